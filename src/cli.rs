@@ -1,0 +1,39 @@
+//! The command line: every flag documented here is what `--help` shows.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "casebook",
+    version,
+    about = "A terminal tutor for reflective learning from HM Inspectorate of Probation's case supervision guide",
+    long_about = "casebook presents a course module by module, pauses at the take-away questions for your \
+                  reflections, keeps them on this machine and exports a reflective log for supervision.\n\n\
+                  Run with no command to open the tutor."
+)]
+pub struct Cli {
+    /// Keep all data (reflections, progress, profile) under DIR instead of the platform data folder
+    #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Add a folder of extra courses (one course folder holding course.ron, or a folder of them); may be repeated
+    #[arg(long = "modules", global = true, value_name = "DIR")]
+    pub modules: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every course and module, with your progress, as plain text
+    List,
+    /// Check course folders or module files; problems are printed as file:line:column: message
+    Validate {
+        /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}

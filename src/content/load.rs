@@ -1,0 +1,396 @@
+//! Finds course folders (embedded, the user's modules folder, `--modules`),
+//! reads them and assembles the library, reporting every problem found.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::locate::Position;
+use super::model::{Course, Module, Origin};
+use super::validate::{self, Report};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_modules.rs"));
+}
+
+/// One file of a course folder, read but not yet parsed.
+struct SourceFile {
+    /// As shown in messages: `modules/hmip-youth-2021/introduction.ron`.
+    display: String,
+    bytes: Result<Vec<u8>, String>,
+}
+
+/// A course folder's files, `course.ron` apart.
+struct CourseFolder {
+    origin: Origin,
+    course_file: Option<SourceFile>,
+    module_files: Vec<SourceFile>,
+    /// The folder as shown in messages.
+    display: String,
+}
+
+/// Everything casebook could load, and what went wrong on the way.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub courses: Vec<Course>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Library {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|diagnostic| diagnostic.is_error())
+    }
+
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        self.courses.iter().find(|course| course.id == id)
+    }
+
+    /// A module by `id` or `course/id`; a bare id must be unambiguous.
+    pub fn find_module(&self, name: &str) -> Result<(&Course, &Module), Vec<String>> {
+        let (course_id, module_id) = match name.split_once('/') {
+            Some((course, module)) => (Some(course), module),
+            None => (None, name),
+        };
+        let found: Vec<(&Course, &Module)> = self
+            .courses
+            .iter()
+            .filter(|course| course_id.is_none_or(|id| id == course.id))
+            .filter_map(|course| course.module(module_id).map(|module| (course, module)))
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(*one),
+            many => Err(many
+                .iter()
+                .map(|(course, module)| format!("{}/{}", course.id, module.id))
+                .collect()),
+        }
+    }
+}
+
+fn read_file(path: &Path) -> SourceFile {
+    SourceFile {
+        display: path.display().to_string(),
+        bytes: fs::read(path).map_err(|error| error.to_string()),
+    }
+}
+
+fn embedded_folders() -> Vec<CourseFolder> {
+    let mut by_folder: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for (path, text) in embedded::EMBEDDED_FILES {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        by_folder.entry(folder).or_default().push((name, text));
+    }
+    by_folder
+        .into_iter()
+        .map(|(folder, files)| {
+            let mut course_file = None;
+            let mut module_files = Vec::new();
+            for (name, text) in files {
+                let file = SourceFile {
+                    display: format!("modules/{folder}/{name}"),
+                    bytes: Ok(text.as_bytes().to_vec()),
+                };
+                if name == "course.ron" {
+                    course_file = Some(file);
+                } else {
+                    module_files.push(file);
+                }
+            }
+            CourseFolder {
+                origin: Origin::Embedded,
+                course_file,
+                module_files,
+                display: format!("modules/{folder}"),
+            }
+        })
+        .collect()
+}
+
+fn ron_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn course_folder(dir: &Path) -> CourseFolder {
+    let course_path = dir.join("course.ron");
+    CourseFolder {
+        origin: Origin::Folder(dir.to_path_buf()),
+        course_file: course_path.is_file().then(|| read_file(&course_path)),
+        module_files: ron_files(dir)
+            .into_iter()
+            .filter(|path| path != &course_path)
+            .map(|path| read_file(&path))
+            .collect(),
+        display: dir.display().to_string(),
+    }
+}
+
+/// The course folders under `dir`: `dir` itself when it holds a
+/// `course.ron`, otherwise each sub-folder that holds `.ron` files.
+fn folders_under(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<CourseFolder> {
+    if !dir.is_dir() {
+        diagnostics.push(folder_problem(
+            dir,
+            "no such folder; give a folder of courses, or one course folder holding a course.ron",
+        ));
+        return Vec::new();
+    }
+    if dir.join("course.ron").is_file() {
+        return vec![course_folder(dir)];
+    }
+    let mut folders = Vec::new();
+    let mut subdirs: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    subdirs.sort();
+    for subdir in subdirs {
+        if subdir.join("course.ron").is_file() || !ron_files(&subdir).is_empty() {
+            folders.push(course_folder(&subdir));
+        }
+    }
+    if !ron_files(dir).is_empty() {
+        folders.push(course_folder(dir));
+    }
+    folders
+}
+
+fn folder_problem(dir: &Path, message: &str) -> Diagnostic {
+    Diagnostic {
+        file: dir.display().to_string(),
+        line: 1,
+        column: 1,
+        severity: Severity::Error,
+        message: message.to_owned(),
+    }
+}
+
+/// The order of the course: briefings with no area first, then each area's
+/// modules in the course's area order, a briefing before its cases, cases in
+/// stage order; ties by file name.
+fn order_key(course: &Course, module: &Module) -> (usize, usize, String) {
+    let area = module
+        .area
+        .as_ref()
+        .and_then(|id| course.areas.iter().position(|area| &area.id == id))
+        .map_or(0, |index| index + 1);
+    let stage = module
+        .stage
+        .as_ref()
+        .and_then(|id| course.stages.iter().position(|stage| &stage.id == id))
+        .map_or(0, |index| index + 1);
+    (area, stage, module.path.clone())
+}
+
+fn at_of(diagnostic_file: &str, at: Position) -> String {
+    format!("{diagnostic_file}:{}:{}", at.line, at.column)
+}
+
+/// Reads one course folder into a course. Broken modules are left out (and
+/// reported); a broken `course.ron` leaves out the whole course.
+fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(Course, String, Position)> {
+    let Some(course_file) = folder.course_file else {
+        diagnostics.push(Diagnostic {
+            file: folder.display.clone(),
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            message: "this folder has module files but no course.ron; add one (see modules/README.md)".to_owned(),
+        });
+        return None;
+    };
+    let mut report = Report {
+        file: course_file.display.clone(),
+        diagnostics,
+    };
+    let header = match &course_file.bytes {
+        Ok(bytes) => validate::decode(bytes, &mut report)
+            .and_then(|text| validate::course_from_text(&text, folder.origin.clone(), &mut report)),
+        Err(error) => {
+            report.error(
+                Position { line: 1, column: 1 },
+                format!("cannot read this file: {error}"),
+            );
+            None
+        }
+    }?;
+    let mut course = header.course;
+    let mut ids: BTreeMap<String, (String, Position)> = BTreeMap::new();
+    for file in folder.module_files {
+        let mut report = Report {
+            file: file.display.clone(),
+            diagnostics,
+        };
+        let checked = match &file.bytes {
+            Ok(bytes) => validate::decode(bytes, &mut report)
+                .and_then(|text| validate::module_from_text(&text, Some(&course), &mut report)),
+            Err(error) => {
+                report.error(
+                    Position { line: 1, column: 1 },
+                    format!("cannot read this file: {error}"),
+                );
+                None
+            }
+        };
+        let Some(checked) = checked else { continue };
+        if let Some((first_file, first_at)) = ids.get(&checked.module.id) {
+            report.error(
+                checked.id_at,
+                format!(
+                    "module id \"{}\" is defined twice: here and at {}",
+                    checked.module.id,
+                    at_of(first_file, *first_at)
+                ),
+            );
+            continue;
+        }
+        ids.insert(checked.module.id.clone(), (file.display.clone(), checked.id_at));
+        course.modules.push(checked.module);
+    }
+    let mut keyed: Vec<_> = std::mem::take(&mut course.modules)
+        .into_iter()
+        .map(|module| (order_key(&course, &module), module))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    course.modules = keyed.into_iter().map(|(_, module)| module).collect();
+    for pair in course.modules.windows(2) {
+        if let [first, second] = pair
+            && first.stage.is_some()
+            && first.area == second.area
+            && first.stage == second.stage
+        {
+            let at = ids
+                .get(&second.id)
+                .map_or(Position { line: 1, column: 1 }, |(_, at)| *at);
+            diagnostics.push(Diagnostic {
+                file: second.path.clone(),
+                line: at.line,
+                column: at.column,
+                severity: Severity::Warning,
+                message: format!("module \"{}\" has the same area and stage as \"{}\"; the home screen's grid shows only \"{}\" in that cell", second.id, first.id, first.id),
+            });
+        }
+    }
+    Some((course, course_file.display, header.id_at))
+}
+
+/// Assembles courses from folders in order, rejecting a course id seen before.
+fn assemble_all(folders: Vec<CourseFolder>, library: &mut Library) {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for folder in folders {
+        let Some((course, file, id_at)) = assemble(folder, &mut library.diagnostics) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&course.id) {
+            library.diagnostics.push(Diagnostic {
+                file,
+                line: id_at.line,
+                column: id_at.column,
+                severity: Severity::Error,
+                message: format!(
+                    "course id \"{}\" is defined twice: here and at {first}; give one of them another id",
+                    course.id
+                ),
+            });
+            continue;
+        }
+        seen.insert(course.id.clone(), at_of(&file, id_at));
+        library.courses.push(course);
+    }
+}
+
+/// Everything casebook would load: the embedded course, then the user's
+/// modules folder (when it exists), then each `--modules` folder.
+pub fn load_library(user_modules: Option<&Path>, extra: &[PathBuf]) -> Library {
+    let mut library = Library::default();
+    let mut folders = embedded_folders();
+    if let Some(dir) = user_modules.filter(|dir| dir.is_dir()) {
+        folders.extend(folders_under(dir, &mut library.diagnostics));
+    }
+    for dir in extra {
+        folders.extend(folders_under(dir, &mut library.diagnostics));
+    }
+    assemble_all(folders, &mut library);
+    library
+}
+
+/// What `casebook validate PATH...` checks: course folders, folders of
+/// courses, or single files.
+pub fn load_paths(paths: &[PathBuf]) -> Library {
+    let mut library = Library::default();
+    let mut folders = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            folders.extend(folders_under(path, &mut library.diagnostics));
+        } else if path.is_file() {
+            check_single_file(path, &mut library);
+        } else {
+            library.diagnostics.push(folder_problem(path, "no such file or folder"));
+        }
+    }
+    assemble_all(folders, &mut library);
+    library
+}
+
+fn check_single_file(path: &Path, library: &mut Library) {
+    let file = read_file(path);
+    let course_path = path.with_file_name("course.ron");
+    let is_course = path.file_name().is_some_and(|name| name == "course.ron");
+    let course = if is_course || !course_path.is_file() {
+        None
+    } else {
+        let course_file = read_file(&course_path);
+        let mut report = Report {
+            file: course_file.display.clone(),
+            diagnostics: &mut library.diagnostics,
+        };
+        course_file
+            .bytes
+            .ok()
+            .and_then(|bytes| validate::decode(&bytes, &mut report))
+            .and_then(|text| validate::course_from_text(&text, Origin::Folder(course_path.clone()), &mut report))
+            .map(|header| header.course)
+    };
+    let mut report = Report {
+        file: file.display.clone(),
+        diagnostics: &mut library.diagnostics,
+    };
+    let text = match &file.bytes {
+        Ok(bytes) => validate::decode(bytes, &mut report),
+        Err(error) => {
+            report.error(
+                Position { line: 1, column: 1 },
+                format!("cannot read this file: {error}"),
+            );
+            None
+        }
+    };
+    let Some(text) = text else { return };
+    if is_course {
+        validate::course_from_text(&text, Origin::Folder(path.to_path_buf()), &mut report);
+    } else {
+        if course.is_none() && !course_path.is_file() {
+            report.push(
+                Position { line: 1, column: 1 },
+                Severity::Warning,
+                "no course.ron beside this file, so its area and stage were not checked",
+            );
+        }
+        validate::module_from_text(&text, course.as_ref(), &mut report);
+    }
+}

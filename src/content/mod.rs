@@ -1,0 +1,13 @@
+//! The course and module format: raw serde shapes -> validated types.
+//! `modules/README.md` is the authors' guide to it.
+
+pub mod diagnostic;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod raw;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use load::{Library, load_library, load_paths};
+pub use model::{Area, Block, Course, Module, Note, Origin, Question, Section, Stage};

@@ -1,0 +1,78 @@
+//! The serde shapes of `course.ron` and module files, exactly as authors
+//! write them. Nothing here is trusted: `validate` turns these into the
+//! checked types of `model`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Course", deny_unknown_fields)]
+pub struct RawCourse {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub licence: Option<String>,
+    pub attribution: Option<String>,
+    pub areas: Vec<RawArea>,
+    pub stages: Vec<RawStage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Area", deny_unknown_fields)]
+pub struct RawArea {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Stage", deny_unknown_fields)]
+pub struct RawStage {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Module", deny_unknown_fields)]
+pub struct RawModule {
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub area: Option<String>,
+    pub stage: Option<String>,
+    pub minutes: Option<u32>,
+    pub sections: Vec<RawSection>,
+    pub notes: Option<Vec<RawNote>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Section", deny_unknown_fields)]
+pub struct RawSection {
+    pub title: String,
+    pub blocks: Vec<RawBlock>,
+    pub questions: Option<Vec<RawQuestion>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum RawBlock {
+    Para(String),
+    Lead(String),
+    Quote(String),
+    Heading(String),
+    Bullets(Vec<String>),
+    Numbered(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Question", deny_unknown_fields)]
+pub struct RawQuestion {
+    pub id: String,
+    pub text: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Note", deny_unknown_fields)]
+pub struct RawNote {
+    pub mark: String,
+    pub text: String,
+}

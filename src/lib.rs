@@ -1,0 +1,12 @@
+//! casebook: a terminal tutor for reflective learning.
+//!
+//! `main.rs` only calls [`run`]; everything else lives here so tests reach
+//! it without a terminal.
+
+pub mod cli;
+pub mod commands;
+pub mod content;
+pub mod paths;
+pub mod text;
+
+pub use commands::run;
