@@ -11,6 +11,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub file: String,
+    /// 0 when the problem is with a whole file or folder.
     pub line: usize,
     pub column: usize,
     pub severity: Severity,
@@ -29,10 +30,14 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
-        write!(
-            f,
-            "{}:{}:{}: {marker}{}",
-            self.file, self.line, self.column, self.message
-        )
+        if self.line == 0 {
+            write!(f, "{}: {marker}{}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {marker}{}",
+                self.file, self.line, self.column, self.message
+            )
+        }
     }
 }

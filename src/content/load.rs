@@ -70,7 +70,7 @@ impl Library {
 
 fn read_file(path: &Path) -> SourceFile {
     SourceFile {
-        display: path.display().to_string(),
+        display: shown(path),
         bytes: fs::read(path).map_err(|error| error.to_string()),
     }
 }
@@ -131,7 +131,7 @@ fn course_folder(dir: &Path) -> CourseFolder {
             .filter(|path| path != &course_path)
             .map(|path| read_file(&path))
             .collect(),
-        display: dir.display().to_string(),
+        display: shown(dir),
     }
 }
 
@@ -170,11 +170,16 @@ fn folders_under(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<CourseFol
     folders
 }
 
+/// A path as given, without a trailing slash.
+fn shown(path: &Path) -> String {
+    path.components().as_path().display().to_string()
+}
+
 fn folder_problem(dir: &Path, message: &str) -> Diagnostic {
     Diagnostic {
-        file: dir.display().to_string(),
-        line: 1,
-        column: 1,
+        file: shown(dir),
+        line: 0,
+        column: 0,
         severity: Severity::Error,
         message: message.to_owned(),
     }
@@ -201,17 +206,33 @@ fn at_of(diagnostic_file: &str, at: Position) -> String {
     format!("{diagnostic_file}:{}:{}", at.line, at.column)
 }
 
+/// Checks module files on their own, when their course could not be read.
+fn check_modules(files: &[SourceFile], course: Option<&Course>, diagnostics: &mut Vec<Diagnostic>) {
+    for file in files {
+        let mut report = Report {
+            file: file.display.clone(),
+            diagnostics,
+        };
+        if let Ok(bytes) = &file.bytes
+            && let Some(text) = validate::decode(bytes, &mut report)
+        {
+            validate::module_from_text(&text, course, &mut report);
+        }
+    }
+}
+
 /// Reads one course folder into a course. Broken modules are left out (and
 /// reported); a broken `course.ron` leaves out the whole course.
 fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(Course, String, Position)> {
     let Some(course_file) = folder.course_file else {
         diagnostics.push(Diagnostic {
             file: folder.display.clone(),
-            line: 1,
-            column: 1,
+            line: 0,
+            column: 0,
             severity: Severity::Error,
             message: "this folder has module files but no course.ron; add one (see modules/README.md)".to_owned(),
         });
+        check_modules(&folder.module_files, None, diagnostics);
         return None;
     };
     let mut report = Report {
@@ -223,12 +244,17 @@ fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(
             .and_then(|text| validate::course_from_text(&text, folder.origin.clone(), &mut report)),
         Err(error) => {
             report.error(
-                Position { line: 1, column: 1 },
+                Position { line: 0, column: 0 },
                 format!("cannot read this file: {error}"),
             );
             None
         }
-    }?;
+    };
+    let Some(header) = header else {
+        // Still report the modules' own problems.
+        check_modules(&folder.module_files, None, diagnostics);
+        return None;
+    };
     let mut course = header.course;
     let mut ids: BTreeMap<String, (String, Position)> = BTreeMap::new();
     for file in folder.module_files {
@@ -374,7 +400,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
         Ok(bytes) => validate::decode(bytes, &mut report),
         Err(error) => {
             report.error(
-                Position { line: 1, column: 1 },
+                Position { line: 0, column: 0 },
                 format!("cannot read this file: {error}"),
             );
             None

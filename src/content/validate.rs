@@ -56,14 +56,33 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str, report: &mut Report) -> Opt
     match options.from_str::<T>(text) {
         Ok(value) => Some(value),
         Err(error) => {
-            let at = Position {
-                line: error.span.start.line,
-                column: error.span.start.col,
-            };
+            let at = next_visible(text, error.span.start.line, error.span.start.col);
             report.error(at, describe_ron_error(&error.code));
             None
         }
     }
+}
+
+/// ron reports some errors at the blank before the offending value; point
+/// at the value itself.
+fn next_visible(text: &str, line: usize, column: usize) -> Position {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(line_start..).unwrap_or("");
+    let offset = line_start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(at, _)| at);
+    let skipped = text
+        .get(offset..)
+        .unwrap_or("")
+        .find(|c: char| !c.is_whitespace())
+        .unwrap_or(0);
+    position_of(text, offset + skipped)
 }
 
 fn quoted_list(names: &[&str]) -> String {

@@ -1,0 +1,177 @@
+//! The command line, through the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn casebook(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env("CASEBOOK_DATA_DIR", data)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run casebook")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn validate_passes_on_the_shipped_course_with_no_warnings() {
+    let data = tempfile::tempdir().unwrap();
+    let output = casebook(data.path(), &["validate"]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "1 course and 16 modules checked: no problems found.\n");
+}
+
+#[test]
+fn validate_runs_from_any_directory_with_no_files_beside_it() {
+    let data = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("validate")
+        .current_dir(data.path())
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("16 modules"));
+}
+
+/// Each folder in tests/fixtures/invalid breaks one rule; `expected.txt`
+/// holds the exact messages, with file, line and column.
+#[test]
+fn each_invalid_fixture_gives_its_exact_message() {
+    let data = tempfile::tempdir().unwrap();
+    let mut fixtures: Vec<_> = std::fs::read_dir("tests/fixtures/invalid")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 20, "one fixture per rule");
+    for fixture in fixtures {
+        let path = fixture.to_str().unwrap();
+        let expected = std::fs::read_to_string(fixture.join("expected.txt")).unwrap();
+        let output = casebook(data.path(), &["validate", path]);
+        let text = stdout(&output);
+        let problems: String = text
+            .lines()
+            .filter(|line| !line.contains(" checked: "))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_eq!(problems, expected, "fixture {path}");
+        let only_warnings = expected.lines().all(|line| line.contains(": warning: "));
+        assert_eq!(output.status.success(), only_warnings, "exit status for {path}");
+    }
+}
+
+#[test]
+fn validate_checks_a_single_module_file_against_the_course_beside_it() {
+    let data = tempfile::tempdir().unwrap();
+    let output = casebook(
+        data.path(),
+        &["validate", "tests/fixtures/invalid/unknown-area/case.ron"],
+    );
+    assert!(!output.status.success());
+    assert_eq!(
+        stdout(&output).lines().next().unwrap(),
+        "tests/fixtures/invalid/unknown-area/case.ron:4:11: unknown area \"desistence\", expected one of \"desistance\""
+    );
+}
+
+#[test]
+fn validate_reports_every_problem_in_a_run_not_just_the_first() {
+    let data = tempfile::tempdir().unwrap();
+    let output = casebook(
+        data.path(),
+        &[
+            "validate",
+            "tests/fixtures/invalid/unknown-field/case.ron",
+            "tests/fixtures/invalid/empty-title/case.ron",
+            "tests/fixtures/invalid/not-utf8/case.ron",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(text.contains("unknown field \"tittle\""), "{text}");
+    assert!(text.contains("empty section title"), "{text}");
+    assert!(text.contains("not UTF-8"), "{text}");
+    assert!(text.ends_with("3 errors, 0 warnings.\n"), "{text}");
+}
+
+#[test]
+fn a_broken_module_in_the_users_modules_folder_fails_default_validate() {
+    let data = tempfile::tempdir().unwrap();
+    let course = data.path().join("modules").join("mine");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::copy(
+        "tests/fixtures/invalid/unknown-stage/course.ron",
+        course.join("course.ron"),
+    )
+    .unwrap();
+    std::fs::copy("tests/fixtures/invalid/unknown-stage/case.ron", course.join("case.ron")).unwrap();
+    let output = casebook(data.path(), &["validate"]);
+    assert!(!output.status.success());
+    assert!(
+        stdout(&output).contains("case.ron:5:12: unknown stage \"assessment\""),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn list_shows_every_module_in_course_order() {
+    let data = tempfile::tempdir().unwrap();
+    let output = casebook(data.path(), &["list"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("Effective practice guide: Case supervision – youth"));
+    assert_eq!(lines.len(), 17, "{text}");
+    assert!(lines[1].trim_start().starts_with("introduction "));
+    let sophie = lines
+        .iter()
+        .find(|line| line.contains("child-safety-assessing"))
+        .unwrap();
+    for part in [
+        "Keeping the child safe",
+        "Assessment",
+        "Assessing to keep the child safe",
+        "Sophie, 15: six-month referral order",
+    ] {
+        assert!(sophie.contains(part), "{sophie} shows {part}");
+    }
+}
+
+#[test]
+fn a_course_passed_with_modules_shows_up_in_list() {
+    let data = tempfile::tempdir().unwrap();
+    let extra = tempfile::tempdir().unwrap();
+    let course = extra.path().join("local-course");
+    std::fs::create_dir_all(&course).unwrap();
+    for file in ["course.ron", "welcome.ron", "desistance-assessing.ron"] {
+        std::fs::copy(
+            Path::new("tests/fixtures/valid/local-course").join(file),
+            course.join(file),
+        )
+        .unwrap();
+    }
+    let output = casebook(data.path(), &["--modules", extra.path().to_str().unwrap(), "list"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("Local practice examples (local-practice)"), "{text}");
+    assert!(
+        text.contains("Assessing with the family (Alex, 16: referral order)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn version_and_help_describe_every_flag() {
+    let data = tempfile::tempdir().unwrap();
+    let version = casebook(data.path(), &["--version"]);
+    assert_eq!(stdout(&version), format!("casebook {}\n", env!("CARGO_PKG_VERSION")));
+    let help = stdout(&casebook(data.path(), &["--help"]));
+    for flag in ["--data-dir", "--modules", "--help", "--version", "list", "validate"] {
+        assert!(help.contains(flag), "--help mentions {flag}");
+    }
+}
