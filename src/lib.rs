@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod journal;
 pub mod paths;
 pub mod text;
 

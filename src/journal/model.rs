@@ -1,0 +1,160 @@
+//! What casebook keeps about a learner's work on one module, saved as
+//! human-readable RON with a schema version.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The journal schema this binary writes. A file with a newer number is
+/// never overwritten.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleJournal {
+    pub schema: u32,
+    pub course: String,
+    pub module: String,
+    /// By question id.
+    #[serde(default)]
+    pub reflections: BTreeMap<String, Reflection>,
+    #[serde(default)]
+    pub action_point: Option<ActionPoint>,
+    /// Indices of the sections the learner has read.
+    #[serde(default)]
+    pub sections_read: BTreeSet<usize>,
+    #[serde(default)]
+    pub position: Position,
+    /// Active study time, in whole seconds.
+    #[serde(default)]
+    pub active_seconds: u64,
+    /// Active seconds per local date (`2026-11-23`), for dated CPD records.
+    #[serde(default)]
+    pub days: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub first_studied: Option<Timestamp>,
+    #[serde(default)]
+    pub last_studied: Option<Timestamp>,
+    #[serde(default)]
+    pub completed: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reflection {
+    /// The question as worded when the learner answered it.
+    pub question: String,
+    pub text: String,
+    /// True when the learner chose to skip the question (text may be empty).
+    #[serde(default)]
+    pub skipped: bool,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPoint {
+    /// What the learner will do differently, and by when.
+    pub text: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+/// Where the learner left off.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub section: usize,
+    pub scroll: u16,
+    /// The question being answered, if any.
+    #[serde(default)]
+    pub question: Option<String>,
+}
+
+/// The learner's profile, all optional, shown at the head of an exported log.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub schema: u32,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub supervisor: String,
+    /// Set once the first-run welcome has been seen.
+    #[serde(default)]
+    pub welcomed: bool,
+}
+
+/// How far a learner is through a module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Complete,
+}
+
+impl ModuleJournal {
+    pub fn new(course: &str, module: &str) -> Self {
+        ModuleJournal {
+            schema: SCHEMA,
+            course: course.to_owned(),
+            module: module.to_owned(),
+            reflections: BTreeMap::new(),
+            action_point: None,
+            sections_read: BTreeSet::new(),
+            position: Position::default(),
+            active_seconds: 0,
+            days: BTreeMap::new(),
+            first_studied: None,
+            last_studied: None,
+            completed: None,
+        }
+    }
+
+    /// Answered: has text and was not skipped.
+    pub fn is_answered(&self, question: &str) -> bool {
+        self.reflections
+            .get(question)
+            .is_some_and(|reflection| !reflection.skipped && !reflection.text.trim().is_empty())
+    }
+
+    pub fn is_skipped(&self, question: &str) -> bool {
+        self.reflections
+            .get(question)
+            .is_some_and(|reflection| reflection.skipped)
+    }
+
+    pub fn status(&self, module: &crate::content::Module) -> Status {
+        let questions_done = module
+            .questions()
+            .all(|(_, question)| self.is_answered(&question.id) || self.is_skipped(&question.id));
+        let all_read = (0..module.sections.len()).all(|index| self.sections_read.contains(&index));
+        if self.completed.is_some() || (questions_done && all_read) {
+            Status::Complete
+        } else if self.sections_read.is_empty() && self.reflections.is_empty() && self.active_seconds == 0 {
+            Status::NotStarted
+        } else {
+            Status::InProgress
+        }
+    }
+
+    pub fn answered_count(&self, module: &crate::content::Module) -> usize {
+        module
+            .questions()
+            .filter(|(_, question)| self.is_answered(&question.id))
+            .count()
+    }
+
+    pub fn skipped_count(&self, module: &crate::content::Module) -> usize {
+        module
+            .questions()
+            .filter(|(_, question)| self.is_skipped(&question.id))
+            .count()
+    }
+}

@@ -1,0 +1,263 @@
+//! The one narrow interface through which journals reach the disk, so that
+//! tests can swap in a store that fails on demand.
+
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::model::{ModuleJournal, Profile, SCHEMA};
+use crate::paths::DataPaths;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The file could not be read or written.
+    Io { path: PathBuf, reason: String },
+    /// The file exists but does not parse; it is left exactly as it is.
+    Damaged {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// Written by a newer casebook; it is left exactly as it is.
+    Newer { path: PathBuf, schema: u32 },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io { path, reason } => write!(f, "{}: {reason}", path.display()),
+            StoreError::Damaged {
+                path,
+                line,
+                column,
+                reason,
+            } => {
+                write!(f, "{}:{line}:{column}: {reason}", path.display())
+            }
+            StoreError::Newer { path, schema } => write!(
+                f,
+                "{}: written by a newer casebook (journal version {schema}; this one reads up to {SCHEMA}); update casebook to open it",
+                path.display()
+            ),
+        }
+    }
+}
+
+pub trait Store {
+    fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError>;
+    fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError>;
+    fn load_profile(&self) -> Result<Option<Profile>, StoreError>;
+    fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError>;
+    /// Where a module's journal lives, for messages.
+    fn module_path(&self, course: &str, module: &str) -> PathBuf;
+}
+
+/// Journals as RON files under the data folder.
+#[derive(Debug, Clone)]
+pub struct FileStore {
+    paths: DataPaths,
+}
+
+impl FileStore {
+    pub fn new(paths: DataPaths) -> Self {
+        FileStore { paths }
+    }
+
+    pub fn paths(&self) -> &DataPaths {
+        &self.paths
+    }
+}
+
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
+    let config = PrettyConfig::new()
+        .extensions(Extensions::IMPLICIT_SOME)
+        .indentor("    ".to_owned());
+    ron::ser::to_string_pretty(value, config)
+        .map(|mut text| {
+            text.push('\n');
+            text
+        })
+        .map_err(|error| error.to_string())
+}
+
+fn io_error(path: &Path, error: impl fmt::Display) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    }
+}
+
+/// Reads a journal file: `None` when there is none yet.
+fn read<T: DeserializeOwned>(path: &Path, schema_of: impl Fn(&T) -> u32) -> Result<Option<T>, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(io_error(path, error)),
+    };
+    let damaged = |line, column, reason: String| StoreError::Damaged {
+        path: path.to_path_buf(),
+        line,
+        column,
+        reason,
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|error| {
+        let at = crate::content::locate::position_of(
+            std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default(),
+            error.valid_up_to(),
+        );
+        damaged(at.line, at.column, "not UTF-8 text".to_owned())
+    })?;
+    if let Some(schema) = schema_number(text)
+        && schema > SCHEMA
+    {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            schema,
+        });
+    }
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str::<T>(text)
+        .map(|value| {
+            let _ = schema_of(&value);
+            Some(value)
+        })
+        .map_err(|error| damaged(error.span.start.line, error.span.start.col, error.code.to_string()))
+}
+
+/// The `schema: N` of a journal, read before parsing so that a newer file
+/// with fields this binary does not know is reported as newer, not damaged.
+fn schema_number(text: &str) -> Option<u32> {
+    let at = text.find("schema:")?;
+    text[at + "schema:".len()..]
+        .trim_start()
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Writes atomically: a temporary file in the same folder, synced, renamed
+/// over the old one, and the folder synced; readable by its owner only.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent() {
+        create_private_dir(parent).map_err(|error| io_error(parent, error))?;
+    }
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt;
+        options.preserve_mode(false).preserve_owner(false);
+    }
+    let mut file = options.open(path).map_err(|error| io_error(path, error))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(fs::Permissions::from_mode(0o600))
+            .map_err(|error| io_error(path, error))?;
+    }
+    file.write_all(contents).map_err(|error| io_error(path, error))?;
+    file.commit().map_err(|error| io_error(path, error))
+}
+
+/// Creates a folder (and its parents) readable by its owner only.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)
+}
+
+impl Store for FileStore {
+    fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
+        read(&self.paths.journal_file(course, module), |journal: &ModuleJournal| {
+            journal.schema
+        })
+    }
+
+    fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {
+        let path = self.paths.journal_file(&journal.course, &journal.module);
+        let text = to_ron(journal).map_err(|error| io_error(&path, error))?;
+        write_atomic(&path, text.as_bytes())
+    }
+
+    fn load_profile(&self) -> Result<Option<Profile>, StoreError> {
+        read(&self.paths.profile_file(), |profile: &Profile| profile.schema)
+    }
+
+    fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
+        let path = self.paths.profile_file();
+        let text = to_ron(profile).map_err(|error| io_error(&path, error))?;
+        write_atomic(&path, text.as_bytes())
+    }
+
+    fn module_path(&self, course: &str, module: &str) -> PathBuf {
+        self.paths.journal_file(course, module)
+    }
+}
+
+/// A store in memory that can be told to fail, for tests.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryStore {
+    pub modules: std::collections::BTreeMap<(String, String), ModuleJournal>,
+    pub profile: Option<Profile>,
+    /// When set, every save fails with this reason.
+    pub fail_with: Option<String>,
+    pub saves: usize,
+}
+
+impl Store for MemoryStore {
+    fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
+        Ok(self.modules.get(&(course.to_owned(), module.to_owned())).cloned())
+    }
+
+    fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {
+        if let Some(reason) = &self.fail_with {
+            return Err(StoreError::Io {
+                path: self.module_path(&journal.course, &journal.module),
+                reason: reason.clone(),
+            });
+        }
+        self.saves += 1;
+        self.modules
+            .insert((journal.course.clone(), journal.module.clone()), journal.clone());
+        Ok(())
+    }
+
+    fn load_profile(&self) -> Result<Option<Profile>, StoreError> {
+        Ok(self.profile.clone())
+    }
+
+    fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
+        if let Some(reason) = &self.fail_with {
+            return Err(StoreError::Io {
+                path: PathBuf::from("profile.ron"),
+                reason: reason.clone(),
+            });
+        }
+        self.profile = Some(profile.clone());
+        Ok(())
+    }
+
+    fn module_path(&self, course: &str, module: &str) -> PathBuf {
+        PathBuf::from(format!("journal/{course}/{module}.ron"))
+    }
+}
