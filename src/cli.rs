@@ -28,6 +28,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open one module straight away (by id, or course/id when two courses share an id)
+    Read {
+        /// The module's id, as shown by "casebook list"
+        #[arg(value_name = "MODULE")]
+        module: String,
+        /// Line-by-line mode for screen readers and dumb terminals (automatic when TERM=dumb or output is not a terminal)
+        #[arg(long)]
+        plain: bool,
+    },
     /// List every course and module, with your progress, as plain text
     List,
     /// Check course folders or module files; problems are printed as file:line:column: message

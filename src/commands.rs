@@ -6,10 +6,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use std::io::IsTerminal;
+
 use crate::cli::{Cli, Command};
 use crate::content::{self, Library};
+use crate::journal::{FileStore, Status, Store};
 use crate::paths::DataPaths;
 use crate::text;
+use crate::tui::{self, App};
 
 /// Exit codes, documented in the README.
 pub mod exit {
@@ -30,7 +34,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let paths = DataPaths::resolve(cli.data_dir.clone());
     let code = match &cli.command {
-        None | Some(Command::List) => list(&cli, paths.as_ref()),
+        None => tutor(&cli, paths.as_ref(), None, false),
+        Some(Command::Read { module, plain }) => tutor(&cli, paths.as_ref(), Some(module), *plain),
+        Some(Command::List) => list(&cli, paths.as_ref()),
         Some(Command::Validate { paths: targets }) => validate(&cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
@@ -68,15 +74,47 @@ fn cell(value: Option<&str>) -> String {
     value.unwrap_or("-").to_owned()
 }
 
+/// "in progress: 2/5 read, 1/3 answered" and the time spent, from the journal.
+fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &content::Module) -> (String, String) {
+    let journal = match store.map(|store| store.load_module(&course.id, &module.id)) {
+        None | Some(Ok(None)) => return (text::STATUS_NOT_STARTED.to_owned(), "-".to_owned()),
+        Some(Err(error)) => return (text::list_damaged(&error.to_string()), "-".to_owned()),
+        Some(Ok(Some(journal))) => journal,
+    };
+    let time = if journal.active_seconds > 0 {
+        text::duration(journal.active_seconds)
+    } else {
+        "-".to_owned()
+    };
+    let status = match journal.status(module) {
+        Status::NotStarted => text::STATUS_NOT_STARTED.to_owned(),
+        Status::Complete => text::STATUS_COMPLETE.to_owned(),
+        Status::InProgress => {
+            let read = journal.sections_read.len().min(module.sections.len());
+            let mut status = format!("{}: {read}/{} read", text::STATUS_IN_PROGRESS, module.sections.len());
+            if module.question_count() > 0 {
+                status.push_str(&format!(
+                    ", {}/{} answered",
+                    journal.answered_count(module),
+                    module.question_count()
+                ));
+            }
+            status
+        }
+    };
+    (status, time)
+}
+
 fn list(cli: &Cli, paths: Option<&DataPaths>) -> u8 {
     let library = load(cli, paths);
+    let store = paths.map(|paths| FileStore::new(paths.clone()));
     let mut out = io::stdout().lock();
     for (index, course) in library.courses.iter().enumerate() {
         if index > 0 {
             let _ = writeln!(out);
         }
         let _ = writeln!(out, "{} ({})", course.title, course.id);
-        let rows: Vec<[String; 4]> = course
+        let rows: Vec<[String; 6]> = course
             .modules
             .iter()
             .map(|module| {
@@ -84,29 +122,27 @@ fn list(cli: &Cli, paths: Option<&DataPaths>) -> u8 {
                     Some(subtitle) => format!("{} ({subtitle})", module.title),
                     None => module.title.clone(),
                 };
+                let (status, time) = progress_cells(store.as_ref(), course, module);
                 [
                     module.id.clone(),
                     cell(module.area.as_deref().and_then(|id| course.area_title(id))),
                     cell(module.stage.as_deref().and_then(|id| course.stage_title(id))),
+                    status,
+                    time,
                     title,
                 ]
             })
             .collect();
-        let widths: Vec<usize> = (0..3)
+        let widths: Vec<usize> = (0..5)
             .map(|column| rows.iter().map(|row| row[column].chars().count()).max().unwrap_or(0))
             .collect();
         for row in rows {
-            let _ = writeln!(
-                out,
-                "  {:<w0$}  {:<w1$}  {:<w2$}  {}",
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                w0 = widths[0],
-                w1 = widths[1],
-                w2 = widths[2]
-            );
+            let mut line = String::from(" ");
+            for (column, value) in row.iter().enumerate() {
+                let width = widths.get(column).copied().unwrap_or(0);
+                line.push_str(&format!(" {value:<width$} "));
+            }
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     }
     let errors = library.errors().count();
@@ -114,4 +150,109 @@ fn list(cli: &Cli, paths: Option<&DataPaths>) -> u8 {
         eprintln!("{}", text::content_problems(errors));
     }
     exit::OK
+}
+
+/// The data folder exists (it is created if need be) and can be written.
+fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
+    let root = paths.root();
+    crate::journal::store::create_private_dir(root)
+        .map_err(|error| text::data_dir_unusable(&root.display().to_string(), &error.to_string()))?;
+    let probe = root.join(".casebook-write-test");
+    std::fs::write(&probe, b"")
+        .map_err(|error| text::data_dir_unusable(&root.display().to_string(), &error.to_string()))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.parse().ok())
+        .unwrap_or(80)
+}
+
+fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: bool) -> u8 {
+    let Some(paths) = paths else {
+        eprintln!("{}", text::NO_DATA_DIR);
+        return exit::DATA;
+    };
+    if let Err(message) = check_data_dir(paths) {
+        eprintln!("{message}");
+        return exit::DATA;
+    }
+    let library = load(cli, paths.into());
+    let errors = library.errors().count();
+    let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
+    let screen = io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
+    let target = match open {
+        Some(name) => match library.find_module(name) {
+            Ok((course, module)) => Some((course.clone(), module.clone())),
+            Err(candidates) if candidates.is_empty() => {
+                eprintln!("{}", text::module_not_found(name));
+                return exit::CONTENT;
+            }
+            Err(candidates) => {
+                eprintln!("{}", text::module_ambiguous(name, &candidates));
+                return exit::CONTENT;
+            }
+        },
+        None => None,
+    };
+    let mut store = FileStore::new(paths.clone());
+    if let Some((course, module)) = &target
+        && (plain || !io::stdout().is_terminal() || dumb)
+    {
+        let options = crate::plain::PlainOptions {
+            width: terminal_width(),
+            interactive: io::stdin().is_terminal(),
+        };
+        let stdin = io::stdin();
+        let mut input = stdin.lock();
+        let mut output = io::stdout().lock();
+        return match crate::plain::run(course, module, &mut store, &mut input, &mut output, &options) {
+            Ok(()) => exit::OK,
+            Err(message) => {
+                eprintln!("{message}");
+                exit::DATA
+            }
+        };
+    }
+    if !screen {
+        // No screen to draw on: say what there is instead.
+        eprintln!("{}", text::NO_TERMINAL);
+        return list(cli, Some(paths));
+    }
+    let mut app = App::new(library.courses, store, paths.root().display().to_string());
+    app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+    app.model.timezone = jiff::tz::TimeZone::system();
+    app.model.content_errors = errors;
+    if let Some((course, module)) = &target {
+        let course_index = app
+            .model
+            .courses
+            .iter()
+            .position(|candidate| candidate.id == course.id)
+            .unwrap_or(0);
+        let module_index = app
+            .model
+            .courses
+            .get(course_index)
+            .and_then(|candidate| candidate.modules.iter().position(|m| m.id == module.id))
+            .unwrap_or(0);
+        if matches!(app.model.screen, tui::model::Screen::Home) {
+            tui::update::open_module(&mut app.model, course_index, module_index, jiff::Timestamp::now());
+        } else {
+            app.model.home = tui::model::HomeState {
+                course: course_index,
+                selected: module_index,
+            };
+        }
+    }
+    match tui::terminal::run(&mut app) {
+        Ok(()) => exit::OK,
+        Err(error) => {
+            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            exit::DATA
+        }
+    }
 }

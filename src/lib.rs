@@ -6,8 +6,11 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod document;
 pub mod journal;
 pub mod paths;
+pub mod plain;
 pub mod text;
+pub mod tui;
 
 pub use commands::run;

@@ -43,3 +43,209 @@ pub fn module_ambiguous(name: &str, candidates: &[String]) -> String {
         candidates.join(", ")
     )
 }
+
+// ------------------------------------------------------------------ tutor
+
+pub const NOTES_HEADING: &str = "Notes";
+pub const QUESTIONS_HEADING: &str = "Take-away questions";
+pub const NOTHING_TO_SAVE: &str = "Everything is saved.";
+pub const PROFILE_SAVED: &str = "Profile saved.";
+pub const SKIPPED: &str = "Question skipped. You can come back and answer it at any time.";
+pub const QUESTIONS_STILL_OPEN: &str = "Some questions are still open: answer or skip them to complete the module.";
+pub const READ_ONLY_NO_EDIT: &str =
+    "This module's journal could not be read, so it is open read-only: nothing you type here would be saved.";
+pub const WELCOME_TITLE: &str = "Welcome to casebook";
+pub const WELCOME: &str = "casebook takes you through the case examples of HM Inspectorate of Probation's \
+effective practice guide one section at a time. At the take-away questions it pauses for your reflections, \
+and at the end it can export a reflective log for supervision.";
+pub const PROFILE_INTRO: &str = "Your name, role, team and supervisor appear at the top of an exported log. \
+All are optional: leave any blank, or press Esc to skip. Press u on the home screen to change them later.";
+pub const PROFILE_TITLE: &str = "Your profile";
+pub const PROFILE_LABELS: [&str; 4] = ["Name", "Role", "Team", "Supervisor"];
+pub const TOO_SMALL_HINT: &str = "Make the window larger, or press q to quit.";
+pub const NO_COURSES: &str = "No courses could be loaded. Run \"casebook validate\" to see why.";
+pub const ANSWER_TITLE: &str = "Your reflection";
+pub const ACTION_POINT_TITLE: &str = "Action point: what will I do differently, and by when?";
+pub const COMPLETE_TITLE: &str = "Module complete";
+pub const SKIP_PROMPT: &str = "This question has no answer yet. Skip it for now? y skip · a answer · Esc stay";
+pub const GIBBS_TITLE: &str = "Reflective prompts (Gibbs cycle)";
+pub const GIBBS: [(&str, &str); 6] = [
+    (
+        "Description",
+        "What happened in the case, or in your own practice that it brought to mind?",
+    ),
+    ("Feelings", "What were you thinking and feeling, then and now?"),
+    ("Evaluation", "What was good and what was bad about the experience?"),
+    (
+        "Analysis",
+        "What sense can you make of it? What helped, what got in the way?",
+    ),
+    ("Conclusion", "What else could you have done?"),
+    (
+        "Action plan",
+        "If it arose again, what would you do? What will you change, and by when?",
+    ),
+];
+
+pub fn storage_sentence(data_dir: &str) -> String {
+    format!(
+        "Your reflections are kept only on this computer, in {data_dir}. Write about your own practice: \
+never anything that could identify a real child, family, victim or colleague."
+    )
+}
+
+pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> String {
+    format!("Terminal too small ({width} x {height}); needs at least {min_width} x {min_height}.")
+}
+
+pub fn read_only_journal(problem: &str) -> String {
+    format!("Read-only: this module's journal could not be read ({problem}). It has been left untouched.")
+}
+
+pub fn not_saved(reason: &str) -> String {
+    format!("NOT SAVED: {reason}. Your text is still here; casebook keeps trying. Ctrl-S to retry.")
+}
+
+pub const QUIT_NOT_SAVED: &str = "Your latest text is NOT SAVED, so casebook has not quit. Fix the problem shown \
+and press Ctrl-S, or press Ctrl-Q to quit and lose the unsaved text.";
+
+/// Study time as a person says it: "under a minute", "12 min", "1 h 05 min".
+pub fn duration(seconds: u64) -> String {
+    let minutes = seconds / 60;
+    match minutes {
+        0 => "under a minute".to_owned(),
+        1..=59 => format!("{minutes} min"),
+        _ => format!("{} h {:02} min", minutes / 60, minutes % 60),
+    }
+}
+
+pub fn words(count: usize) -> String {
+    if count == 1 {
+        "1 word".to_owned()
+    } else {
+        format!("{count} words")
+    }
+}
+
+pub const STATUS_NOT_STARTED: &str = "not started";
+pub const STATUS_IN_PROGRESS: &str = "in progress";
+pub const STATUS_COMPLETE: &str = "complete";
+pub const SYMBOL_NOT_STARTED: &str = "○";
+pub const SYMBOL_IN_PROGRESS: &str = "◐";
+pub const SYMBOL_COMPLETE: &str = "✓";
+pub const SYMBOL_ANSWERED: &str = "●";
+pub const SYMBOL_SKIPPED: &str = "⊘";
+pub const WORD_ANSWERED: &str = "answered";
+pub const WORD_SKIPPED: &str = "skipped";
+pub const WORD_OPEN: &str = "not answered";
+
+/// Every key, per screen, for `?`.
+pub const HELP_HOME: &[(&str, &str)] = &[
+    (
+        "↑ ↓ ← → / h j k l",
+        "choose a module (arrows move across the grid on wide screens)",
+    ),
+    ("Enter", "open the module where you left it"),
+    ("Home / End", "first / last module"),
+    ("Tab / c", "next course (when there is more than one)"),
+    ("u", "your profile (name, role, team, supervisor)"),
+    ("Ctrl-S", "save now (casebook also saves as you go)"),
+    ("? / F1", "this help"),
+    ("q / Esc", "quit (everything is saved first)"),
+];
+
+pub const HELP_READER: &[(&str, &str)] = &[
+    ("→ / l / n", "next section; at take-away questions, the next question"),
+    ("← / h / p", "previous section (or question)"),
+    ("↓ ↑ / j k", "scroll a line"),
+    ("PgDn Space / PgUp b", "scroll a page"),
+    ("Home g / End G", "top / bottom of the section"),
+    ("Enter", "start answering the selected question"),
+    ("Tab", "move between the text and the questions"),
+    ("s", "skip the selected question (you can answer it later)"),
+    ("Ctrl-G", "show or hide reflective prompts (Gibbs cycle)"),
+    ("Ctrl-S", "save now"),
+    ("q / Esc", "back to the home screen (saved)"),
+];
+
+pub const HELP_EDITOR: &[(&str, &str)] = &[
+    ("Esc", "stop writing (your text is kept and saved)"),
+    ("Tab", "back to the text, to read while you write"),
+    ("arrows, Home, End", "move by character, line, start and end of line"),
+    ("Ctrl-← / Ctrl-→", "move by word"),
+    ("Ctrl-Z / Ctrl-Y", "undo / redo"),
+    ("Ctrl-S", "save now (drafts also save a second or two after you pause)"),
+    ("Ctrl-G", "reflective prompts (Gibbs cycle)"),
+    ("paste", "paste as usual in your terminal"),
+    ("F1", "this help"),
+    ("Ctrl-C", "save and quit"),
+];
+
+pub const HELP_COMPLETION: &[(&str, &str)] = &[
+    ("Enter / a", "write or change your action point"),
+    ("Esc", "stop writing the action point (kept and saved)"),
+    ("r", "read the module again from the start"),
+    ("q / Esc / ←", "back to the home screen"),
+];
+
+pub const HELP_PROFILE: &[(&str, &str)] = &[
+    ("Tab / ↓ / Enter", "next field"),
+    ("Shift-Tab / ↑", "previous field"),
+    ("Enter on the last field", "save"),
+    ("Esc", "skip (nothing is required)"),
+];
+
+pub const KEYS_HOME: &str = "Enter open · u profile · ? help · q quit";
+pub const KEYS_TEXT: &str = "→ next · ← back · ↓↑ scroll · ? help · q home";
+pub const KEYS_TEXT_QUESTIONS: &str = "→ answer · Tab questions · ↓↑ scroll · ? help · q home";
+pub const KEYS_QUESTIONS: &str = "Enter write · → next · s skip · Tab text · q home";
+pub const KEYS_EDITOR: &str = "Esc done · Tab text · Ctrl-Z undo · Ctrl-G prompts · F1 help";
+pub const KEYS_COMPLETION: &str = "a action point · r read again · q home · ? help";
+pub const KEYS_COMPLETION_EDITING: &str = "Esc done (saved) · Ctrl-Z undo · F1 help";
+pub const KEYS_PROFILE: &str = "Tab next field · Enter save · Esc skip";
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_CLOSE: &str = "Press any key to close this help.";
+
+// ------------------------------------------------------------------ plain mode
+
+pub fn plain_intro(sections: usize, questions: usize) -> String {
+    format!(
+        "{sections} sections, {questions} take-away questions. End each answer with a line holding only a full stop (.)."
+    )
+}
+
+pub fn plain_section(number: usize, total: usize, title: &str) -> String {
+    format!("Section {number} of {total}: {title}")
+}
+
+pub fn plain_question(number: usize, total: usize, question: &str) -> String {
+    format!("Question {number} of {total}: {question}")
+}
+
+pub const PLAIN_ANSWER: &str =
+    "Type your answer. End it with a line holding only a full stop (.); a full stop on its own skips the question.";
+pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop (.) on its own to keep it.";
+pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
+pub const PLAIN_SAVED: &str = "Saved.";
+pub const PLAIN_CONTINUE: &str = "Press Enter to continue, or type q and Enter to stop here.";
+
+pub fn plain_end(answered: usize, total: usize, path: &str) -> String {
+    format!("End of module. {answered} of {total} questions answered. Your journal is saved in {path}.")
+}
+
+pub fn data_dir_unusable(path: &str, reason: &str) -> String {
+    format!(
+        "casebook cannot keep your reflections in {path}: {reason}.\nChoose a folder you can write to with --data-dir DIR (or set CASEBOOK_DATA_DIR)."
+    )
+}
+
+pub const NO_TERMINAL: &str = "casebook needs a terminal to open the tutor; here is the list of modules instead. \
+Use \"casebook read MODULE --plain\" to study a module line by line.";
+
+pub fn terminal_failed(reason: &str) -> String {
+    format!("The terminal stopped working ({reason}). Your reflections were saved before casebook closed.")
+}
+
+pub fn list_damaged(problem: &str) -> String {
+    format!("journal cannot be read ({problem})")
+}

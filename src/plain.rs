@@ -1,0 +1,198 @@
+//! Line-by-line mode for screen readers and dumb terminals: the module as
+//! plain wrapped text, each question asked in turn, answers read from
+//! standard input and saved to the same journal as the full-screen tutor.
+
+use std::io::{self, BufRead, Write};
+
+use jiff::Timestamp;
+
+use crate::content::{Course, Module};
+use crate::document::{self, PLAIN_MARKS};
+use crate::journal::{ModuleJournal, Reflection, Store};
+use crate::text;
+use crate::tui::model::IDLE_CAP_SECONDS;
+
+pub struct PlainOptions {
+    pub width: usize,
+    /// Standard input is a terminal: pause between sections.
+    pub interactive: bool,
+}
+
+/// Reads a line; `None` at the end of input.
+fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let trimmed = line.strip_suffix('\n').unwrap_or(&line);
+    Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
+}
+
+/// Adds the time since the last input, up to the idle cap, to the journal.
+fn count_time(journal: &mut ModuleJournal, last: &mut Timestamp, now: Timestamp) {
+    let millis = i64::try_from(now.duration_since(*last).as_millis())
+        .unwrap_or(0)
+        .clamp(0, IDLE_CAP_SECONDS * 1000);
+    let seconds = u64::try_from(millis / 1000).unwrap_or(0);
+    journal.active_seconds += seconds;
+    if seconds > 0 {
+        let day = now.to_zoned(jiff::tz::TimeZone::system()).date().to_string();
+        *journal.days.entry(day).or_insert(0) += seconds;
+    }
+    journal.last_studied = Some(now);
+    *last = now;
+}
+
+pub fn run(
+    course: &Course,
+    module: &Module,
+    store: &mut dyn Store,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+    options: &PlainOptions,
+) -> Result<(), String> {
+    let path = store.module_path(&course.id, &module.id);
+    let mut journal = store
+        .load_module(&course.id, &module.id)
+        .map_err(|error| error.to_string())?
+        .unwrap_or_else(|| ModuleJournal::new(&course.id, &module.id));
+    let mut last = Timestamp::now();
+    journal.first_studied.get_or_insert(last);
+    let io_error = |error: io::Error| error.to_string();
+    let width = options.width.clamp(20, 88);
+    writeln!(output, "{}", module.title).map_err(io_error)?;
+    if let Some(subtitle) = &module.subtitle {
+        writeln!(output, "{subtitle}").map_err(io_error)?;
+    }
+    writeln!(
+        output,
+        "{}",
+        text::plain_intro(module.sections.len(), module.question_count())
+    )
+    .map_err(io_error)?;
+    let mut input_ended = false;
+    for (index, section) in module.sections.iter().enumerate() {
+        writeln!(
+            output,
+            "\n{}",
+            text::plain_section(index + 1, module.sections.len(), &section.title)
+        )
+        .map_err(io_error)?;
+        for line in document::section_lines(module, index, width, PLAIN_MARKS) {
+            writeln!(output, "{}", line.text).map_err(io_error)?;
+        }
+        journal.sections_read.insert(index);
+        for (number, question) in section.questions.iter().enumerate() {
+            writeln!(
+                output,
+                "\n{}",
+                text::plain_question(number + 1, section.questions.len(), &question.text)
+            )
+            .map_err(io_error)?;
+            if let Some(hint) = &question.hint {
+                writeln!(output, "{hint}").map_err(io_error)?;
+            }
+            let previous = journal
+                .reflections
+                .get(&question.id)
+                .filter(|reflection| !reflection.text.is_empty())
+                .cloned();
+            if let Some(previous) = &previous {
+                writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
+            }
+            writeln!(
+                output,
+                "{}",
+                if previous.is_some() {
+                    text::PLAIN_REPLACE
+                } else {
+                    text::PLAIN_ANSWER
+                }
+            )
+            .map_err(io_error)?;
+            output.flush().map_err(io_error)?;
+            if input_ended {
+                continue;
+            }
+            let mut answer: Vec<String> = Vec::new();
+            loop {
+                match read_line(input).map_err(io_error)? {
+                    None => {
+                        input_ended = true;
+                        break;
+                    }
+                    Some(line) if line == "." => break,
+                    Some(line) => answer.push(line),
+                }
+            }
+            let now = Timestamp::now();
+            count_time(&mut journal, &mut last, now);
+            let text_answer = answer.join("\n");
+            if text_answer.trim().is_empty() {
+                if input_ended && previous.is_none() {
+                    continue;
+                }
+                if previous.is_none() {
+                    journal.reflections.insert(
+                        question.id.clone(),
+                        Reflection {
+                            question: question.text.clone(),
+                            text: String::new(),
+                            skipped: true,
+                            created: now,
+                            updated: now,
+                        },
+                    );
+                    writeln!(output, "{}", text::SKIPPED).map_err(io_error)?;
+                }
+            } else {
+                let created = journal
+                    .reflections
+                    .get(&question.id)
+                    .map_or(now, |reflection| reflection.created);
+                journal.reflections.insert(
+                    question.id.clone(),
+                    Reflection {
+                        question: question.text.clone(),
+                        text: text_answer,
+                        skipped: false,
+                        created,
+                        updated: now,
+                    },
+                );
+                writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
+            }
+            store
+                .save_module(&journal)
+                .map_err(|error| text::not_saved(&error.to_string()))?;
+        }
+        if options.interactive && index + 1 < module.sections.len() && !input_ended {
+            writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
+            output.flush().map_err(io_error)?;
+            match read_line(input).map_err(io_error)? {
+                None => input_ended = true,
+                Some(line) if line.trim() == "q" => break,
+                Some(_) => {}
+            }
+            count_time(&mut journal, &mut last, Timestamp::now());
+        }
+    }
+    count_time(&mut journal, &mut last, Timestamp::now());
+    let done = module
+        .questions()
+        .all(|(_, question)| journal.is_answered(&question.id) || journal.is_skipped(&question.id));
+    if done && journal.sections_read.len() >= module.sections.len() {
+        journal.completed.get_or_insert(Timestamp::now());
+    }
+    store
+        .save_module(&journal)
+        .map_err(|error| text::not_saved(&error.to_string()))?;
+    let answered = journal.answered_count(module);
+    writeln!(
+        output,
+        "\n{}",
+        text::plain_end(answered, module.question_count(), &path.display().to_string())
+    )
+    .map_err(io_error)?;
+    Ok(())
+}

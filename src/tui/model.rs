@@ -1,0 +1,244 @@
+//! The tutor's state. Everything the screen shows is derived from this.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui_textarea::TextArea;
+
+use crate::content::{Course, Module};
+use crate::journal::{ModuleJournal, Profile, Status};
+
+/// A module, by (course id, module id).
+pub type ModuleKey = (String, String);
+
+/// The smallest terminal the tutor draws in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// The widest the reading text gets.
+pub const READING_WIDTH: u16 = 88;
+/// The grid needs this many columns; below it the home screen is a list.
+pub const GRID_WIDTH: u16 = 100;
+/// Gaps in input longer than this count only this much study time.
+pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
+/// Drafts are saved this long after the learner stops typing.
+pub const AUTOSAVE_MILLIS: i64 = 1500;
+
+pub struct Model {
+    pub courses: Vec<Course>,
+    pub journals: BTreeMap<ModuleKey, ModuleJournal>,
+    /// Journals that could not be read: the module opens read-only.
+    pub damaged: BTreeMap<ModuleKey, String>,
+    pub profile: Profile,
+    pub screen: Screen,
+    pub home: HomeState,
+    pub help: bool,
+    pub width: u16,
+    pub height: u16,
+    pub color: bool,
+    /// A one-line message at the foot of the screen.
+    pub notice: Option<String>,
+    /// Set while a save is failing: shown plainly until a save succeeds.
+    pub save_error: Option<String>,
+    /// Modules with changes not yet written.
+    pub unsaved: BTreeSet<ModuleKey>,
+    pub profile_unsaved: bool,
+    pub last_saved: Option<Timestamp>,
+    /// When the learner last pressed a key, for counting active time.
+    pub last_input: Option<Timestamp>,
+    /// Milliseconds of active time not yet whole seconds, per module.
+    pub time_carry: BTreeMap<ModuleKey, i64>,
+    pub timezone: TimeZone,
+    /// Where journals live, shown in the welcome.
+    pub data_dir: String,
+    pub content_errors: usize,
+    pub quit: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HomeState {
+    pub course: usize,
+    /// Index into the course's modules.
+    pub selected: usize,
+}
+
+pub enum Screen {
+    Welcome(ProfileForm),
+    Profile(ProfileForm),
+    Home,
+    Reader(Reader),
+    Completion(Completion),
+}
+
+pub struct ProfileForm {
+    /// Name, role, team, supervisor.
+    pub fields: [TextArea<'static>; 4],
+    pub focus: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Reading the section's text.
+    Text,
+    /// Choosing a take-away question.
+    Questions,
+    /// Writing in the editor.
+    Editor,
+}
+
+pub struct Reader {
+    pub course: usize,
+    pub module: usize,
+    pub section: usize,
+    pub scroll: u16,
+    pub focus: Focus,
+    /// Index of the selected question within the section.
+    pub question: usize,
+    pub editor: Option<Editor>,
+    /// Asking "skip this question?".
+    pub confirm_skip: bool,
+    pub prompts: bool,
+}
+
+pub struct Editor {
+    pub question_id: String,
+    pub area: TextArea<'static>,
+    /// When the text last changed and has not been saved since.
+    pub dirty_since: Option<Timestamp>,
+}
+
+pub struct Completion {
+    pub course: usize,
+    pub module: usize,
+    pub editor: Option<TextArea<'static>>,
+    pub dirty_since: Option<Timestamp>,
+}
+
+impl Model {
+    pub fn new(courses: Vec<Course>, profile: Profile, data_dir: String) -> Self {
+        let screen = if profile.welcomed {
+            Screen::Home
+        } else {
+            Screen::Welcome(ProfileForm::new(&profile))
+        };
+        Model {
+            courses,
+            journals: BTreeMap::new(),
+            damaged: BTreeMap::new(),
+            profile,
+            screen,
+            home: HomeState::default(),
+            help: false,
+            width: 80,
+            height: 24,
+            color: true,
+            notice: None,
+            save_error: None,
+            unsaved: BTreeSet::new(),
+            profile_unsaved: false,
+            last_saved: None,
+            last_input: None,
+            time_carry: BTreeMap::new(),
+            timezone: TimeZone::UTC,
+            data_dir,
+            content_errors: 0,
+            quit: false,
+        }
+    }
+
+    pub fn module(&self, course: usize, module: usize) -> Option<(&Course, &Module)> {
+        let course = self.courses.get(course)?;
+        Some((course, course.modules.get(module)?))
+    }
+
+    pub fn key_of(&self, course: usize, module: usize) -> Option<ModuleKey> {
+        self.module(course, module)
+            .map(|(course, module)| (course.id.clone(), module.id.clone()))
+    }
+
+    pub fn journal(&self, key: &ModuleKey) -> Option<&ModuleJournal> {
+        self.journals.get(key)
+    }
+
+    pub fn journal_mut(&mut self, key: &ModuleKey) -> &mut ModuleJournal {
+        self.journals
+            .entry(key.clone())
+            .or_insert_with(|| ModuleJournal::new(&key.0, &key.1))
+    }
+
+    pub fn status(&self, course: usize, module: usize) -> Status {
+        match (self.module(course, module), self.key_of(course, module)) {
+            (Some((_, module)), Some(key)) => self
+                .journal(&key)
+                .map_or(Status::NotStarted, |journal| journal.status(module)),
+            _ => Status::NotStarted,
+        }
+    }
+
+    pub fn is_read_only(&self, key: &ModuleKey) -> bool {
+        self.damaged.contains_key(key)
+    }
+
+    /// When the next autosave is due, if anything waits to be saved.
+    pub fn autosave_due(&self) -> Option<Timestamp> {
+        let dirty_since = match &self.screen {
+            Screen::Reader(reader) => reader.editor.as_ref().and_then(|editor| editor.dirty_since),
+            Screen::Completion(completion) => completion.dirty_since,
+            _ => None,
+        };
+        let retry = self.save_error.is_some().then_some(self.last_input).flatten();
+        dirty_since
+            .or(retry)
+            .map(|since| since + jiff::SignedDuration::from_millis(AUTOSAVE_MILLIS))
+    }
+
+    pub fn is_too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+}
+
+impl ProfileForm {
+    pub fn new(profile: &Profile) -> Self {
+        let field = |value: &str| {
+            let mut area = TextArea::new(vec![value.to_owned()]);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+            area
+        };
+        ProfileForm {
+            fields: [
+                field(&profile.name),
+                field(&profile.role),
+                field(&profile.team),
+                field(&profile.supervisor),
+            ],
+            focus: 0,
+        }
+    }
+
+    pub fn value(&self, index: usize) -> String {
+        self.fields
+            .get(index)
+            .map(|field| field.lines().join(" ").trim().to_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// A fresh editor with the settings casebook relies on.
+pub fn new_text_area(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_owned).collect()
+    };
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    area.set_max_histories(10_000);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+pub fn text_of(area: &TextArea) -> String {
+    area.lines().join("\n")
+}

@@ -1,0 +1,100 @@
+//! The edge: the real terminal, its events, and the loop that feeds them
+//! to the app. Nothing here decides behaviour.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
+
+use super::app::App;
+use super::message::Msg;
+use super::view::view;
+use crate::journal::Store;
+
+type Backend = CrosstermBackend<BufWriter<Stdout>>;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    let _ = out.flush();
+}
+
+fn setup() -> io::Result<Terminal<Backend>> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout())))
+}
+
+fn to_message(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) => Some(Msg::Key(key)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// Runs the tutor until the learner quits. Every draft is saved before
+/// this returns, whatever happens to the terminal.
+pub fn run<S: Store>(app: &mut App<S>) -> io::Result<()> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous_hook(info);
+    }));
+    let mut terminal = match setup() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            restore();
+            return Err(error);
+        }
+    };
+    let result = event_loop(app, &mut terminal);
+    if result.is_err() {
+        // The terminal went away: save what we have.
+        app.handle(
+            Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char('c'),
+                ratatui::crossterm::event::KeyModifiers::CONTROL,
+            )),
+            Timestamp::now(),
+        );
+    }
+    restore();
+    result
+}
+
+fn event_loop<S: Store>(app: &mut App<S>, terminal: &mut Terminal<Backend>) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.handle(Msg::Resize(size.width, size.height), Timestamp::now());
+    loop {
+        terminal.draw(|frame| view(&app.model, frame))?;
+        if app.model.quit {
+            return Ok(());
+        }
+        // Block until input, or until an autosave falls due: no busy loop.
+        let ready = match app.model.autosave_due() {
+            Some(due) => {
+                let wait = due.duration_since(Timestamp::now()).as_millis().clamp(0, 60_000);
+                event::poll(Duration::from_millis(u64::try_from(wait).unwrap_or(0)))?
+            }
+            None => true,
+        };
+        let message = if ready {
+            to_message(event::read()?)
+        } else {
+            Some(Msg::Tick)
+        };
+        if let Some(message) = message {
+            app.handle(message, Timestamp::now());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Styles. With `NO_COLOR` every distinction is still made by weight,
+//! reversal or a symbol, so nothing becomes invisible.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn tint(self, style: Style, color: Color) -> Style {
+        if self.color { style.fg(color) } else { style }
+    }
+
+    pub fn plain(self) -> Style {
+        Style::default()
+    }
+
+    pub fn header(self) -> Style {
+        let style = Style::default().add_modifier(Modifier::REVERSED);
+        if self.color {
+            Style::default().fg(Color::Black).bg(Color::Cyan)
+        } else {
+            style
+        }
+    }
+
+    pub fn title(self) -> Style {
+        self.tint(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+
+    pub fn heading(self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn lead(self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn quote(self) -> Style {
+        self.tint(Style::default().add_modifier(Modifier::ITALIC), Color::Yellow)
+    }
+
+    pub fn note(self) -> Style {
+        self.tint(Style::default(), Color::Gray)
+    }
+
+    /// The selected row or cell: reversed, so it shows without colour.
+    pub fn selected(self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn muted(self) -> Style {
+        if self.color {
+            Style::default().fg(Color::DarkGray)
+        } else {
+            Style::default()
+        }
+    }
+
+    pub fn done(self) -> Style {
+        self.tint(Style::default(), Color::Green)
+    }
+
+    pub fn in_progress(self) -> Style {
+        self.tint(Style::default(), Color::Yellow)
+    }
+
+    /// A failed save: impossible to miss.
+    pub fn alarm(self) -> Style {
+        let style = Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+        if self.color {
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            style
+        }
+    }
+
+    pub fn keys(self) -> Style {
+        self.tint(Style::default(), Color::Gray)
+    }
+
+    pub fn border(self, focused: bool) -> Style {
+        if focused {
+            self.tint(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+        } else {
+            self.muted()
+        }
+    }
+}

@@ -1,0 +1,892 @@
+//! `update`: the tutor's behaviour, as a pure function of the model, a
+//! message and the time. Side effects (saving, quitting) are returned.
+
+use jiff::{SignedDuration, Timestamp};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::Input;
+
+use super::message::{Effect, Msg};
+use super::model::{
+    AUTOSAVE_MILLIS, Completion, Editor, Focus, IDLE_CAP_SECONDS, Model, ModuleKey, ProfileForm, Reader, Screen,
+    new_text_area, text_of,
+};
+use super::view;
+use crate::journal::{ActionPoint, Position, Reflection};
+use crate::text;
+
+/// Longest a draft waits while the learner keeps typing.
+const AUTOSAVE_MAX_MILLIS: i64 = 8000;
+
+pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    match msg {
+        Msg::Resize(width, height) => {
+            model.width = width;
+            model.height = height;
+            clamp_scroll(model);
+            Vec::new()
+        }
+        Msg::Tick => autosave(model, now, false),
+        Msg::Paste(pasted) => {
+            touch(model, now);
+            paste(model, &normalise_newlines(&pasted), now)
+        }
+        Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+        Msg::Key(key) => {
+            touch(model, now);
+            handle_key(model, key, now)
+        }
+    }
+}
+
+/// Pasted text with Windows and old Mac line ends made plain `\n`.
+pub fn normalise_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    if ctrl(&key, 'c') {
+        let mut effects = flush_all(model, now);
+        effects.push(Effect::Quit);
+        return effects;
+    }
+    if ctrl(&key, 'q') && model.save_error.is_some() {
+        return vec![Effect::ForceQuit];
+    }
+    if model.is_too_small() {
+        if key.code == KeyCode::Char('q') {
+            let mut effects = flush_all(model, now);
+            effects.push(Effect::Quit);
+            return effects;
+        }
+        return Vec::new();
+    }
+    if model.help {
+        model.help = false;
+        return Vec::new();
+    }
+    let typing = matches!(&model.screen, Screen::Welcome(_) | Screen::Profile(_))
+        || matches!(&model.screen, Screen::Reader(reader) if reader.focus == Focus::Editor)
+        || matches!(&model.screen, Screen::Completion(completion) if completion.editor.is_some());
+    if key.code == KeyCode::F(1) || (!typing && key.code == KeyCode::Char('?')) {
+        model.help = true;
+        return Vec::new();
+    }
+    if ctrl(&key, 's') {
+        return autosave(model, now, true);
+    }
+    model.notice = None;
+    match &model.screen {
+        Screen::Welcome(_) | Screen::Profile(_) => profile_key(model, key),
+        Screen::Home => home_key(model, key, now),
+        Screen::Reader(_) => reader_key(model, key, now),
+        Screen::Completion(_) => completion_key(model, key, now),
+    }
+}
+
+// ---------------------------------------------------------------- time
+
+fn open_key(model: &Model) -> Option<ModuleKey> {
+    match &model.screen {
+        Screen::Reader(reader) => model.key_of(reader.course, reader.module),
+        Screen::Completion(completion) => model.key_of(completion.course, completion.module),
+        _ => None,
+    }
+}
+
+/// Counts active study time: the gap since the last input, up to five
+/// minutes, goes to the open module.
+fn touch(model: &mut Model, now: Timestamp) {
+    if let Some(key) = open_key(model).filter(|key| !model.is_read_only(key)) {
+        let gap = model.last_input.map_or(0, |last| {
+            let millis = now.duration_since(last).as_millis();
+            i64::try_from(millis).unwrap_or(0).clamp(0, IDLE_CAP_SECONDS * 1000)
+        });
+        let carry = model.time_carry.entry(key.clone()).or_insert(0);
+        *carry += gap;
+        let seconds = *carry / 1000;
+        *carry %= 1000;
+        let day = now.to_zoned(model.timezone.clone()).date().to_string();
+        let journal = model.journal_mut(&key);
+        journal.first_studied.get_or_insert(now);
+        journal.last_studied = Some(now);
+        if let Ok(seconds) = u64::try_from(seconds)
+            && seconds > 0
+        {
+            journal.active_seconds += seconds;
+            *journal.days.entry(day).or_insert(0) += seconds;
+        }
+    }
+    model.last_input = Some(now);
+}
+
+// ---------------------------------------------------------------- saving
+
+/// Writes the open editor's text into the journal.
+fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKey> {
+    let key = open_key(model)?;
+    if model.is_read_only(&key) {
+        return None;
+    }
+    match &mut model.screen {
+        Screen::Reader(reader) => {
+            let editor = reader.editor.as_mut()?;
+            editor.dirty_since?;
+            editor.dirty_since = None;
+            let text = text_of(&editor.area);
+            let question_id = editor.question_id.clone();
+            let wording = model
+                .courses
+                .get(reader.course)
+                .and_then(|course| course.modules.get(reader.module))
+                .and_then(|module| module.questions().find(|(_, question)| question.id == question_id))
+                .map(|(_, question)| question.text.clone())
+                .unwrap_or_default();
+            let journal = model.journal_mut(&key);
+            match journal.reflections.get_mut(&question_id) {
+                Some(reflection) => {
+                    if !text.trim().is_empty() {
+                        reflection.skipped = false;
+                        reflection.question = wording;
+                    }
+                    reflection.text = text;
+                    reflection.updated = now;
+                }
+                None if text.is_empty() => {}
+                None => {
+                    journal.reflections.insert(
+                        question_id,
+                        Reflection {
+                            question: wording,
+                            text,
+                            skipped: false,
+                            created: now,
+                            updated: now,
+                        },
+                    );
+                }
+            }
+        }
+        Screen::Completion(completion) => {
+            let area = completion.editor.as_ref()?;
+            completion.dirty_since?;
+            completion.dirty_since = None;
+            let text = text_of(area);
+            let journal = model.journal_mut(&key);
+            match &mut journal.action_point {
+                Some(point) => {
+                    point.text = text;
+                    point.updated = now;
+                }
+                None if text.trim().is_empty() => {}
+                None => {
+                    journal.action_point = Some(ActionPoint {
+                        text,
+                        created: now,
+                        updated: now,
+                    })
+                }
+            }
+        }
+        _ => return None,
+    }
+    model.unsaved.insert(key.clone());
+    Some(key)
+}
+
+/// Records where the learner is, so reopening returns there.
+fn remember_position(model: &mut Model) {
+    let Screen::Reader(reader) = &model.screen else { return };
+    let Some(key) = model.key_of(reader.course, reader.module) else {
+        return;
+    };
+    if model.is_read_only(&key) {
+        return;
+    }
+    let question = (reader.focus != Focus::Text)
+        .then(|| current_question_id(model, reader))
+        .flatten();
+    let position = Position {
+        section: reader.section,
+        scroll: reader.scroll,
+        question,
+    };
+    let journal = model.journal_mut(&key);
+    if journal.position != position {
+        journal.position = position;
+    }
+    model.unsaved.insert(key);
+}
+
+fn save_unsaved(model: &Model) -> Vec<Effect> {
+    model.unsaved.iter().cloned().map(Effect::Save).collect()
+}
+
+/// Everything in memory to disk: used on navigation and when leaving.
+fn flush_all(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    flush_editor(model, now);
+    remember_position(model);
+    if let Some(key) = open_key(model).filter(|key| !model.is_read_only(key)) {
+        model.unsaved.insert(key);
+    }
+    let mut effects = save_unsaved(model);
+    if model.profile_unsaved {
+        effects.push(Effect::SaveProfile);
+    }
+    effects
+}
+
+/// Saves drafts when due (or now, when `force`), and retries failed saves.
+fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
+    let due = model.autosave_due().is_some_and(|due| due <= now) || editor_overdue(model, now);
+    if !(force || due) {
+        return Vec::new();
+    }
+    let effects = flush_all(model, now);
+    if force && effects.is_empty() {
+        model.notice = Some(text::NOTHING_TO_SAVE.to_owned());
+    }
+    effects
+}
+
+fn editor_overdue(model: &Model, now: Timestamp) -> bool {
+    let first = match &model.screen {
+        Screen::Reader(reader) => reader.editor.as_ref().and_then(|editor| editor.dirty_since),
+        Screen::Completion(completion) => completion.dirty_since,
+        _ => None,
+    };
+    first.is_some_and(|first| now.duration_since(first) >= SignedDuration::from_millis(AUTOSAVE_MAX_MILLIS))
+        || model.last_input.is_some_and(|last| {
+            first.is_some() && now.duration_since(last) >= SignedDuration::from_millis(AUTOSAVE_MILLIS)
+        })
+}
+
+// ---------------------------------------------------------------- profile
+
+fn profile_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let first_run = matches!(model.screen, Screen::Welcome(_));
+    let (Screen::Welcome(form) | Screen::Profile(form)) = &mut model.screen else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            if first_run {
+                model.profile.welcomed = true;
+                model.profile_unsaved = true;
+                model.screen = Screen::Home;
+                return vec![Effect::SaveProfile];
+            }
+            model.screen = Screen::Home;
+            Vec::new()
+        }
+        KeyCode::Tab | KeyCode::Down => {
+            form.focus = (form.focus + 1) % form.fields.len();
+            Vec::new()
+        }
+        KeyCode::BackTab | KeyCode::Up => {
+            form.focus = (form.focus + form.fields.len() - 1) % form.fields.len();
+            Vec::new()
+        }
+        KeyCode::Enter if form.focus + 1 < form.fields.len() => {
+            form.focus += 1;
+            Vec::new()
+        }
+        KeyCode::Enter => {
+            model.profile.name = form.value(0);
+            model.profile.role = form.value(1);
+            model.profile.team = form.value(2);
+            model.profile.supervisor = form.value(3);
+            model.profile.welcomed = true;
+            model.profile_unsaved = true;
+            model.screen = Screen::Home;
+            model.notice = Some(text::PROFILE_SAVED.to_owned());
+            vec![Effect::SaveProfile]
+        }
+        _ => {
+            if let Some(field) = form.fields.get_mut(form.focus) {
+                field.input(Input::from(key));
+            }
+            Vec::new()
+        }
+    }
+}
+
+// ---------------------------------------------------------------- home
+
+fn home_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let Some(course) = model.courses.get(model.home.course) else {
+        if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) {
+            return vec![Effect::Quit];
+        }
+        return Vec::new();
+    };
+    let count = course.modules.len();
+    let grid = view::home_uses_grid(model, course);
+    match key.code {
+        KeyCode::Char('q') | KeyCode::Esc => {
+            let mut effects = flush_all(model, now);
+            effects.push(Effect::Quit);
+            return effects;
+        }
+        KeyCode::Enter => return open_module(model, model.home.course, model.home.selected, now),
+        KeyCode::Char('c') | KeyCode::Tab if model.courses.len() > 1 => {
+            model.home = super::model::HomeState {
+                course: (model.home.course + 1) % model.courses.len(),
+                selected: 0,
+            };
+        }
+        KeyCode::BackTab if model.courses.len() > 1 => {
+            let courses = model.courses.len();
+            model.home = super::model::HomeState {
+                course: (model.home.course + courses - 1) % courses,
+                selected: 0,
+            };
+        }
+        KeyCode::Char('u') => {
+            model.screen = Screen::Profile(ProfileForm::new(&model.profile));
+        }
+        KeyCode::Home | KeyCode::Char('g') => model.home.selected = 0,
+        KeyCode::End | KeyCode::Char('G') => model.home.selected = count.saturating_sub(1),
+        code if grid => {
+            if let Some(direction) = direction(code) {
+                model.home.selected = view::grid_move(course, model.home.selected, direction);
+            }
+        }
+        KeyCode::Down | KeyCode::Char('j') => {
+            model.home.selected = (model.home.selected + 1).min(count.saturating_sub(1))
+        }
+        KeyCode::Up | KeyCode::Char('k') => model.home.selected = model.home.selected.saturating_sub(1),
+        KeyCode::PageDown => model.home.selected = (model.home.selected + 5).min(count.saturating_sub(1)),
+        KeyCode::PageUp => model.home.selected = model.home.selected.saturating_sub(5),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn direction(code: KeyCode) -> Option<(i32, i32)> {
+    match code {
+        KeyCode::Up | KeyCode::Char('k') => Some((-1, 0)),
+        KeyCode::Down | KeyCode::Char('j') => Some((1, 0)),
+        KeyCode::Left | KeyCode::Char('h') => Some((0, -1)),
+        KeyCode::Right | KeyCode::Char('l') => Some((0, 1)),
+        _ => None,
+    }
+}
+
+/// Opens a module where the learner left it.
+pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timestamp) -> Vec<Effect> {
+    let Some((_, content)) = model.module(course, module) else {
+        return Vec::new();
+    };
+    let sections = content.sections.len();
+    let Some(key) = model.key_of(course, module) else {
+        return Vec::new();
+    };
+    model.home = super::model::HomeState {
+        course,
+        selected: module,
+    };
+    if let Some(problem) = model.damaged.get(&key) {
+        model.notice = Some(text::read_only_journal(problem));
+    }
+    let position = model
+        .journal(&key)
+        .map(|journal| journal.position.clone())
+        .unwrap_or_default();
+    let section = position.section.min(sections.saturating_sub(1));
+    let question = position.question.as_ref().and_then(|id| {
+        model
+            .module(course, module)
+            .and_then(|(_, content)| content.sections.get(section))
+            .and_then(|section| section.questions.iter().position(|question| &question.id == id))
+    });
+    model.screen = Screen::Reader(Reader {
+        course,
+        module,
+        section,
+        scroll: position.scroll,
+        focus: Focus::Text,
+        question: question.unwrap_or(0),
+        editor: None,
+        confirm_skip: false,
+        prompts: false,
+    });
+    if question.is_some() {
+        start_editing(model, now);
+    }
+    clamp_scroll(model);
+    model.last_input = Some(now);
+    if !model.is_read_only(&key) {
+        model.journal_mut(&key).first_studied.get_or_insert(now);
+    }
+    Vec::new()
+}
+
+// ---------------------------------------------------------------- reader
+
+fn current_question_id(model: &Model, reader: &Reader) -> Option<String> {
+    let (_, module) = model.module(reader.course, reader.module)?;
+    let question = module.sections.get(reader.section)?.questions.get(reader.question)?;
+    Some(question.id.clone())
+}
+
+fn section_question_count(model: &Model, reader: &Reader) -> usize {
+    model
+        .module(reader.course, reader.module)
+        .and_then(|(_, module)| module.sections.get(reader.section))
+        .map_or(0, |section| section.questions.len())
+}
+
+fn is_resolved(model: &Model, key: &ModuleKey, question_id: &str) -> bool {
+    model
+        .journal(key)
+        .is_some_and(|journal| journal.is_answered(question_id) || journal.is_skipped(question_id))
+}
+
+fn clamp_scroll(model: &mut Model) {
+    let max = view::max_scroll(model);
+    if let Screen::Reader(reader) = &mut model.screen {
+        reader.scroll = reader.scroll.min(max);
+    }
+}
+
+fn scroll_by(model: &mut Model, delta: i32) {
+    let max = view::max_scroll(model);
+    if let Screen::Reader(reader) = &mut model.screen {
+        let next = i32::from(reader.scroll).saturating_add(delta).clamp(0, i32::from(max));
+        reader.scroll = u16::try_from(next).unwrap_or(0);
+    }
+}
+
+fn reader_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let Screen::Reader(reader) = &mut model.screen else {
+        return Vec::new();
+    };
+    if ctrl(&key, 'g') {
+        reader.prompts = !reader.prompts;
+        return Vec::new();
+    }
+    if reader.confirm_skip {
+        reader.confirm_skip = false;
+        return match key.code {
+            KeyCode::Char('y') | KeyCode::Char('s') | KeyCode::Enter => skip_question(model, now),
+            KeyCode::Char('a') => {
+                start_editing(model, now);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        };
+    }
+    match reader.focus {
+        Focus::Editor => editor_key(model, key, now),
+        Focus::Questions => questions_key(model, key, now),
+        Focus::Text => text_key(model, key, now),
+    }
+}
+
+fn text_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let page = i32::from(view::reader_body_height(model).max(2)) - 1;
+    let has_questions = matches!(&model.screen, Screen::Reader(reader) if section_question_count(model, reader) > 0);
+    match key.code {
+        KeyCode::Down | KeyCode::Char('j') => scroll_by(model, 1),
+        KeyCode::Up | KeyCode::Char('k') => scroll_by(model, -1),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll_by(model, page),
+        KeyCode::Char('f') if key.modifiers.contains(KeyModifiers::CONTROL) => scroll_by(model, page),
+        KeyCode::PageUp | KeyCode::Char('b') => scroll_by(model, -page),
+        KeyCode::Home | KeyCode::Char('g') => scroll_by(model, -i32::from(u16::MAX)),
+        KeyCode::End | KeyCode::Char('G') => scroll_by(model, i32::from(u16::MAX)),
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => return next(model, now),
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => return previous_section(model, now),
+        KeyCode::Tab if has_questions => {
+            if let Screen::Reader(reader) = &mut model.screen {
+                reader.focus = if reader.editor.is_some() {
+                    Focus::Editor
+                } else {
+                    Focus::Questions
+                };
+            }
+        }
+        KeyCode::Enter if has_questions => start_editing(model, now),
+        KeyCode::Esc | KeyCode::Char('q') => return leave_to_home(model, now),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn questions_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let count = match &model.screen {
+        Screen::Reader(reader) => section_question_count(model, reader),
+        _ => 0,
+    };
+    let Screen::Reader(reader) = &mut model.screen else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Down | KeyCode::Char('j') => reader.question = (reader.question + 1).min(count.saturating_sub(1)),
+        KeyCode::Up | KeyCode::Char('k') => reader.question = reader.question.saturating_sub(1),
+        KeyCode::Enter | KeyCode::Char('a') => start_editing(model, now),
+        KeyCode::Char('s') => reader.confirm_skip = true,
+        KeyCode::Tab => reader.focus = Focus::Text,
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => return next(model, now),
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => {
+            if reader.question == 0 {
+                reader.focus = Focus::Text;
+            } else {
+                reader.question -= 1;
+            }
+        }
+        KeyCode::Esc | KeyCode::Char('q') => return leave_to_home(model, now),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn start_editing(model: &mut Model, now: Timestamp) {
+    let Screen::Reader(reader) = &model.screen else { return };
+    let Some(question_id) = current_question_id(model, reader) else {
+        return;
+    };
+    let Some(key) = model.key_of(reader.course, reader.module) else {
+        return;
+    };
+    if model.is_read_only(&key) {
+        if let Screen::Reader(reader) = &mut model.screen {
+            reader.focus = Focus::Questions;
+        }
+        model.notice = Some(text::READ_ONLY_NO_EDIT.to_owned());
+        return;
+    }
+    let existing = model
+        .journal(&key)
+        .and_then(|journal| journal.reflections.get(&question_id))
+        .map(|reflection| reflection.text.clone())
+        .unwrap_or_default();
+    let Screen::Reader(reader) = &mut model.screen else {
+        return;
+    };
+    let reuse = reader
+        .editor
+        .as_ref()
+        .is_some_and(|editor| editor.question_id == question_id);
+    if !reuse {
+        reader.editor = Some(Editor {
+            question_id,
+            area: new_text_area(&existing),
+            dirty_since: None,
+        });
+    }
+    reader.focus = Focus::Editor;
+    let _ = now;
+}
+
+fn editor_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let Screen::Reader(reader) = &mut model.screen else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => {
+            reader.focus = Focus::Questions;
+            return flush_all(model, now);
+        }
+        KeyCode::Tab => {
+            reader.focus = Focus::Text;
+            return Vec::new();
+        }
+        _ => {}
+    }
+    let Some(editor) = reader.editor.as_mut() else {
+        reader.focus = Focus::Questions;
+        return Vec::new();
+    };
+    let changed = if ctrl(&key, 'z') {
+        editor.area.undo()
+    } else if ctrl(&key, 'y') {
+        editor.area.redo()
+    } else {
+        editor.area.input(Input::from(key))
+    };
+    if changed {
+        editor.dirty_since.get_or_insert(now);
+    }
+    Vec::new()
+}
+
+fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
+    match &mut model.screen {
+        Screen::Reader(reader) if reader.focus == Focus::Editor => {
+            if let Some(editor) = reader.editor.as_mut()
+                && editor.area.insert_str(pasted)
+            {
+                editor.dirty_since.get_or_insert(now);
+            }
+        }
+        Screen::Completion(completion) => {
+            if let Some(area) = completion.editor.as_mut()
+                && area.insert_str(pasted)
+            {
+                completion.dirty_since.get_or_insert(now);
+            }
+        }
+        Screen::Welcome(form) | Screen::Profile(form) => {
+            let line = pasted.lines().next().unwrap_or_default();
+            if let Some(field) = form.fields.get_mut(form.focus) {
+                field.insert_str(line);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn skip_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    let Screen::Reader(reader) = &model.screen else {
+        return Vec::new();
+    };
+    let Some(question_id) = current_question_id(model, reader) else {
+        return Vec::new();
+    };
+    let Some(key) = model.key_of(reader.course, reader.module) else {
+        return Vec::new();
+    };
+    let wording = model
+        .module(reader.course, reader.module)
+        .and_then(|(_, module)| module.questions().find(|(_, question)| question.id == question_id))
+        .map(|(_, question)| question.text.clone())
+        .unwrap_or_default();
+    if !model.is_read_only(&key) {
+        let journal = model.journal_mut(&key);
+        let reflection = journal.reflections.entry(question_id).or_insert_with(|| Reflection {
+            question: wording,
+            text: String::new(),
+            skipped: true,
+            created: now,
+            updated: now,
+        });
+        reflection.skipped = true;
+        reflection.updated = now;
+        model.unsaved.insert(key);
+    }
+    model.notice = Some(text::SKIPPED.to_owned());
+    advance_question(model, now)
+}
+
+/// Next question in the section, or on past the section when it is the last.
+fn advance_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    let count = match &model.screen {
+        Screen::Reader(reader) => section_question_count(model, reader),
+        _ => 0,
+    };
+    let Screen::Reader(reader) = &mut model.screen else {
+        return Vec::new();
+    };
+    if reader.question + 1 < count {
+        reader.question += 1;
+        reader.editor = None;
+        start_editing(model, now);
+        flush_all(model, now)
+    } else {
+        reader.editor = None;
+        reader.focus = Focus::Text;
+        leave_section_forward(model, now)
+    }
+}
+
+/// Right / `l` / `n`: on through the module, pausing at questions.
+fn next(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    flush_editor(model, now);
+    let Screen::Reader(reader) = &model.screen else {
+        return Vec::new();
+    };
+    let Some(key) = model.key_of(reader.course, reader.module) else {
+        return Vec::new();
+    };
+    let Some((_, module)) = model.module(reader.course, reader.module) else {
+        return Vec::new();
+    };
+    let Some(section) = module.sections.get(reader.section) else {
+        return Vec::new();
+    };
+    let read_only = model.is_read_only(&key);
+    match reader.focus {
+        Focus::Text if !section.questions.is_empty() && !read_only => {
+            // The pause: each open question in turn, starting at the first.
+            let first_open = section
+                .questions
+                .iter()
+                .position(|question| !is_resolved(model, &key, &question.id));
+            match first_open {
+                Some(index) => {
+                    if let Screen::Reader(reader) = &mut model.screen {
+                        reader.question = index;
+                        reader.editor = None;
+                    }
+                    start_editing(model, now);
+                    flush_all(model, now)
+                }
+                None => leave_section_forward(model, now),
+            }
+        }
+        Focus::Text => leave_section_forward(model, now),
+        Focus::Questions | Focus::Editor => {
+            let Some(question_id) = section
+                .questions
+                .get(reader.question)
+                .map(|question| question.id.clone())
+            else {
+                return leave_section_forward(model, now);
+            };
+            if is_resolved(model, &key, &question_id) || read_only {
+                advance_question(model, now)
+            } else {
+                if let Screen::Reader(reader) = &mut model.screen {
+                    reader.confirm_skip = true;
+                    reader.focus = Focus::Questions;
+                }
+                flush_all(model, now)
+            }
+        }
+    }
+}
+
+fn leave_section_forward(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    let Screen::Reader(reader) = &mut model.screen else {
+        return Vec::new();
+    };
+    let (course, module, section) = (reader.course, reader.module, reader.section);
+    let Some(key) = model.key_of(course, module) else {
+        return Vec::new();
+    };
+    let sections = model
+        .module(course, module)
+        .map_or(0, |(_, module)| module.sections.len());
+    if !model.is_read_only(&key) {
+        model.journal_mut(&key).sections_read.insert(section);
+    }
+    if section + 1 < sections {
+        if let Screen::Reader(reader) = &mut model.screen {
+            reader.section += 1;
+            reader.scroll = 0;
+            reader.question = 0;
+            reader.focus = Focus::Text;
+            reader.editor = None;
+        }
+        return flush_all(model, now);
+    }
+    // The end of the module: complete when every question is resolved.
+    let open = model.module(course, module).and_then(|(_, content)| {
+        content
+            .questions()
+            .find(|(_, question)| !is_resolved(model, &key, &question.id))
+            .map(|(index, _)| index)
+    });
+    if let Some(section_index) = open.filter(|_| !model.is_read_only(&key)) {
+        if let Screen::Reader(reader) = &mut model.screen {
+            reader.section = section_index;
+            reader.scroll = 0;
+            reader.focus = Focus::Text;
+        }
+        model.notice = Some(text::QUESTIONS_STILL_OPEN.to_owned());
+        return flush_all(model, now);
+    }
+    let mut effects = flush_all(model, now);
+    if !model.is_read_only(&key) {
+        let journal = model.journal_mut(&key);
+        journal.completed.get_or_insert(now);
+        journal.position = Position::default();
+        model.unsaved.insert(key.clone());
+        effects = save_unsaved(model);
+    }
+    model.screen = Screen::Completion(Completion {
+        course,
+        module,
+        editor: None,
+        dirty_since: None,
+    });
+    effects
+}
+
+fn previous_section(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    if let Screen::Reader(reader) = &mut model.screen
+        && reader.section > 0
+    {
+        reader.section -= 1;
+        reader.scroll = 0;
+        reader.question = 0;
+        reader.editor = None;
+        reader.focus = Focus::Text;
+    }
+    flush_all(model, now)
+}
+
+fn leave_to_home(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    let effects = flush_all(model, now);
+    model.screen = Screen::Home;
+    effects
+}
+
+// ---------------------------------------------------------------- completion
+
+fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let Screen::Completion(completion) = &model.screen else {
+        return Vec::new();
+    };
+    let Some(module_key) = model.key_of(completion.course, completion.module) else {
+        return Vec::new();
+    };
+    let Screen::Completion(completion) = &mut model.screen else {
+        return Vec::new();
+    };
+    if let Some(area) = completion.editor.as_mut() {
+        if key.code == KeyCode::Esc {
+            let effects = flush_all(model, now);
+            if let Screen::Completion(completion) = &mut model.screen {
+                completion.editor = None;
+            }
+            return effects;
+        }
+        let changed = if ctrl(&key, 'z') {
+            area.undo()
+        } else if ctrl(&key, 'y') {
+            area.redo()
+        } else {
+            area.input(Input::from(key))
+        };
+        if changed {
+            completion.dirty_since.get_or_insert(now);
+        }
+        return Vec::new();
+    }
+    match key.code {
+        KeyCode::Enter | KeyCode::Char('a') => {
+            if model.is_read_only(&module_key) {
+                model.notice = Some(text::READ_ONLY_NO_EDIT.to_owned());
+                return Vec::new();
+            }
+            let existing = model
+                .journal(&module_key)
+                .and_then(|journal| journal.action_point.as_ref())
+                .map(|point| point.text.clone())
+                .unwrap_or_default();
+            if let Screen::Completion(completion) = &mut model.screen {
+                completion.editor = Some(new_text_area(&existing));
+            }
+            Vec::new()
+        }
+        KeyCode::Char('r') => {
+            let (course, module) = (completion.course, completion.module);
+            let effects = open_module(model, course, module, now);
+            if let Screen::Reader(reader) = &mut model.screen {
+                reader.section = 0;
+                reader.scroll = 0;
+                reader.focus = Focus::Text;
+                reader.editor = None;
+            }
+            effects
+        }
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('h') | KeyCode::Left => leave_to_home(model, now),
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,872 @@
+//! `view`: draws the model. Pure: the same model gives the same screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::model::{Focus, GRID_WIDTH, MIN_HEIGHT, MIN_WIDTH, Model, READING_WIDTH, Reader, Screen};
+use super::theme::Theme;
+use crate::content::{Course, Module};
+use crate::document::{self, LineKind, SCREEN_MARKS};
+use crate::journal::Status;
+use crate::text;
+
+pub fn view(model: &Model, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: model.color };
+    if model.is_too_small() {
+        let message = vec![
+            Line::from(text::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
+            Line::from(text::TOO_SMALL_HINT),
+        ];
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    match &model.screen {
+        Screen::Welcome(_) | Screen::Profile(_) => profile(model, frame, area, theme),
+        Screen::Home => home(model, frame, area, theme),
+        Screen::Reader(reader) => reading(model, reader, frame, area, theme),
+        Screen::Completion(_) => completion(model, frame, area, theme),
+    }
+    if model.help {
+        help(model, frame, area, theme);
+    }
+}
+
+/// The foot of every screen: a notice or save failure, then the keys.
+fn footer(model: &Model, frame: &mut Frame, area: Rect, theme: Theme, left: Line, keys: &str) {
+    let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let status = if let Some(error) = &model.save_error {
+        Line::from(Span::styled(text::not_saved(error), theme.alarm()))
+    } else if let Some(notice) = &model.notice {
+        Line::from(notice.as_str())
+    } else {
+        left
+    };
+    frame.render_widget(Paragraph::new(status), status_row);
+    frame.render_widget(Paragraph::new(Line::from(Span::styled(keys, theme.keys()))), keys_row);
+}
+
+fn status_words(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::NotStarted => (text::SYMBOL_NOT_STARTED, text::STATUS_NOT_STARTED),
+        Status::InProgress => (text::SYMBOL_IN_PROGRESS, text::STATUS_IN_PROGRESS),
+        Status::Complete => (text::SYMBOL_COMPLETE, text::STATUS_COMPLETE),
+    }
+}
+
+fn status_style(theme: Theme, status: Status) -> Style {
+    match status {
+        Status::NotStarted => theme.plain(),
+        Status::InProgress => theme.in_progress(),
+        Status::Complete => theme.done(),
+    }
+}
+
+/// "Tim, 17" from "Tim, 17: referral order"; the title for briefings.
+pub fn short_name(module: &Module) -> &str {
+    match (&module.stage, &module.subtitle) {
+        (Some(_), Some(subtitle)) => subtitle.split(':').next().unwrap_or(subtitle).trim(),
+        _ => &module.title,
+    }
+}
+
+/// "3/5 read · 1/2 answered", for a module in progress.
+fn progress_short(model: &Model, course_index: usize, module_index: usize) -> String {
+    let Some((_, module)) = model.module(course_index, module_index) else {
+        return String::new();
+    };
+    let key = model.key_of(course_index, module_index);
+    let journal = key.as_ref().and_then(|key| model.journal(key));
+    let read = journal.map_or(0, |journal| journal.sections_read.len().min(module.sections.len()));
+    let mut parts = format!("{read}/{} read", module.sections.len());
+    if module.question_count() > 0 {
+        let answered = journal.map_or(0, |journal| journal.answered_count(module));
+        parts.push_str(&format!(" · {answered}/{} answered", module.question_count()));
+    }
+    parts
+}
+
+fn status_label(model: &Model, course: usize, module: usize) -> String {
+    let status = model.status(course, module);
+    let (symbol, word) = status_words(status);
+    match status {
+        Status::InProgress => format!("{symbol} {}", progress_short(model, course, module)),
+        _ => format!("{symbol} {word}"),
+    }
+}
+
+// ---------------------------------------------------------------- home
+
+pub fn home_uses_grid(model: &Model, course: &Course) -> bool {
+    model.width >= GRID_WIDTH && !course.areas.is_empty() && !course.stages.is_empty()
+}
+
+/// Grid cells: (row, column, module index). Row 0 holds modules with no
+/// area; column 0 an area's briefing; columns 1.. the stages.
+pub fn grid_cells(course: &Course) -> Vec<(i32, i32, usize)> {
+    let mut intro_column = 0;
+    let mut cells = Vec::new();
+    for (index, module) in course.modules.iter().enumerate() {
+        let area = module
+            .area
+            .as_ref()
+            .and_then(|id| course.areas.iter().position(|area| &area.id == id));
+        let stage = module
+            .stage
+            .as_ref()
+            .and_then(|id| course.stages.iter().position(|stage| &stage.id == id));
+        let (row, column) = match (area, stage) {
+            (Some(area), Some(stage)) => (area as i32 + 1, stage as i32 + 1),
+            (Some(area), None) => (area as i32 + 1, 0),
+            _ => {
+                intro_column += 1;
+                (0, intro_column - 1)
+            }
+        };
+        if !cells.iter().any(|&(r, c, _)| r == row && c == column) {
+            cells.push((row, column, index));
+        }
+    }
+    cells
+}
+
+/// The module reached from `selected` by one step in `direction` on the grid.
+pub fn grid_move(course: &Course, selected: usize, direction: (i32, i32)) -> usize {
+    let cells = grid_cells(course);
+    let Some(&(row, column, _)) = cells.iter().find(|cell| cell.2 == selected) else {
+        return selected;
+    };
+    let candidates = cells.iter().filter(|&&(r, c, _)| match direction {
+        (0, step) => r == row && (c - column).signum() == step,
+        (step, _) => (r - row).signum() == step,
+    });
+    candidates
+        .min_by_key(|&&(r, c, _)| ((r - row).abs() * 10 + (c - column).abs(), c))
+        .map_or(selected, |&(_, _, index)| index)
+}
+
+fn home(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(course) = model.courses.get(model.home.course) else {
+        frame.render_widget(Paragraph::new(text::NO_COURSES).wrap(Wrap { trim: true }), area);
+        return;
+    };
+    let details_height = if area.height >= 18 { 4 } else { 2 };
+    let [title_row, body, details, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(details_height),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let mut title = format!(" {}", course.title);
+    if model.courses.len() > 1 {
+        title.push_str(&format!(
+            "  (course {} of {})",
+            model.home.course + 1,
+            model.courses.len()
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(title, theme.header()))).style(theme.header()),
+        title_row,
+    );
+    if home_uses_grid(model, course) {
+        home_grid(model, course, frame, body, theme);
+    } else {
+        home_list(model, course, frame, body, theme);
+    }
+    home_details(model, course, frame, details, theme);
+    let left = if model.content_errors > 0 {
+        Line::from(text::content_problems(model.content_errors))
+    } else {
+        Line::from("")
+    };
+    footer(model, frame, foot, theme, left, text::KEYS_HOME);
+}
+
+fn home_list(model: &Model, course: &Course, frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut current_area: Option<&str> = None;
+    for (index, module) in course.modules.iter().enumerate() {
+        if module.area.as_deref() != current_area {
+            current_area = module.area.as_deref();
+            if let Some(area_id) = current_area {
+                lines.push(Line::from(Span::styled(
+                    course.area_title(area_id).unwrap_or(area_id).to_owned(),
+                    theme.heading(),
+                )));
+            }
+        }
+        let indent = if module.area.is_some() { "  " } else { "" };
+        let label = match (&module.stage, module.area.is_some()) {
+            (Some(stage), _) => {
+                format!("{}: {}", course.stage_title(stage).unwrap_or(stage), short_name(module))
+            }
+            (None, true) => format!("Briefing: {}", module.title),
+            (None, false) => module.title.clone(),
+        };
+        let status = model.status(model.home.course, index);
+        let status_text = status_label(model, model.home.course, index);
+        let marker = if index == model.home.selected { "▸ " } else { "  " };
+        let left = format!("{marker}{indent}{label}");
+        let room = width.saturating_sub(status_text.chars().count() + 1);
+        let left = truncate(&left, room);
+        let pad = width.saturating_sub(left.chars().count() + status_text.chars().count());
+        let row_style = if index == model.home.selected {
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        if index == model.home.selected {
+            selected_line = lines.len();
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{left}{}", " ".repeat(pad)), row_style),
+            Span::styled(
+                status_text,
+                if index == model.home.selected {
+                    row_style
+                } else {
+                    status_style(theme, status)
+                },
+            ),
+        ]));
+    }
+    let height = usize::from(area.height);
+    let top = selected_line
+        .saturating_sub(height.saturating_sub(1) / 2)
+        .min(lines.len().saturating_sub(height));
+    frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(0), 0)), area);
+}
+
+fn home_grid(model: &Model, course: &Course, frame: &mut Frame, area: Rect, theme: Theme) {
+    let cells = grid_cells(course);
+    let label_width = 28u16.min(area.width / 4);
+    let column_width = (area.width.saturating_sub(label_width)) / 4.max(course.stages.len() as u16);
+    let mut y = area.y;
+    let bottom = area.y + area.height;
+    // Modules with no area (the introduction) above the grid.
+    for &(_, column, index) in cells.iter().filter(|cell| cell.0 == 0) {
+        if y >= bottom {
+            break;
+        }
+        let module = &course.modules[index];
+        let text = format!(" {}  {}", module.title, status_label(model, model.home.course, index));
+        let x = area.x + (column as u16).saturating_mul(label_width + column_width);
+        let width = (label_width + column_width).min(area.x + area.width - x.min(area.x + area.width));
+        let style = if index == model.home.selected {
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(&text, usize::from(width)), style)),
+            Rect::new(x, y, width, 1),
+        );
+    }
+    y += 2;
+    // Stage titles.
+    if y < bottom {
+        for (column, stage) in course.stages.iter().enumerate() {
+            let x = area.x + label_width + column as u16 * column_width;
+            let rect = Rect::new(x, y, column_width.min(area.x + area.width - x), 1);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    truncate(&stage.title, usize::from(column_width) - 1),
+                    theme.heading(),
+                )),
+                rect,
+            );
+        }
+    }
+    y += 1;
+    for (row, area_entry) in course.areas.iter().enumerate() {
+        if y + 2 > bottom {
+            break;
+        }
+        let row = row as i32 + 1;
+        let briefing = cells
+            .iter()
+            .find(|cell| cell.0 == row && cell.1 == 0)
+            .map(|cell| cell.2);
+        let label_style = if briefing == Some(model.home.selected) {
+            theme.selected()
+        } else {
+            theme.heading()
+        };
+        let mut label = vec![Line::from(Span::styled(
+            truncate(&area_entry.title, usize::from(label_width) - 1),
+            label_style,
+        ))];
+        if let Some(index) = briefing {
+            let status = model.status(model.home.course, index);
+            let (symbol, word) = status_words(status);
+            let style = if index == model.home.selected {
+                theme.selected()
+            } else {
+                status_style(theme, status)
+            };
+            label.push(Line::from(Span::styled(format!("briefing {symbol} {word}"), style)));
+        }
+        frame.render_widget(Paragraph::new(label), Rect::new(area.x, y, label_width, 2));
+        for &(_, column, index) in cells.iter().filter(|cell| cell.0 == row && cell.1 > 0) {
+            let x = area.x + label_width + (column as u16 - 1) * column_width;
+            if x >= area.x + area.width {
+                continue;
+            }
+            let width = column_width.min(area.x + area.width - x).saturating_sub(1);
+            let module = &course.modules[index];
+            let status = model.status(model.home.course, index);
+            let selected = index == model.home.selected;
+            let name_style = if selected { theme.selected() } else { theme.plain() };
+            let state_style = if selected {
+                theme.selected()
+            } else {
+                status_style(theme, status)
+            };
+            let cell = vec![
+                Line::from(Span::styled(pad_to(short_name(module), usize::from(width)), name_style)),
+                Line::from(Span::styled(
+                    pad_to(&status_label(model, model.home.course, index), usize::from(width)),
+                    state_style,
+                )),
+            ];
+            frame.render_widget(Paragraph::new(cell), Rect::new(x, y, width, 2));
+        }
+        y += 3;
+    }
+}
+
+fn pad_to(text: &str, width: usize) -> String {
+    let text = truncate(text, width);
+    let pad = width.saturating_sub(text.chars().count());
+    format!("{text}{}", " ".repeat(pad))
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut cut: String = text.chars().take(width - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn home_details(model: &Model, course: &Course, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some(module) = course.modules.get(model.home.selected) else {
+        return;
+    };
+    let key = (course.id.clone(), module.id.clone());
+    let journal = model.journal(&key);
+    let mut title = module.title.clone();
+    if let Some(subtitle) = &module.subtitle {
+        title.push_str(" — ");
+        title.push_str(subtitle);
+    }
+    let mut lines = vec![Line::from(Span::styled(title, theme.title()))];
+    let mut facts = vec![progress_short(model, model.home.course, model.home.selected)];
+    if let Some(minutes) = module.minutes {
+        facts.push(format!("about {minutes} min"));
+    }
+    if let Some(journal) = journal {
+        if journal.active_seconds > 0 {
+            facts.push(format!("time spent {}", text::duration(journal.active_seconds)));
+        }
+        if let Some(last) = journal.last_studied {
+            facts.push(format!(
+                "last visit {}",
+                last.to_zoned(model.timezone.clone()).strftime("%-d %b %Y %H:%M")
+            ));
+        }
+    }
+    lines.push(Line::from(facts.join(" · ")));
+    if let Some(problem) = model.damaged.get(&key) {
+        lines.push(Line::from(Span::styled(
+            text::read_only_journal(problem),
+            theme.alarm(),
+        )));
+    }
+    let block = Block::default().borders(Borders::TOP).border_style(theme.muted());
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+}
+
+// ---------------------------------------------------------------- reader
+
+/// The reading column: at most READING_WIDTH, centred.
+fn reading_column(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(2).min(READING_WIDTH).max(1);
+    let x = area.x + (area.width.saturating_sub(width)) / 2;
+    Rect::new(x, area.y, width, area.height)
+}
+
+/// Rows for the section text (the whole body, less the question panel).
+pub fn reader_body_height(model: &Model) -> u16 {
+    let body = model.height.saturating_sub(4);
+    match &model.screen {
+        Screen::Reader(reader) if panel_shown(model, reader) => body.saturating_sub(panel_height(model)),
+        _ => body,
+    }
+}
+
+fn panel_shown(model: &Model, reader: &Reader) -> bool {
+    reader.focus != Focus::Text || reader.editor.is_some() && section_has_questions(model, reader)
+}
+
+fn section_has_questions(model: &Model, reader: &Reader) -> bool {
+    model
+        .module(reader.course, reader.module)
+        .and_then(|(_, module)| module.sections.get(reader.section))
+        .is_some_and(|section| !section.questions.is_empty())
+}
+
+/// The question panel takes the whole body on small screens, else 60%.
+fn panel_height(model: &Model) -> u16 {
+    let body = model.height.saturating_sub(4);
+    if body < 16 { body } else { body * 3 / 5 }
+}
+
+/// Every line of the section as shown: text, notes, then its questions.
+pub fn section_text(model: &Model, reader: &Reader, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some((course, module)) = model.module(reader.course, reader.module) else {
+        return Vec::new();
+    };
+    let key = (course.id.clone(), module.id.clone());
+    let mut lines: Vec<Line> = document::section_lines(module, reader.section, usize::from(width), SCREEN_MARKS)
+        .into_iter()
+        .map(|line| {
+            let style = match line.kind {
+                LineKind::Heading | LineKind::NoteHeading => theme.heading(),
+                LineKind::Lead => theme.lead(),
+                LineKind::Quote => theme.quote(),
+                LineKind::Note => theme.note(),
+                LineKind::Blank | LineKind::Para | LineKind::Item => theme.plain(),
+            };
+            Line::from(Span::styled(line.text, style))
+        })
+        .collect();
+    if let Some(section) = module.sections.get(reader.section)
+        && !section.questions.is_empty()
+    {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(text::QUESTIONS_HEADING, theme.heading())));
+        let journal = model.journal(&key);
+        for (index, question) in section.questions.iter().enumerate() {
+            let (symbol, word) = match journal {
+                Some(journal) if journal.is_answered(&question.id) => (text::SYMBOL_ANSWERED, text::WORD_ANSWERED),
+                Some(journal) if journal.is_skipped(&question.id) => (text::SYMBOL_SKIPPED, text::WORD_SKIPPED),
+                _ => (text::SYMBOL_NOT_STARTED, text::WORD_OPEN),
+            };
+            let first = format!("{}. {symbol} ", index + 1);
+            let rest = " ".repeat(first.chars().count());
+            let body = format!("{} ({word})", question.text);
+            let options = textwrap::Options::new(usize::from(width).max(12))
+                .initial_indent(&first)
+                .subsequent_indent(&rest);
+            for wrapped in textwrap::wrap(&body, options) {
+                lines.push(Line::from(wrapped.into_owned()));
+            }
+        }
+    }
+    lines
+}
+
+pub fn max_scroll(model: &Model) -> u16 {
+    let Screen::Reader(reader) = &model.screen else {
+        return 0;
+    };
+    let column = reading_column(Rect::new(0, 0, model.width, model.height));
+    let total = section_text(model, reader, column.width, Theme { color: false }).len();
+    let visible = usize::from(reader_body_height(model));
+    u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some((course, module)) = model.module(reader.course, reader.module) else {
+        return;
+    };
+    let [header_row, title_row, body, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let mut crumbs = vec![course.title.clone()];
+    crumbs.extend(
+        module
+            .area
+            .as_deref()
+            .map(|id| course.area_title(id).unwrap_or(id).to_owned()),
+    );
+    crumbs.extend(
+        module
+            .stage
+            .as_deref()
+            .map(|id| course.stage_title(id).unwrap_or(id).to_owned()),
+    );
+    crumbs.push(short_name(module).to_owned());
+    let header = truncate(&format!(" {}", crumbs.join(" › ")), usize::from(area.width));
+    frame.render_widget(
+        Paragraph::new(Span::styled(header, theme.header())).style(theme.header()),
+        header_row,
+    );
+    let column = reading_column(area);
+    let section_title = module
+        .sections
+        .get(reader.section)
+        .map_or("", |section| section.title.as_str());
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(section_title, usize::from(column.width)),
+            theme.title(),
+        )),
+        Rect::new(column.x, title_row.y, column.width, 1),
+    );
+
+    let show_panel = panel_shown(model, reader);
+    let panel_rows = if show_panel {
+        panel_height(model).min(body.height)
+    } else {
+        0
+    };
+    let [text_area, panel_area] = Layout::vertical([Constraint::Min(0), Constraint::Length(panel_rows)]).areas(body);
+    let text_rect = Rect::new(column.x, text_area.y, column.width, text_area.height);
+    if text_rect.height > 0 {
+        if reader.prompts {
+            prompts(frame, text_rect, theme);
+        } else {
+            let lines = section_text(model, reader, column.width, theme);
+            frame.render_widget(Paragraph::new(lines).scroll((reader.scroll, 0)), text_rect);
+        }
+    }
+    if show_panel && panel_area.height > 0 {
+        question_panel(
+            model,
+            reader,
+            frame,
+            Rect::new(column.x, panel_area.y, column.width, panel_area.height),
+            theme,
+        );
+    }
+
+    let sections = module.sections.len().max(1);
+    let position = format!("Section {} of {}", reader.section + 1, sections);
+    let bar_width = usize::from(area.width)
+        .saturating_sub(position.chars().count() + 4)
+        .min(20);
+    let filled = (reader.section + 1) * bar_width / sections;
+    let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_width - filled));
+    let left = Line::from(vec![
+        Span::raw(format!("{position}  ")),
+        Span::styled(bar, theme.done()),
+    ]);
+    let keys = match reader.focus {
+        Focus::Editor => text::KEYS_EDITOR,
+        Focus::Questions => text::KEYS_QUESTIONS,
+        Focus::Text if section_has_questions(model, reader) => text::KEYS_TEXT_QUESTIONS,
+        Focus::Text => text::KEYS_TEXT,
+    };
+    footer(model, frame, foot, theme, left, keys);
+}
+
+fn prompts(frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut lines = vec![Line::from(Span::styled(text::GIBBS_TITLE, theme.heading()))];
+    for (stage, prompt) in text::GIBBS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{stage}: "), theme.heading()),
+            Span::raw(prompt),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Some((course, module)) = model.module(reader.course, reader.module) else {
+        return;
+    };
+    let Some(section) = module.sections.get(reader.section) else {
+        return;
+    };
+    let Some(question) = section.questions.get(reader.question) else {
+        return;
+    };
+    let key = (course.id.clone(), module.id.clone());
+    let journal = model.journal(&key);
+    let width = usize::from(area.width);
+    let mut head: Vec<Line> = Vec::new();
+    let label = format!("Question {} of {}", reader.question + 1, section.questions.len());
+    let state = match journal {
+        Some(journal) if journal.is_answered(&question.id) => {
+            format!(" · {} {}", text::SYMBOL_ANSWERED, text::WORD_ANSWERED)
+        }
+        Some(journal) if journal.is_skipped(&question.id) => {
+            format!(" · {} {}", text::SYMBOL_SKIPPED, text::WORD_SKIPPED)
+        }
+        _ => String::new(),
+    };
+    head.push(Line::from(Span::styled(format!("{label}{state}"), theme.heading())));
+    for wrapped in textwrap::wrap(&question.text, width.max(8)) {
+        head.push(Line::from(Span::styled(wrapped.into_owned(), theme.lead())));
+    }
+    if let Some(hint) = &question.hint {
+        for wrapped in textwrap::wrap(hint, width.max(8)) {
+            head.push(Line::from(Span::styled(wrapped.into_owned(), theme.note())));
+        }
+    }
+    if reader.confirm_skip {
+        head.push(Line::from(Span::styled(text::SKIP_PROMPT, theme.selected())));
+    }
+    let head_rows = u16::try_from(head.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(4));
+    let [head_area, editor_area, status_area] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+
+    let focused = reader.focus == Focus::Editor;
+    let marker = if focused { "▶ " } else { "" };
+    let block = Block::bordered()
+        .title(format!("{marker}{}", text::ANSWER_TITLE))
+        .border_style(theme.border(focused));
+    let editing_this = reader
+        .editor
+        .as_ref()
+        .filter(|editor| editor.question_id == question.id);
+    let (words, saved) = match editing_this {
+        Some(editor) => {
+            let inner = block.inner(editor_area);
+            frame.render_widget(block, editor_area);
+            frame.render_widget(&editor.area, inner);
+            (
+                document::word_count(&super::model::text_of(&editor.area)),
+                editor.dirty_since.is_none(),
+            )
+        }
+        None => {
+            let existing = journal
+                .and_then(|journal| journal.reflections.get(&question.id))
+                .map(|r| r.text.as_str())
+                .unwrap_or("");
+            let shown = if existing.is_empty() {
+                "Press Enter to write your reflection."
+            } else {
+                existing
+            };
+            frame.render_widget(
+                Paragraph::new(shown).block(block).wrap(Wrap { trim: false }),
+                editor_area,
+            );
+            (document::word_count(existing), true)
+        }
+    };
+    let saved_text = if model.save_error.is_some() {
+        Span::styled("NOT SAVED", theme.alarm())
+    } else if saved {
+        Span::styled("saved", theme.done())
+    } else {
+        Span::styled("saving…", theme.in_progress())
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(format!("{} · ", text::words(words))),
+            saved_text,
+        ])),
+        status_area,
+    );
+}
+
+// ---------------------------------------------------------------- completion
+
+fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+    let Screen::Completion(state) = &model.screen else {
+        return;
+    };
+    let Some((course, module)) = model.module(state.course, state.module) else {
+        return;
+    };
+    let key = (course.id.clone(), module.id.clone());
+    let journal = model.journal(&key);
+    let column = reading_column(area);
+    let [title_row, body, foot] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!(" {}: {}", text::COMPLETE_TITLE, module.title),
+            theme.header(),
+        ))
+        .style(theme.header()),
+        title_row,
+    );
+    let mut lines = vec![Line::from("")];
+    let seconds = journal.map_or(0, |journal| journal.active_seconds);
+    lines.push(Line::from(format!("Time spent: {}", text::duration(seconds))));
+    if module.question_count() > 0 {
+        let answered = journal.map_or(0, |journal| journal.answered_count(module));
+        let skipped = journal.map_or(0, |journal| journal.skipped_count(module));
+        lines.push(Line::from(format!(
+            "Answers written: {answered} of {} ({skipped} skipped)",
+            module.question_count()
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text::ACTION_POINT_TITLE, theme.heading())));
+    let body_rect = Rect::new(column.x, body.y, column.width, body.height);
+    let head_rows = u16::try_from(lines.len()).unwrap_or(0).min(body_rect.height);
+    let [head, rest] = Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(body_rect);
+    frame.render_widget(Paragraph::new(lines), head);
+    if let Some(area) = &state.editor {
+        let block = Block::bordered()
+            .title(format!("▶ {}", text::ANSWER_TITLE))
+            .border_style(theme.border(true));
+        let inner = block.inner(rest);
+        frame.render_widget(block, rest);
+        frame.render_widget(area, inner);
+    } else {
+        let point = journal
+            .and_then(|journal| journal.action_point.as_ref())
+            .map_or("", |point| point.text.as_str());
+        let shown = if point.is_empty() {
+            "None yet. Press a to write one (optional)."
+        } else {
+            point
+        };
+        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
+    }
+    let keys = if state.editor.is_some() {
+        text::KEYS_COMPLETION_EDITING
+    } else {
+        text::KEYS_COMPLETION
+    };
+    footer(model, frame, foot, theme, Line::from(""), keys);
+}
+
+// ---------------------------------------------------------------- profile and help
+
+fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (Screen::Welcome(form) | Screen::Profile(form)) = &model.screen else {
+        return;
+    };
+    let first_run = matches!(model.screen, Screen::Welcome(_));
+    let column = reading_column(area);
+    let [title_row, body, foot] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let title = if first_run {
+        text::WELCOME_TITLE
+    } else {
+        text::PROFILE_TITLE
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {title}"), theme.header())).style(theme.header()),
+        title_row,
+    );
+    let body_rect = Rect::new(column.x, body.y, column.width, body.height);
+    let mut paragraphs: Vec<(String, Style)> = Vec::new();
+    if first_run {
+        paragraphs.push((text::WELCOME.to_owned(), theme.plain()));
+        paragraphs.push((text::storage_sentence(&model.data_dir), theme.heading()));
+    }
+    paragraphs.push((text::PROFILE_INTRO.to_owned(), theme.plain()));
+    let mut lines: Vec<Line> = Vec::new();
+    for (paragraph, style) in paragraphs {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        for wrapped in textwrap::wrap(&paragraph, usize::from(body_rect.width).max(8)) {
+            lines.push(Line::from(Span::styled(wrapped.into_owned(), style)));
+        }
+    }
+    let intro_rows = u16::try_from(lines.len()).unwrap_or(0);
+    let intro = Paragraph::new(lines);
+    let fields_rows = 4u16.min(body_rect.height);
+    let intro_rows = intro_rows.min(body_rect.height.saturating_sub(fields_rows + 1));
+    let [intro_area, _, fields_area] = Layout::vertical([
+        Constraint::Length(intro_rows),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(body_rect);
+    frame.render_widget(intro, intro_area);
+    let label_width = 12u16.min(fields_area.width / 3);
+    for (index, label) in text::PROFILE_LABELS.iter().enumerate() {
+        let y = fields_area.y + index as u16;
+        if y >= fields_area.y + fields_area.height {
+            break;
+        }
+        let focused = index == form.focus;
+        let marker = if focused { "▶ " } else { "  " };
+        let style = if focused { theme.heading() } else { theme.plain() };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{marker}{label}"), style)),
+            Rect::new(fields_area.x, y, label_width, 1),
+        );
+        let field_rect = Rect::new(
+            fields_area.x + label_width,
+            y,
+            fields_area.width.saturating_sub(label_width),
+            1,
+        );
+        if let Some(field) = form.fields.get(index) {
+            if focused {
+                frame.render_widget(field, field_rect);
+            } else {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(form.value(index), theme.muted())),
+                    field_rect,
+                );
+            }
+        }
+    }
+    footer(model, frame, foot, theme, Line::from(""), text::KEYS_PROFILE);
+}
+
+fn help(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+    let keys = match &model.screen {
+        Screen::Home => text::HELP_HOME,
+        Screen::Reader(reader) if reader.focus == Focus::Editor => text::HELP_EDITOR,
+        Screen::Reader(_) => text::HELP_READER,
+        Screen::Completion(_) => text::HELP_COMPLETION,
+        Screen::Welcome(_) | Screen::Profile(_) => text::HELP_PROFILE,
+    };
+    let width = area.width.saturating_sub(4).min(76);
+    let key_width = keys.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0) + 2;
+    let mut lines: Vec<Line> = Vec::new();
+    for (key, what) in keys {
+        let options = textwrap::Options::new(usize::from(width.saturating_sub(2)).max(key_width + 10))
+            .initial_indent("")
+            .subsequent_indent(" ");
+        let wrapped = textwrap::wrap(what, options.width - key_width);
+        for (index, part) in wrapped.iter().enumerate() {
+            let key_text = if index == 0 {
+                format!("{key:<key_width$}")
+            } else {
+                " ".repeat(key_width)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(key_text, theme.heading()),
+                Span::raw(part.to_string()),
+            ]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text::HELP_CLOSE, theme.muted())));
+    let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(text::HELP_TITLE)),
+        rect,
+    );
+}
