@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod export;
 pub mod document;
 pub mod journal;
 pub mod paths;

@@ -1,5 +1,5 @@
 //! The shipped course and the loader, as a library.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use casebook::content::{self, Block, Course};
 use proptest::prelude::*;

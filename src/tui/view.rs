@@ -402,7 +402,7 @@ fn home_details(model: &Model, course: &Course, frame: &mut Frame, area: Rect, t
 
 /// The reading column: at most READING_WIDTH, centred.
 fn reading_column(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(2).min(READING_WIDTH).max(1);
+    let width = area.width.saturating_sub(2).clamp(1, READING_WIDTH);
     let x = area.x + (area.width.saturating_sub(width)) / 2;
     Rect::new(x, area.y, width, area.height)
 }
@@ -513,7 +513,12 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
             .map(|id| course.stage_title(id).unwrap_or(id).to_owned()),
     );
     crumbs.push(short_name(module).to_owned());
-    let header = truncate(&format!(" {}", crumbs.join(" › ")), usize::from(area.width));
+    let mut header = format!(" {}", crumbs.join(" › "));
+    if header.chars().count() > usize::from(area.width) {
+        // The case matters more than the course's long title.
+        header = format!(" {}", crumbs[1..].join(" › "));
+    }
+    let header = truncate(&header, usize::from(area.width));
     frame.render_widget(
         Paragraph::new(Span::styled(header, theme.header())).style(theme.header()),
         header_row,

@@ -1,0 +1,381 @@
+//! `casebook export` and `casebook verify`: the arguments, and the glue
+//! between the library, the store, the pure log functions and the files.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::{ExportError, Format, Options, Selected, Verification};
+use crate::content::{Course, Library, Module};
+use crate::journal::{ModuleJournal, Store};
+
+/// Exit codes of `export` and `verify` (the same numbers as the rest of
+/// casebook's commands).
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// Nothing to export, an unknown module, or a digest that does not match.
+    pub const NOTHING: u8 = 1;
+    /// A usage problem (`--since` after `--until`).
+    pub const USAGE: u8 = 2;
+    /// A file that cannot be written (or read), or a journal that cannot be read.
+    pub const FILE: u8 = 3;
+}
+
+/// Writes a reflective log of the modules you have studied
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct ExportArgs {
+    /// Modules to put in the log, by id or as course/id (default: every module you have studied); modules you have
+    /// not studied are left out
+    #[arg(value_name = "MODULE")]
+    pub modules: Vec<String>,
+
+    /// The log's format: md (Markdown), html (one page that prints to PDF), json (for other systems) or txt (plain
+    /// text wrapped at 78 columns)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "md")]
+    pub format: Format,
+
+    /// Only modules studied on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
+
+    /// Only modules studied on or before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<Date>,
+
+    /// Write the log to FILE, or to standard output with - (default: casebook-log-DATE.EXT in the current folder);
+    /// an existing file is never overwritten
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Checks whether a reflective log was changed after it was exported
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct VerifyArgs {
+    /// The log to check (any format casebook exports: .md, .html, .json or .txt)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// Parses `YYYY-MM-DD` for `--since` and `--until`.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let well_formed = text.len() == 10
+        && text
+            .bytes()
+            .enumerate()
+            .all(|(index, byte)| if index == 4 || index == 7 { byte == b'-' } else { byte.is_ascii_digit() });
+    if !well_formed {
+        return Err(messages::bad_date(text));
+    }
+    text.parse::<Date>().map_err(|_| messages::bad_date(text))
+}
+
+/// `casebook export`: writes the log and returns the exit code.
+pub fn run_export(args: &ExportArgs, library: &Library, store: &dyn Store, now: Timestamp) -> u8 {
+    let folder = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    export_command(
+        args,
+        library,
+        store,
+        &Options::new(now),
+        &folder,
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    )
+}
+
+/// What `run_export` does, with the options, the default folder and the
+/// output streams given, for tests.
+pub fn export_command(
+    args: &ExportArgs,
+    library: &Library,
+    store: &dyn Store,
+    options: &Options,
+    folder: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    if let (Some(since), Some(until)) = (args.since, args.until)
+        && since > until
+    {
+        let _ = writeln!(err, "{}", messages::since_after_until(since, until));
+        return exit::USAGE;
+    }
+    let options = Options {
+        since: args.since,
+        until: args.until,
+        ..options.clone()
+    };
+
+    // The modules asked for, in course order, each once.
+    let wanted: Vec<(&Course, &Module)> = if args.modules.is_empty() {
+        library
+            .courses
+            .iter()
+            .flat_map(|course| course.modules.iter().map(move |module| (course, module)))
+            .collect()
+    } else {
+        let mut wanted: Vec<(&Course, &Module)> = Vec::new();
+        for name in &args.modules {
+            match library.find_module(name) {
+                Ok((course, module)) => {
+                    if !wanted
+                        .iter()
+                        .any(|(other_course, other)| other_course.id == course.id && other.id == module.id)
+                    {
+                        wanted.push((course, module));
+                    }
+                }
+                Err(candidates) if candidates.is_empty() => {
+                    let _ = writeln!(err, "{}", crate::text::module_not_found(name));
+                    return exit::NOTHING;
+                }
+                Err(candidates) => {
+                    let _ = writeln!(err, "{}", crate::text::module_ambiguous(name, &candidates));
+                    return exit::NOTHING;
+                }
+            }
+        }
+        wanted
+    };
+
+    let profile = match store.load_profile() {
+        Ok(profile) => profile,
+        Err(error) => {
+            let _ = writeln!(err, "{}", messages::cannot_read_journal(&error.to_string()));
+            return exit::FILE;
+        }
+    };
+    let mut journals: Vec<(&Course, &Module, ModuleJournal)> = Vec::new();
+    for (course, module) in &wanted {
+        match store.load_module(&course.id, &module.id) {
+            Ok(Some(journal)) => journals.push((course, module, journal)),
+            Ok(None) => {}
+            Err(error) => {
+                let _ = writeln!(err, "{}", messages::cannot_read_journal(&error.to_string()));
+                return exit::FILE;
+            }
+        }
+    }
+    let selected: Vec<Selected<'_>> = journals
+        .iter()
+        .map(|(course, module, journal)| (*course, *module, journal))
+        .collect();
+
+    // Say which of the modules named are left out, and why.
+    if !args.modules.is_empty() {
+        for (course, module) in &wanted {
+            let journal = selected
+                .iter()
+                .find(|(other_course, other, _)| other_course.id == course.id && other.id == module.id)
+                .map(|(_, _, journal)| *journal);
+            let reason = match journal {
+                Some(journal) if super::model::studied(module, journal) => {
+                    (!super::model::studied_in_period(journal, options.since, options.until))
+                        .then_some(messages::NOT_IN_PERIOD)
+                }
+                _ => Some(messages::NOT_STUDIED),
+            };
+            if let Some(reason) = reason {
+                let _ = writeln!(err, "{}", messages::left_out(&module.id, reason));
+            }
+        }
+    }
+
+    let Some(log) = super::build(&selected, profile.as_ref(), &options) else {
+        let _ = writeln!(
+            err,
+            "{}",
+            messages::nothing_to_export(!args.modules.is_empty(), options.since, options.until)
+        );
+        return exit::NOTHING;
+    };
+    let bytes = super::render(&log, args.format);
+
+    let destination = match &args.output {
+        Some(path) if path.as_os_str() == "-" => {
+            return match out.write_all(&bytes).and_then(|()| out.flush()) {
+                Ok(()) => exit::OK,
+                Err(error) => {
+                    let _ = writeln!(err, "{}", messages::cannot_write_stdout(&error.to_string()));
+                    exit::FILE
+                }
+            };
+        }
+        Some(path) => path.clone(),
+        None => folder.join(super::default_file_name(args.format, super::export_date(options.now))),
+    };
+    match super::write_new_file(&destination, &bytes) {
+        Ok(path) => {
+            let _ = writeln!(out, "{}", messages::written(log.summary.modules, args.format, &path));
+            exit::OK
+        }
+        Err(error) => {
+            let hint = match error {
+                ExportError::NothingToExport => "",
+                ExportError::AlreadyExists(_) => messages::ANOTHER_NAME,
+                ExportError::NoFolder(_) => messages::CREATE_FOLDER,
+                ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
+            };
+            let _ = writeln!(err, "{error}{hint}");
+            match error {
+                ExportError::NothingToExport => exit::NOTHING,
+                _ => exit::FILE,
+            }
+        }
+    }
+}
+
+/// `casebook verify FILE`: says whether the digest matches.
+pub fn run_verify(args: &VerifyArgs) -> u8 {
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    verify_command(args, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// What `run_verify` does, with the output streams given, for tests.
+pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let bytes = match std::fs::read(&args.file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let _ = writeln!(err, "{}", messages::cannot_read(&args.file, &error.to_string()));
+            return exit::FILE;
+        }
+    };
+    let shown = args.file.display().to_string();
+    match super::verify(&bytes) {
+        Verification::Matches { .. } => {
+            let _ = writeln!(out, "{}", messages::digest_matches(&shown));
+            exit::OK
+        }
+        Verification::Differs { .. } => {
+            let _ = writeln!(out, "{}", messages::digest_differs(&shown));
+            exit::NOTHING
+        }
+        Verification::NoDigest => {
+            let _ = writeln!(out, "{}", messages::no_digest(&shown));
+            exit::NOTHING
+        }
+    }
+}
+
+/// Every message of `export` and `verify`, in one place.
+pub mod messages {
+    use std::path::Path;
+
+    use jiff::civil::Date;
+
+    use crate::export::{Format, words};
+
+    pub const NOTHING_TO_EXPORT: &str = "Nothing to export: none of these modules has been studied yet.";
+    pub const NOT_STUDIED: &str = "not studied yet";
+    pub const NOT_IN_PERIOD: &str = "not studied in the period";
+    pub const ANOTHER_NAME: &str = " Choose another name with -o FILE.";
+    pub const CREATE_FOLDER: &str = " Create it, or choose another place with -o FILE.";
+    pub const ANOTHER_PLACE: &str = " Choose another place with -o FILE.";
+
+    pub fn bad_date(text: &str) -> String {
+        format!("\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-11-23")
+    }
+
+    pub fn since_after_until(since: Date, until: Date) -> String {
+        format!(
+            "--since ({}) is after --until ({}), so no day is in the period.",
+            words::date(since),
+            words::date(until)
+        )
+    }
+
+    fn period(since: Option<Date>, until: Option<Date>) -> Option<String> {
+        match (since, until) {
+            (Some(since), Some(until)) if since == until => Some(format!("on {}", words::date(since))),
+            (Some(since), Some(until)) => Some(format!(
+                "between {} and {}",
+                words::date(since),
+                words::date(until)
+            )),
+            (Some(since), None) => Some(format!("since {}", words::date(since))),
+            (None, Some(until)) => Some(format!("up to {}", words::date(until))),
+            (None, None) => None,
+        }
+    }
+
+    pub fn nothing_to_export(named: bool, since: Option<Date>, until: Option<Date>) -> String {
+        let which = if named { "none of the modules named" } else { "no module" };
+        match period(since, until) {
+            Some(period) => format!("Nothing to export: {which} was studied {period}."),
+            None if named => "Nothing to export: none of the modules named has been studied yet.".to_owned(),
+            None => "Nothing to export: you have not studied any module yet. Run \"casebook\" to start one.".to_owned(),
+        }
+    }
+
+    pub fn left_out(module: &str, reason: &str) -> String {
+        format!("Left out {module}: {reason}.")
+    }
+
+    pub fn cannot_read_journal(error: &str) -> String {
+        format!("Cannot read your journal, so no log was written: {error}")
+    }
+
+    pub fn already_exists(path: &Path) -> String {
+        format!(
+            "{} already exists, and casebook never overwrites a file.",
+            path.display()
+        )
+    }
+
+    pub fn no_folder(path: &Path) -> String {
+        format!(
+            "Cannot write the log: the folder {} does not exist.",
+            path.display()
+        )
+    }
+
+    pub fn cannot_write(path: &Path, reason: &str) -> String {
+        format!(
+            "Cannot write the log to {}: {reason}. Nothing was written.",
+            path.display()
+        )
+    }
+
+    pub fn cannot_write_stdout(reason: &str) -> String {
+        format!("Cannot write the log to standard output: {reason}")
+    }
+
+    pub fn written(modules: usize, format: Format, path: &Path) -> String {
+        let modules = if modules == 1 {
+            "1 module".to_owned()
+        } else {
+            format!("{modules} modules")
+        };
+        format!(
+            "Wrote a reflective log of {modules} ({}) to {}",
+            format.name(),
+            path.display()
+        )
+    }
+
+    pub fn cannot_read(path: &Path, reason: &str) -> String {
+        format!("Cannot read {}: {reason}", path.display())
+    }
+
+    pub fn digest_matches(file: &str) -> String {
+        format!(
+            "{file}: the digest matches. The log is as casebook exported it.\n\
+             (A digest catches accidental or casual changes, not a determined forger.)"
+        )
+    }
+
+    pub fn digest_differs(file: &str) -> String {
+        format!("{file}: the digest does not match. The log has been changed since it was exported.")
+    }
+
+    pub fn no_digest(file: &str) -> String {
+        format!(
+            "{file}: no casebook digest found. This is not a log exported by casebook, or its digest has been removed."
+        )
+    }
+}

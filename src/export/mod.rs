@@ -1,0 +1,222 @@
+//! The reflective log: pure functions from the course, the journals, the
+//! profile and the options to the bytes of a Markdown, HTML, JSON or plain
+//! text file, a SHA-256 digest that `casebook verify` checks, and the glue
+//! that writes a log to a file or standard output (`cli.rs`).
+//!
+//! Output is deterministic: the same inputs give the same bytes. The only
+//! clock is [`Options::now`]; all times are shown in UTC.
+
+pub mod cli;
+pub mod digest;
+mod html;
+mod markdown;
+pub mod model;
+mod plain;
+pub mod words;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+pub use cli::{ExportArgs, VerifyArgs, run_export, run_verify};
+pub use digest::{Verification, verify};
+pub use model::{FORMAT_NAME, FORMAT_VERSION, Log};
+
+use crate::content::{Course, Module};
+use crate::journal::{ModuleJournal, Profile};
+
+/// One module to put in a log: its course, the module and its journal.
+pub type Selected<'a> = (&'a Course, &'a Module, &'a ModuleJournal);
+
+/// The formats a log can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark), easy to read as plain text too
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    /// One self-contained web page that prints cleanly to PDF
+    #[value(name = "html")]
+    Html,
+    /// JSON for other systems, versioned (see assets/log-schema.json)
+    #[value(name = "json")]
+    Json,
+    /// Plain text wrapped at 78 columns, for e-mail or an online CPD form
+    #[value(name = "txt", alias = "text")]
+    Text,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Text];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Text => "txt",
+        }
+    }
+
+    /// The format's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::Text => "plain text",
+        }
+    }
+}
+
+/// Everything besides the journals that decides a log's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The export time: the only clock a log reads.
+    pub now: Timestamp,
+    /// Only modules studied on or after this date.
+    pub since: Option<Date>,
+    /// Only modules studied on or before this date.
+    pub until: Option<Date>,
+    /// Printed in the log; tests pin it so goldens survive a version bump.
+    pub casebook_version: String,
+}
+
+impl Options {
+    /// No date filter; this build's version.
+    pub fn new(now: Timestamp) -> Self {
+        Options {
+            now,
+            since: None,
+            until: None,
+            casebook_version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// No module selected has been studied (in the period, if one is given).
+    NothingToExport,
+    /// The destination exists; casebook never overwrites a file.
+    AlreadyExists(PathBuf),
+    /// The destination's folder does not exist.
+    NoFolder(PathBuf),
+    /// The file could not be written; nothing was left behind.
+    CannotWrite { path: PathBuf, reason: String },
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::NothingToExport => f.write_str(cli::messages::NOTHING_TO_EXPORT),
+            ExportError::AlreadyExists(path) => f.write_str(&cli::messages::already_exists(path)),
+            ExportError::NoFolder(path) => f.write_str(&cli::messages::no_folder(path)),
+            ExportError::CannotWrite { path, reason } => f.write_str(&cli::messages::cannot_write(path, reason)),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// `casebook-log-2026-11-23.md`.
+pub fn default_file_name(format: Format, date: Date) -> String {
+    format!("casebook-log-{date}.{}", format.extension())
+}
+
+/// The export's date (UTC), for [`default_file_name`].
+pub fn export_date(now: Timestamp) -> Date {
+    TimeZone::UTC.to_datetime(now).date()
+}
+
+/// Builds the log's data with its log id filled in (the digest is added
+/// when it is rendered): `None` when nothing selected was studied.
+pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Options) -> Option<Log> {
+    let mut log = model::build(selected, profile, options)?;
+    // The log id: the export date and a short hash of the log's content
+    // (as JSON, before the id and digest are set), the same in every format.
+    let content = serde_json::to_vec(&log).unwrap_or_default();
+    let day = export_date(options.now);
+    log.log_id = format!(
+        "{:04}{:02}{:02}-{}",
+        day.year(),
+        day.month(),
+        day.day(),
+        digest::short_id(&content)
+    );
+    log.digest = digest::placeholder();
+    Some(log)
+}
+
+/// Renders a built log in a format and seals it with its digest.
+pub fn render(log: &Log, format: Format) -> Vec<u8> {
+    let mut log = log.clone();
+    log.digest = digest::placeholder();
+    let bytes = match format {
+        Format::Markdown => markdown::render(&log).into_bytes(),
+        Format::Html => html::render(&log).into_bytes(),
+        Format::Json => {
+            let mut bytes = serde_json::to_vec_pretty(&log).unwrap_or_default();
+            bytes.push(b'\n');
+            bytes
+        }
+        Format::Text => plain::render(&log).into_bytes(),
+    };
+    digest::seal(bytes)
+}
+
+/// The bytes of a log of the selected modules.
+pub fn export(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    format: Format,
+    options: &Options,
+) -> Result<Vec<u8>, ExportError> {
+    let log = build(selected, profile, options).ok_or(ExportError::NothingToExport)?;
+    Ok(render(&log, format))
+}
+
+/// Writes bytes to a new file: never over an existing one, atomically (a
+/// temporary file renamed into place), readable by its owner only, leaving
+/// nothing behind on failure. Returns the full path written.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if full.symlink_metadata().is_ok() {
+        return Err(ExportError::AlreadyExists(full));
+    }
+    let folder = full.parent().map(Path::to_path_buf).unwrap_or_default();
+    if !folder.as_os_str().is_empty() && !folder.is_dir() {
+        return Err(if folder.symlink_metadata().is_ok() {
+            ExportError::CannotWrite {
+                path: full,
+                reason: format!("{} is not a folder", folder.display()),
+            }
+        } else {
+            ExportError::NoFolder(folder)
+        });
+    }
+    crate::journal::store::write_atomic(&full, bytes).map_err(|error| ExportError::CannotWrite {
+        path: full.clone(),
+        reason: match error {
+            crate::journal::StoreError::Io { reason, .. } => reason,
+            other => other.to_string(),
+        },
+    })?;
+    Ok(full)
+}
+
+/// For the tutor: writes a log of the selected modules to `path`, which
+/// must not exist yet. Returns the full path written.
+pub fn export_to_path(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    format: Format,
+    path: &Path,
+    now: Timestamp,
+) -> Result<PathBuf, ExportError> {
+    let bytes = export(selected, profile, format, &Options::new(now))?;
+    write_new_file(path, &bytes)
+}

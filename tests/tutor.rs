@@ -1,0 +1,486 @@
+//! The tutor's behaviour through `update`, with a store in memory and an
+//! injected clock: no terminal needed.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use casebook::content;
+use casebook::journal::{MemoryStore, ModuleJournal, Profile, Status};
+use casebook::tui::model::{Focus, Screen};
+use casebook::tui::{App, Msg};
+use jiff::Timestamp;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const COURSE: &str = "hmip-youth-2021";
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(1_795_000_000 + seconds).unwrap()
+}
+
+fn welcomed_store() -> MemoryStore {
+    MemoryStore {
+        profile: Some(Profile {
+            schema: 1,
+            welcomed: true,
+            ..Profile::default()
+        }),
+        ..MemoryStore::default()
+    }
+}
+
+fn app_with(store: MemoryStore) -> App<MemoryStore> {
+    let library = content::load_library(None, &[]);
+    let mut app = App::new(library.courses, store, "/home/jo/.local/share/casebook".into());
+    app.handle(Msg::Resize(80, 24), at(0));
+    app
+}
+
+fn app() -> App<MemoryStore> {
+    app_with(welcomed_store())
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn press(app: &mut App<MemoryStore>, keys: &str, now: Timestamp) {
+    for c in keys.chars() {
+        app.handle(key(KeyCode::Char(c)), now);
+    }
+}
+
+fn type_text(app: &mut App<MemoryStore>, text: &str, now: Timestamp) {
+    for c in text.chars() {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        app.handle(key(code), now);
+    }
+}
+
+/// Opens a module from the home screen by its index in the course.
+fn open(app: &mut App<MemoryStore>, index: usize, now: Timestamp) {
+    app.handle(key(KeyCode::Home), now);
+    for _ in 0..index {
+        app.handle(key(KeyCode::Down), now);
+    }
+    app.handle(key(KeyCode::Enter), now);
+}
+
+fn reader(app: &App<MemoryStore>) -> &casebook::tui::model::Reader {
+    match &app.model.screen {
+        Screen::Reader(reader) => reader,
+        _ => panic!("expected the reader"),
+    }
+}
+
+fn saved(app: &App<MemoryStore>, module: &str) -> ModuleJournal {
+    app.store
+        .modules
+        .get(&(COURSE.to_owned(), module.to_owned()))
+        .cloned()
+        .expect("a saved journal")
+}
+
+/// Tim's module: index 2 in course order; its questions are in the last section.
+const TIM: usize = 2;
+
+fn to_take_aways(app: &mut App<MemoryStore>, now: Timestamp) {
+    open(app, TIM, now);
+    let last = app.model.courses[0].modules[TIM].sections.len() - 1;
+    for _ in 0..last {
+        press(app, "l", now);
+    }
+    assert_eq!(reader(app).section, last);
+    assert_eq!(
+        reader(app).focus,
+        Focus::Text,
+        "reading the take-aways before the pause"
+    );
+}
+
+#[test]
+fn first_run_offers_a_profile_that_can_be_skipped() {
+    let mut app = app_with(MemoryStore::default());
+    assert!(matches!(app.model.screen, Screen::Welcome(_)));
+    app.handle(key(KeyCode::Esc), at(1));
+    assert!(matches!(app.model.screen, Screen::Home));
+    let profile = app.store.profile.clone().unwrap();
+    assert!(profile.welcomed);
+    assert_eq!(profile.name, "");
+}
+
+#[test]
+fn the_profile_is_saved_and_can_be_edited_later() {
+    let mut app = app_with(MemoryStore::default());
+    type_text(&mut app, "Jo Bloggs\nCase manager\nNorth team\nSam Smith\n", at(1));
+    let profile = app.store.profile.clone().unwrap();
+    assert_eq!(
+        (profile.name.as_str(), profile.role.as_str()),
+        ("Jo Bloggs", "Case manager")
+    );
+    assert_eq!(
+        (profile.team.as_str(), profile.supervisor.as_str()),
+        ("North team", "Sam Smith")
+    );
+    press(&mut app, "u", at(2));
+    assert!(matches!(app.model.screen, Screen::Profile(_)));
+    app.handle(key(KeyCode::Backspace), at(3));
+    type_text(&mut app, "e\n\n\n\n", at(3));
+    assert_eq!(app.store.profile.clone().unwrap().name, "Jo Blogge");
+}
+
+#[test]
+fn home_moves_through_the_modules_and_opens_the_selected_one() {
+    let mut app = app();
+    press(&mut app, "jj", at(1));
+    assert_eq!(app.model.home.selected, 2);
+    press(&mut app, "k", at(1));
+    assert_eq!(app.model.home.selected, 1);
+    app.handle(key(KeyCode::End), at(1));
+    assert_eq!(app.model.home.selected, 15);
+    app.handle(key(KeyCode::Down), at(1));
+    assert_eq!(app.model.home.selected, 15, "stops at the last module");
+    open(&mut app, TIM, at(2));
+    let reader = reader(&app);
+    assert_eq!((reader.module, reader.section, reader.scroll), (TIM, 0, 0));
+}
+
+#[test]
+fn on_a_wide_screen_arrows_move_across_the_grid() {
+    let mut app = app();
+    app.handle(Msg::Resize(120, 40), at(0));
+    // Introduction -> down to the desistance row -> right along the stages.
+    press(&mut app, "j", at(1));
+    assert_eq!(app.model.home.selected, 1, "the desistance briefing");
+    press(&mut app, "ll", at(1));
+    assert_eq!(app.model.home.selected, 3, "James: desistance planning");
+    press(&mut app, "j", at(1));
+    assert_eq!(app.model.home.selected, 8, "Tomasz: child safety planning");
+    press(&mut app, "h", at(1));
+    assert_eq!(app.model.home.selected, 7, "Sophie");
+}
+
+#[test]
+fn sections_turn_forwards_and_back_and_scroll_within_bounds() {
+    let mut app = app();
+    open(&mut app, TIM, at(1));
+    press(&mut app, "l", at(2));
+    assert_eq!(reader(&app).section, 1);
+    press(&mut app, "j", at(3));
+    assert_eq!(reader(&app).scroll, 1);
+    app.handle(key(KeyCode::End), at(4));
+    let bottom = reader(&app).scroll;
+    assert!(bottom > 1, "the case summary is longer than a screen");
+    app.handle(key(KeyCode::PageDown), at(5));
+    assert_eq!(reader(&app).scroll, bottom, "never past the end");
+    app.handle(key(KeyCode::Home), at(6));
+    assert_eq!(reader(&app).scroll, 0);
+    app.handle(key(KeyCode::Left), at(7));
+    assert_eq!(reader(&app).section, 0);
+    app.handle(key(KeyCode::Left), at(8));
+    assert_eq!(reader(&app).section, 0, "no section before the first");
+}
+
+#[test]
+fn the_tutor_pauses_at_the_take_aways_and_keeps_each_answer_with_its_wording() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    assert_eq!(
+        reader(&app).focus,
+        Focus::Editor,
+        "moving on opens the editor for the first question"
+    );
+    type_text(
+        &mut app,
+        "Involving Tim's employer — très bien 😀\nSecond paragraph.",
+        at(3),
+    );
+    app.handle(key(KeyCode::Esc), at(4));
+    let journal = saved(&app, "desistance-assessing");
+    let reflection = &journal.reflections["stood-out"];
+    assert_eq!(
+        reflection.text,
+        "Involving Tim's employer — très bien 😀\nSecond paragraph."
+    );
+    assert!(
+        reflection
+            .question
+            .starts_with("What stood out to you in this case illustration")
+    );
+    assert_eq!(reflection.created, at(4));
+    assert!(!reflection.skipped);
+}
+
+#[test]
+fn moving_on_without_an_answer_asks_to_skip_and_skipped_questions_can_be_answered_later() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    app.handle(key(KeyCode::Esc), at(3));
+    press(&mut app, "l", at(4));
+    assert!(reader(&app).confirm_skip, "asks before skipping");
+    press(&mut app, "y", at(5));
+    assert!(saved(&app, "desistance-assessing").is_skipped("stood-out"));
+    assert_eq!(reader(&app).question, 1, "on to the next question");
+    // Back to the first question and answer it after all.
+    app.handle(key(KeyCode::Esc), at(6));
+    press(&mut app, "k", at(7));
+    app.handle(key(KeyCode::Enter), at(8));
+    type_text(&mut app, "On reflection, the mother's role.", at(9));
+    app.handle(key(KeyCode::Esc), at(10));
+    let journal = saved(&app, "desistance-assessing");
+    assert!(journal.is_answered("stood-out"));
+    assert!(!journal.is_skipped("stood-out"));
+}
+
+#[test]
+fn answering_every_question_completes_the_module_and_offers_an_action_point() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "First answer.", at(3));
+    app.handle(key(KeyCode::Esc), at(4));
+    press(&mut app, "l", at(5));
+    type_text(&mut app, "Second answer.", at(6));
+    app.handle(key(KeyCode::Esc), at(7));
+    press(&mut app, "l", at(8));
+    assert!(matches!(app.model.screen, Screen::Completion(_)));
+    assert_eq!(app.model.status(0, TIM), Status::Complete);
+    press(&mut app, "a", at(9));
+    type_text(
+        &mut app,
+        "Ask about employers at every assessment, from next week.",
+        at(10),
+    );
+    app.handle(key(KeyCode::Esc), at(11));
+    let journal = saved(&app, "desistance-assessing");
+    assert_eq!(
+        journal.action_point.unwrap().text,
+        "Ask about employers at every assessment, from next week."
+    );
+    assert!(journal.completed.is_some());
+    press(&mut app, "q", at(12));
+    assert!(matches!(app.model.screen, Screen::Home));
+}
+
+#[test]
+fn a_briefing_is_complete_when_read_to_the_end() {
+    let mut app = app();
+    open(&mut app, 1, at(1));
+    let sections = app.model.courses[0].modules[1].sections.len();
+    for _ in 0..sections {
+        press(&mut app, "n", at(2));
+    }
+    assert!(matches!(app.model.screen, Screen::Completion(_)));
+    assert_eq!(saved(&app, "desistance").sections_read.len(), sections);
+}
+
+#[test]
+fn reopening_a_module_returns_to_the_same_section_question_and_draft() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    app.handle(key(KeyCode::Esc), at(3));
+    press(&mut app, "l", at(4));
+    press(&mut app, "a", at(5));
+    type_text(&mut app, "Half a thought", at(6));
+    app.handle(key(KeyCode::Esc), at(7));
+    press(&mut app, "q", at(8));
+    assert!(matches!(app.model.screen, Screen::Home));
+
+    // A new session on the same store.
+    let store = app.store.clone();
+    let mut again = app_with(store);
+    open(&mut again, TIM, at(100));
+    let reader = reader(&again);
+    assert_eq!(reader.section, again.model.courses[0].modules[TIM].sections.len() - 1);
+    assert_eq!(reader.question, 0);
+    let editor = reader.editor.as_ref().expect("the editor is open again");
+    assert_eq!(editor.question_id, "stood-out");
+    assert_eq!(editor.area.lines().join("\n"), "Half a thought");
+}
+
+#[test]
+fn reopening_returns_to_the_same_section_and_scroll() {
+    let mut app = app();
+    open(&mut app, TIM, at(1));
+    press(&mut app, "l", at(2));
+    press(&mut app, "jjj", at(3));
+    press(&mut app, "q", at(4));
+    let mut again = app_with(app.store.clone());
+    open(&mut again, TIM, at(10));
+    assert_eq!((reader(&again).section, reader(&again).scroll), (1, 3));
+}
+
+#[test]
+fn active_time_counts_only_while_the_learner_is_interacting() {
+    let mut app = app();
+    press(&mut app, "j", at(0));
+    app.handle(key(KeyCode::Enter), at(30));
+    press(&mut app, "j", at(90)); // 60 s reading
+    press(&mut app, "j", at(90 + 3600)); // an hour away counts five minutes at most
+    press(&mut app, "q", at(90 + 3600 + 20)); // 20 s more
+    let journal = saved(&app, "desistance");
+    assert_eq!(journal.active_seconds, 60 + 300 + 20);
+    assert_eq!(journal.days.values().sum::<u64>(), journal.active_seconds);
+    // Time on the home screen counts for no module.
+    press(&mut app, "j", at(10_000));
+    assert_eq!(saved(&app, "desistance").active_seconds, 60 + 300 + 20);
+}
+
+#[test]
+fn drafts_are_saved_a_moment_after_typing_stops() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Draft", at(10));
+    let before = app
+        .store
+        .modules
+        .get(&(COURSE.to_owned(), "desistance-assessing".to_owned()))
+        .cloned();
+    assert!(
+        before.is_none_or(|journal| !journal.reflections.contains_key("stood-out")),
+        "not yet"
+    );
+    app.handle(Msg::Tick, at(10));
+    assert!(
+        !saved(&app, "desistance-assessing")
+            .reflections
+            .contains_key("stood-out"),
+        "too soon"
+    );
+    app.handle(Msg::Tick, at(12));
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Draft"
+    );
+    assert!(
+        app.model.autosave_due().is_none(),
+        "nothing left to save: the loop can sleep"
+    );
+}
+
+#[test]
+fn a_failing_store_keeps_the_text_says_not_saved_and_recovers() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    app.store.fail_with = Some("No space left on device".into());
+    type_text(&mut app, "Precious words", at(3));
+    app.handle(ctrl('s'), at(4));
+    assert!(
+        app.model
+            .save_error
+            .as_deref()
+            .unwrap()
+            .contains("No space left on device")
+    );
+    assert_eq!(reader(&app).editor.as_ref().unwrap().area.lines(), ["Precious words"]);
+    app.handle(ctrl('c'), at(5));
+    assert!(!app.model.quit, "never quits with unsaved text on Ctrl-C");
+    assert!(app.model.notice.as_deref().unwrap().contains("NOT SAVED"));
+    app.store.fail_with = None;
+    app.handle(Msg::Tick, at(20));
+    assert!(app.model.save_error.is_none());
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Precious words"
+    );
+    app.handle(ctrl('c'), at(21));
+    assert!(app.model.quit);
+}
+
+#[test]
+fn ctrl_c_saves_everything_then_quits() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Typed just now", at(3));
+    app.handle(ctrl('c'), at(3));
+    assert!(app.model.quit);
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Typed just now"
+    );
+}
+
+#[test]
+fn a_paste_keeps_its_lines_with_plain_newlines_and_undoes_in_one_step() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Before. ", at(3));
+    app.handle(Msg::Paste("one\r\ntwo\rthree\n".into()), at(4));
+    app.handle(ctrl('s'), at(5));
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Before. one\ntwo\nthree\n"
+    );
+    app.handle(ctrl('z'), at(6));
+    app.handle(ctrl('s'), at(7));
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Before. "
+    );
+    app.handle(ctrl('y'), at(8));
+    app.handle(ctrl('s'), at(9));
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Before. one\ntwo\nthree\n"
+    );
+}
+
+#[test]
+fn help_opens_anywhere_and_closes_with_any_key() {
+    let mut app = app();
+    press(&mut app, "?", at(1));
+    assert!(app.model.help);
+    press(&mut app, "x", at(2));
+    assert!(!app.model.help);
+    to_take_aways(&mut app, at(3));
+    press(&mut app, "l", at(4));
+    press(&mut app, "?", at(5));
+    assert!(!app.model.help, "in the editor ? is just a character");
+    app.handle(key(KeyCode::F(1)), at(6));
+    assert!(app.model.help);
+}
+
+#[test]
+fn a_damaged_journal_opens_its_module_read_only_and_is_never_written() {
+    let mut store = welcomed_store();
+    store.fail_with = None;
+    let mut app = app_with(store);
+    app.model.damaged.insert(
+        (COURSE.into(), "desistance-assessing".into()),
+        "journal.ron:3:1: unexpected".into(),
+    );
+    to_take_aways(&mut app, at(1));
+    app.handle(key(KeyCode::Enter), at(2));
+    assert_ne!(
+        reader(&app).focus,
+        Focus::Editor,
+        "no editor for a journal that cannot be saved"
+    );
+    assert!(app.model.notice.as_deref().unwrap().contains("read-only"));
+    press(&mut app, "q", at(3));
+    assert!(
+        !app.store
+            .modules
+            .contains_key(&(COURSE.to_owned(), "desistance-assessing".to_owned()))
+    );
+}
+
+#[test]
+fn a_tiny_terminal_shows_a_message_and_still_quits_cleanly() {
+    let mut app = app();
+    app.handle(Msg::Resize(1, 1), at(1));
+    assert!(app.model.is_too_small());
+    press(&mut app, "j", at(2));
+    assert_eq!(app.model.home.selected, 0, "keys do nothing blind");
+    app.handle(Msg::Resize(80, 24), at(3));
+    press(&mut app, "q", at(4));
+    assert!(app.model.quit);
+}
