@@ -6,8 +6,8 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
-pub mod export;
 pub mod document;
+pub mod export;
 pub mod journal;
 pub mod paths;
 pub mod plain;

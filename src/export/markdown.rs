@@ -258,6 +258,8 @@ mod tests {
 
     #[test]
     fn line_breaks_within_a_paragraph_are_hard_breaks() {
-        assert_eq!(block("one\ntwo\\\n\nthree"), "one\\\ntwo\\\\\\\n\nthree");
+        assert_eq!(block("one\ntwo\\\n\nthree"), "one\\\ntwo\\\\\n\nthree");
+        // A line ending in a backslash keeps it, then breaks.
+        assert_eq!(block("a\\\nb"), "a\\\\\\\nb");
     }
 }
