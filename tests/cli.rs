@@ -202,16 +202,29 @@ fn plain_mode_answers_the_questions_in_order_from_piped_input() {
     let text = stdout(&output);
     assert!(text.contains("Section 1 of"), "{text}");
     assert!(text.contains("Question 1 of 2: What stood out to you"), "{text}");
-    assert!(!text.contains('┌') && !text.contains('│'), "no box drawing in plain mode");
+    assert!(
+        !text.contains('┌') && !text.contains('│'),
+        "no box drawing in plain mode"
+    );
     assert!(!text.contains("Press Enter"), "no pauses when input is not a terminal");
-    let journal = std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap();
+    let journal =
+        std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap();
     let parsed: casebook::journal::ModuleJournal = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&journal)
         .unwrap();
-    assert_eq!(parsed.reflections["stood-out"].text, "First reflection,\nover two lines — with “quotes”.");
-    assert_eq!(parsed.reflections.values().filter(|r| r.text == "Second one.").count(), 1);
-    assert!(parsed.completed.is_some(), "every question answered and every section read");
+    assert_eq!(
+        parsed.reflections["stood-out"].text,
+        "First reflection,\nover two lines — with “quotes”."
+    );
+    assert_eq!(
+        parsed.reflections.values().filter(|r| r.text == "Second one.").count(),
+        1
+    );
+    assert!(
+        parsed.completed.is_some(),
+        "every question answered and every section read"
+    );
 
     // The list shows the progress.
     let list = stdout(&casebook(data.path(), &["list"]));
@@ -222,10 +235,17 @@ fn plain_mode_answers_the_questions_in_order_from_piped_input() {
 #[test]
 fn plain_mode_stops_asking_at_the_end_of_input_and_keeps_what_was_given() {
     let data = tempfile::tempdir().unwrap();
-    let output = casebook_with_input(data.path(), &["read", "child-safety-planning", "--plain"], "Only one answer\n");
+    let output = casebook_with_input(
+        data.path(),
+        &["read", "child-safety-planning", "--plain"],
+        "Only one answer\n",
+    );
     assert!(output.status.success());
     let list = stdout(&casebook(data.path(), &["list"]));
-    let line = list.lines().find(|line| line.contains("child-safety-planning")).unwrap();
+    let line = list
+        .lines()
+        .find(|line| line.contains("child-safety-planning"))
+        .unwrap();
     assert!(line.contains("in progress") && line.contains("1/3 answered"), "{line}");
 }
 
@@ -245,5 +265,8 @@ fn an_unwritable_data_folder_is_reported_before_anything_opens() {
     let output = casebook(&file, &["read", "desistance-assessing", "--plain"]);
     assert_eq!(output.status.code(), Some(3));
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("not-a-folder") && message.contains("--data-dir"), "{message}");
+    assert!(
+        message.contains("not-a-folder") && message.contains("--data-dir"),
+        "{message}"
+    );
 }

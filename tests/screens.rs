@@ -20,9 +20,20 @@ fn at(seconds: i64) -> Timestamp {
 }
 
 fn app(welcomed: bool, width: u16, height: u16) -> App<MemoryStore> {
-    let profile = Profile { schema: 1, welcomed, ..Profile::default() };
-    let store = MemoryStore { profile: Some(profile), ..MemoryStore::default() };
-    let mut app = App::new(content::load_library(None, &[]).courses, store, "/home/jo/.local/share/casebook".into());
+    let profile = Profile {
+        schema: 1,
+        welcomed,
+        ..Profile::default()
+    };
+    let store = MemoryStore {
+        profile: Some(profile),
+        ..MemoryStore::default()
+    };
+    let mut app = App::new(
+        content::load_library(None, &[]).courses,
+        store,
+        "/home/jo/.local/share/casebook".into(),
+    );
     app.handle(Msg::Resize(width, height), at(0));
     app
 }
@@ -52,9 +63,16 @@ fn check(name: &str, mut app: App<MemoryStore>) {
     insta::assert_snapshot!(format!("{name}_{}x{}", app.model.width, app.model.height), text);
     app.model.color = false;
     let plain = draw(&app);
-    assert_eq!(plain.backend().to_string(), text, "{name}: NO_COLOR shows the same text");
+    assert_eq!(
+        plain.backend().to_string(),
+        text,
+        "{name}: NO_COLOR shows the same text"
+    );
     for cell in plain.backend().buffer().content() {
-        assert!(cell.fg == Color::Reset && cell.bg == Color::Reset, "{name}: no colour with NO_COLOR");
+        assert!(
+            cell.fg == Color::Reset && cell.bg == Color::Reset,
+            "{name}: no colour with NO_COLOR"
+        );
     }
 }
 
@@ -91,7 +109,10 @@ fn home_marks_the_selection_without_colour() {
             .filter(|cell| cell.modifier.contains(Modifier::REVERSED))
             .map(|cell| cell.symbol())
             .collect();
-        assert!(reversed.contains("Tim"), "{width}x{height}: the selected case is drawn reversed: {reversed:?}");
+        assert!(
+            reversed.contains("Tim"),
+            "{width}x{height}: the selected case is drawn reversed: {reversed:?}"
+        );
     }
 }
 
@@ -99,7 +120,10 @@ fn home_marks_the_selection_without_colour() {
 fn reader() {
     for (width, height) in SIZES {
         let mut app = app(true, width, height);
-        keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter, KeyCode::Char('l')]);
+        keys(
+            &mut app,
+            &[KeyCode::Down, KeyCode::Down, KeyCode::Enter, KeyCode::Char('l')],
+        );
         check("reader", app);
     }
 }
