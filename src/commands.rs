@@ -10,8 +10,10 @@ use std::io::IsTerminal;
 
 use crate::cli::{Cli, Command};
 use crate::content::{self, Library};
+use crate::journal::lock::{DataLock, LockError};
 use crate::journal::{FileStore, Status, Store};
 use crate::paths::DataPaths;
+use crate::rescue::Snapshot;
 use crate::text;
 use crate::tui::{self, App};
 
@@ -22,6 +24,8 @@ pub mod exit {
     pub const CONTENT: u8 = 1;
     /// The data folder is missing or cannot be written.
     pub const DATA: u8 = 3;
+    /// Another casebook is open on the same data folder.
+    pub const LOCKED: u8 = 4;
 }
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
@@ -180,6 +184,19 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         eprintln!("{message}");
         return exit::DATA;
     }
+    // Held until casebook exits.
+    let _lock = match DataLock::acquire(paths) {
+        Ok(lock) => lock,
+        Err(LockError::Held { path, pid }) => {
+            eprintln!("{}", text::already_open(&path.display().to_string(), pid));
+            return exit::LOCKED;
+        }
+        Err(LockError::Io { path, reason }) => {
+            eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
+            return exit::DATA;
+        }
+    };
+    crate::journal::lock::sweep_temporary_files(paths);
     let library = load(cli, paths.into());
     let errors = library.errors().count();
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
@@ -248,7 +265,13 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
             };
         }
     }
-    match tui::terminal::run(&mut app) {
+    let snapshot = Snapshot::default();
+    crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
+    if let Err(error) = crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+        eprintln!("{}", text::terminal_failed(&error.to_string()));
+        return exit::DATA;
+    }
+    match tui::terminal::run(&mut app, &snapshot) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", text::terminal_failed(&error.to_string()));

@@ -11,6 +11,7 @@ pub mod export;
 pub mod journal;
 pub mod paths;
 pub mod plain;
+pub mod rescue;
 pub mod text;
 pub mod tui;
 

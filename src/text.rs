@@ -249,3 +249,21 @@ pub fn terminal_failed(reason: &str) -> String {
 pub fn list_damaged(problem: &str) -> String {
     format!("journal cannot be read ({problem})")
 }
+
+pub fn crashed(data_dir: &str, place: &str) -> String {
+    format!(
+        "casebook hit an internal error ({place}) and had to close. Your reflections were saved in {data_dir}; \
+open casebook again to carry on. Please report the fault to whoever gave you casebook, with what you were doing."
+    )
+}
+
+pub fn already_open(lock: &str, pid: Option<u32>) -> String {
+    let who = pid.map_or_else(
+        || "another casebook".to_owned(),
+        |pid| format!("another casebook (process {pid})"),
+    );
+    format!(
+        "{who} is already open on this data folder ({lock}), and two at once could lose each other's text.\n\
+Close the other one first, or use a different folder with --data-dir DIR."
+    )
+}

@@ -61,10 +61,13 @@ pub struct VerifyArgs {
 /// Parses `YYYY-MM-DD` for `--since` and `--until`.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let well_formed = text.len() == 10
-        && text
-            .bytes()
-            .enumerate()
-            .all(|(index, byte)| if index == 4 || index == 7 { byte == b'-' } else { byte.is_ascii_digit() });
+        && text.bytes().enumerate().all(|(index, byte)| {
+            if index == 4 || index == 7 {
+                byte == b'-'
+            } else {
+                byte.is_ascii_digit()
+            }
+        });
     if !well_formed {
         return Err(messages::bad_date(text));
     }
@@ -292,11 +295,7 @@ pub mod messages {
     fn period(since: Option<Date>, until: Option<Date>) -> Option<String> {
         match (since, until) {
             (Some(since), Some(until)) if since == until => Some(format!("on {}", words::date(since))),
-            (Some(since), Some(until)) => Some(format!(
-                "between {} and {}",
-                words::date(since),
-                words::date(until)
-            )),
+            (Some(since), Some(until)) => Some(format!("between {} and {}", words::date(since), words::date(until))),
             (Some(since), None) => Some(format!("since {}", words::date(since))),
             (None, Some(until)) => Some(format!("up to {}", words::date(until))),
             (None, None) => None,
@@ -304,7 +303,11 @@ pub mod messages {
     }
 
     pub fn nothing_to_export(named: bool, since: Option<Date>, until: Option<Date>) -> String {
-        let which = if named { "none of the modules named" } else { "no module" };
+        let which = if named {
+            "none of the modules named"
+        } else {
+            "no module"
+        };
         match period(since, until) {
             Some(period) => format!("Nothing to export: {which} was studied {period}."),
             None if named => "Nothing to export: none of the modules named has been studied yet.".to_owned(),
@@ -328,10 +331,7 @@ pub mod messages {
     }
 
     pub fn no_folder(path: &Path) -> String {
-        format!(
-            "Cannot write the log: the folder {} does not exist.",
-            path.display()
-        )
+        format!("Cannot write the log: the folder {} does not exist.", path.display())
     }
 
     pub fn cannot_write(path: &Path, reason: &str) -> String {

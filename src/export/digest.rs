@@ -26,7 +26,9 @@ fn last_digest(bytes: &[u8]) -> Option<usize> {
     let prefix = PREFIX.as_bytes();
     let mut end = bytes.len();
     while end >= prefix.len() {
-        let start = bytes[..end].windows(prefix.len()).rposition(|window| window == prefix)?;
+        let start = bytes[..end]
+            .windows(prefix.len())
+            .rposition(|window| window == prefix)?;
         let digits = start + prefix.len();
         let candidate = bytes.get(digits..digits + DIGITS);
         let after = bytes.get(digits + DIGITS);
@@ -110,7 +112,11 @@ mod tests {
 
     #[test]
     fn a_sealed_text_verifies_and_a_changed_one_does_not() {
-        let text = format!("hello\nsha256:{} is not it\nDigest: {}\n", "a".repeat(64), placeholder());
+        let text = format!(
+            "hello\nsha256:{} is not it\nDigest: {}\n",
+            "a".repeat(64),
+            placeholder()
+        );
         let sealed = seal(text.into_bytes());
         assert!(matches!(verify(&sealed), Verification::Matches { .. }));
         let mut changed = sealed.clone();

@@ -105,7 +105,12 @@ fn write_in_row(out: &mut String, label: &str, value: Option<&str>) {
 pub fn render(log: &Log) -> String {
     let mut out = String::new();
     let title = match &log.learner.name {
-        Some(name) => format!("{}: {}, {}", words::TITLE, name, words::date(super::export_date(log.exported))),
+        Some(name) => format!(
+            "{}: {}, {}",
+            words::TITLE,
+            name,
+            words::date(super::export_date(log.exported))
+        ),
         None => format!("{}, {}", words::TITLE, words::date(super::export_date(log.exported))),
     };
     out.push_str("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -128,7 +133,11 @@ pub fn render(log: &Log) -> String {
     out.push_str("</header>\n");
 
     out.push_str("<section class=\"courses\">\n");
-    let _ = writeln!(out, "<h2>{}</h2>", if log.courses.len() == 1 { "Course" } else { "Courses" });
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>",
+        if log.courses.len() == 1 { "Course" } else { "Courses" }
+    );
     for course in &log.courses {
         let _ = writeln!(out, "<p class=\"course-title\">{}</p>", one(&course.title));
         fields(&mut out, &words::course_fields(course));

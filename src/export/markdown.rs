@@ -50,7 +50,13 @@ fn line(text: &str) -> String {
     let body = text.trim_start_matches([' ', '\t']);
     let indent: String = text[..text.len() - body.len()]
         .chars()
-        .map(|c| if c == '\t' { "\u{a0}\u{a0}\u{a0}\u{a0}" } else { "\u{a0}" })
+        .map(|c| {
+            if c == '\t' {
+                "\u{a0}\u{a0}\u{a0}\u{a0}"
+            } else {
+                "\u{a0}"
+            }
+        })
         .collect();
     let mut escaped = inline(body, false);
     match body.chars().next() {
@@ -97,7 +103,13 @@ fn indented(text: &str, indent: usize) -> String {
     let pad = " ".repeat(indent);
     block(text)
         .split('\n')
-        .map(|line| if line.is_empty() { String::new() } else { format!("{pad}{line}") })
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{pad}{line}")
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -248,8 +260,14 @@ mod tests {
 
     #[test]
     fn inline_markup_is_escaped_but_plain_words_are_left_alone() {
-        assert_eq!(inline("*bold* _it_ snake_case", false), "\\*bold\\* \\_it\\_ snake_case");
-        assert_eq!(inline("[link](x) <b> `code`", false), "\\[link\\](x) \\<b\\> \\`code\\`");
+        assert_eq!(
+            inline("*bold* _it_ snake_case", false),
+            "\\*bold\\* \\_it\\_ snake_case"
+        );
+        assert_eq!(
+            inline("[link](x) <b> `code`", false),
+            "\\[link\\](x) \\<b\\> \\`code\\`"
+        );
         assert_eq!(inline("Tom & Jerry &amp; &#38;", false), "Tom & Jerry \\&amp; \\&#38;");
         assert_eq!(inline("C:\\path ~~gone~~", false), "C:\\\\path \\~\\~gone\\~\\~");
         assert_eq!(inline("Case #2", true), "Case \\#2");

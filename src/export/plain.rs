@@ -32,7 +32,11 @@ fn field(out: &mut String, label: &str, value: &str) {
     let first = format!("{label:<LABEL_WIDTH$}");
     let rest = " ".repeat(LABEL_WIDTH);
     if width(&label) >= LABEL_WIDTH {
-        let _ = writeln!(out, "{}", wrap(&format!("{label} {}", words::one_line(value)), "", &rest));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("{label} {}", words::one_line(value)), "", &rest)
+        );
     } else {
         let _ = writeln!(out, "{}", wrap(&words::one_line(value), &first, &rest));
     }
@@ -69,7 +73,11 @@ fn block(text: &str, indent: &str) -> String {
 fn question(out: &mut String, number: usize, question: &QuestionLog) {
     let marker = format!("{number}. ");
     let indent = " ".repeat(marker.len());
-    let _ = writeln!(out, "{}\n", wrap(&words::one_line(&question.question), &marker, &indent));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        wrap(&words::one_line(&question.question), &marker, &indent)
+    );
     if !question.in_module {
         let _ = writeln!(out, "{}\n", wrap(words::NO_LONGER_IN_MODULE, &indent, &indent));
     }
@@ -134,7 +142,11 @@ pub fn render(log: &Log) -> String {
             number += 1;
             let marker = format!("{number}. ");
             let indent = " ".repeat(marker.len());
-            let _ = writeln!(out, "{}", wrap(&words::one_line(&words::module_line(item)), &marker, &indent));
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&words::one_line(&words::module_line(item)), &marker, &indent)
+            );
         }
     }
     out.push_str("\nAction points\n\n");

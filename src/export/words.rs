@@ -288,7 +288,10 @@ pub fn clean(text: &str) -> String {
         .collect();
     let lines: Vec<&str> = replaced.split('\n').map(str::trim_end).collect();
     let first = lines.iter().position(|line| !line.is_empty()).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|line| !line.is_empty()).map_or(first, |last| last + 1);
+    let last = lines
+        .iter()
+        .rposition(|line| !line.is_empty())
+        .map_or(first, |last| last + 1);
     lines.get(first..last).unwrap_or_default().join("\n")
 }
 

@@ -1,5 +1,6 @@
 //! Reflections, progress and time: the learner's journal and its store.
 
+pub mod lock;
 pub mod model;
 pub mod store;
 

@@ -13,8 +13,10 @@ use ratatui::crossterm::{cursor, execute};
 
 use super::app::App;
 use super::message::Msg;
+use super::update::pending_journals;
 use super::view::view;
 use crate::journal::Store;
+use crate::rescue::Snapshot;
 
 type Backend = CrosstermBackend<BufWriter<Stdout>>;
 
@@ -44,12 +46,7 @@ fn to_message(event: Event) -> Option<Msg> {
 
 /// Runs the tutor until the learner quits. Every draft is saved before
 /// this returns, whatever happens to the terminal.
-pub fn run<S: Store>(app: &mut App<S>) -> io::Result<()> {
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous_hook(info);
-    }));
+pub fn run<S: Store>(app: &mut App<S>, snapshot: &Snapshot) -> io::Result<()> {
     let mut terminal = match setup() {
         Ok(terminal) => terminal,
         Err(error) => {
@@ -57,7 +54,7 @@ pub fn run<S: Store>(app: &mut App<S>) -> io::Result<()> {
             return Err(error);
         }
     };
-    let result = event_loop(app, &mut terminal);
+    let result = event_loop(app, &mut terminal, snapshot);
     if result.is_err() {
         // The terminal went away: save what we have.
         app.handle(
@@ -72,7 +69,9 @@ pub fn run<S: Store>(app: &mut App<S>) -> io::Result<()> {
     result
 }
 
-fn event_loop<S: Store>(app: &mut App<S>, terminal: &mut Terminal<Backend>) -> io::Result<()> {
+fn event_loop<S: Store>(app: &mut App<S>, terminal: &mut Terminal<Backend>, snapshot: &Snapshot) -> io::Result<()> {
+    // Fault injection for the tests: F12 panics, to prove drafts survive.
+    let panic_on_f12 = std::env::var_os("CASEBOOK_FAULT_PANIC_ON_F12").is_some();
     let size = terminal.size()?;
     app.handle(Msg::Resize(size.width, size.height), Timestamp::now());
     loop {
@@ -93,8 +92,18 @@ fn event_loop<S: Store>(app: &mut App<S>, terminal: &mut Terminal<Backend>) -> i
         } else {
             Some(Msg::Tick)
         };
+        if panic_on_f12
+            && matches!(&message, Some(Msg::Key(key)) if key.code == ratatui::crossterm::event::KeyCode::F(12))
+        {
+            #[allow(clippy::panic)]
+            {
+                panic!("fault injection: F12 pressed with CASEBOOK_FAULT_PANIC_ON_F12 set");
+            }
+        }
         if let Some(message) = message {
-            app.handle(message, Timestamp::now());
+            let now = Timestamp::now();
+            app.handle(message, now);
+            snapshot.replace(pending_journals(&app.model, now));
         }
     }
 }

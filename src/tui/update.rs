@@ -11,7 +11,7 @@ use super::model::{
     new_text_area, text_of,
 };
 use super::view;
-use crate::journal::{ActionPoint, Position, Reflection};
+use crate::journal::{ActionPoint, ModuleJournal, Position, Reflection};
 use crate::text;
 
 /// Longest a draft waits while the learner keeps typing.
@@ -125,73 +125,131 @@ fn touch(model: &mut Model, now: Timestamp) {
 
 // ---------------------------------------------------------------- saving
 
-/// Writes the open editor's text into the journal.
-fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKey> {
-    let key = open_key(model)?;
-    if model.is_read_only(&key) {
-        return None;
+/// Puts an answer into a journal, keeping when it was first written.
+fn write_answer(journal: &mut ModuleJournal, question_id: &str, wording: String, text: String, now: Timestamp) {
+    match journal.reflections.get_mut(question_id) {
+        Some(reflection) => {
+            if !text.trim().is_empty() {
+                reflection.skipped = false;
+                reflection.question = wording;
+            }
+            reflection.text = text;
+            reflection.updated = now;
+        }
+        None if text.is_empty() => {}
+        None => {
+            journal.reflections.insert(
+                question_id.to_owned(),
+                Reflection {
+                    question: wording,
+                    text,
+                    skipped: false,
+                    created: now,
+                    updated: now,
+                },
+            );
+        }
     }
-    match &mut model.screen {
+}
+
+fn write_action_point(journal: &mut ModuleJournal, text: String, now: Timestamp) {
+    match &mut journal.action_point {
+        Some(point) => {
+            point.text = text;
+            point.updated = now;
+        }
+        None if text.trim().is_empty() => {}
+        None => {
+            journal.action_point = Some(ActionPoint {
+                text,
+                created: now,
+                updated: now,
+            })
+        }
+    }
+}
+
+/// The wording of a question as the course has it now.
+fn wording_of(model: &Model, course: usize, module: usize, question_id: &str) -> String {
+    model
+        .module(course, module)
+        .and_then(|(_, module)| module.questions().find(|(_, question)| question.id == question_id))
+        .map(|(_, question)| question.text.clone())
+        .unwrap_or_default()
+}
+
+/// The open editor's unsaved text applied to a journal.
+fn apply_open_editor(model: &Model, journal: &mut ModuleJournal, now: Timestamp) {
+    match &model.screen {
         Screen::Reader(reader) => {
-            let editor = reader.editor.as_mut()?;
-            editor.dirty_since?;
-            editor.dirty_since = None;
-            let text = text_of(&editor.area);
-            let question_id = editor.question_id.clone();
-            let wording = model
-                .courses
-                .get(reader.course)
-                .and_then(|course| course.modules.get(reader.module))
-                .and_then(|module| module.questions().find(|(_, question)| question.id == question_id))
-                .map(|(_, question)| question.text.clone())
-                .unwrap_or_default();
-            let journal = model.journal_mut(&key);
-            match journal.reflections.get_mut(&question_id) {
-                Some(reflection) => {
-                    if !text.trim().is_empty() {
-                        reflection.skipped = false;
-                        reflection.question = wording;
-                    }
-                    reflection.text = text;
-                    reflection.updated = now;
-                }
-                None if text.is_empty() => {}
-                None => {
-                    journal.reflections.insert(
-                        question_id,
-                        Reflection {
-                            question: wording,
-                            text,
-                            skipped: false,
-                            created: now,
-                            updated: now,
-                        },
-                    );
-                }
+            if let Some(editor) = reader.editor.as_ref().filter(|editor| editor.dirty_since.is_some()) {
+                let wording = wording_of(model, reader.course, reader.module, &editor.question_id);
+                write_answer(journal, &editor.question_id, wording, text_of(&editor.area), now);
             }
         }
         Screen::Completion(completion) => {
-            let area = completion.editor.as_ref()?;
-            completion.dirty_since?;
-            completion.dirty_since = None;
-            let text = text_of(area);
-            let journal = model.journal_mut(&key);
-            match &mut journal.action_point {
-                Some(point) => {
-                    point.text = text;
-                    point.updated = now;
-                }
-                None if text.trim().is_empty() => {}
-                None => {
-                    journal.action_point = Some(ActionPoint {
-                        text,
-                        created: now,
-                        updated: now,
-                    })
-                }
+            if let Some(area) = completion.editor.as_ref().filter(|_| completion.dirty_since.is_some()) {
+                write_action_point(journal, text_of(area), now);
             }
         }
-        _ => return None,
+        _ => {}
+    }
+}
+
+fn editor_dirty(model: &Model) -> bool {
+    match &model.screen {
+        Screen::Reader(reader) => reader
+            .editor
+            .as_ref()
+            .is_some_and(|editor| editor.dirty_since.is_some()),
+        Screen::Completion(completion) => completion.dirty_since.is_some(),
+        _ => false,
+    }
+}
+
+/// Every journal with changes not yet on disk, as it would be saved now:
+/// what a signal or a panic saves while the main loop cannot.
+pub fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
+    let open = open_key(model);
+    let mut keys = model.unsaved.clone();
+    if let Some(key) = open.clone().filter(|_| editor_dirty(model)) {
+        keys.insert(key);
+    }
+    keys.into_iter()
+        .filter(|key| !model.is_read_only(key))
+        .map(|key| {
+            let mut journal = model
+                .journal(&key)
+                .cloned()
+                .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
+            if open.as_ref() == Some(&key) {
+                apply_open_editor(model, &mut journal, now);
+            }
+            journal
+        })
+        .collect()
+}
+
+/// Writes the open editor's text into the journal.
+fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKey> {
+    let key = open_key(model)?;
+    if model.is_read_only(&key) || !editor_dirty(model) {
+        return None;
+    }
+    let mut journal = model
+        .journal(&key)
+        .cloned()
+        .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
+    apply_open_editor(model, &mut journal, now);
+    model.journals.insert(key.clone(), journal);
+    match &mut model.screen {
+        Screen::Reader(reader) => {
+            if let Some(editor) = reader.editor.as_mut() {
+                editor.dirty_since = None;
+            }
+        }
+        Screen::Completion(completion) => completion.dirty_since = None,
+        _ => {}
     }
     model.unsaved.insert(key.clone());
     Some(key)

@@ -1,0 +1,90 @@
+//! Saving drafts when the process is being torn down: SIGHUP (the SSH link
+//! dropped), SIGTERM, SIGQUIT and panics. The main loop may be blocked on a
+//! dead terminal, so a separate thread saves from a snapshot of the drafts
+//! that the loop refreshes after every change.
+
+use std::sync::{Arc, Mutex};
+
+use crate::journal::{ModuleJournal, store::to_ron, store::write_atomic};
+use crate::paths::DataPaths;
+
+/// The journals with changes not yet on disk, as of the last message.
+#[derive(Clone, Default)]
+pub struct Snapshot {
+    inner: Arc<Mutex<Vec<ModuleJournal>>>,
+}
+
+impl Snapshot {
+    pub fn replace(&self, journals: Vec<ModuleJournal>) {
+        if let Ok(mut guard) = self.inner.lock() {
+            *guard = journals;
+        }
+    }
+
+    /// Writes every journal in the snapshot; never blocks on a poisoned or
+    /// held lock for long (a panicking thread may hold it).
+    pub fn save_all(&self, paths: &DataPaths) -> usize {
+        let journals = match self.inner.try_lock() {
+            Ok(guard) => guard.clone(),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner().clone(),
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                match self.inner.try_lock() {
+                    Ok(guard) => guard.clone(),
+                    Err(_) => Vec::new(),
+                }
+            }
+        };
+        let mut saved = 0;
+        for journal in journals {
+            let path = paths.journal_file(&journal.course, &journal.module);
+            if let Ok(text) = to_ron(&journal)
+                && write_atomic(&path, text.as_bytes()).is_ok()
+            {
+                saved += 1;
+            }
+        }
+        saved
+    }
+}
+
+/// Starts the thread that saves and exits on SIGHUP, SIGTERM and SIGQUIT
+/// (with 128 + the signal's number, as shells expect).
+#[cfg(unix)]
+pub fn watch_signals(snapshot: Snapshot, paths: DataPaths, restore: fn()) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGQUIT])?;
+    std::thread::Builder::new()
+        .name("casebook-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                snapshot.save_all(&paths);
+                if signal != SIGHUP {
+                    restore();
+                }
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn watch_signals(_snapshot: Snapshot, _paths: DataPaths, _restore: fn()) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// On a panic: the terminal first, then the drafts, then a short message
+/// saying where the text is. Exits with 101, as an uncaught panic does.
+pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        snapshot.save_all(&paths);
+        let place = info
+            .location()
+            .map(|location| format!("{}:{}", location.file(), location.line()))
+            .unwrap_or_default();
+        eprintln!("{}", crate::text::crashed(&paths.root().display().to_string(), &place));
+        std::process::exit(101);
+    }));
+}
