@@ -39,6 +39,10 @@ pub enum Command {
     },
     /// List every course and module, with your progress, as plain text
     List,
+    /// Write a reflective log for supervision (Markdown, HTML, JSON or plain text)
+    Export(crate::export::ExportArgs),
+    /// Check whether an exported log was changed after it was written
+    Verify(crate::export::VerifyArgs),
     /// Check course folders or module files; problems are printed as file:line:column: message
     Validate {
         /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)

@@ -41,6 +41,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => tutor(&cli, paths.as_ref(), None, false),
         Some(Command::Read { module, plain }) => tutor(&cli, paths.as_ref(), Some(module), *plain),
         Some(Command::List) => list(&cli, paths.as_ref()),
+        Some(Command::Export(args)) => match paths.as_ref() {
+            Some(paths) => {
+                let library = load(&cli, Some(paths));
+                let store = FileStore::new(paths.clone());
+                crate::export::run_export(args, &library, &store, jiff::Timestamp::now())
+            }
+            None => {
+                eprintln!("{}", text::NO_DATA_DIR);
+                exit::DATA
+            }
+        },
+        Some(Command::Verify(args)) => crate::export::run_verify(args),
         Some(Command::Validate { paths: targets }) => validate(&cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
@@ -243,6 +255,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     app.model.timezone = jiff::tz::TimeZone::system();
     app.model.content_errors = errors;
+    app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     if let Some((course, module)) = &target {
         let course_index = app
             .model

@@ -149,6 +149,7 @@ pub const HELP_HOME: &[(&str, &str)] = &[
     ("Home / End", "first / last module"),
     ("Tab / c", "next course (when there is more than one)"),
     ("u", "your profile (name, role, team, supervisor)"),
+    ("e", "export a reflective log of every module you have studied"),
     ("Ctrl-S", "save now (casebook also saves as you go)"),
     ("? / F1", "this help"),
     ("q / Esc", "quit (everything is saved first)"),
@@ -184,6 +185,7 @@ pub const HELP_EDITOR: &[(&str, &str)] = &[
 pub const HELP_COMPLETION: &[(&str, &str)] = &[
     ("Enter / a", "write or change your action point"),
     ("Esc", "stop writing the action point (kept and saved)"),
+    ("e", "export this module's reflective log"),
     ("r", "read the module again from the start"),
     ("q / Esc / ←", "back to the home screen"),
 ];
@@ -195,12 +197,12 @@ pub const HELP_PROFILE: &[(&str, &str)] = &[
     ("Esc", "skip (nothing is required)"),
 ];
 
-pub const KEYS_HOME: &str = "Enter open · u profile · ? help · q quit";
+pub const KEYS_HOME: &str = "Enter open · e export · u profile · ? help · q quit";
 pub const KEYS_TEXT: &str = "→ next · ← back · ↓↑ scroll · ? help · q home";
 pub const KEYS_TEXT_QUESTIONS: &str = "→ answer · Tab questions · ↓↑ scroll · ? help · q home";
 pub const KEYS_QUESTIONS: &str = "Enter write · → next · s skip · Tab text · q home";
 pub const KEYS_EDITOR: &str = "Esc done · Tab text · Ctrl-Z undo · Ctrl-G prompts · F1 help";
-pub const KEYS_COMPLETION: &str = "a action point · r read again · q home · ? help";
+pub const KEYS_COMPLETION: &str = "a action point · e export · r read again · q home";
 pub const KEYS_COMPLETION_EDITING: &str = "Esc done (saved) · Ctrl-Z undo · F1 help";
 pub const KEYS_PROFILE: &str = "Tab next field · Enter save · Esc skip";
 pub const HELP_TITLE: &str = "Keys";
@@ -266,4 +268,22 @@ pub fn already_open(lock: &str, pid: Option<u32>) -> String {
         "{who} is already open on this data folder ({lock}), and two at once could lose each other's text.\n\
 Close the other one first, or use a different folder with --data-dir DIR."
     )
+}
+
+pub const NOTHING_TO_EXPORT: &str = "Nothing to export yet: study a module first.";
+pub const EXPORT_TITLE: &str = "Export a reflective log";
+pub const EXPORT_FORMAT: &str = "Format (Tab to change): ";
+pub const EXPORT_FILE: &str = "File (an existing file is never overwritten):";
+pub const KEYS_EXPORT: &str = "Tab format · Enter write · Esc cancel";
+
+pub fn export_scope(modules: usize) -> String {
+    if modules == 1 {
+        "1 module".to_owned()
+    } else {
+        format!("{modules} modules you have studied")
+    }
+}
+
+pub fn log_written(path: &str) -> String {
+    format!("Log written to {path}")
 }

@@ -11,8 +11,23 @@ struct Session {
     name: String,
 }
 
+/// tmux on a private socket, so tests never touch the user's own sessions;
+/// and one test at a time, so a server shutting down after the last
+/// session of one test never races the next test's start.
+fn tmux_command() -> Command {
+    let mut command = Command::new("tmux");
+    command.args(["-L", "casebook-tests"]);
+    command
+}
+
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn tmux_available() -> bool {
-    let found = Command::new("tmux")
+    let found = tmux_command()
         .arg("-V")
         .output()
         .is_ok_and(|output| output.status.success());
@@ -30,7 +45,7 @@ impl Session {
             data.display(),
             env!("CARGO_BIN_EXE_casebook")
         );
-        let status = Command::new("tmux")
+        let status = tmux_command()
             .args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", &command])
             .status()
             .unwrap();
@@ -39,7 +54,7 @@ impl Session {
     }
 
     fn screen(&self) -> String {
-        let output = Command::new("tmux")
+        let output = tmux_command()
             .args(["capture-pane", "-p", "-t", &self.name])
             .output()
             .unwrap();
@@ -64,7 +79,7 @@ impl Session {
     /// Named keys (Escape, Enter, C-c), one at a time, as a person types.
     fn keys(&self, keys: &[&str]) {
         for key in keys {
-            Command::new("tmux")
+            tmux_command()
                 .args(["send-keys", "-t", &self.name, key])
                 .status()
                 .unwrap();
@@ -73,7 +88,7 @@ impl Session {
     }
 
     fn type_text(&self, text: &str) {
-        Command::new("tmux")
+        tmux_command()
             .args(["send-keys", "-t", &self.name, "-l", text])
             .status()
             .unwrap();
@@ -81,7 +96,7 @@ impl Session {
     }
 
     fn is_running(&self) -> bool {
-        Command::new("tmux")
+        tmux_command()
             .args(["has-session", "-t", &self.name])
             .output()
             .is_ok_and(|output| output.status.success())
@@ -102,12 +117,13 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.name]).output();
+        let _ = tmux_command().args(["kill-session", "-t", &self.name]).output();
     }
 }
 
 #[test]
 fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
+    let _serial = one_at_a_time();
     if !tmux_available() {
         return;
     }
@@ -155,6 +171,7 @@ fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
 
 #[test]
 fn a_draft_is_saved_within_seconds_without_leaving_the_editor() {
+    let _serial = one_at_a_time();
     if !tmux_available() {
         return;
     }

@@ -484,3 +484,42 @@ fn a_tiny_terminal_shows_a_message_and_still_quits_cleanly() {
     press(&mut app, "q", at(4));
     assert!(app.model.quit);
 }
+
+#[test]
+fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.model.export_dir = folder.path().to_path_buf();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "An answer with <b>markup</b>.", at(3));
+    app.handle(key(KeyCode::Esc), at(4));
+    press(&mut app, "l", at(5)); // on to question 2
+    app.handle(key(KeyCode::Esc), at(5));
+    press(&mut app, "l", at(6)); // moving on without an answer...
+    press(&mut app, "y", at(6)); // ...skips it
+    assert!(matches!(app.model.screen, Screen::Completion(_)));
+    press(&mut app, "e", at(7));
+    assert!(app.model.export.is_some(), "the export dialog opens");
+    app.handle(key(KeyCode::Tab), at(8)); // Markdown -> HTML
+    app.handle(key(KeyCode::Enter), at(9));
+    let notice = app.model.notice.clone().unwrap();
+    assert!(notice.starts_with("Log written to "), "{notice}");
+    let written = std::path::PathBuf::from(notice.trim_start_matches("Log written to "));
+    assert!(written.starts_with(folder.path()) && written.extension().unwrap() == "html");
+    let html = std::fs::read_to_string(&written).unwrap();
+    assert!(
+        html.contains("&lt;b&gt;markup&lt;/b&gt;"),
+        "user text escaped in the log"
+    );
+    // The same again: the existing file is left alone and the learner is told.
+    press(&mut app, "e", at(10));
+    app.handle(key(KeyCode::Tab), at(11));
+    app.handle(key(KeyCode::Enter), at(12));
+    assert!(
+        !app.model.notice.clone().unwrap().starts_with("Log written"),
+        "{:?}",
+        app.model.notice
+    );
+    assert_eq!(std::fs::read_to_string(&written).unwrap(), html);
+}

@@ -28,7 +28,8 @@ pub mod exit {
 pub struct ExportArgs {
     /// Modules to put in the log, by id or as course/id (default: every module you have studied); modules you have
     /// not studied are left out
-    #[arg(value_name = "MODULE")]
+    // Its own id: `modules` is taken by the global `--modules DIR`.
+    #[arg(id = "module_names", value_name = "MODULE")]
     pub modules: Vec<String>,
 
     /// The log's format: md (Markdown), html (one page that prints to PDF), json (for other systems) or txt (plain

@@ -37,11 +37,16 @@ fn written(text: &str) -> String {
 }
 
 fn fields(out: &mut String, fields: &[(&str, String)]) {
-    out.push_str("<dl class=\"fields\">\n");
+    out.push_str("<table class=\"fields\">\n");
     for (label, value) in fields {
-        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(label), one(value));
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+            escape(label),
+            one(value)
+        );
     }
-    out.push_str("</dl>\n");
+    out.push_str("</table>\n");
 }
 
 fn question(out: &mut String, number: usize, question: &QuestionLog) {
@@ -96,7 +101,7 @@ fn module(out: &mut String, log: &Log, course_title: &str, number: usize, module
 fn write_in_row(out: &mut String, label: &str, value: Option<&str>) {
     let _ = writeln!(
         out,
-        "<tr><th>{}</th><td>{}</td></tr>",
+        "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
         escape(label),
         value.map(one).unwrap_or_default()
     );
@@ -170,7 +175,7 @@ pub fn render(log: &Log) -> String {
                 out,
                 "<li><strong>{}</strong> <span class=\"date\">({})</span>\n{}</li>",
                 one(&point.module_title),
-                escape(words::action_point_date(point.created, point.updated).trim_end_matches('.')),
+                escape(&words::action_point_set(point.created, point.updated)),
                 written(&point.text).trim_end()
             );
         }

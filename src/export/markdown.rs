@@ -114,13 +114,22 @@ fn indented(text: &str, indent: usize) -> String {
         .join("\n")
 }
 
+/// A line to write on.
 fn dotted() -> &'static str {
-    "...................................................................."
+    "........................................"
+}
+
+/// A longer line to write on, for comments.
+fn dotted_long() -> &'static str {
+    "........................................................................"
 }
 
 fn question(out: &mut String, number: usize, question: &QuestionLog) {
     out.push_str(&heading(3, &words::question_heading(number)));
-    let _ = writeln!(out, "**{}**\n", one(&question.question));
+    let worded = one(&question.question);
+    if !worded.is_empty() {
+        let _ = writeln!(out, "**{worded}**\n");
+    }
     if !question.in_module {
         let _ = writeln!(out, "*{}*\n", words::NO_LONGER_IN_MODULE);
     }
@@ -184,7 +193,7 @@ pub fn render(log: &Log) -> String {
             out,
             "{marker}**{}** ({})\n",
             one(&point.module_title),
-            words::action_point_date(point.created, point.updated).trim_end_matches('.')
+            words::action_point_set(point.created, point.updated)
         );
         let _ = writeln!(out, "{}\n", indented(&point.text, marker.len()));
     }
@@ -215,7 +224,7 @@ pub fn render(log: &Log) -> String {
     for label in [words::COMMENTS, words::AGREED_ACTIONS] {
         let _ = writeln!(out, "**{label}**\n");
         for _ in 0..4 {
-            let _ = writeln!(out, "{}\n", dotted());
+            let _ = writeln!(out, "{}\n", dotted_long());
         }
     }
     fields(

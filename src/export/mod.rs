@@ -40,7 +40,7 @@ pub enum Format {
     /// One self-contained web page that prints cleanly to PDF
     #[value(name = "html")]
     Html,
-    /// JSON for other systems, versioned (see assets/log-schema.json)
+    /// JSON for other systems, with a documented, versioned schema
     #[value(name = "json")]
     Json,
     /// Plain text wrapped at 78 columns, for e-mail or an online CPD form

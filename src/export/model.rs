@@ -471,7 +471,8 @@ pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Opt
         format: FORMAT_NAME,
         format_version: FORMAT_VERSION,
         log_id: String::new(),
-        exported: options.now,
+        // Whole seconds: a log needs no finer export time.
+        exported: Timestamp::from_second(options.now.as_second()).unwrap_or(options.now),
         casebook_version: options.casebook_version.clone(),
         supervisor: SupervisorSection {
             name: learner.supervisor.clone(),

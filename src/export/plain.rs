@@ -5,18 +5,38 @@
 
 use std::fmt::Write as _;
 
-use textwrap::core::display_width as width;
+use textwrap::core::{Word, display_width as width};
+use textwrap::{WordSeparator, WordSplitter};
 
 use super::model::{Log, ModuleLog, QuestionLog};
 use super::words;
 
 pub const WIDTH: usize = 78;
-const LABEL_WIDTH: usize = 18;
+const LABEL_WIDTH: usize = 20;
+
+/// Words break at spaces; a word with letters beyond ASCII (such as CJK
+/// text, written without spaces) may also break where Unicode allows. So a
+/// web address is never split, and a long CJK sentence still wraps.
+fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(WordSeparator::AsciiSpace.find_words(line).flat_map(|word| {
+        if word.word.is_ascii() {
+            vec![word]
+        } else {
+            let mut parts: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties.find_words(word.word).collect();
+            if let Some(last) = parts.last_mut() {
+                last.whitespace = word.whitespace;
+            }
+            parts
+        }
+    }))
+}
 
 fn wrap(text: &str, first: &str, rest: &str) -> String {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
+        .word_separator(WordSeparator::Custom(words))
+        .word_splitter(WordSplitter::NoHyphenation)
         .break_words(false);
     textwrap::fill(text, options)
 }
@@ -109,7 +129,7 @@ fn module(out: &mut String, log: &Log, course_title: &str, number: usize, module
         let _ = writeln!(
             out,
             "Action point ({})\n",
-            words::action_point_date(point.created, point.updated).trim_end_matches('.')
+            words::action_point_set(point.created, point.updated)
         );
         let _ = writeln!(out, "{}\n", block(&point.text, "   "));
     }
@@ -159,7 +179,7 @@ pub fn render(log: &Log) -> String {
         let title = format!(
             "{} ({})",
             words::one_line(&point.module_title),
-            words::action_point_date(point.created, point.updated).trim_end_matches('.')
+            words::action_point_set(point.created, point.updated)
         );
         let _ = writeln!(out, "{}\n", wrap(&title, &marker, &indent));
         let _ = writeln!(out, "{}\n", block(&point.text, &indent));
@@ -213,4 +233,20 @@ pub fn render(log: &Log) -> String {
     let _ = writeln!(out, "{}\n", log.digest);
     let _ = writeln!(out, "{}", wrap(words::DIGEST_NOTE, "", ""));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_text_wraps_and_web_addresses_stay_whole() {
+        let cjk = "学习".repeat(60);
+        let wrapped = wrap(&cjk, "   ", "   ");
+        assert!(wrapped.lines().count() > 1);
+        assert!(wrapped.lines().all(|line| width(line) <= WIDTH), "{wrapped}");
+        let address = format!("see https://example.org/{}-page/x", "long".repeat(20));
+        let wrapped = wrap(&address, "", "");
+        assert_eq!(wrapped.lines().nth(1), Some(&address[4..]));
+    }
 }

@@ -180,15 +180,24 @@ pub fn module_line(module: &ModuleLog) -> String {
     )
 }
 
-/// The date line of an action point.
-pub fn action_point_date(created: Timestamp, updated: Timestamp) -> String {
+/// When an action point was set: `set on 23 November 2026`, with the day
+/// it was last changed if that was another day.
+pub fn action_point_set(created: Timestamp, updated: Timestamp) -> String {
     let created_day = TimeZone::UTC.to_datetime(created).date();
     let updated_day = TimeZone::UTC.to_datetime(updated).date();
     if created_day == updated_day {
-        format!("Set on {}.", date(created_day))
+        format!("set on {}", date(created_day))
     } else {
-        format!("Set on {}; last changed on {}.", date(created_day), date(updated_day))
+        format!("set on {}; last changed on {}", date(created_day), date(updated_day))
     }
+}
+
+/// The same as a sentence: `Set on 23 November 2026.`
+pub fn action_point_date(created: Timestamp, updated: Timestamp) -> String {
+    let set = action_point_set(created, updated);
+    let mut chars = set.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
 }
 
 /// The fields of a module's header, as (label, value).
@@ -232,7 +241,7 @@ pub fn header_fields(log: &Log) -> Vec<(&'static str, String)> {
         ("Period covered", period(&log.period)),
         ("Exported", time(log.exported)),
         ("Log id", log.log_id.clone()),
-        ("Made with", format!("casebook {}", log.casebook_version)),
+        ("casebook version", log.casebook_version.clone()),
     ]
 }
 
@@ -253,7 +262,7 @@ pub fn summary_fields(log: &Log) -> Vec<(&'static str, String)> {
     vec![
         ("Modules covered", log.summary.modules.to_string()),
         ("Questions", question_counts(log)),
-        ("Active study time (CPD)", total_time(log)),
+        ("Active time (CPD)", total_time(log)),
     ]
 }
 

@@ -81,8 +81,33 @@ impl<S: Store> App<S> {
                     }
                 }
                 Effect::ForceQuit => self.model.quit = true,
+                Effect::Export { modules, format, path } => self.export(&modules, format, &path, now),
             }
         }
+    }
+
+    /// Writes a log from what is in memory, so it works even while saving
+    /// to the data folder fails.
+    fn export(
+        &mut self,
+        modules: &[super::model::ModuleKey],
+        format: crate::export::Format,
+        path: &std::path::Path,
+        now: Timestamp,
+    ) {
+        let selected: Vec<crate::export::Selected> = modules
+            .iter()
+            .filter_map(|key| {
+                let course = self.model.courses.iter().find(|course| course.id == key.0)?;
+                let module = course.module(&key.1)?;
+                Some((course, module, self.model.journals.get(key)?))
+            })
+            .collect();
+        let result = crate::export::export_to_path(&selected, Some(&self.model.profile), format, path, now);
+        self.model.notice = Some(match result {
+            Ok(written) => text::log_written(&written.display().to_string()),
+            Err(error) => error.to_string(),
+        });
     }
 
     fn record(&mut self, result: Result<(), StoreError>, now: Timestamp) {

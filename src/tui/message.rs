@@ -18,6 +18,12 @@ pub enum Msg {
 pub enum Effect {
     Save(ModuleKey),
     SaveProfile,
+    /// Write a reflective log of these modules to a new file.
+    Export {
+        modules: Vec<ModuleKey>,
+        format: crate::export::Format,
+        path: std::path::PathBuf,
+    },
     /// Leave once everything is saved.
     Quit,
     /// Leave even with unsaved text (the learner asked twice).

@@ -52,7 +52,20 @@ pub struct Model {
     /// Where journals live, shown in the welcome.
     pub data_dir: String,
     pub content_errors: usize,
+    /// The export dialog, over the home or completion screen.
+    pub export: Option<ExportDialog>,
+    /// Where exported logs go by default (the folder casebook was started in).
+    pub export_dir: std::path::PathBuf,
     pub quit: bool,
+}
+
+/// Choosing a format and a file for a reflective log.
+pub struct ExportDialog {
+    pub format: crate::export::Format,
+    pub path: TextArea<'static>,
+    /// The learner typed a path of their own: keep it when the format changes.
+    pub path_edited: bool,
+    pub modules: Vec<ModuleKey>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -142,6 +155,8 @@ impl Model {
             timezone: TimeZone::UTC,
             data_dir,
             content_errors: 0,
+            export: None,
+            export_dir: std::path::PathBuf::from("."),
             quit: false,
         }
     }

@@ -7,10 +7,11 @@ use ratatui_textarea::Input;
 
 use super::message::{Effect, Msg};
 use super::model::{
-    AUTOSAVE_MILLIS, Completion, Editor, Focus, IDLE_CAP_SECONDS, Model, ModuleKey, ProfileForm, Reader, Screen,
-    new_text_area, text_of,
+    AUTOSAVE_MILLIS, Completion, Editor, ExportDialog, Focus, IDLE_CAP_SECONDS, Model, ModuleKey, ProfileForm, Reader,
+    Screen, new_text_area, text_of,
 };
 use super::view;
+use crate::export::Format;
 use crate::journal::{ActionPoint, ModuleJournal, Position, Reflection};
 use crate::text;
 
@@ -68,7 +69,11 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         model.help = false;
         return Vec::new();
     }
-    let typing = matches!(&model.screen, Screen::Welcome(_) | Screen::Profile(_))
+    if model.export.is_some() {
+        return export_key(model, key, now);
+    }
+    let typing = model.export.is_some()
+        || matches!(&model.screen, Screen::Welcome(_) | Screen::Profile(_))
         || matches!(&model.screen, Screen::Reader(reader) if reader.focus == Focus::Editor)
         || matches!(&model.screen, Screen::Completion(completion) if completion.editor.is_some());
     if key.code == KeyCode::F(1) || (!typing && key.code == KeyCode::Char('?')) {
@@ -406,6 +411,13 @@ fn home_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         KeyCode::Char('u') => {
             model.screen = Screen::Profile(ProfileForm::new(&model.profile));
         }
+        KeyCode::Char('e') => {
+            let modules: Vec<ModuleKey> = model.journals.keys().cloned().collect();
+            let mut effects = flush_all(model, now);
+            open_export(model, modules, now);
+            effects.retain(|effect| matches!(effect, Effect::Save(_) | Effect::SaveProfile));
+            return effects;
+        }
         KeyCode::Home | KeyCode::Char('g') => model.home.selected = 0,
         KeyCode::End | KeyCode::Char('G') => model.home.selected = count.saturating_sub(1),
         code if grid => {
@@ -673,6 +685,11 @@ fn editor_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
 }
 
 fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
+    if let Some(dialog) = model.export.as_mut() {
+        dialog.path.insert_str(pasted.lines().next().unwrap_or_default());
+        dialog.path_edited = true;
+        return Vec::new();
+    }
     match &mut model.screen {
         Screen::Reader(reader) if reader.focus == Focus::Editor => {
             if let Some(editor) = reader.editor.as_mut()
@@ -933,6 +950,11 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
             }
             Vec::new()
         }
+        KeyCode::Char('e') => {
+            let effects = flush_all(model, now);
+            open_export(model, vec![module_key], now);
+            effects
+        }
         KeyCode::Char('r') => {
             let (course, module) = (completion.course, completion.module);
             let effects = open_module(model, course, module, now);
@@ -947,4 +969,74 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
         KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('h') | KeyCode::Left => leave_to_home(model, now),
         _ => Vec::new(),
     }
+}
+
+// ---------------------------------------------------------------- export
+
+fn default_export_path(model: &Model, format: Format, now: Timestamp) -> String {
+    let name = crate::export::default_file_name(format, crate::export::export_date(now));
+    model.export_dir.join(name).display().to_string()
+}
+
+fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Timestamp) {
+    if modules.is_empty() {
+        model.notice = Some(text::NOTHING_TO_EXPORT.to_owned());
+        return;
+    }
+    let format = Format::Markdown;
+    let mut path = ratatui_textarea::TextArea::new(vec![default_export_path(model, format, now)]);
+    path.move_cursor(ratatui_textarea::CursorMove::End);
+    model.export = Some(ExportDialog {
+        format,
+        path,
+        path_edited: false,
+        modules,
+    });
+}
+
+fn export_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    let defaults: Vec<String> = Format::ALL
+        .iter()
+        .map(|format| default_export_path(model, *format, now))
+        .collect();
+    let Some(dialog) = model.export.as_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => model.export = None,
+        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+            let index = Format::ALL
+                .iter()
+                .position(|format| *format == dialog.format)
+                .unwrap_or(0);
+            let step = if matches!(key.code, KeyCode::BackTab | KeyCode::Up) {
+                Format::ALL.len() - 1
+            } else {
+                1
+            };
+            let next = (index + step) % Format::ALL.len();
+            dialog.format = Format::ALL[next];
+            if !dialog.path_edited {
+                let mut path = ratatui_textarea::TextArea::new(vec![defaults.get(next).cloned().unwrap_or_default()]);
+                path.move_cursor(ratatui_textarea::CursorMove::End);
+                dialog.path = path;
+            }
+        }
+        KeyCode::Enter => {
+            let path = std::path::PathBuf::from(dialog.path.lines().join(""));
+            let effect = Effect::Export {
+                modules: dialog.modules.clone(),
+                format: dialog.format,
+                path,
+            };
+            model.export = None;
+            return vec![effect];
+        }
+        _ => {
+            if dialog.path.input(Input::from(key)) {
+                dialog.path_edited = true;
+            }
+        }
+    }
+    Vec::new()
 }

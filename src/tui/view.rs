@@ -30,8 +30,56 @@ pub fn view(model: &Model, frame: &mut Frame) {
         Screen::Reader(reader) => reading(model, reader, frame, area, theme),
         Screen::Completion(_) => completion(model, frame, area, theme),
     }
+    if let Some(dialog) = &model.export {
+        export_dialog(dialog, frame, area, theme);
+    }
     if model.help {
         help(model, frame, area, theme);
+    }
+}
+
+fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = area.width.saturating_sub(4).min(76);
+    let height = 8u16.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(text::EXPORT_TITLE)
+        .border_style(theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let formats: Vec<Span> = crate::export::Format::ALL
+        .iter()
+        .flat_map(|format| {
+            let style = if *format == dialog.format {
+                theme.selected()
+            } else {
+                theme.plain()
+            };
+            [Span::styled(format!(" {} ", format.name()), style), Span::raw(" ")]
+        })
+        .collect();
+    let rows = Layout::vertical([Constraint::Length(1); 6]).split(inner);
+    let scope = text::export_scope(dialog.modules.len());
+    let lines = [
+        Line::from(scope),
+        Line::from(vec![Span::raw(text::EXPORT_FORMAT)]).patch_style(theme.plain()),
+        Line::from(formats),
+        Line::from(text::EXPORT_FILE),
+    ];
+    for (row, line) in rows.iter().zip(lines) {
+        frame.render_widget(Paragraph::new(line), *row);
+    }
+    if let Some(row) = rows.get(4) {
+        frame.render_widget(&dialog.path, *row);
+    }
+    if let Some(row) = rows.get(5) {
+        frame.render_widget(Paragraph::new(Span::styled(text::KEYS_EXPORT, theme.keys())), *row);
     }
 }
 
@@ -39,7 +87,9 @@ pub fn view(model: &Model, frame: &mut Frame) {
 fn footer(model: &Model, frame: &mut Frame, area: Rect, theme: Theme, left: Line, keys: &str) {
     let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let status = if let Some(error) = &model.save_error {
-        Line::from(Span::styled(text::not_saved(error), theme.alarm()))
+        // A notice (such as why casebook did not quit) is more specific.
+        let message = model.notice.clone().unwrap_or_else(|| text::not_saved(error));
+        Line::from(Span::styled(message, theme.alarm()))
     } else if let Some(notice) = &model.notice {
         Line::from(notice.as_str())
     } else {
