@@ -294,6 +294,19 @@ impl Session {
     }
 
     fn take(&mut self, (at, bytes): (Instant, Vec<u8>)) -> usize {
+        if env::var_os("BENCH_DEBUG").is_some()
+            && self.out.len() < 100_000
+            && self
+                .last_byte
+                .is_none_or(|l| l.duration_since(self.started) < Duration::from_millis(100))
+        {
+            eprintln!(
+                "{} +{:.2}ms {}B",
+                self.tool.slug(),
+                (at - self.started).as_secs_f64() * 1000.0,
+                bytes.len()
+            );
+        }
         self.last_byte = Some(at);
         self.out.extend_from_slice(&bytes);
         bytes.len()

@@ -277,18 +277,46 @@ fn export_and_verify_through_the_binary() {
     let out = tempfile::tempdir().unwrap();
     let nothing = casebook(data.path(), &["export", "-o", "-"]);
     assert_eq!(nothing.status.code(), Some(1), "nothing studied yet: nothing to export");
-    casebook_with_input(data.path(), &["read", "desistance-assessing", "--plain"], "My <script>answer</script>\n.\n.\n");
+    casebook_with_input(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        "My <script>answer</script>\n.\n.\n",
+    );
     let markdown = casebook(data.path(), &["export", "--format", "md", "-o", "-"]);
-    assert!(markdown.status.success(), "{}", String::from_utf8_lossy(&markdown.stderr));
+    assert!(
+        markdown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&markdown.stderr)
+    );
     assert!(stdout(&markdown).contains("Assessing for desistance"));
     let file = out.path().join("log.html");
-    let html = casebook(data.path(), &["export", "desistance-assessing", "--format", "html", "-o", file.to_str().unwrap()]);
+    let html = casebook(
+        data.path(),
+        &[
+            "export",
+            "desistance-assessing",
+            "--format",
+            "html",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
     assert!(html.status.success(), "{}", String::from_utf8_lossy(&html.stderr));
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(written.contains("&lt;script&gt;") && !written.contains("<script>answer"));
-    assert!(casebook(data.path(), &["verify", file.to_str().unwrap()]).status.success());
-    let again = casebook(data.path(), &["export", "--format", "html", "-o", file.to_str().unwrap()]);
+    assert!(
+        casebook(data.path(), &["verify", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let again = casebook(
+        data.path(),
+        &["export", "--format", "html", "-o", file.to_str().unwrap()],
+    );
     assert_eq!(again.status.code(), Some(3), "never overwrites");
     std::fs::write(&file, written.replacen("answer", "answe!", 1)).unwrap();
-    assert_eq!(casebook(data.path(), &["verify", file.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(
+        casebook(data.path(), &["verify", file.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
 }

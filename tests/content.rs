@@ -228,3 +228,42 @@ proptest! {
         check_module_bytes(&bytes);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Reflections with quotes, backslashes, `"#`, tabs, NUL, emoji,
+    /// right-to-left text and combining marks come back byte-exact.
+    #[test]
+    fn reflections_round_trip_byte_exact_through_the_journal_file(
+        text in proptest::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(String::from),
+                Just("\"#".to_owned()),
+                Just("\\\\".to_owned()),
+                Just("\t".to_owned()),
+                Just("\0".to_owned()),
+                Just("😀".to_owned()),
+                Just("שלום".to_owned()),
+                Just("e\u{301}".to_owned()),
+                Just("\n".to_owned()),
+                Just("r#\"".to_owned()),
+            ],
+            0..40,
+        ).prop_map(|parts| parts.concat())
+    ) {
+        use casebook::journal::{FileStore, ModuleJournal, Reflection, Store};
+        let data = tempfile::tempdir().unwrap();
+        let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+        let mut journal = ModuleJournal::new("hmip-youth-2021", "desistance-assessing");
+        let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
+        journal.reflections.insert(
+            "stood-out".into(),
+            Reflection { question: text.clone(), text: text.clone(), skipped: false, created: now, updated: now },
+        );
+        store.save_module(&journal).unwrap();
+        let back = store.load_module("hmip-youth-2021", "desistance-assessing").unwrap().unwrap();
+        prop_assert_eq!(&back.reflections["stood-out"].text, &text);
+        prop_assert_eq!(back, journal);
+    }
+}

@@ -523,3 +523,21 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
     );
     assert_eq!(std::fs::read_to_string(&written).unwrap(), html);
 }
+
+#[test]
+fn a_one_megabyte_paste_with_crlf_is_saved_byte_exact_and_undoes_in_one_step() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    let line = "A pasted line of a long case note, with “quotes” and é.";
+    let lines: Vec<&str> = std::iter::repeat_n(line, 1_000_000 / line.len()).collect();
+    app.handle(Msg::Paste(lines.join("\r\n")), at(3));
+    app.handle(ctrl('s'), at(4));
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        lines.join("\n")
+    );
+    app.handle(ctrl('z'), at(5));
+    app.handle(ctrl('s'), at(6));
+    assert_eq!(saved(&app, "desistance-assessing").reflections["stood-out"].text, "");
+}
