@@ -99,7 +99,14 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
 }
 
 pub fn read_only_journal(problem: &str) -> String {
-    format!("Read-only: this module's journal could not be read ({problem}). It has been left untouched.")
+    format!(
+        "Read-only: this module's journal could not be read ({problem}). It has been left untouched; \
+press x on the home screen to set it aside and start the module afresh."
+    )
+}
+
+pub fn set_aside(path: &str) -> String {
+    format!("The damaged journal was kept as {path}; the module starts afresh.")
 }
 
 pub fn not_saved(reason: &str) -> String {
@@ -150,6 +157,10 @@ pub const HELP_HOME: &[(&str, &str)] = &[
     ("Tab / c", "next course (when there is more than one)"),
     ("u", "your profile (name, role, team, supervisor)"),
     ("e", "export a reflective log of every module you have studied"),
+    (
+        "x",
+        "set aside a journal that cannot be read (kept, renamed), to start that module afresh",
+    ),
     ("Ctrl-S", "save now (casebook also saves as you go)"),
     ("? / F1", "this help"),
     ("q / Esc", "quit (everything is saved first)"),

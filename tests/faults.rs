@@ -492,3 +492,101 @@ fn damaged_journals_are_reported_and_never_touched() {
         );
     }
 }
+
+#[test]
+fn setting_a_damaged_journal_aside_keeps_its_bytes_under_a_new_name() {
+    use casebook::journal::{FileStore, Store};
+    let data = tempfile::tempdir().unwrap();
+    let journal = journal_path(data.path(), "desistance-assessing");
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    let bytes = b"(schema: 1, course: \"\xff half";
+    std::fs::write(&journal, bytes).unwrap();
+    let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    assert!(store.load_module("hmip-youth-2021", "desistance-assessing").is_err());
+    let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
+    let aside = store.set_aside("hmip-youth-2021", "desistance-assessing", now).unwrap();
+    assert!(!journal.exists());
+    assert_eq!(std::fs::read(&aside).unwrap(), bytes);
+    assert!(
+        aside
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("desistance-assessing.ron.set-aside-2026")
+    );
+    assert_eq!(
+        store.load_module("hmip-youth-2021", "desistance-assessing").unwrap(),
+        None,
+        "afresh"
+    );
+}
+
+/// Kills casebook at random moments while it saves, many times over: the
+/// journal always parses and is either the old or the new version, and the
+/// next start leaves no temporary file behind.
+#[test]
+fn many_kills_during_saves_never_leave_a_broken_journal() {
+    let data = tempfile::tempdir().unwrap();
+    let path = journal_path(data.path(), "desistance-assessing");
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut versions: Vec<String> = vec![String::new()];
+    let mut saved_rounds = 0;
+    for round in 0..25u64 {
+        let answer = format!("Round {round}: {}", "a long reflection line. ".repeat(2000));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["read", "desistance-assessing", "--plain"])
+            .env("CASEBOOK_DATA_DIR", data.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            let _ = stdin.write_all(format!("{answer}\n.\n").as_bytes());
+        }
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        // From "before the first write" to "long after the last".
+        sleep(Duration::from_micros(seed % 150_000));
+        let _ = child.kill();
+        let _ = child.wait();
+        versions.push(answer);
+        if path.exists() {
+            let text = parse(&path)
+                .reflections
+                .get("stood-out")
+                .map(|r| r.text.clone())
+                .unwrap_or_default();
+            assert!(
+                versions.contains(&text),
+                "round {round}: the journal is an old or the new version"
+            );
+            if versions.last() == Some(&text) {
+                saved_rounds += 1;
+            }
+        }
+    }
+    assert!(saved_rounds > 0, "some rounds got as far as saving");
+    // The next start sweeps any temporary file a kill left behind.
+    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "introduction", "--plain"])
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|name| !name.starts_with('.')),
+        "no temporary files: {names:?}"
+    );
+}

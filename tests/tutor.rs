@@ -541,3 +541,23 @@ fn a_one_megabyte_paste_with_crlf_is_saved_byte_exact_and_undoes_in_one_step() {
     app.handle(ctrl('s'), at(6));
     assert_eq!(saved(&app, "desistance-assessing").reflections["stood-out"].text, "");
 }
+
+#[test]
+fn a_damaged_journal_can_be_set_aside_to_start_the_module_afresh() {
+    let mut app = app();
+    let key = (COURSE.to_owned(), "desistance-assessing".to_owned());
+    app.model
+        .damaged
+        .insert(key.clone(), "journal.ron:3:1: unexpected".into());
+    app.model.home.selected = TIM;
+    press(&mut app, "x", at(1));
+    assert!(!app.model.damaged.contains_key(&key));
+    assert!(
+        app.model.notice.as_deref().unwrap().contains("set-aside-"),
+        "{:?}",
+        app.model.notice
+    );
+    to_take_aways(&mut app, at(2));
+    press(&mut app, "l", at(3));
+    assert_eq!(reader(&app).focus, Focus::Editor, "writable again");
+}

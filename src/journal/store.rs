@@ -57,6 +57,17 @@ pub trait Store {
     fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError>;
     /// Where a module's journal lives, for messages.
     fn module_path(&self, course: &str, module: &str) -> PathBuf;
+    /// Moves a journal that cannot be read out of the way (renamed with a
+    /// timestamp, never removed), so the module can start afresh.
+    fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError>;
+}
+
+/// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
+pub fn set_aside_path(path: &Path, now: jiff::Timestamp) -> PathBuf {
+    let stamp = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+    let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(format!(".set-aside-{stamp}"));
+    path.with_file_name(name)
 }
 
 /// Journals as RON files under the data folder.
@@ -212,6 +223,19 @@ impl Store for FileStore {
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         self.paths.journal_file(course, module)
     }
+
+    fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {
+        let path = self.paths.journal_file(course, module);
+        let aside = set_aside_path(&path, now);
+        if aside.exists() {
+            return Err(io_error(
+                &aside,
+                "a file of that name already exists; try again in a second",
+            ));
+        }
+        fs::rename(&path, &aside).map_err(|error| io_error(&path, error))?;
+        Ok(aside)
+    }
 }
 
 /// A store in memory that can be told to fail, for tests.
@@ -259,5 +283,16 @@ impl Store for MemoryStore {
 
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         PathBuf::from(format!("journal/{course}/{module}.ron"))
+    }
+
+    fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {
+        if let Some(reason) = &self.fail_with {
+            return Err(StoreError::Io {
+                path: self.module_path(course, module),
+                reason: reason.clone(),
+            });
+        }
+        self.modules.remove(&(course.to_owned(), module.to_owned()));
+        Ok(set_aside_path(&self.module_path(course, module), now))
     }
 }

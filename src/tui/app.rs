@@ -82,6 +82,16 @@ impl<S: Store> App<S> {
                 }
                 Effect::ForceQuit => self.model.quit = true,
                 Effect::Export { modules, format, path } => self.export(&modules, format, &path, now),
+                Effect::SetAside(key) => {
+                    self.model.notice = Some(match self.store.set_aside(&key.0, &key.1, now) {
+                        Ok(aside) => {
+                            self.model.damaged.remove(&key);
+                            self.model.journals.remove(&key);
+                            text::set_aside(&aside.display().to_string())
+                        }
+                        Err(error) => error.to_string(),
+                    });
+                }
             }
         }
     }

@@ -24,6 +24,8 @@ pub enum Effect {
         format: crate::export::Format,
         path: std::path::PathBuf,
     },
+    /// Move a damaged journal aside so its module starts afresh.
+    SetAside(ModuleKey),
     /// Leave once everything is saved.
     Quit,
     /// Leave even with unsaved text (the learner asked twice).

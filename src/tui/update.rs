@@ -411,6 +411,13 @@ fn home_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         KeyCode::Char('u') => {
             model.screen = Screen::Profile(ProfileForm::new(&model.profile));
         }
+        KeyCode::Char('x') => {
+            if let Some(key) = model.key_of(model.home.course, model.home.selected)
+                && model.damaged.contains_key(&key)
+            {
+                return vec![Effect::SetAside(key)];
+            }
+        }
         KeyCode::Char('e') => {
             let modules: Vec<ModuleKey> = model.journals.keys().cloned().collect();
             let mut effects = flush_all(model, now);
