@@ -229,7 +229,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     };
     let mut store = FileStore::new(paths.clone());
     if let Some((course, module)) = &target
-        && (plain || !io::stdout().is_terminal() || dumb)
+        && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
         let options = crate::plain::PlainOptions {
             width: terminal_width(),

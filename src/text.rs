@@ -298,3 +298,7 @@ pub fn export_scope(modules: usize) -> String {
 pub fn log_written(path: &str) -> String {
     format!("Log written to {path}")
 }
+
+pub fn profile_damaged(problem: &str) -> String {
+    format!("Your profile could not be read ({problem}); it is left untouched and changes to it will not be saved.")
+}

@@ -45,13 +45,13 @@ fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
-fn press(app: &mut App<MemoryStore>, keys: &str, now: Timestamp) {
+fn press<S: casebook::journal::Store>(app: &mut App<S>, keys: &str, now: Timestamp) {
     for c in keys.chars() {
         app.handle(key(KeyCode::Char(c)), now);
     }
 }
 
-fn type_text(app: &mut App<MemoryStore>, text: &str, now: Timestamp) {
+fn type_text<S: casebook::journal::Store>(app: &mut App<S>, text: &str, now: Timestamp) {
     for c in text.chars() {
         let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
         app.handle(key(code), now);
@@ -331,36 +331,153 @@ fn active_time_counts_only_while_the_learner_is_interacting() {
 }
 
 #[test]
-fn drafts_are_saved_a_moment_after_typing_stops() {
+fn drafts_are_saved_a_moment_after_typing_pauses_and_every_few_seconds_while_it_goes_on() {
     let mut app = app();
     to_take_aways(&mut app, at(1));
     press(&mut app, "l", at(2));
-    type_text(&mut app, "Draft", at(10));
-    let before = app
-        .store
-        .modules
-        .get(&(COURSE.to_owned(), "desistance-assessing".to_owned()))
-        .cloned();
+    let text = |app: &App<MemoryStore>| {
+        app.store
+            .modules
+            .get(&(COURSE.to_owned(), "desistance-assessing".to_owned()))
+            .and_then(|journal| {
+                journal
+                    .reflections
+                    .get("stood-out")
+                    .map(|reflection| reflection.text.clone())
+            })
+    };
+    // A key every half second: no save for the pause rule, one by the eight-second rule.
+    let start = Timestamp::from_second(1_795_000_100).unwrap();
+    for step in 0..20i64 {
+        let now = start + jiff::SignedDuration::from_millis(step * 500);
+        app.handle(key(KeyCode::Char('a')), now);
+        app.handle(Msg::Tick, now);
+        if step * 500 < 8000 {
+            assert_eq!(text(&app), None, "not while typing, {} ms in", step * 500);
+        }
+    }
     assert!(
-        before.is_none_or(|journal| !journal.reflections.contains_key("stood-out")),
-        "not yet"
+        text(&app).is_some_and(|text| text.len() >= 16),
+        "saved by the eight-second rule"
     );
-    app.handle(Msg::Tick, at(10));
-    assert!(
-        !saved(&app, "desistance-assessing")
-            .reflections
-            .contains_key("stood-out"),
-        "too soon"
-    );
-    app.handle(Msg::Tick, at(12));
-    assert_eq!(
-        saved(&app, "desistance-assessing").reflections["stood-out"].text,
-        "Draft"
-    );
+    // Then a pause: saved within a second and a half of the last key.
+    let last = start + jiff::SignedDuration::from_millis(19 * 500);
+    app.handle(Msg::Tick, last + jiff::SignedDuration::from_millis(1500));
+    assert_eq!(text(&app).unwrap(), "a".repeat(20));
     assert!(
         app.model.autosave_due().is_none(),
         "nothing left to save: the loop can sleep"
     );
+}
+
+#[test]
+fn text_typed_then_left_by_tab_and_previous_section_is_kept() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Typed then Tab and h", at(3));
+    app.handle(key(KeyCode::Tab), at(4));
+    press(&mut app, "h", at(5));
+    press(&mut app, "q", at(6));
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Typed then Tab and h"
+    );
+}
+
+#[test]
+fn a_failing_save_is_retried_on_a_backoff_not_in_a_tight_loop() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    app.store.fail_with = Some("Read-only file system".into());
+    type_text(&mut app, "x", at(3));
+    app.handle(ctrl('s'), at(3));
+    let first = app.model.autosave_due().unwrap();
+    assert!(first > at(3), "the next try is in the future");
+    app.handle(Msg::Tick, first);
+    let second = app.model.autosave_due().unwrap();
+    assert!(
+        second.duration_since(first) > first.duration_since(at(3)),
+        "and the wait grows"
+    );
+}
+
+#[test]
+fn one_save_succeeding_does_not_hide_another_that_failed() {
+    let mut app = app();
+    app.store.fail_module = Some("desistance-assessing".into());
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Unsaved words", at(3));
+    app.handle(key(KeyCode::Esc), at(4));
+    press(&mut app, "q", at(5));
+    assert!(app.model.save_error.is_some(), "Tim's journal failed to save");
+    // Another module saves fine: the warning about Tim's stays.
+    open(&mut app, 1, at(6));
+    press(&mut app, "l", at(7));
+    assert!(saved(&app, "desistance").sections_read.contains(&0));
+    assert!(app.model.save_error.is_some(), "still NOT SAVED");
+    press(&mut app, "q", at(8));
+    press(&mut app, "q", at(9));
+    assert!(!app.model.quit, "no quitting while Tim's text is unsaved");
+    app.store.fail_module = None;
+    app.handle(Msg::Tick, at(60));
+    assert!(app.model.save_error.is_none());
+    assert_eq!(
+        saved(&app, "desistance-assessing").reflections["stood-out"].text,
+        "Unsaved words"
+    );
+}
+
+#[test]
+fn a_damaged_profile_is_never_written_over() {
+    struct BadProfile(MemoryStore);
+    impl casebook::journal::Store for BadProfile {
+        fn load_module(
+            &self,
+            course: &str,
+            module: &str,
+        ) -> Result<Option<ModuleJournal>, casebook::journal::StoreError> {
+            self.0.load_module(course, module)
+        }
+        fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), casebook::journal::StoreError> {
+            self.0.save_module(journal)
+        }
+        fn load_profile(&self) -> Result<Option<Profile>, casebook::journal::StoreError> {
+            Err(casebook::journal::StoreError::Damaged {
+                path: "profile.ron".into(),
+                line: 1,
+                column: 2,
+                reason: "bad".into(),
+            })
+        }
+        fn save_profile(&mut self, _: &Profile) -> Result<(), casebook::journal::StoreError> {
+            panic!("a damaged profile must never be written over")
+        }
+        fn module_path(&self, course: &str, module: &str) -> std::path::PathBuf {
+            self.0.module_path(course, module)
+        }
+        fn set_aside(
+            &mut self,
+            course: &str,
+            module: &str,
+            now: Timestamp,
+        ) -> Result<std::path::PathBuf, casebook::journal::StoreError> {
+            self.0.set_aside(course, module, now)
+        }
+    }
+    let library = content::load_library(None, &[]);
+    let mut app = App::new(library.courses, BadProfile(MemoryStore::default()), "/data".into());
+    assert!(
+        matches!(app.model.screen, Screen::Home),
+        "no welcome over a profile that exists"
+    );
+    assert!(app.model.notice.as_deref().unwrap().contains("profile.ron:1:2"));
+    press(&mut app, "u", at(1));
+    type_text(&mut app, "New name\n\n\n\n", at(2));
+    app.handle(ctrl('c'), at(3));
+    assert!(app.model.quit);
 }
 
 #[test]
@@ -383,8 +500,15 @@ fn a_failing_store_keeps_the_text_says_not_saved_and_recovers() {
     assert!(!app.model.quit, "never quits with unsaved text on Ctrl-C");
     assert!(app.model.notice.as_deref().unwrap().contains("NOT SAVED"));
     app.store.fail_with = None;
+    let due = app.model.autosave_due();
     app.handle(Msg::Tick, at(20));
-    assert!(app.model.save_error.is_none());
+    assert!(
+        app.model.save_error.is_none(),
+        "{due:?} {:?} {:?} {:?}",
+        app.model.save_error,
+        app.model.unsaved,
+        app.model.retry_at
+    );
     assert_eq!(
         saved(&app, "desistance-assessing").reflections["stood-out"].text,
         "Precious words"

@@ -243,8 +243,10 @@ impl Store for FileStore {
 pub struct MemoryStore {
     pub modules: std::collections::BTreeMap<(String, String), ModuleJournal>,
     pub profile: Option<Profile>,
-    /// When set, every save fails with this reason.
+    /// When set, every save fails with this reason...
     pub fail_with: Option<String>,
+    /// ...or only the saves of this module.
+    pub fail_module: Option<String>,
     pub saves: usize,
 }
 
@@ -254,7 +256,10 @@ impl Store for MemoryStore {
     }
 
     fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {
-        if let Some(reason) = &self.fail_with {
+        let reason = self.fail_with.clone().or_else(|| {
+            (self.fail_module.as_deref() == Some(journal.module.as_str())).then(|| "Disk quota exceeded".to_owned())
+        });
+        if let Some(reason) = &reason {
             return Err(StoreError::Io {
                 path: self.module_path(&journal.course, &journal.module),
                 reason: reason.clone(),

@@ -19,8 +19,23 @@ impl<S: Store> App<S> {
     /// Loads every journal and the profile. A journal that cannot be read
     /// leaves its module read-only; it is never overwritten.
     pub fn new(courses: Vec<Course>, store: S, data_dir: String) -> Self {
-        let profile = store.load_profile().ok().flatten().unwrap_or_default();
+        // A profile that cannot be read is never written over: casebook
+        // carries on without it and says so.
+        let (profile, profile_damaged) = match store.load_profile() {
+            Ok(profile) => (profile.unwrap_or_default(), None),
+            Err(error) => (
+                crate::journal::Profile {
+                    welcomed: true,
+                    ..Default::default()
+                },
+                Some(error.to_string()),
+            ),
+        };
         let mut model = Model::new(courses, profile, data_dir);
+        if let Some(problem) = &profile_damaged {
+            model.notice = Some(text::profile_damaged(problem));
+        }
+        model.profile_damaged = profile_damaged;
         let keys: Vec<ModuleKey> = model
             .courses
             .iter()
@@ -58,23 +73,27 @@ impl<S: Store> App<S> {
                         continue;
                     }
                     let Some(journal) = self.model.journals.get(&key) else {
+                        self.model.unsaved.remove(&key);
                         continue;
                     };
                     let result = self.store.save_module(journal);
-                    self.record(result, now);
-                    if self.model.save_error.is_none() {
+                    if result.is_ok() {
                         self.model.unsaved.remove(&key);
                     }
+                    self.record(result, now);
                 }
                 Effect::SaveProfile => {
+                    if self.model.profile_damaged.is_some() {
+                        continue;
+                    }
                     let result = self.store.save_profile(&self.model.profile);
-                    self.record(result, now);
-                    if self.model.save_error.is_none() {
+                    if result.is_ok() {
                         self.model.profile_unsaved = false;
                     }
+                    self.record(result, now);
                 }
                 Effect::Quit => {
-                    if self.model.save_error.is_none() {
+                    if self.model.save_error.is_none() && self.model.unsaved.is_empty() {
                         self.model.quit = true;
                     } else {
                         self.model.notice = Some(text::QUIT_NOT_SAVED.to_owned());
@@ -120,13 +139,24 @@ impl<S: Store> App<S> {
         });
     }
 
+    /// A failure stays on screen until everything waiting has been saved;
+    /// failing saves are retried after 2 s, doubling up to 30 s.
     fn record(&mut self, result: Result<(), StoreError>, now: Timestamp) {
         match result {
             Ok(()) => {
-                self.model.save_error = None;
                 self.model.last_saved = Some(now);
+                let profile_waiting = self.model.profile_unsaved && self.model.profile_damaged.is_none();
+                if self.model.unsaved.is_empty() && !profile_waiting {
+                    self.model.save_error = None;
+                    self.model.retry_at = None;
+                    self.model.retry_millis = 0;
+                }
             }
-            Err(error) => self.model.save_error = Some(error.to_string()),
+            Err(error) => {
+                self.model.save_error = Some(error.to_string());
+                self.model.retry_millis = (self.model.retry_millis * 2).clamp(2000, 30_000);
+                self.model.retry_at = Some(now + jiff::SignedDuration::from_millis(self.model.retry_millis));
+            }
         }
     }
 }

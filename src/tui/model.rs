@@ -21,8 +21,10 @@ pub const READING_WIDTH: u16 = 88;
 pub const GRID_WIDTH: u16 = 100;
 /// Gaps in input longer than this count only this much study time.
 pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
-/// Drafts are saved this long after the learner stops typing.
+/// Drafts are saved this long after the learner stops typing...
 pub const AUTOSAVE_MILLIS: i64 = 1500;
+/// ...and at least this often while they keep typing.
+pub const AUTOSAVE_MAX_MILLIS: i64 = 8000;
 
 pub struct Model {
     pub courses: Vec<Course>,
@@ -38,8 +40,13 @@ pub struct Model {
     pub color: bool,
     /// A one-line message at the foot of the screen.
     pub notice: Option<String>,
-    /// Set while a save is failing: shown plainly until a save succeeds.
+    /// Set while a save is failing: shown plainly until everything is saved.
     pub save_error: Option<String>,
+    /// When to try a failing save again, and how long the wait was.
+    pub retry_at: Option<Timestamp>,
+    pub retry_millis: i64,
+    /// The profile file could not be read: it is never written over.
+    pub profile_damaged: Option<String>,
     /// Modules with changes not yet written.
     pub unsaved: BTreeSet<ModuleKey>,
     pub profile_unsaved: bool,
@@ -147,6 +154,9 @@ impl Model {
             color: true,
             notice: None,
             save_error: None,
+            retry_at: None,
+            retry_millis: 0,
+            profile_damaged: None,
             unsaved: BTreeSet::new(),
             profile_unsaved: false,
             last_saved: None,
@@ -201,10 +211,15 @@ impl Model {
             Screen::Completion(completion) => completion.dirty_since,
             _ => None,
         };
-        let retry = self.save_error.is_some().then_some(self.last_input).flatten();
-        dirty_since
-            .or(retry)
-            .map(|since| since + jiff::SignedDuration::from_millis(AUTOSAVE_MILLIS))
+        if self.save_error.is_some() {
+            // Failing saves are retried on a backoff, never in a tight loop.
+            return self.retry_at;
+        }
+        // A moment after typing pauses, and at least every few seconds while it goes on.
+        let dirty_since = dirty_since?;
+        let after_pause = self.last_input.unwrap_or(dirty_since) + jiff::SignedDuration::from_millis(AUTOSAVE_MILLIS);
+        let at_most = dirty_since + jiff::SignedDuration::from_millis(AUTOSAVE_MAX_MILLIS);
+        Some(after_pause.min(at_most))
     }
 
     pub fn is_too_small(&self) -> bool {

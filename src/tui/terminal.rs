@@ -103,7 +103,10 @@ fn event_loop<S: Store>(app: &mut App<S>, terminal: &mut Terminal<Backend>, snap
         if let Some(message) = message {
             let now = Timestamp::now();
             app.handle(message, now);
-            snapshot.replace(pending_journals(&app.model, now));
+            // Refreshed once the keys in hand are handled, not for each of a burst.
+            if !event::poll(Duration::ZERO)? {
+                snapshot.replace(pending_journals(&app.model, now));
+            }
         }
     }
 }

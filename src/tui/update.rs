@@ -1,22 +1,19 @@
 //! `update`: the tutor's behaviour, as a pure function of the model, a
 //! message and the time. Side effects (saving, quitting) are returned.
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui_textarea::Input;
 
 use super::message::{Effect, Msg};
 use super::model::{
-    AUTOSAVE_MILLIS, Completion, Editor, ExportDialog, Focus, IDLE_CAP_SECONDS, Model, ModuleKey, ProfileForm, Reader,
-    Screen, new_text_area, text_of,
+    Completion, Editor, ExportDialog, Focus, IDLE_CAP_SECONDS, Model, ModuleKey, ProfileForm, Reader, Screen,
+    new_text_area, text_of,
 };
 use super::view;
 use crate::export::Format;
 use crate::journal::{ActionPoint, ModuleJournal, Position, Reflection};
 use crate::text;
-
-/// Longest a draft waits while the learner keeps typing.
-const AUTOSAVE_MAX_MILLIS: i64 = 8000;
 
 pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     match msg {
@@ -72,8 +69,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     if model.export.is_some() {
         return export_key(model, key, now);
     }
-    let typing = model.export.is_some()
-        || matches!(&model.screen, Screen::Welcome(_) | Screen::Profile(_))
+    let typing = matches!(&model.screen, Screen::Welcome(_) | Screen::Profile(_))
         || matches!(&model.screen, Screen::Reader(reader) if reader.focus == Focus::Editor)
         || matches!(&model.screen, Screen::Completion(completion) if completion.editor.is_some());
     if key.code == KeyCode::F(1) || (!typing && key.code == KeyCode::Char('?')) {
@@ -277,10 +273,7 @@ fn remember_position(model: &mut Model) {
         scroll: reader.scroll,
         question,
     };
-    let journal = model.journal_mut(&key);
-    if journal.position != position {
-        journal.position = position;
-    }
+    model.journal_mut(&key).position = position;
     model.unsaved.insert(key);
 }
 
@@ -296,7 +289,7 @@ fn flush_all(model: &mut Model, now: Timestamp) -> Vec<Effect> {
         model.unsaved.insert(key);
     }
     let mut effects = save_unsaved(model);
-    if model.profile_unsaved {
+    if model.profile_unsaved && model.profile_damaged.is_none() {
         effects.push(Effect::SaveProfile);
     }
     effects
@@ -304,7 +297,7 @@ fn flush_all(model: &mut Model, now: Timestamp) -> Vec<Effect> {
 
 /// Saves drafts when due (or now, when `force`), and retries failed saves.
 fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
-    let due = model.autosave_due().is_some_and(|due| due <= now) || editor_overdue(model, now);
+    let due = model.autosave_due().is_some_and(|due| due <= now);
     if !(force || due) {
         return Vec::new();
     }
@@ -313,18 +306,6 @@ fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
         model.notice = Some(text::NOTHING_TO_SAVE.to_owned());
     }
     effects
-}
-
-fn editor_overdue(model: &Model, now: Timestamp) -> bool {
-    let first = match &model.screen {
-        Screen::Reader(reader) => reader.editor.as_ref().and_then(|editor| editor.dirty_since),
-        Screen::Completion(completion) => completion.dirty_since,
-        _ => None,
-    };
-    first.is_some_and(|first| now.duration_since(first) >= SignedDuration::from_millis(AUTOSAVE_MAX_MILLIS))
-        || model.last_input.is_some_and(|last| {
-            first.is_some() && now.duration_since(last) >= SignedDuration::from_millis(AUTOSAVE_MILLIS)
-        })
 }
 
 // ---------------------------------------------------------------- profile
@@ -419,10 +400,18 @@ fn home_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
             }
         }
         KeyCode::Char('e') => {
-            let modules: Vec<ModuleKey> = model.journals.keys().cloned().collect();
-            let mut effects = flush_all(model, now);
+            let effects = flush_all(model, now);
+            let modules: Vec<ModuleKey> = model
+                .courses
+                .iter()
+                .flat_map(|course| course.modules.iter().map(move |module| (course, module)))
+                .filter_map(|(course, module)| {
+                    let key = (course.id.clone(), module.id.clone());
+                    let journal = model.journal(&key)?;
+                    crate::export::model::studied(module, journal).then_some(key)
+                })
+                .collect();
             open_export(model, modules, now);
-            effects.retain(|effect| matches!(effect, Effect::Save(_) | Effect::SaveProfile));
             return effects;
         }
         KeyCode::Home | KeyCode::Char('g') => model.home.selected = 0,
@@ -636,6 +625,12 @@ fn start_editing(model: &mut Model, now: Timestamp) {
         model.notice = Some(text::READ_ONLY_NO_EDIT.to_owned());
         return;
     }
+    // Another question's draft is written to the journal before its editor goes.
+    let replacing = matches!(&model.screen, Screen::Reader(reader)
+        if reader.editor.as_ref().is_some_and(|editor| editor.question_id != question_id));
+    if replacing {
+        flush_editor(model, now);
+    }
     let existing = model
         .journal(&key)
         .and_then(|journal| journal.reflections.get(&question_id))
@@ -656,7 +651,6 @@ fn start_editing(model: &mut Model, now: Timestamp) {
         });
     }
     reader.focus = Focus::Editor;
-    let _ = now;
 }
 
 fn editor_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
@@ -757,6 +751,7 @@ fn skip_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
 
 /// Next question in the section, or on past the section when it is the last.
 fn advance_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    flush_editor(model, now);
     let count = match &model.screen {
         Screen::Reader(reader) => section_question_count(model, reader),
         _ => 0,
@@ -891,6 +886,7 @@ fn leave_section_forward(model: &mut Model, now: Timestamp) -> Vec<Effect> {
 }
 
 fn previous_section(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    flush_editor(model, now);
     if let Screen::Reader(reader) = &mut model.screen
         && reader.section > 0
     {
