@@ -60,6 +60,16 @@ pub fn run(
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
     let width = options.width.clamp(20, 88);
+    let data_dir = path
+        .parent()
+        .and_then(|journal| journal.parent())
+        .and_then(|journal| journal.parent());
+    writeln!(
+        output,
+        "{}\n",
+        text::storage_sentence(&data_dir.unwrap_or(&path).display().to_string())
+    )
+    .map_err(io_error)?;
     writeln!(output, "{}", module.title).map_err(io_error)?;
     if let Some(subtitle) = &module.subtitle {
         writeln!(output, "{subtitle}").map_err(io_error)?;

@@ -59,12 +59,13 @@ pub const WELCOME: &str = "casebook takes you through the case examples of HM In
 effective practice guide one section at a time. At the take-away questions it pauses for your reflections, \
 and at the end it can export a reflective log for supervision.";
 pub const PROFILE_INTRO: &str = "Your name, role, team and supervisor appear at the top of an exported log. \
-All are optional: leave any blank, or press Esc to skip. Press u on the home screen to change them later.";
+All are optional: leave any blank. Press u on the home screen to change them later.";
 pub const PROFILE_TITLE: &str = "Your profile";
 pub const PROFILE_LABELS: [&str; 4] = ["Name", "Role", "Team", "Supervisor"];
 pub const TOO_SMALL_HINT: &str = "Make the window larger, or press q to quit.";
 pub const NO_COURSES: &str = "No courses could be loaded. Run \"casebook validate\" to see why.";
 pub const ANSWER_TITLE: &str = "Your reflection";
+pub const ACTION_POINT_BOX: &str = "Your action point";
 pub const ACTION_POINT_TITLE: &str = "Action point: what will I do differently, and by when?";
 pub const COMPLETE_TITLE: &str = "Module complete";
 pub const SKIP_PROMPT: &str = "This question has no answer yet. Skip it for now? y skip · a answer · Esc stay";
@@ -204,8 +205,10 @@ pub const HELP_COMPLETION: &[(&str, &str)] = &[
 pub const HELP_PROFILE: &[(&str, &str)] = &[
     ("Tab / ↓ / Enter", "next field"),
     ("Shift-Tab / ↑", "previous field"),
-    ("Enter on the last field", "save"),
-    ("Esc", "skip (nothing is required)"),
+    (
+        "Enter on the last field / Esc",
+        "done: what you typed is saved (every field may stay blank)",
+    ),
 ];
 
 pub const KEYS_HOME: &str = "Enter open · e export · u profile · ? help · q quit";
@@ -215,7 +218,7 @@ pub const KEYS_QUESTIONS: &str = "Enter write · → next · s skip · Tab text 
 pub const KEYS_EDITOR: &str = "Esc done · Tab text · Ctrl-Z undo · Ctrl-G prompts · F1 help";
 pub const KEYS_COMPLETION: &str = "a action point · e export · r read again · q home";
 pub const KEYS_COMPLETION_EDITING: &str = "Esc done (saved) · Ctrl-Z undo · F1 help";
-pub const KEYS_PROFILE: &str = "Tab next field · Enter save · Esc skip";
+pub const KEYS_PROFILE: &str = "Tab or Enter next field · Esc done (saved) · F1 help";
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_CLOSE: &str = "Press any key to close this help.";
 

@@ -311,21 +311,10 @@ fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
 // ---------------------------------------------------------------- profile
 
 fn profile_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let first_run = matches!(model.screen, Screen::Welcome(_));
     let (Screen::Welcome(form) | Screen::Profile(form)) = &mut model.screen else {
         return Vec::new();
     };
     match key.code {
-        KeyCode::Esc => {
-            if first_run {
-                model.profile.welcomed = true;
-                model.profile_unsaved = true;
-                model.screen = Screen::Home;
-                return vec![Effect::SaveProfile];
-            }
-            model.screen = Screen::Home;
-            Vec::new()
-        }
         KeyCode::Tab | KeyCode::Down => {
             form.focus = (form.focus + 1) % form.fields.len();
             Vec::new()
@@ -338,7 +327,7 @@ fn profile_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             form.focus += 1;
             Vec::new()
         }
-        KeyCode::Enter => {
+        KeyCode::Enter | KeyCode::Esc => {
             model.profile.name = form.value(0);
             model.profile.role = form.value(1);
             model.profile.team = form.value(2);
@@ -762,7 +751,21 @@ fn advance_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
     if reader.question + 1 < count {
         reader.question += 1;
         reader.editor = None;
-        start_editing(model, now);
+        // An open question continues the pause in its editor; an answered
+        // one is only shown, so stray keys cannot change a saved answer.
+        let answered = match &model.screen {
+            Screen::Reader(reader) => current_question_id(model, reader)
+                .zip(model.key_of(reader.course, reader.module))
+                .is_some_and(|(question, key)| is_resolved(model, &key, &question)),
+            _ => false,
+        };
+        if answered {
+            if let Screen::Reader(reader) = &mut model.screen {
+                reader.focus = Focus::Questions;
+            }
+        } else {
+            start_editing(model, now);
+        }
         flush_all(model, now)
     } else {
         reader.editor = None;
@@ -976,9 +979,18 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
 
 // ---------------------------------------------------------------- export
 
+/// `casebook-log-DATE.md` in the export folder, or `...-2.md` and so on
+/// when that exists: the dialog never offers a file it would refuse.
 fn default_export_path(model: &Model, format: Format, now: Timestamp) -> String {
     let name = crate::export::default_file_name(format, crate::export::export_date(now));
-    model.export_dir.join(name).display().to_string()
+    let mut path = model.export_dir.join(&name);
+    let mut number = 2;
+    while path.exists() && number < 1000 {
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
+        path = model.export_dir.join(format!("{stem}-{number}.{extension}"));
+        number += 1;
+    }
+    path.display().to_string()
 }
 
 fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Timestamp) {

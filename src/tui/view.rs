@@ -825,8 +825,10 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     let body_rect = Rect::new(column.x, body.y, column.width, body.height);
     let mut paragraphs: Vec<(String, Style)> = Vec::new();
     if first_run {
-        paragraphs.push((text::WELCOME.to_owned(), theme.plain()));
+        // Where reflections are kept, and what never to write, comes first:
+        // on a small screen it is what must not be cut off.
         paragraphs.push((text::storage_sentence(&model.data_dir), theme.heading()));
+        paragraphs.push((text::WELCOME.to_owned(), theme.plain()));
     }
     paragraphs.push((text::PROFILE_INTRO.to_owned(), theme.plain()));
     let mut lines: Vec<Line> = Vec::new();
