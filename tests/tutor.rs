@@ -636,15 +636,18 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
         html.contains("&lt;b&gt;markup&lt;/b&gt;"),
         "user text escaped in the log"
     );
-    // The same again: the existing file is left alone and the learner is told.
+    // The same again: the dialog offers a new name beside the first log.
     press(&mut app, "e", at(10));
     app.handle(key(KeyCode::Tab), at(11));
     app.handle(key(KeyCode::Enter), at(12));
-    assert!(
-        !app.model.notice.clone().unwrap().starts_with("Log written"),
-        "{:?}",
-        app.model.notice
-    );
+    let second = app.model.notice.clone().unwrap();
+    assert!(second.ends_with("-2.html"), "{second}");
+    // Typing the first log's name is refused: nothing is overwritten.
+    press(&mut app, "e", at(13));
+    app.model.export.as_mut().unwrap().path = ratatui_textarea::TextArea::new(vec![written.display().to_string()]);
+    app.handle(key(KeyCode::Enter), at(14));
+    let refused = app.model.notice.clone().unwrap();
+    assert!(refused.contains("already exists"), "{refused}");
     assert_eq!(std::fs::read_to_string(&written).unwrap(), html);
 }
 
