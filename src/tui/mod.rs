@@ -2,6 +2,7 @@
 //! the terminal kept to `terminal.rs`.
 
 pub mod app;
+pub mod backend;
 pub mod message;
 pub mod model;
 pub mod terminal;

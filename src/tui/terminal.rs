@@ -6,25 +6,31 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 
 use super::app::App;
+use super::backend::LeanBackend;
 use super::message::Msg;
 use super::update::pending_journals;
 use super::view::view;
 use crate::journal::Store;
 use crate::rescue::Snapshot;
 
-type Backend = CrosstermBackend<BufWriter<Stdout>>;
+type Backend = LeanBackend<BufWriter<Stdout>>;
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
     let mut out = io::stdout();
-    let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        ratatui::crossterm::style::SetAttribute(ratatui::crossterm::style::Attribute::Reset),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = out.flush();
 }
 
@@ -32,7 +38,7 @@ fn setup() -> io::Result<Terminal<Backend>> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout())))
+    Terminal::new(LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout())))
 }
 
 fn to_message(event: Event) -> Option<Msg> {

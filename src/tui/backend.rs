@@ -1,0 +1,185 @@
+//! A ratatui backend that sends less over a slow link than the stock
+//! crossterm one: it remembers the terminal's style and cursor state between
+//! frames instead of resetting them after every frame, and moves right along
+//! a row with a short relative move. Everything else is crossterm's.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
+use ratatui::crossterm::style::{Attribute, Print, SetAttribute, SetBackgroundColor, SetForegroundColor};
+use ratatui::crossterm::terminal::{self, Clear};
+use ratatui::crossterm::{execute, queue};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+pub struct LeanBackend<W: Write> {
+    writer: W,
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+    /// Where the terminal's cursor is, if known.
+    cursor: Option<Position>,
+    hidden: bool,
+}
+
+impl<W: Write> LeanBackend<W> {
+    pub fn new(writer: W) -> Self {
+        LeanBackend {
+            writer,
+            fg: Color::Reset,
+            bg: Color::Reset,
+            modifier: Modifier::empty(),
+            cursor: None,
+            hidden: false,
+        }
+    }
+
+    fn set_style(&mut self, cell: &Cell) -> io::Result<()> {
+        if cell.modifier != self.modifier {
+            let removed = self.modifier - cell.modifier;
+            if !removed.is_empty() {
+                // Turning single attributes off is not portable: start afresh.
+                queue!(self.writer, SetAttribute(Attribute::Reset))?;
+                self.modifier = Modifier::empty();
+                self.fg = Color::Reset;
+                self.bg = Color::Reset;
+            }
+            let added = cell.modifier - self.modifier;
+            for (modifier, attribute) in [
+                (Modifier::BOLD, Attribute::Bold),
+                (Modifier::DIM, Attribute::Dim),
+                (Modifier::ITALIC, Attribute::Italic),
+                (Modifier::UNDERLINED, Attribute::Underlined),
+                (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+                (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+                (Modifier::REVERSED, Attribute::Reverse),
+                (Modifier::HIDDEN, Attribute::Hidden),
+                (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+            ] {
+                if added.contains(modifier) {
+                    queue!(self.writer, SetAttribute(attribute))?;
+                }
+            }
+            self.modifier = cell.modifier;
+        }
+        if cell.fg != self.fg {
+            queue!(self.writer, SetForegroundColor(cell.fg.into_crossterm()))?;
+            self.fg = cell.fg;
+        }
+        if cell.bg != self.bg {
+            queue!(self.writer, SetBackgroundColor(cell.bg.into_crossterm()))?;
+            self.bg = cell.bg;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        for (x, y, cell) in content {
+            match self.cursor {
+                Some(at) if at.y == y && at.x == x => {}
+                Some(at) if at.y == y && at.x < x => queue!(self.writer, MoveRight(x - at.x))?,
+                _ => queue!(self.writer, MoveTo(x, y))?,
+            }
+            self.set_style(cell)?;
+            queue!(self.writer, Print(cell.symbol()))?;
+            // A wide character moves the cursor two cells; be sure of nothing then.
+            let width = u16::try_from(unicode_width(cell.symbol())).unwrap_or(1);
+            self.cursor = if width == 1 {
+                Some(Position {
+                    x: x.saturating_add(1),
+                    y,
+                })
+            } else {
+                None
+            };
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if !self.hidden {
+            execute!(self.writer, Hide)?;
+            self.hidden = true;
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.hidden {
+            execute!(self.writer, Show)?;
+            self.hidden = false;
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        // Never asked of the terminal: a query would wait for a reply that
+        // may never come over a slow link.
+        Ok(self.cursor.unwrap_or_default())
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let position = position.into();
+        execute!(self.writer, MoveTo(position.x, position.y))?;
+        self.cursor = Some(position);
+        Ok(())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        let kind = match clear_type {
+            ClearType::All => terminal::ClearType::All,
+            ClearType::AfterCursor => terminal::ClearType::FromCursorDown,
+            ClearType::BeforeCursor => terminal::ClearType::FromCursorUp,
+            ClearType::CurrentLine => terminal::ClearType::CurrentLine,
+            ClearType::UntilNewLine => terminal::ClearType::UntilNewLine,
+        };
+        // Clearing uses the current background: reset the style first.
+        queue!(self.writer, SetAttribute(Attribute::Reset))?;
+        self.modifier = Modifier::empty();
+        self.fg = Color::Reset;
+        self.bg = Color::Reset;
+        execute!(self.writer, Clear(kind))
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        let (width, height) = terminal::size()?;
+        Ok(Size { width, height })
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let window = terminal::window_size()?;
+        Ok(WindowSize {
+            columns_rows: Size {
+                width: window.columns,
+                height: window.rows,
+            },
+            pixels: Size {
+                width: window.width,
+                height: window.height,
+            },
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// Display width of a cell's symbol (1 for ordinary text, 2 for CJK and
+/// most emoji), as ratatui's buffer counts it.
+fn unicode_width(symbol: &str) -> usize {
+    ratatui::text::Span::raw(symbol).width().max(1)
+}
