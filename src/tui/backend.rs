@@ -22,6 +22,12 @@ pub struct LeanBackend<W: Write> {
     /// Where the terminal's cursor is, if known.
     cursor: Option<Position>,
     hidden: bool,
+    /// What is on the screen now, so a row that ends in blanks can be cut
+    /// with one erase-to-end-of-line instead of a run of spaces.
+    shadow: Vec<Cell>,
+    width: u16,
+    /// False after a partial clear: the shadow may then be wrong.
+    trusted: bool,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -33,7 +39,27 @@ impl<W: Write> LeanBackend<W> {
             modifier: Modifier::empty(),
             cursor: None,
             hidden: false,
+            shadow: Vec::new(),
+            width: 0,
+            // A new alternate screen starts blank.
+            trusted: true,
         }
+    }
+
+    fn shadow_index(&self, x: u16, y: u16) -> Option<usize> {
+        (x < self.width)
+            .then(|| usize::from(y) * usize::from(self.width) + usize::from(x))
+            .filter(|&index| index < self.shadow.len())
+    }
+
+    /// True when the row holds only plain blanks from `x` to its end.
+    fn blank_to_end(&self, x: u16, y: u16) -> bool {
+        self.trusted
+            && (x..self.width).all(|column| {
+                self.shadow_index(column, y)
+                    .and_then(|index| self.shadow.get(index))
+                    .is_some_and(|cell| cell == &Cell::EMPTY)
+            })
     }
 
     fn set_style(&mut self, cell: &Cell) -> io::Result<()> {
@@ -83,11 +109,34 @@ impl<W: Write> Backend for LeanBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        for (x, y, cell) in content {
+        let (width, height) = terminal::size().unwrap_or((self.width, 0));
+        if width != self.width || self.shadow.len() != usize::from(width) * usize::from(height) {
+            self.width = width;
+            self.shadow = vec![Cell::EMPTY; usize::from(width) * usize::from(height)];
+        }
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        for &(x, y, cell) in &cells {
+            if let Some(i) = self.shadow_index(x, y) {
+                self.shadow[i] = cell.clone();
+            }
+        }
+        // The row already ended with an erase: its remaining blanks are drawn.
+        let mut erased_row: Option<u16> = None;
+        for (x, y, cell) in cells {
+            if erased_row == Some(y) {
+                continue;
+            }
             match self.cursor {
                 Some(at) if at.y == y && at.x == x => {}
                 Some(at) if at.y == y && at.x < x => queue!(self.writer, MoveRight(x - at.x))?,
                 _ => queue!(self.writer, MoveTo(x, y))?,
+            }
+            if cell == &Cell::EMPTY && x + 1 < self.width && self.blank_to_end(x, y) {
+                self.set_style(cell)?;
+                queue!(self.writer, terminal::Clear(terminal::ClearType::UntilNewLine))?;
+                self.cursor = Some(Position { x, y });
+                erased_row = Some(y);
+                continue;
             }
             self.set_style(cell)?;
             queue!(self.writer, Print(cell.symbol()))?;
@@ -151,6 +200,13 @@ impl<W: Write> Backend for LeanBackend<W> {
         self.modifier = Modifier::empty();
         self.fg = Color::Reset;
         self.bg = Color::Reset;
+        if matches!(clear_type, ClearType::All) {
+            self.shadow.fill(Cell::EMPTY);
+            self.trusted = true;
+        } else {
+            // Only part of the screen: stop relying on the copy.
+            self.trusted = false;
+        }
         execute!(self.writer, Clear(kind))
     }
 
