@@ -117,11 +117,12 @@ pub fn not_saved(reason: &str) -> String {
 pub const QUIT_NOT_SAVED: &str = "Your latest text is NOT SAVED, so casebook has not quit. Fix the problem shown \
 and press Ctrl-S, or press Ctrl-Q to quit and lose the unsaved text.";
 
-/// Study time as a person says it: "under a minute", "12 min", "1 h 05 min".
+/// Study time as a person says it, to the nearest minute like the exported
+/// log: "less than a minute", "12 min", "1 h 05 min".
 pub fn duration(seconds: u64) -> String {
-    let minutes = seconds / 60;
+    let minutes = seconds.saturating_add(30) / 60;
     match minutes {
-        0 => "under a minute".to_owned(),
+        0 => "less than a minute".to_owned(),
         1..=59 => format!("{minutes} min"),
         _ => format!("{} h {:02} min", minutes / 60, minutes % 60),
     }
