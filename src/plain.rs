@@ -10,7 +10,6 @@ use crate::content::{Course, Module};
 use crate::document::{self, PLAIN_MARKS};
 use crate::journal::{ModuleJournal, Reflection, Store};
 use crate::text;
-use crate::tui::model::IDLE_CAP_SECONDS;
 
 pub struct PlainOptions {
     pub width: usize,
@@ -28,21 +27,6 @@ fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
     Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
 }
 
-/// Adds the time since the last input, up to the idle cap, to the journal.
-fn count_time(journal: &mut ModuleJournal, last: &mut Timestamp, now: Timestamp) {
-    let millis = i64::try_from(now.duration_since(*last).as_millis())
-        .unwrap_or(0)
-        .clamp(0, IDLE_CAP_SECONDS * 1000);
-    let seconds = u64::try_from(millis / 1000).unwrap_or(0);
-    journal.active_seconds += seconds;
-    if seconds > 0 {
-        let day = now.to_zoned(jiff::tz::TimeZone::system()).date().to_string();
-        *journal.days.entry(day).or_insert(0) += seconds;
-    }
-    journal.last_studied = Some(now);
-    *last = now;
-}
-
 pub fn run(
     course: &Course,
     module: &Module,
@@ -56,7 +40,10 @@ pub fn run(
         .load_module(&course.id, &module.id)
         .map_err(|error| error.to_string())?
         .unwrap_or_else(|| ModuleJournal::new(&course.id, &module.id));
+    // Looked up once: finding the system zone reads the zoneinfo folder.
+    let timezone = jiff::tz::TimeZone::system();
     let mut last = Timestamp::now();
+    let mut carry = 0;
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
     let width = options.width.clamp(20, 88);
@@ -136,7 +123,8 @@ pub fn run(
                 }
             }
             let now = Timestamp::now();
-            count_time(&mut journal, &mut last, now);
+            journal.count_study(Some(last), now, &mut carry, &timezone);
+            last = now;
             let text_answer = answer.join("\n");
             if text_answer.trim().is_empty() {
                 if input_ended && previous.is_none() {
@@ -184,10 +172,12 @@ pub fn run(
                 Some(line) if line.trim() == "q" => break,
                 Some(_) => {}
             }
-            count_time(&mut journal, &mut last, Timestamp::now());
+            let now = Timestamp::now();
+            journal.count_study(Some(last), now, &mut carry, &timezone);
+            last = now;
         }
     }
-    count_time(&mut journal, &mut last, Timestamp::now());
+    journal.count_study(Some(last), Timestamp::now(), &mut carry, &timezone);
     let done = module
         .questions()
         .all(|(_, question)| journal.is_answered(&question.id) || journal.is_skipped(&question.id));

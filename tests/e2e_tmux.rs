@@ -2,39 +2,16 @@
 //! with the reason printed, where tmux is not installed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{one_at_a_time, tmux_available, tmux_command};
+
 use std::path::Path;
-use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 struct Session {
     name: String,
-}
-
-/// tmux on a private socket, so tests never touch the user's own sessions;
-/// and one test at a time, so a server shutting down after the last
-/// session of one test never races the next test's start.
-fn tmux_command() -> Command {
-    let mut command = Command::new("tmux");
-    command.args(["-L", "casebook-tests"]);
-    command
-}
-
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn tmux_available() -> bool {
-    let found = tmux_command()
-        .arg("-V")
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if !found {
-        eprintln!("SKIPPED: tmux is not installed, so the end-to-end terminal tests cannot run (.ci/run installs it)");
-    }
-    found
 }
 
 impl Session {
@@ -124,7 +101,7 @@ impl Drop for Session {
 #[test]
 fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("the end-to-end terminal tests") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -172,7 +149,7 @@ fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
 #[test]
 fn a_draft_is_saved_within_seconds_without_leaving_the_editor() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("the end-to-end terminal tests") {
         return;
     }
     let data = tempfile::tempdir().unwrap();

@@ -4,43 +4,16 @@
 //! are skipped, with the reason printed, where tmux is missing.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{one_at_a_time, tmux, tmux_available};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use casebook::journal::ModuleJournal;
-
-/// tmux on a private socket, so tests never touch the user's own sessions;
-/// and one test at a time, so a server shutting down after the last
-/// session of one test never races the next test's start.
-fn tmux_command() -> Command {
-    let mut command = Command::new("tmux");
-    command.args(["-L", "casebook-tests"]);
-    command
-}
-
-static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn tmux_available() -> bool {
-    let found = tmux_command()
-        .arg("-V")
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if !found {
-        eprintln!("SKIPPED: tmux is not installed, so this fault-injection test cannot run (.ci/run installs it)");
-    }
-    found
-}
-
-fn tmux(args: &[&str]) -> String {
-    let output = tmux_command().args(args).output().unwrap();
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 struct Pane {
     name: String,
@@ -203,7 +176,7 @@ fn answer(data: &Path) -> String {
 #[test]
 fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -222,7 +195,7 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
 #[test]
 fn sigterm_saves_restores_the_terminal_and_exits_143() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -246,7 +219,7 @@ fn sigterm_saves_restores_the_terminal_and_exits_143() {
 #[test]
 fn a_panic_restores_the_terminal_saves_drafts_and_exits_101() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -276,7 +249,7 @@ fn a_panic_restores_the_terminal_saves_drafts_and_exits_101() {
 #[test]
 fn sigkill_while_typing_keeps_everything_up_to_the_last_autosave() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -305,7 +278,7 @@ fn sigkill_while_typing_keeps_everything_up_to_the_last_autosave() {
 #[test]
 fn a_second_casebook_on_the_same_folder_is_refused_and_a_stale_lock_is_taken_over() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
@@ -344,7 +317,7 @@ fn a_second_casebook_on_the_same_folder_is_refused_and_a_stale_lock_is_taken_ove
 #[test]
 fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     let _serial = one_at_a_time();
-    if !tmux_available() {
+    if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();

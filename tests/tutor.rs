@@ -568,6 +568,11 @@ fn help_opens_anywhere_and_closes_with_any_key() {
     press(&mut app, "l", at(4));
     press(&mut app, "?", at(5));
     assert!(!app.model.help, "in the editor ? is just a character");
+    assert_eq!(
+        reader(&app).editor.as_ref().unwrap().area.lines(),
+        ["?"],
+        "and is typed into the answer"
+    );
     app.handle(key(KeyCode::F(1)), at(6));
     assert!(app.model.help);
 }

@@ -6,6 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+/// A gap between two inputs counts as study time up to this long: a learner
+/// who walks away is not studying.
+pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
+
 /// The journal schema this binary writes. A file with a newer number is
 /// never overwritten.
 pub const SCHEMA: u32 = 1;
@@ -141,6 +145,35 @@ impl ModuleJournal {
             Status::NotStarted
         } else {
             Status::InProgress
+        }
+    }
+
+    /// Counts the time since the learner's previous input (`since`), up to
+    /// the idle cap, as active study on `now`'s local date. `carry` keeps the
+    /// milliseconds short of a whole second for the next call.
+    pub fn count_study(
+        &mut self,
+        since: Option<Timestamp>,
+        now: Timestamp,
+        carry: &mut i64,
+        timezone: &jiff::tz::TimeZone,
+    ) {
+        let gap = since.map_or(0, |last| {
+            i64::try_from(now.duration_since(last).as_millis())
+                .unwrap_or(0)
+                .clamp(0, IDLE_CAP_SECONDS * 1000)
+        });
+        *carry += gap;
+        let seconds = u64::try_from(*carry / 1000).unwrap_or(0);
+        *carry %= 1000;
+        self.first_studied.get_or_insert(now);
+        self.last_studied = Some(now);
+        if seconds > 0 {
+            self.active_seconds += seconds;
+            *self
+                .days
+                .entry(now.to_zoned(timezone.clone()).date().to_string())
+                .or_insert(0) += seconds;
         }
     }
 

@@ -144,7 +144,6 @@ impl<S: Store> App<S> {
     fn record(&mut self, result: Result<(), StoreError>, now: Timestamp) {
         match result {
             Ok(()) => {
-                self.model.last_saved = Some(now);
                 let profile_waiting = self.model.profile_unsaved && self.model.profile_damaged.is_none();
                 if self.model.unsaved.is_empty() && !profile_waiting {
                     self.model.save_error = None;

@@ -19,8 +19,6 @@ pub const MIN_HEIGHT: u16 = 12;
 pub const READING_WIDTH: u16 = 88;
 /// The grid needs this many columns; below it the home screen is a list.
 pub const GRID_WIDTH: u16 = 100;
-/// Gaps in input longer than this count only this much study time.
-pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
 /// Drafts are saved this long after the learner stops typing...
 pub const AUTOSAVE_MILLIS: i64 = 1500;
 /// ...and at least this often while they keep typing.
@@ -50,7 +48,6 @@ pub struct Model {
     /// Modules with changes not yet written.
     pub unsaved: BTreeSet<ModuleKey>,
     pub profile_unsaved: bool,
-    pub last_saved: Option<Timestamp>,
     /// When the learner last pressed a key, for counting active time.
     pub last_input: Option<Timestamp>,
     /// Milliseconds of active time not yet whole seconds, per module.
@@ -159,7 +156,6 @@ impl Model {
             profile_damaged: None,
             unsaved: BTreeSet::new(),
             profile_unsaved: false,
-            last_saved: None,
             last_input: None,
             time_carry: BTreeMap::new(),
             timezone: TimeZone::UTC,

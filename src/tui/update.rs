@@ -7,8 +7,7 @@ use ratatui_textarea::Input;
 
 use super::message::{Effect, Msg};
 use super::model::{
-    Completion, Editor, ExportDialog, Focus, IDLE_CAP_SECONDS, Model, ModuleKey, ProfileForm, Reader, Screen,
-    new_text_area, text_of,
+    Completion, Editor, ExportDialog, Focus, Model, ModuleKey, ProfileForm, Reader, Screen, new_text_area, text_of,
 };
 use super::view;
 use crate::export::Format;
@@ -102,24 +101,10 @@ fn open_key(model: &Model) -> Option<ModuleKey> {
 /// minutes, goes to the open module.
 fn touch(model: &mut Model, now: Timestamp) {
     if let Some(key) = open_key(model).filter(|key| !model.is_read_only(key)) {
-        let gap = model.last_input.map_or(0, |last| {
-            let millis = now.duration_since(last).as_millis();
-            i64::try_from(millis).unwrap_or(0).clamp(0, IDLE_CAP_SECONDS * 1000)
-        });
-        let carry = model.time_carry.entry(key.clone()).or_insert(0);
-        *carry += gap;
-        let seconds = *carry / 1000;
-        *carry %= 1000;
-        let day = now.to_zoned(model.timezone.clone()).date().to_string();
-        let journal = model.journal_mut(&key);
-        journal.first_studied.get_or_insert(now);
-        journal.last_studied = Some(now);
-        if let Ok(seconds) = u64::try_from(seconds)
-            && seconds > 0
-        {
-            journal.active_seconds += seconds;
-            *journal.days.entry(day).or_insert(0) += seconds;
-        }
+        let mut carry = model.time_carry.get(&key).copied().unwrap_or(0);
+        let (since, timezone) = (model.last_input, model.timezone.clone());
+        model.journal_mut(&key).count_study(since, now, &mut carry, &timezone);
+        model.time_carry.insert(key, carry);
     }
     model.last_input = Some(now);
 }

@@ -38,15 +38,21 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
 }
 
-fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: Rect, theme: Theme) {
-    let width = area.width.saturating_sub(4).min(76);
-    let height = 8u16.min(area.height);
-    let rect = Rect::new(
+/// A box of the given size in the middle of `area` (never larger than it).
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
         width,
         height,
-    );
+    )
+}
+
+fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = area.width.saturating_sub(4).min(76);
+    let height = 8u16.min(area.height);
+    let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(text::EXPORT_TITLE)
@@ -915,12 +921,7 @@ fn help(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(text::HELP_CLOSE, theme.muted())));
     let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(text::HELP_TITLE)),
