@@ -192,6 +192,9 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         eprintln!("{}", text::NO_DATA_DIR);
         return exit::DATA;
     };
+    // Finding the time zone walks the system's zoneinfo folder: do it while
+    // the course loads, not before the first frame.
+    let timezone = std::thread::spawn(jiff::tz::TimeZone::system);
     if let Err(message) = check_data_dir(paths) {
         eprintln!("{message}");
         return exit::DATA;
@@ -253,7 +256,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     }
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    app.model.timezone = jiff::tz::TimeZone::system();
+    app.model.timezone = timezone.join().unwrap_or(jiff::tz::TimeZone::UTC);
     app.model.content_errors = errors;
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     if let Some((course, module)) = &target {

@@ -7,6 +7,7 @@
 //! It only runs on files that already parsed, but it never panics on any
 //! input: it stops at the end of the text whatever it has seen.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,36 +16,35 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Scans the file only when a position is first asked for: a valid file
+/// (every embedded module, at every start-up) never pays for the scan.
 pub struct Locator<'a> {
     text: &'a str,
-    spans: HashMap<String, (usize, usize)>,
+    spans: OnceCell<HashMap<String, (usize, usize)>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut scanner = Scanner {
-            bytes: text.as_bytes(),
-            at: 0,
-            spans: HashMap::new(),
-            depth: 0,
-        };
-        scanner.value(String::new());
         Locator {
             text,
-            spans: scanner.spans,
+            spans: OnceCell::new(),
         }
+    }
+
+    fn spans(&self) -> &HashMap<String, (usize, usize)> {
+        self.spans.get_or_init(|| scan(self.text, None))
     }
 
     /// Where the value at `path` starts, or the start of the file when the
     /// path is unknown (a missing optional field, say).
     pub fn at(&self, path: &str) -> Position {
-        let offset = self.spans.get(path).map_or(0, |span| span.0);
+        let offset = self.spans().get(path).map_or(0, |span| span.0);
         position_of(self.text, offset)
     }
 
     /// Where `needle` first occurs inside the value at `path`.
     pub fn find_in(&self, path: &str, needle: &str) -> Position {
-        match self.spans.get(path) {
+        match self.spans().get(path) {
             Some(&(start, end)) => {
                 let slice = self.text.get(start..end).unwrap_or("");
                 let offset = slice.find(needle).map_or(start, |found| start + found);
@@ -53,6 +53,26 @@ impl<'a> Locator<'a> {
             None => position_of(self.text, 0),
         }
     }
+}
+
+/// Where the value at `path` starts, scanning no further than it: cheap for
+/// a field near the top, such as a module's `id`.
+pub fn first_position(text: &str, path: &str) -> Position {
+    let offset = scan(text, Some(path)).get(path).map_or(0, |span| span.0);
+    position_of(text, offset)
+}
+
+fn scan(text: &str, wanted: Option<&str>) -> HashMap<String, (usize, usize)> {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        at: 0,
+        spans: HashMap::new(),
+        depth: 0,
+        wanted,
+        found: false,
+    };
+    scanner.value(String::new());
+    scanner.spans
 }
 
 /// The 1-based line and column (in characters) of a byte offset.
@@ -74,6 +94,9 @@ struct Scanner<'b> {
     at: usize,
     spans: HashMap<String, (usize, usize)>,
     depth: usize,
+    /// Stop as soon as this path's value has been seen.
+    wanted: Option<&'b str>,
+    found: bool,
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -199,13 +222,16 @@ impl Scanner<'_> {
             }
         }
         self.depth -= 1;
+        if self.wanted == Some(path.as_str()) {
+            self.found = true;
+        }
         self.spans.entry(path).or_insert((start, self.at.min(self.bytes.len())));
     }
 
     /// The inside of `( ... )` or `[ ... ]`: named fields or positional items.
     fn sequence(&mut self, path: &str, close: u8) {
         let mut index = 0;
-        loop {
+        while !self.found {
             self.skip_blank();
             match self.peek() {
                 None => return,

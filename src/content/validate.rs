@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::locate::{Locator, Position, position_of};
+use super::locate::{Locator, Position, first_position, position_of};
 use super::model::{Area, Block, Course, Module, Note, Origin, Question, Section, Stage, footnote_marks};
 use super::raw::{RawBlock, RawCourse, RawModule};
 
@@ -297,7 +297,7 @@ pub fn module_from_text(text: &str, course: Option<&Course>, report: &mut Report
         }
     };
 
-    let mut question_ids: HashMap<&str, Position> = HashMap::new();
+    let mut question_ids: HashMap<&str, String> = HashMap::new();
     let mut sections = Vec::new();
     for (section_index, section) in raw.sections.iter().enumerate() {
         let section_path = format!("sections.{section_index}");
@@ -360,9 +360,12 @@ pub fn module_from_text(text: &str, course: Option<&Course>, report: &mut Report
         for (question_index, question) in questions.iter().enumerate() {
             let path = format!("{section_path}.questions.{question_index}");
             check_id(report, &locator, &format!("{path}.id"), "question", &question.id);
-            let at = locator.at(&format!("{path}.id"));
-            if let Some(first) = question_ids.insert(&question.id, at) {
-                report.error(at, format!("question id \"{}\" is used twice in this module (first at line {}); question ids must be unique", question.id, first.line));
+            let id_path = format!("{path}.id");
+            if let Some(first) = question_ids.get(question.id.as_str()) {
+                let first_line = locator.at(first).line;
+                report.error(locator.at(&id_path), format!("question id \"{}\" is used twice in this module (first at line {first_line}); question ids must be unique", question.id));
+            } else {
+                question_ids.insert(&question.id, id_path);
             }
             check_text(report, &locator, &format!("{path}.text"), "question", &question.text);
             check_references(report, &format!("{path}.text"), &question.text, &mut referenced);
@@ -384,28 +387,32 @@ pub fn module_from_text(text: &str, course: Option<&Course>, report: &mut Report
     }
 
     let mut notes = Vec::new();
-    let mut marks: HashMap<&str, Position> = HashMap::new();
+    let mut marks: HashMap<&str, String> = HashMap::new();
     for (note_index, note) in raw.notes.iter().flatten().enumerate() {
         let path = format!("notes.{note_index}");
-        let at = locator.at(&format!("{path}.mark"));
+        let mark_path = format!("{path}.mark");
         if note.mark.is_empty() || !note.mark.bytes().all(|byte| byte.is_ascii_digit()) {
             report.error(
-                at,
+                locator.at(&mark_path),
                 format!("note mark \"{}\" must be a number, like mark: \"5\" for [5]", note.mark),
             );
-        } else if let Some(first) = marks.insert(&note.mark, at) {
+        } else if let Some(first) = marks.get(note.mark.as_str()) {
+            let first_line = locator.at(first).line;
             report.error(
-                at,
-                format!("note [{}] is defined twice (first at line {})", note.mark, first.line),
+                locator.at(&mark_path),
+                format!("note [{}] is defined twice (first at line {first_line})", note.mark),
             );
-        } else if !referenced.contains(&note.mark) {
-            report.warning(
-                at,
-                format!(
-                    "note [{}] is never referenced; add [{}] to the text or remove the note",
-                    note.mark, note.mark
-                ),
-            );
+        } else {
+            if !referenced.contains(&note.mark) {
+                report.warning(
+                    locator.at(&mark_path),
+                    format!(
+                        "note [{}] is never referenced; add [{}] to the text or remove the note",
+                        note.mark, note.mark
+                    ),
+                );
+            }
+            marks.insert(&note.mark, mark_path);
         }
         check_text(report, &locator, &format!("{path}.text"), "note", &note.text);
         notes.push(Note {
@@ -418,7 +425,7 @@ pub fn module_from_text(text: &str, course: Option<&Course>, report: &mut Report
         return None;
     }
     Some(CheckedModule {
-        id_at: locator.at("id"),
+        id_at: first_position(text, "id"),
         module: Module {
             id: raw.id,
             title: raw.title,

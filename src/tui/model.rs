@@ -61,6 +61,34 @@ pub struct Model {
     /// Where exported logs go by default (the folder casebook was started in).
     pub export_dir: std::path::PathBuf,
     pub quit: bool,
+    /// The last section laid out, so that a keystroke does not wrap it again.
+    pub layout: LayoutCache,
+}
+
+/// Which section at which width: (course, module, section, width).
+pub type LayoutKey = (usize, usize, usize, u16);
+
+/// Wrapped section text, kept between frames. The view reads the model
+/// through `&`, hence the cell; the text itself never changes at run time.
+#[derive(Default)]
+pub struct LayoutCache(std::cell::RefCell<Option<(LayoutKey, std::rc::Rc<Vec<crate::document::DocLine>>)>>);
+
+impl LayoutCache {
+    pub fn get_or_make(
+        &self,
+        key: LayoutKey,
+        make: impl FnOnce() -> Vec<crate::document::DocLine>,
+    ) -> std::rc::Rc<Vec<crate::document::DocLine>> {
+        let mut slot = self.0.borrow_mut();
+        match slot.as_ref() {
+            Some((cached, lines)) if *cached == key => lines.clone(),
+            _ => {
+                let lines = std::rc::Rc::new(make());
+                *slot = Some((key, lines.clone()));
+                lines
+            }
+        }
+    }
 }
 
 /// Choosing a format and a file for a reflective log.
@@ -164,6 +192,7 @@ impl Model {
             export: None,
             export_dir: std::path::PathBuf::from("."),
             quit: false,
+            layout: LayoutCache::default(),
         }
     }
 

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::model::{Focus, GRID_WIDTH, MIN_HEIGHT, MIN_WIDTH, Model, READING_WIDTH, Reader, Screen};
 use super::theme::Theme;
 use crate::content::{Course, Module};
-use crate::document::{self, LineKind, SCREEN_MARKS};
+use std::rc::Rc;
+
+use crate::document::{self, DocLine, LineKind, SCREEN_MARKS};
 use crate::journal::Status;
 use crate::text;
 
@@ -489,47 +491,89 @@ fn panel_height(model: &Model) -> u16 {
     if body < 16 { body } else { body * 3 / 5 }
 }
 
-/// Every line of the section as shown: text, notes, then its questions.
-pub fn section_text(model: &Model, reader: &Reader, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let Some((course, module)) = model.module(reader.course, reader.module) else {
-        return Vec::new();
-    };
-    let key = (course.id.clone(), module.id.clone());
-    let mut lines: Vec<Line> = document::section_lines(module, reader.section, usize::from(width), SCREEN_MARKS)
-        .into_iter()
-        .map(|line| {
-            let style = match line.kind {
-                LineKind::Heading | LineKind::NoteHeading => theme.heading(),
-                LineKind::Lead => theme.lead(),
-                LineKind::Quote => theme.quote(),
-                LineKind::Note => theme.note(),
-                LineKind::Blank | LineKind::Para | LineKind::Item => theme.plain(),
-            };
-            Line::from(Span::styled(line.text, style))
+/// The section's text and notes, wrapped once per section and width.
+fn section_body(model: &Model, reader: &Reader, width: u16) -> Rc<Vec<DocLine>> {
+    model
+        .layout
+        .get_or_make((reader.course, reader.module, reader.section, width), || {
+            model
+                .module(reader.course, reader.module)
+                .map(|(_, module)| document::section_lines(module, reader.section, usize::from(width), SCREEN_MARKS))
+                .unwrap_or_default()
         })
-        .collect();
-    if let Some(section) = module.sections.get(reader.section)
-        && !section.questions.is_empty()
-    {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(text::QUESTIONS_HEADING, theme.heading())));
-        let journal = model.journal(&key);
-        for (index, question) in section.questions.iter().enumerate() {
-            let (symbol, word) = match journal {
-                Some(journal) if journal.is_answered(&question.id) => (text::SYMBOL_ANSWERED, text::WORD_ANSWERED),
-                Some(journal) if journal.is_skipped(&question.id) => (text::SYMBOL_SKIPPED, text::WORD_SKIPPED),
-                _ => (text::SYMBOL_NOT_STARTED, text::WORD_OPEN),
-            };
-            let first = format!("{}. {symbol} ", index + 1);
-            let rest = " ".repeat(first.chars().count());
-            let body = format!("{} ({word})", question.text);
-            let options = textwrap::Options::new(usize::from(width).max(12))
-                .initial_indent(&first)
-                .subsequent_indent(&rest);
-            for wrapped in textwrap::wrap(&body, options) {
-                lines.push(Line::from(wrapped.into_owned()));
-            }
+}
+
+/// The list of the section's questions with their state, after the text.
+fn question_lines(model: &Model, reader: &Reader, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let Some((course, module)) = model.module(reader.course, reader.module) else {
+        return lines;
+    };
+    let Some(section) = module.sections.get(reader.section) else {
+        return lines;
+    };
+    if section.questions.is_empty() {
+        return lines;
+    }
+    let key = (course.id.clone(), module.id.clone());
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text::QUESTIONS_HEADING, theme.heading())));
+    let journal = model.journal(&key);
+    for (index, question) in section.questions.iter().enumerate() {
+        let (symbol, word) = match journal {
+            Some(journal) if journal.is_answered(&question.id) => (text::SYMBOL_ANSWERED, text::WORD_ANSWERED),
+            Some(journal) if journal.is_skipped(&question.id) => (text::SYMBOL_SKIPPED, text::WORD_SKIPPED),
+            _ => (text::SYMBOL_NOT_STARTED, text::WORD_OPEN),
+        };
+        let first = format!("{}. {symbol} ", index + 1);
+        let rest = " ".repeat(first.chars().count());
+        let body = format!("{} ({word})", question.text);
+        let options = textwrap::Options::new(usize::from(width).max(12))
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        for wrapped in textwrap::wrap(&body, options) {
+            lines.push(Line::from(wrapped.into_owned()));
         }
+    }
+    lines
+}
+
+fn styled(line: &DocLine, theme: Theme) -> Line<'static> {
+    let style = match line.kind {
+        LineKind::Heading | LineKind::NoteHeading => theme.heading(),
+        LineKind::Lead => theme.lead(),
+        LineKind::Quote => theme.quote(),
+        LineKind::Note => theme.note(),
+        LineKind::Blank | LineKind::Para | LineKind::Item => theme.plain(),
+    };
+    Line::from(Span::styled(line.text.clone(), style))
+}
+
+/// The rows of the section from `skip`, at most `rows` of them: only what
+/// the screen shows is styled and drawn.
+fn section_window(
+    model: &Model,
+    reader: &Reader,
+    width: u16,
+    theme: Theme,
+    skip: usize,
+    rows: usize,
+) -> Vec<Line<'static>> {
+    let body = section_body(model, reader, width);
+    let mut lines: Vec<Line<'static>> = body
+        .iter()
+        .skip(skip)
+        .take(rows)
+        .map(|line| styled(line, theme))
+        .collect();
+    if lines.len() < rows {
+        let skip_questions = skip.saturating_sub(body.len());
+        lines.extend(
+            question_lines(model, reader, width, theme)
+                .into_iter()
+                .skip(skip_questions)
+                .take(rows - lines.len()),
+        );
     }
     lines
 }
@@ -539,7 +583,8 @@ pub fn max_scroll(model: &Model) -> u16 {
         return 0;
     };
     let column = reading_column(Rect::new(0, 0, model.width, model.height));
-    let total = section_text(model, reader, column.width, Theme { color: false }).len();
+    let total = section_body(model, reader, column.width).len()
+        + question_lines(model, reader, column.width, Theme { color: false }).len();
     let visible = usize::from(reader_body_height(model));
     u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
@@ -604,8 +649,15 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
         if reader.prompts {
             prompts(frame, text_rect, theme);
         } else {
-            let lines = section_text(model, reader, column.width, theme);
-            frame.render_widget(Paragraph::new(lines).scroll((reader.scroll, 0)), text_rect);
+            let lines = section_window(
+                model,
+                reader,
+                column.width,
+                theme,
+                usize::from(reader.scroll),
+                usize::from(text_rect.height),
+            );
+            frame.render_widget(Paragraph::new(lines), text_rect);
         }
     }
     if show_panel && panel_area.height > 0 {
