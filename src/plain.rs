@@ -27,6 +27,28 @@ fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
     Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
 }
 
+/// Saves the journal; when that fails, prints every answer in it before
+/// giving up, since plain mode has no screen to keep them on.
+fn save(store: &mut dyn Store, journal: &ModuleJournal, module: &Module, output: &mut dyn Write) -> Result<(), String> {
+    let Err(error) = store.save_module(journal) else {
+        return Ok(());
+    };
+    let mut printed = writeln!(output, "\n{}", text::PLAIN_UNSAVED_HEADING);
+    for (_, question) in module.questions() {
+        if let Some(reflection) = journal.reflections.get(&question.id).filter(|r| !r.text.is_empty()) {
+            printed = printed.and_then(|()| {
+                writeln!(
+                    output,
+                    "\n{}",
+                    text::plain_unsaved_answer(&question.text, &reflection.text)
+                )
+            });
+        }
+    }
+    let _ = printed.and_then(|()| output.flush());
+    Err(text::plain_not_saved(&error.to_string()))
+}
+
 pub fn run(
     course: &Course,
     module: &Module,
@@ -126,28 +148,32 @@ pub fn run(
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
             let text_answer = answer.join("\n");
-            if text_answer.trim().is_empty() {
+            let created = journal
+                .reflections
+                .get(&question.id)
+                .map_or(now, |reflection| reflection.created);
+            let said = if text_answer.trim().is_empty() {
                 if input_ended && previous.is_none() {
                     continue;
                 }
-                if previous.is_none() {
+                if previous.is_some() {
+                    // A full stop keeps the saved answer as it is.
+                    None
+                } else {
+                    let already_skipped = journal.is_skipped(&question.id);
                     journal.reflections.insert(
                         question.id.clone(),
                         Reflection {
                             question: question.text.clone(),
                             text: String::new(),
                             skipped: true,
-                            created: now,
-                            updated: now,
+                            created,
+                            updated: if already_skipped { created } else { now },
                         },
                     );
-                    writeln!(output, "{}", text::SKIPPED).map_err(io_error)?;
+                    Some(text::SKIPPED)
                 }
             } else {
-                let created = journal
-                    .reflections
-                    .get(&question.id)
-                    .map_or(now, |reflection| reflection.created);
                 journal.reflections.insert(
                     question.id.clone(),
                     Reflection {
@@ -158,11 +184,12 @@ pub fn run(
                         updated: now,
                     },
                 );
-                writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
+                Some(text::PLAIN_SAVED)
+            };
+            save(store, &journal, module, output)?;
+            if let Some(said) = said {
+                writeln!(output, "{said}").map_err(io_error)?;
             }
-            store
-                .save_module(&journal)
-                .map_err(|error| text::not_saved(&error.to_string()))?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
             writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
@@ -184,9 +211,7 @@ pub fn run(
     if done && journal.sections_read.len() >= module.sections.len() {
         journal.completed.get_or_insert(Timestamp::now());
     }
-    store
-        .save_module(&journal)
-        .map_err(|error| text::not_saved(&error.to_string()))?;
+    save(store, &journal, module, output)?;
     let answered = journal.answered_count(module);
     writeln!(
         output,

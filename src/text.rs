@@ -111,7 +111,7 @@ pub fn set_aside(path: &str) -> String {
 }
 
 pub fn not_saved(reason: &str) -> String {
-    format!("NOT SAVED: {reason}. Your text is still here; casebook keeps trying. Ctrl-S to retry.")
+    format!("NOT SAVED: {reason}. Your text is kept here and casebook keeps trying; Ctrl-S tries now.")
 }
 
 pub const QUIT_NOT_SAVED: &str = "Your latest text is NOT SAVED, so casebook has not quit. Fix the problem shown \
@@ -244,6 +244,21 @@ pub const PLAIN_ANSWER: &str =
 pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop (.) on its own to keep it.";
 pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
 pub const PLAIN_SAVED: &str = "Saved.";
+
+/// Plain mode cannot keep trying once its input has ended, so the words go
+/// to the screen (or the file the output is sent to) rather than be lost.
+pub fn plain_not_saved(reason: &str) -> String {
+    format!(
+        "NOT SAVED: {reason}.\nYour answers are printed above so that nothing is lost: copy them, \
+fix the problem (free some space, or choose another folder with --data-dir) and run casebook again."
+    )
+}
+
+pub const PLAIN_UNSAVED_HEADING: &str = "Your answers, NOT SAVED:";
+
+pub fn plain_unsaved_answer(question: &str, answer: &str) -> String {
+    format!("--- {question}\n{answer}")
+}
 pub const PLAIN_CONTINUE: &str = "Press Enter to continue, or type q and Enter to stop here.";
 
 pub fn plain_end(answered: usize, total: usize, path: &str) -> String {

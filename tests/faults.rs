@@ -326,7 +326,7 @@ fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
     std::fs::write(
         &journal,
-        "(schema: 1, course: \"hmip-youth-2021\", module: \"desistance-assessing\")\n",
+        "(schema: 2, course: \"hmip-youth-2021\", module: \"desistance-assessing\")\n",
     )
     .unwrap();
     // 1 KB file size limit, with the signal it raises ignored: writes fail with EFBIG.
@@ -411,7 +411,7 @@ fn stray_temporary_files_from_a_killed_save_are_swept_at_start() {
 /// their bytes never change.
 #[test]
 fn damaged_journals_are_reported_and_never_touched() {
-    let cases: [(&str, &[u8], &str); 5] = [
+    let cases: [(&str, &[u8], &str); 6] = [
         (
             "truncated",
             b"(schema: 1, course: \"hmip-youth-2021\", module: \"desist",
@@ -427,7 +427,12 @@ fn damaged_journals_are_reported_and_never_touched() {
         (
             "newer",
             b"(schema: 99, course: \"hmip-youth-2021\", module: \"desistance-assessing\", future: true)\n",
-            "newer casebook",
+            "written by a newer casebook (file version 99; this casebook reads up to 2)",
+        ),
+        (
+            "newer, naming its casebook",
+            b"(schema: 99, written_by: \"casebook 9.1.0\", course: \"hmip-youth-2021\", future: true)\n",
+            "written by casebook 9.1.0 (file version 99",
         ),
     ];
     for (name, bytes, expected) in cases {
@@ -561,5 +566,215 @@ fn many_kills_during_saves_never_leave_a_broken_journal() {
     assert!(
         names.iter().all(|name| !name.starts_with('.')),
         "no temporary files: {names:?}"
+    );
+}
+
+/// A journal written by the first casebook (schema 1) is read as it is,
+/// and before it is first written over in the new schema a byte-for-byte
+/// copy is kept beside it; a copy already there is never replaced.
+#[test]
+fn an_older_journal_is_migrated_and_a_copy_of_the_old_file_kept() {
+    let fixture = Path::new("tests/fixtures/journals/schema-1/journal/hmip-youth-2021/child-safety-planning.ron");
+    let original = std::fs::read(fixture).unwrap();
+    let older = parse(fixture);
+    let data = tempfile::tempdir().unwrap();
+    let journal = journal_path(data.path(), "child-safety-planning");
+    let backup = journal.with_file_name("child-safety-planning.ron.schema-1.bak");
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    std::fs::write(&journal, &original).unwrap();
+    let casebook = |args: &[&str], input: &str| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(args)
+            .env("CASEBOOK_DATA_DIR", data.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+
+    // Reading never writes: list shows its progress, the file is untouched.
+    let list = casebook(&["list"], "");
+    let row = list
+        .lines()
+        .find(|line| line.contains("child-safety-planning"))
+        .unwrap();
+    assert!(row.contains("complete") && row.contains("25 min"), "{row}");
+    assert_eq!(std::fs::read(&journal).unwrap(), original);
+    assert!(!backup.exists());
+
+    // The first save keeps the old file, then writes the new schema.
+    casebook(
+        &["read", "child-safety-planning", "--plain"],
+        ".\n.\nA third answer.\n.\n",
+    );
+    assert_eq!(
+        std::fs::read(&backup).unwrap(),
+        original,
+        "the copy is the old file, byte for byte"
+    );
+    let migrated = parse(&journal);
+    assert_eq!(migrated.schema, casebook::journal::SCHEMA);
+    assert_eq!(migrated.written_by, casebook::journal::WRITTEN_BY);
+    assert_eq!(migrated.reflections["stood-out"], older.reflections["stood-out"]);
+    assert_eq!(migrated.reflections["develop-planning"].text, "A third answer.");
+    assert_eq!(migrated.action_point, older.action_point);
+    assert_eq!(migrated.days, older.days);
+    assert_eq!(migrated.active_seconds, older.active_seconds);
+    assert_eq!(migrated.first_studied, older.first_studied);
+
+    // Later saves leave the copy alone, and so does a second migration.
+    std::fs::write(&journal, &original).unwrap();
+    std::fs::write(&backup, b"an even older copy").unwrap();
+    casebook(&["read", "child-safety-planning", "--plain"], ".\n.\n.\n");
+    assert_eq!(std::fs::read(&backup).unwrap(), b"an even older copy");
+    assert_eq!(parse(&journal).schema, casebook::journal::SCHEMA);
+}
+
+/// Builds the LD_PRELOAD fault injector (`tests/fixtures/faultfs.c`), or
+/// says plainly why the test that needs it is skipped.
+fn fault_injector(folder: &Path) -> Option<PathBuf> {
+    let library = folder.join("libfaultfs.so");
+    let built = Command::new("cc")
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(&library)
+        .arg("tests/fixtures/faultfs.c")
+        .arg("-ldl")
+        .status()
+        .is_ok_and(|status| status.success());
+    if !built {
+        eprintln!("SKIPPED: no C compiler (cc) to build the full-disk fault injector; install gcc to run this test");
+        return None;
+    }
+    Some(library)
+}
+
+/// A disk that fills up while the learner types, failing the save at the
+/// write, at the sync or at the rename: NOT SAVED with the reason and path,
+/// the old file intact, no temporary file left behind; once there is room
+/// again, the retry saves the text without the learner doing anything.
+#[test]
+fn a_full_disk_at_write_sync_or_rename_keeps_the_old_file_and_a_later_save_succeeds() {
+    let _serial = one_at_a_time();
+    if !tmux_available("this fault-injection test") {
+        return;
+    }
+    let tools = tempfile::tempdir().unwrap();
+    let Some(injector) = fault_injector(tools.path()) else {
+        return;
+    };
+    for at in ["write", "sync", "rename"] {
+        let data = tempfile::tempdir().unwrap();
+        welcomed(data.path());
+        let journal = journal_path(data.path(), "desistance-assessing");
+        let full = data.path().join("disk-is-full");
+        let env = format!(
+            "LD_PRELOAD='{}' FAULTFS_AT={at} FAULTFS_SWITCH='{}' FAULTFS_TARGET='{}'",
+            injector.display(),
+            full.display(),
+            data.path().join("journal").display()
+        );
+        let pane = Pane::start_with(
+            &format!("enospc-{at}"),
+            data.path(),
+            "",
+            &env,
+            "read desistance-assessing",
+        );
+        at_first_question(&pane);
+        pane.type_text("Written before the disk filled.");
+        pane.keys(&["C-s"]);
+        pane.wait_for("saved");
+        let old = std::fs::read(&journal).unwrap();
+        assert!(String::from_utf8_lossy(&old).contains("Written before the disk filled."));
+
+        std::fs::write(&full, b"").unwrap();
+        pane.type_text(" Written while it was full.");
+        pane.keys(&["C-s"]);
+        let screen = pane.wait_for("NOT SAVED");
+        assert!(screen.contains("No space left on device"), "{at}: says why:\n{screen}");
+        assert!(
+            screen.contains("desistance-assessing.ron"),
+            "{at}: names the file:\n{screen}"
+        );
+        assert_eq!(std::fs::read(&journal).unwrap(), old, "{at}: the old file is intact");
+        let names: Vec<_> = std::fs::read_dir(journal.parent().unwrap())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["desistance-assessing.ron"], "{at}: no temporary file left");
+
+        // Room again: the retry, with nothing pressed, writes the text.
+        std::fs::remove_file(&full).unwrap();
+        let start = Instant::now();
+        while !answer(data.path()).ends_with("Written while it was full.") {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{at}: the retry did not save:\n{}",
+                pane.screen()
+            );
+            sleep(Duration::from_millis(100));
+        }
+        assert_eq!(
+            answer(data.path()),
+            "Written before the disk filled. Written while it was full."
+        );
+        pane.wait_for("· saved");
+        assert!(!pane.screen().contains("NOT SAVED"), "{at}: the alarm clears");
+        pane.keys(&["C-c"]);
+        assert_eq!(pane.exit_status().0, 0, "{at}: quits normally once saved");
+    }
+}
+
+/// Plain mode cannot wait for room on the disk once its input has ended:
+/// it prints the answers it could not save and exits with the data-folder
+/// code, so a script notices and the words are not lost.
+#[test]
+fn plain_mode_on_a_full_disk_prints_the_answers_it_could_not_save() {
+    let tools = tempfile::tempdir().unwrap();
+    let Some(injector) = fault_injector(tools.path()) else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let full = data.path().join("disk-is-full");
+    std::fs::write(&full, b"").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "desistance-assessing", "--plain"])
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .env("LD_PRELOAD", &injector)
+        .env("FAULTFS_AT", "write")
+        .env("FAULTFS_SWITCH", &full)
+        .env("FAULTFS_TARGET", data.path().join("journal"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all("Words that must not vanish — café.\n.\n".as_bytes())
+            .unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(
+        stdout.contains("NOT SAVED") && stdout.contains("Words that must not vanish — café."),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Saved."), "never claims a save that failed:\n{stdout}");
+    assert!(
+        stderr.contains("No space left on device") && stderr.contains("desistance-assessing.ron"),
+        "{stderr}"
     );
 }

@@ -4,5 +4,7 @@ pub mod lock;
 pub mod model;
 pub mod store;
 
-pub use model::{ActionPoint, ModuleJournal, Position, Profile, Reflection, SCHEMA, Status};
+pub use model::{
+    ActionPoint, ModuleJournal, PROFILE_SCHEMA, Position, Profile, Reflection, SCHEMA, Status, WRITTEN_BY,
+};
 pub use store::{FileStore, MemoryStore, Store, StoreError};

@@ -11,13 +11,27 @@ use serde::{Deserialize, Serialize};
 pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
 
 /// The journal schema this binary writes. A file with a newer number is
-/// never overwritten.
-pub const SCHEMA: u32 = 1;
+/// never overwritten; an older one is migrated when it is next saved, after
+/// a copy of it is kept (see `store`).
+///
+/// - 1: the first.
+/// - 2: adds `written_by`, the casebook that last wrote the file, so that a
+///   journal too new for an older casebook can say which version to get.
+pub const SCHEMA: u32 = 2;
+
+/// The profile's schema, counted apart from the journals'.
+pub const PROFILE_SCHEMA: u32 = 1;
+
+/// This casebook, as recorded in the journals it writes.
+pub const WRITTEN_BY: &str = concat!("casebook ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleJournal {
     pub schema: u32,
+    /// Missing in schema 1.
+    #[serde(default)]
+    pub written_by: String,
     pub course: String,
     pub module: String,
     /// By question id.
@@ -104,9 +118,21 @@ pub enum Status {
 }
 
 impl ModuleJournal {
+    /// Brings a journal read from an older schema up to this one, in memory.
+    /// Each step is one schema; the file on disk changes only when saved.
+    pub fn migrate(mut self) -> Self {
+        if self.schema < 2 {
+            // Schema 1 has every field of 2 but `written_by`, which stays empty
+            // until casebook writes the file.
+            self.schema = 2;
+        }
+        self
+    }
+
     pub fn new(course: &str, module: &str) -> Self {
         ModuleJournal {
             schema: SCHEMA,
+            written_by: WRITTEN_BY.to_owned(),
             course: course.to_owned(),
             module: module.to_owned(),
             reflections: BTreeMap::new(),

@@ -11,7 +11,7 @@ use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::model::{ModuleJournal, Profile, SCHEMA};
+use super::model::{ModuleJournal, PROFILE_SCHEMA, Profile, SCHEMA, WRITTEN_BY};
 use crate::paths::DataPaths;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,14 @@ pub enum StoreError {
         reason: String,
     },
     /// Written by a newer casebook; it is left exactly as it is.
-    Newer { path: PathBuf, schema: u32 },
+    Newer {
+        path: PathBuf,
+        schema: u32,
+        /// The schema this casebook reads up to.
+        known: u32,
+        /// "casebook 0.3.0", when the file says.
+        written_by: Option<String>,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -41,11 +48,30 @@ impl fmt::Display for StoreError {
             } => {
                 write!(f, "{}:{line}:{column}: {reason}", path.display())
             }
-            StoreError::Newer { path, schema } => write!(
-                f,
-                "{}: written by a newer casebook (journal version {schema}; this one reads up to {SCHEMA}); update casebook to open it",
-                path.display()
-            ),
+            StoreError::Newer {
+                path,
+                schema,
+                known,
+                written_by,
+            } => {
+                let writer = written_by.as_deref().unwrap_or("a newer casebook");
+                write!(
+                    f,
+                    "{}: written by {writer} (file version {schema}; this casebook reads up to {known}); update casebook to open it",
+                    path.display()
+                )
+            }
+        }
+    }
+}
+
+impl StoreError {
+    /// What went wrong, then where: on a narrow screen the reason is what
+    /// must show.
+    pub fn reason_then_path(&self) -> String {
+        match self {
+            StoreError::Io { path, reason } => format!("{reason} ({})", path.display()),
+            other => other.to_string(),
         }
     }
 }
@@ -74,11 +100,17 @@ pub fn set_aside_path(path: &Path, now: jiff::Timestamp) -> PathBuf {
 #[derive(Debug, Clone)]
 pub struct FileStore {
     paths: DataPaths,
+    /// Journals written in the current schema by this run: no older file
+    /// left to keep a copy of.
+    current: std::collections::BTreeSet<PathBuf>,
 }
 
 impl FileStore {
     pub fn new(paths: DataPaths) -> Self {
-        FileStore { paths }
+        FileStore {
+            paths,
+            current: std::collections::BTreeSet::new(),
+        }
     }
 
     pub fn paths(&self) -> &DataPaths {
@@ -105,8 +137,9 @@ fn io_error(path: &Path, error: impl fmt::Display) -> StoreError {
     }
 }
 
-/// Reads a journal file: `None` when there is none yet.
-fn read<T: DeserializeOwned>(path: &Path, schema_of: impl Fn(&T) -> u32) -> Result<Option<T>, StoreError> {
+/// Reads a journal or profile file whose schema is at most `known`: `None`
+/// when there is none yet.
+fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -126,20 +159,19 @@ fn read<T: DeserializeOwned>(path: &Path, schema_of: impl Fn(&T) -> u32) -> Resu
         damaged(at.line, at.column, "not UTF-8 text".to_owned())
     })?;
     if let Some(schema) = schema_number(text)
-        && schema > SCHEMA
+        && schema > known
     {
         return Err(StoreError::Newer {
             path: path.to_path_buf(),
             schema,
+            known,
+            written_by: written_by(text),
         });
     }
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .from_str::<T>(text)
-        .map(|value| {
-            let _ = schema_of(&value);
-            Some(value)
-        })
+        .map(Some)
         .map_err(|error| damaged(error.span.start.line, error.span.start.col, error.code.to_string()))
 }
 
@@ -153,6 +185,48 @@ fn schema_number(text: &str) -> Option<u32> {
         .next()?
         .parse()
         .ok()
+}
+
+/// The `written_by: "casebook 0.3.0"` of a file too new to parse.
+fn written_by(text: &str) -> Option<String> {
+    let at = text.find("written_by:")?;
+    let rest = text[at + "written_by:".len()..].trim_start().strip_prefix('"')?;
+    let value = &rest[..rest.find('"')?];
+    // Only a plain version label is repeated in a message.
+    let plain = !value.is_empty()
+        && value.len() <= 40
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || " .-+".contains(c));
+    plain.then(|| value.to_owned())
+}
+
+/// `name.ron` -> `name.ron.schema-1.bak`: the file as an older casebook
+/// wrote it, kept before it is first saved in the current schema.
+pub fn backup_path(path: &Path, schema: u32) -> PathBuf {
+    let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    name.push(format!(".schema-{schema}.bak"));
+    path.with_file_name(name)
+}
+
+/// Before a journal from an older schema is first written over, keeps a
+/// copy of it byte for byte (an older casebook cannot read the new one).
+/// An existing copy is never replaced: it is the older file already.
+fn keep_older_copy(path: &Path) -> Result<(), StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(io_error(path, error)),
+    };
+    let schema = std::str::from_utf8(&bytes).ok().and_then(schema_number);
+    match schema {
+        Some(schema) if schema < SCHEMA => {
+            let backup = backup_path(path, schema);
+            if backup.exists() {
+                return Ok(());
+            }
+            write_atomic(&backup, &bytes)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes atomically: a temporary file in the same folder, synced, renamed
@@ -175,8 +249,34 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
             .set_permissions(fs::Permissions::from_mode(0o600))
             .map_err(|error| io_error(path, error))?;
     }
-    file.write_all(contents).map_err(|error| io_error(path, error))?;
-    file.commit().map_err(|error| io_error(path, error))
+    let written = file.write_all(contents).and_then(|()| file.commit());
+    written.map_err(|error| {
+        remove_temporaries(path);
+        io_error(path, error)
+    })
+}
+
+/// The temporary file is `.name.ron.XXXXXX`. When a sync or rename fails
+/// it can be left behind; on a full disk every retry would add another.
+/// Only this process writes here (it holds the data folder's lock).
+fn remove_temporaries(path: &Path) {
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name().and_then(|name| name.to_str())) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let is_ours = file_name
+            .to_str()
+            .and_then(|file_name| file_name.strip_prefix(&prefix))
+            .is_some_and(|suffix| suffix.len() == 6 && suffix.bytes().all(|byte| byte.is_ascii_alphanumeric()));
+        if is_ours {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Creates a folder (and its parents) readable by its owner only.
@@ -199,24 +299,34 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 
 impl Store for FileStore {
     fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
-        read(&self.paths.journal_file(course, module), |journal: &ModuleJournal| {
-            journal.schema
-        })
+        let journal: Option<ModuleJournal> = read(&self.paths.journal_file(course, module), SCHEMA)?;
+        Ok(journal.map(ModuleJournal::migrate))
     }
 
     fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {
         let path = self.paths.journal_file(&journal.course, &journal.module);
-        let text = to_ron(journal).map_err(|error| io_error(&path, error))?;
-        write_atomic(&path, text.as_bytes())
+        if !self.current.contains(&path) {
+            keep_older_copy(&path)?;
+        }
+        let mut journal = journal.clone().migrate();
+        journal.written_by = WRITTEN_BY.to_owned();
+        let text = to_ron(&journal).map_err(|error| io_error(&path, error))?;
+        write_atomic(&path, text.as_bytes())?;
+        self.current.insert(path);
+        Ok(())
     }
 
     fn load_profile(&self) -> Result<Option<Profile>, StoreError> {
-        read(&self.paths.profile_file(), |profile: &Profile| profile.schema)
+        read(&self.paths.profile_file(), PROFILE_SCHEMA)
     }
 
     fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
         let path = self.paths.profile_file();
-        let text = to_ron(profile).map_err(|error| io_error(&path, error))?;
+        let profile = Profile {
+            schema: PROFILE_SCHEMA,
+            ..profile.clone()
+        };
+        let text = to_ron(&profile).map_err(|error| io_error(&path, error))?;
         write_atomic(&path, text.as_bytes())
     }
 

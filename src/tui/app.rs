@@ -152,7 +152,7 @@ impl<S: Store> App<S> {
                 }
             }
             Err(error) => {
-                self.model.save_error = Some(error.to_string());
+                self.model.save_error = Some(error.reason_then_path());
                 self.model.retry_millis = (self.model.retry_millis * 2).clamp(2000, 30_000);
                 self.model.retry_at = Some(now + jiff::SignedDuration::from_millis(self.model.retry_millis));
             }

@@ -93,12 +93,18 @@ fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: R
 
 /// The foot of every screen: a notice or save failure, then the keys.
 fn footer(model: &Model, frame: &mut Frame, area: Rect, theme: Theme, left: Line, keys: &str) {
-    let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let status = if let Some(error) = &model.save_error {
-        // A notice (such as why casebook did not quit) is more specific.
+    if let Some(error) = &model.save_error {
+        // The alarm takes both rows, so the reason and the file both show;
+        // a notice (such as why casebook did not quit) is more specific.
         let message = model.notice.clone().unwrap_or_else(|| text::not_saved(error));
-        Line::from(Span::styled(message, theme.alarm()))
-    } else if let Some(notice) = &model.notice {
+        frame.render_widget(
+            Paragraph::new(Span::styled(message, theme.alarm())).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let status = if let Some(notice) = &model.notice {
         Line::from(notice.as_str())
     } else {
         left
