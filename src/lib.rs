@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod document;
+pub mod editor;
 pub mod export;
 pub mod journal;
 pub mod paths;

@@ -19,6 +19,8 @@ struct SourceFile {
     /// As shown in messages: `modules/hmip-youth-2021/introduction.ron`.
     display: String,
     bytes: Result<Vec<u8>, String>,
+    /// The shipped course, parsed when casebook was built.
+    parsed: Option<&'static [u8]>,
 }
 
 /// A course folder's files, `course.ron` apart.
@@ -72,24 +74,26 @@ fn read_file(path: &Path) -> SourceFile {
     SourceFile {
         display: shown(path),
         bytes: fs::read(path).map_err(|error| error.to_string()),
+        parsed: None,
     }
 }
 
 fn embedded_folders() -> Vec<CourseFolder> {
-    let mut by_folder: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-    for (path, text) in embedded::EMBEDDED_FILES {
+    let mut by_folder: BTreeMap<&str, Vec<(&str, &str, Option<&'static [u8]>)>> = BTreeMap::new();
+    for (path, text, parsed) in embedded::EMBEDDED_FILES {
         let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
-        by_folder.entry(folder).or_default().push((name, text));
+        by_folder.entry(folder).or_default().push((name, text, *parsed));
     }
     by_folder
         .into_iter()
         .map(|(folder, files)| {
             let mut course_file = None;
             let mut module_files = Vec::new();
-            for (name, text) in files {
+            for (name, text, parsed) in files {
                 let file = SourceFile {
                     display: format!("modules/{folder}/{name}"),
                     bytes: Ok(text.as_bytes().to_vec()),
+                    parsed,
                 };
                 if name == "course.ron" {
                     course_file = Some(file);
@@ -216,7 +220,7 @@ fn check_modules(files: &[SourceFile], course: Option<&Course>, diagnostics: &mu
         if let Ok(bytes) = &file.bytes
             && let Some(text) = validate::decode(bytes, &mut report)
         {
-            validate::module_from_text(&text, course, &mut report);
+            validate::module_from_text(&text, file.parsed, course, &mut report);
         }
     }
 }
@@ -241,7 +245,7 @@ fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(
     };
     let header = match &course_file.bytes {
         Ok(bytes) => validate::decode(bytes, &mut report)
-            .and_then(|text| validate::course_from_text(&text, folder.origin.clone(), &mut report)),
+            .and_then(|text| validate::course_from_text(&text, course_file.parsed, folder.origin.clone(), &mut report)),
         Err(error) => {
             report.error(
                 Position { line: 0, column: 0 },
@@ -264,7 +268,7 @@ fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(
         };
         let checked = match &file.bytes {
             Ok(bytes) => validate::decode(bytes, &mut report)
-                .and_then(|text| validate::module_from_text(&text, Some(&course), &mut report)),
+                .and_then(|text| validate::module_from_text(&text, file.parsed, Some(&course), &mut report)),
             Err(error) => {
                 report.error(
                     Position { line: 1, column: 1 },
@@ -389,7 +393,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
             .bytes
             .ok()
             .and_then(|bytes| validate::decode(&bytes, &mut report))
-            .and_then(|text| validate::course_from_text(&text, Origin::Folder(course_path.clone()), &mut report))
+            .and_then(|text| validate::course_from_text(&text, None, Origin::Folder(course_path.clone()), &mut report))
             .map(|header| header.course)
     };
     let mut report = Report {
@@ -408,7 +412,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
     };
     let Some(text) = text else { return };
     if is_course {
-        validate::course_from_text(&text, Origin::Folder(path.to_path_buf()), &mut report);
+        validate::course_from_text(&text, None, Origin::Folder(path.to_path_buf()), &mut report);
     } else {
         if course.is_none() && !course_path.is_file() {
             report.push(
@@ -417,6 +421,51 @@ fn check_single_file(path: &Path, library: &mut Library) {
                 "no course.ron beside this file, so its area and stage were not checked",
             );
         }
-        validate::module_from_text(&text, course.as_ref(), &mut report);
+        validate::module_from_text(&text, None, course.as_ref(), &mut report);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+
+    /// The course as parsed when casebook was built is the course its text
+    /// says: the same checked course and modules, file by file.
+    #[test]
+    fn the_build_time_parse_matches_the_text() {
+        let folders = embedded_folders();
+        assert!(!folders.is_empty());
+        for folder in folders {
+            let course_file = folder.course_file.unwrap();
+            assert!(
+                course_file.parsed.is_some(),
+                "{} was parsed at build time",
+                course_file.display
+            );
+            let text = String::from_utf8(course_file.bytes.clone().unwrap()).unwrap();
+            let mut diagnostics = Vec::new();
+            let mut report = Report {
+                file: course_file.display.clone(),
+                diagnostics: &mut diagnostics,
+            };
+            let built = validate::course_from_text(&text, course_file.parsed, Origin::Embedded, &mut report).unwrap();
+            let read = validate::course_from_text(&text, None, Origin::Embedded, &mut report).unwrap();
+            assert_eq!(built.course, read.course);
+            for file in folder.module_files {
+                assert!(file.parsed.is_some(), "{} was parsed at build time", file.display);
+                let text = String::from_utf8(file.bytes.clone().unwrap()).unwrap();
+                let mut report = Report {
+                    file: file.display.clone(),
+                    diagnostics: &mut diagnostics,
+                };
+                let built = validate::module_from_text(&text, file.parsed, Some(&read.course), &mut report).unwrap();
+                let parsed = validate::module_from_text(&text, None, Some(&read.course), &mut report).unwrap();
+                assert_eq!(built.module, parsed.module, "{}", file.display);
+                assert_eq!(built.id_at, parsed.id_at);
+            }
+            assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        }
     }
 }

@@ -1,10 +1,11 @@
 //! The serde shapes of `course.ron` and module files, exactly as authors
 //! write them. Nothing here is trusted: `validate` turns these into the
-//! checked types of `model`.
+//! checked types of `model`. `Serialize` is for build.rs, which stores the
+//! embedded course already parsed.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Course", deny_unknown_fields)]
 pub struct RawCourse {
     pub id: String,
@@ -17,21 +18,21 @@ pub struct RawCourse {
     pub stages: Vec<RawStage>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Area", deny_unknown_fields)]
 pub struct RawArea {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Stage", deny_unknown_fields)]
 pub struct RawStage {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Module", deny_unknown_fields)]
 pub struct RawModule {
     pub id: String,
@@ -44,7 +45,7 @@ pub struct RawModule {
     pub notes: Option<Vec<RawNote>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Section", deny_unknown_fields)]
 pub struct RawSection {
     pub title: String,
@@ -52,7 +53,7 @@ pub struct RawSection {
     pub questions: Option<Vec<RawQuestion>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub enum RawBlock {
     Para(String),
     Lead(String),
@@ -62,7 +63,7 @@ pub enum RawBlock {
     Numbered(Vec<String>),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Question", deny_unknown_fields)]
 pub struct RawQuestion {
     pub id: String,
@@ -70,7 +71,7 @@ pub struct RawQuestion {
     pub hint: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Note", deny_unknown_fields)]
 pub struct RawNote {
     pub mark: String,

@@ -159,8 +159,22 @@ pub struct CourseHeader {
     pub id_at: Position,
 }
 
-pub fn course_from_text(text: &str, origin: Origin, report: &mut Report) -> Option<CourseHeader> {
-    let raw: RawCourse = parse(text, report)?;
+/// The parsed form of a shipped file, made by build.rs from the same text.
+fn pre_parsed<T: serde::de::DeserializeOwned>(parsed: Option<&[u8]>) -> Option<T> {
+    postcard::from_bytes(parsed?).ok()
+}
+
+/// Checks `course.ron`; `parsed` is its build-time parse, when shipped.
+pub fn course_from_text(
+    text: &str,
+    parsed: Option<&[u8]>,
+    origin: Origin,
+    report: &mut Report,
+) -> Option<CourseHeader> {
+    let raw: RawCourse = match pre_parsed(parsed) {
+        Some(raw) => raw,
+        None => parse(text, report)?,
+    };
     let locator = Locator::new(text);
     let errors_before = report.diagnostics.iter().filter(|d| d.is_error()).count();
     check_id(report, &locator, "id", "course", &raw.id);
@@ -251,8 +265,16 @@ pub struct CheckedModule {
 }
 
 /// Parses and checks one module file against its course (when known).
-pub fn module_from_text(text: &str, course: Option<&Course>, report: &mut Report) -> Option<CheckedModule> {
-    let raw: RawModule = parse(text, report)?;
+pub fn module_from_text(
+    text: &str,
+    parsed: Option<&[u8]>,
+    course: Option<&Course>,
+    report: &mut Report,
+) -> Option<CheckedModule> {
+    let raw: RawModule = match pre_parsed(parsed) {
+        Some(raw) => raw,
+        None => parse(text, report)?,
+    };
     let locator = Locator::new(text);
     let errors_before = report.diagnostics.iter().filter(|d| d.is_error()).count();
 
