@@ -48,6 +48,8 @@ pub fn module_ambiguous(name: &str, candidates: &[String]) -> String {
 
 pub const NOTES_HEADING: &str = "Notes";
 pub const QUESTIONS_HEADING: &str = "Take-away questions";
+/// In the reader's foot while the section goes on below the screen.
+pub const MORE_BELOW: &str = "↓ more below";
 pub const NOTHING_TO_SAVE: &str = "Everything is saved.";
 pub const PROFILE_SAVED: &str = "Profile saved.";
 pub const SKIPPED: &str = "Question skipped. You can come back and answer it at any time.";

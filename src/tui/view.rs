@@ -683,10 +683,16 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
         .min(20);
     let filled = (reader.section + 1) * bar_width / sections;
     let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_width - filled));
-    let left = Line::from(vec![
+    let mut left = Line::from(vec![
         Span::raw(format!("{position}  ")),
         Span::styled(bar, theme.done()),
     ]);
+    // Says there is more to read before the learner turns the page.
+    let more_below = !reader.prompts && reader.scroll < max_scroll(model);
+    if more_below && usize::from(area.width) >= left.width() + text::MORE_BELOW.chars().count() + 2 {
+        left.push_span(Span::raw("  "));
+        left.push_span(Span::styled(text::MORE_BELOW, theme.keys()));
+    }
     let keys = match reader.focus {
         Focus::Editor => text::KEYS_EDITOR,
         Focus::Questions => text::KEYS_QUESTIONS,
