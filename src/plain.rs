@@ -8,7 +8,7 @@ use jiff::Timestamp;
 
 use crate::content::{Course, Module};
 use crate::document::{self, PLAIN_MARKS};
-use crate::journal::{ModuleJournal, Reflection, Store};
+use crate::journal::{ActionPoint, ModuleJournal, Reflection, Store};
 use crate::text;
 
 pub struct PlainOptions {
@@ -44,6 +44,15 @@ fn save(store: &mut dyn Store, journal: &ModuleJournal, module: &Module, output:
                 )
             });
         }
+    }
+    if let Some(action) = &journal.action_point {
+        printed = printed.and_then(|()| {
+            writeln!(
+                output,
+                "\n{}",
+                text::plain_unsaved_answer(text::ACTION_POINT_TITLE, &action.text)
+            )
+        });
     }
     let _ = printed.and_then(|()| output.flush());
     Err(text::plain_not_saved(&error.to_string()))
@@ -204,10 +213,49 @@ pub fn run(
             last = now;
         }
     }
-    journal.count_study(Some(last), Timestamp::now(), &mut carry, &timezone);
     let done = module
         .questions()
         .all(|(_, question)| journal.is_answered(&question.id) || journal.is_skipped(&question.id));
+    if done && !input_ended {
+        // As on the completion screen: what will I do differently, and by when?
+        writeln!(output, "\n{}", text::ACTION_POINT_TITLE).map_err(io_error)?;
+        if let Some(action) = &journal.action_point {
+            writeln!(output, "{}\n{}", text::PLAIN_ACTION_POINT_SAVED, action.text).map_err(io_error)?;
+        }
+        writeln!(
+            output,
+            "{}",
+            if journal.action_point.is_some() {
+                text::PLAIN_REPLACE
+            } else {
+                text::PLAIN_ACTION_POINT
+            }
+        )
+        .map_err(io_error)?;
+        output.flush().map_err(io_error)?;
+        let mut lines: Vec<String> = Vec::new();
+        while let Some(line) = read_line(input).map_err(io_error)? {
+            if line == "." {
+                break;
+            }
+            lines.push(line);
+        }
+        let action = lines.join("\n");
+        if !action.trim().is_empty() {
+            let now = Timestamp::now();
+            journal.count_study(Some(last), now, &mut carry, &timezone);
+            last = now;
+            let created = journal.action_point.as_ref().map_or(now, |action| action.created);
+            journal.action_point = Some(ActionPoint {
+                text: action,
+                created,
+                updated: now,
+            });
+            save(store, &journal, module, output)?;
+            writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
+        }
+    }
+    journal.count_study(Some(last), Timestamp::now(), &mut carry, &timezone);
     if done && journal.sections_read.len() >= module.sections.len() {
         journal.completed.get_or_insert(Timestamp::now());
     }

@@ -246,6 +246,9 @@ pub const PLAIN_ANSWER: &str =
 pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop (.) on its own to keep it.";
 pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
 pub const PLAIN_SAVED: &str = "Saved.";
+pub const PLAIN_ACTION_POINT: &str =
+    "Optional: type it, ending with a line holding only a full stop (.), or a full stop on its own to leave it.";
+pub const PLAIN_ACTION_POINT_SAVED: &str = "Your action point:";
 
 /// Plain mode cannot keep trying once its input has ended, so the words go
 /// to the screen (or the file the output is sent to) rather than be lost.

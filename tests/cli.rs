@@ -232,6 +232,41 @@ fn plain_mode_answers_the_questions_in_order_from_piped_input() {
     assert!(line.contains("complete"), "{line}");
 }
 
+/// Once every question is answered or skipped, plain mode asks for the
+/// action point, as the completion screen does; a second run shows it and
+/// a full stop keeps it.
+#[test]
+fn plain_mode_asks_for_an_action_point_at_the_end() {
+    let data = tempfile::tempdir().unwrap();
+    let output = casebook_with_input(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        "One.\n.\n.\nShadow a referral order panel by March.\n.\n",
+    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout(&output).contains("Action point: what will I do differently, and by when?"));
+    let path = data.path().join("journal/hmip-youth-2021/desistance-assessing.ron");
+    let read = |path: &std::path::Path| -> casebook::journal::ModuleJournal {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap()
+    };
+    let first = read(&path).action_point.unwrap();
+    assert_eq!(first.text, "Shadow a referral order panel by March.");
+
+    let again = casebook_with_input(data.path(), &["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    assert!(
+        stdout(&again).contains("Shadow a referral order panel by March."),
+        "the saved one is shown"
+    );
+    assert_eq!(
+        read(&path).action_point.unwrap(),
+        first,
+        "a full stop keeps it as it was"
+    );
+}
+
 #[test]
 fn plain_mode_stops_asking_at_the_end_of_input_and_keeps_what_was_given() {
     let data = tempfile::tempdir().unwrap();
