@@ -192,8 +192,10 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         eprintln!("{}", text::NO_DATA_DIR);
         return exit::DATA;
     };
-    // Finding the time zone walks the system's zoneinfo folder: do it while
-    // the course loads, not before the first frame.
+    // Finding the time zone walks the system's zoneinfo folder: do it beside
+    // the start-up work, and wait for it only once the first frame is out
+    // (no key is handled before then; only a last-visit time could show in
+    // UTC, for that one frame).
     let timezone = std::thread::spawn(jiff::tz::TimeZone::system);
     if let Err(message) = check_data_dir(paths) {
         eprintln!("{message}");
@@ -256,7 +258,6 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     }
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    app.model.timezone = timezone.join().unwrap_or(jiff::tz::TimeZone::UTC);
     app.model.content_errors = errors;
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     if let Some((course, module)) = &target {
@@ -287,7 +288,10 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         eprintln!("{}", text::terminal_failed(&error.to_string()));
         return exit::DATA;
     }
-    match tui::terminal::run(&mut app, &snapshot) {
+    let found_timezone = move |app: &mut App<FileStore>| {
+        app.model.timezone = timezone.join().unwrap_or(jiff::tz::TimeZone::UTC);
+    };
+    match tui::terminal::run(&mut app, &snapshot, found_timezone) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", text::terminal_failed(&error.to_string()));

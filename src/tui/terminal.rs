@@ -52,7 +52,13 @@ fn to_message(event: Event) -> Option<Msg> {
 
 /// Runs the tutor until the learner quits. Every draft is saved before
 /// this returns, whatever happens to the terminal.
-pub fn run<S: Store>(app: &mut App<S>, snapshot: &Snapshot) -> io::Result<()> {
+/// `after_first_frame` runs once the first frame is out: start-up work the
+/// first frame does not need waits until then.
+pub fn run<S: Store>(
+    app: &mut App<S>,
+    snapshot: &Snapshot,
+    after_first_frame: impl FnOnce(&mut App<S>),
+) -> io::Result<()> {
     let mut terminal = match setup() {
         Ok(terminal) => terminal,
         Err(error) => {
@@ -60,7 +66,7 @@ pub fn run<S: Store>(app: &mut App<S>, snapshot: &Snapshot) -> io::Result<()> {
             return Err(error);
         }
     };
-    let result = event_loop(app, &mut terminal, snapshot);
+    let result = event_loop(app, &mut terminal, snapshot, after_first_frame);
     if result.is_err() {
         // The terminal went away: save what we have.
         app.handle(
@@ -75,12 +81,20 @@ pub fn run<S: Store>(app: &mut App<S>, snapshot: &Snapshot) -> io::Result<()> {
     result
 }
 
-fn event_loop<S: Store>(app: &mut App<S>, terminal: &mut Terminal<Backend>, snapshot: &Snapshot) -> io::Result<()> {
+fn event_loop<S: Store>(
+    app: &mut App<S>,
+    terminal: &mut Terminal<Backend>,
+    snapshot: &Snapshot,
+    after_first_frame: impl FnOnce(&mut App<S>),
+) -> io::Result<()> {
     // Fault injection for the tests: F12 panics, to prove drafts survive.
     let panic_on_f12 = std::env::var_os("CASEBOOK_FAULT_PANIC_ON_F12").is_some();
     let size = terminal.size()?;
     app.handle(Msg::Resize(size.width, size.height), Timestamp::now());
+    terminal.draw(|frame| view(&app.model, frame))?;
+    after_first_frame(app);
     loop {
+        // Only what changed since the last frame is sent.
         terminal.draw(|frame| view(&app.model, frame))?;
         if app.model.quit {
             return Ok(());
