@@ -78,8 +78,11 @@ fn read_file(path: &Path) -> SourceFile {
     }
 }
 
+/// A shipped file: its name, its text and its build-time parse.
+type EmbeddedFile = (&'static str, &'static str, Option<&'static [u8]>);
+
 fn embedded_folders() -> Vec<CourseFolder> {
-    let mut by_folder: BTreeMap<&str, Vec<(&str, &str, Option<&'static [u8]>)>> = BTreeMap::new();
+    let mut by_folder: BTreeMap<&str, Vec<EmbeddedFile>> = BTreeMap::new();
     for (path, text, parsed) in embedded::EMBEDDED_FILES {
         let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
         by_folder.entry(folder).or_default().push((name, text, *parsed));
