@@ -134,7 +134,31 @@ pub fn words(count: usize) -> String {
     if count == 1 {
         "1 word".to_owned()
     } else {
-        format!("{count} words")
+        format!("{} words", grouped(count))
+    }
+}
+
+/// 17284 -> "17,284", as numbers are written in British English.
+pub fn grouped(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn large_counts_are_grouped_in_threes() {
+        assert_eq!(super::words(17_284), "17,284 words");
+        assert_eq!(super::words(999), "999 words");
+        assert_eq!(super::words(1_000_000), "1,000,000 words");
+        assert_eq!(super::words(1), "1 word");
     }
 }
 

@@ -299,7 +299,7 @@ fn reopening_a_module_returns_to_the_same_section_question_and_draft() {
     assert_eq!(reader.question, 0);
     let editor = reader.editor.as_ref().expect("the editor is open again");
     assert_eq!(editor.question_id, "stood-out");
-    assert_eq!(editor.area.lines().join("\n"), "Half a thought");
+    assert_eq!(editor.area.text(), "Half a thought");
 }
 
 #[test]
@@ -495,7 +495,7 @@ fn a_failing_store_keeps_the_text_says_not_saved_and_recovers() {
             .unwrap()
             .contains("No space left on device")
     );
-    assert_eq!(reader(&app).editor.as_ref().unwrap().area.lines(), ["Precious words"]);
+    assert_eq!(reader(&app).editor.as_ref().unwrap().area.text(), "Precious words");
     app.handle(ctrl('c'), at(5));
     assert!(!app.model.quit, "never quits with unsaved text on Ctrl-C");
     assert!(app.model.notice.as_deref().unwrap().contains("NOT SAVED"));
@@ -569,8 +569,8 @@ fn help_opens_anywhere_and_closes_with_any_key() {
     press(&mut app, "?", at(5));
     assert!(!app.model.help, "in the editor ? is just a character");
     assert_eq!(
-        reader(&app).editor.as_ref().unwrap().area.lines(),
-        ["?"],
+        reader(&app).editor.as_ref().unwrap().area.text(),
+        "?",
         "and is typed into the answer"
     );
     app.handle(key(KeyCode::F(1)), at(6));
@@ -649,7 +649,7 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
     assert!(second.ends_with("-2.html"), "{second}");
     // Typing the first log's name is refused: nothing is overwritten.
     press(&mut app, "e", at(13));
-    app.model.export.as_mut().unwrap().path = ratatui_textarea::TextArea::new(vec![written.display().to_string()]);
+    app.model.export.as_mut().unwrap().path = casebook::editor::Editor::single_line(&written.display().to_string());
     app.handle(key(KeyCode::Enter), at(14));
     let refused = app.model.notice.clone().unwrap();
     assert!(refused.contains("already exists"), "{refused}");

@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui_textarea::TextArea;
 
 use crate::content::{Course, Module};
+use crate::editor::Editor as TextEditor;
 use crate::journal::{ModuleJournal, Profile, Status};
 
 /// A module, by (course id, module id).
@@ -94,7 +94,7 @@ impl LayoutCache {
 /// Choosing a format and a file for a reflective log.
 pub struct ExportDialog {
     pub format: crate::export::Format,
-    pub path: TextArea<'static>,
+    pub path: TextEditor,
     /// The learner typed a path of their own: keep it when the format changes.
     pub path_edited: bool,
     pub modules: Vec<ModuleKey>,
@@ -117,7 +117,7 @@ pub enum Screen {
 
 pub struct ProfileForm {
     /// Name, role, team, supervisor.
-    pub fields: [TextArea<'static>; 4],
+    pub fields: [TextEditor; 4],
     pub focus: usize,
 }
 
@@ -147,7 +147,7 @@ pub struct Reader {
 
 pub struct Editor {
     pub question_id: String,
-    pub area: TextArea<'static>,
+    pub area: TextEditor,
     /// When the text last changed and has not been saved since.
     pub dirty_since: Option<Timestamp>,
 }
@@ -155,7 +155,7 @@ pub struct Editor {
 pub struct Completion {
     pub course: usize,
     pub module: usize,
-    pub editor: Option<TextArea<'static>>,
+    pub editor: Option<TextEditor>,
     pub dirty_since: Option<Timestamp>,
 }
 
@@ -254,11 +254,7 @@ impl Model {
 
 impl ProfileForm {
     pub fn new(profile: &Profile) -> Self {
-        let field = |value: &str| {
-            let mut area = TextArea::new(vec![value.to_owned()]);
-            area.move_cursor(ratatui_textarea::CursorMove::End);
-            area
-        };
+        let field = |value: &str| TextEditor::single_line(value);
         ProfileForm {
             fields: [
                 field(&profile.name),
@@ -273,27 +269,16 @@ impl ProfileForm {
     pub fn value(&self, index: usize) -> String {
         self.fields
             .get(index)
-            .map(|field| field.lines().join(" ").trim().to_owned())
+            .map(|field| field.text().trim().to_owned())
             .unwrap_or_default()
     }
 }
 
 /// A fresh editor with the settings casebook relies on.
-pub fn new_text_area(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_owned).collect()
-    };
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-    area.set_max_histories(10_000);
-    area.set_cursor_line_style(ratatui::style::Style::default());
-    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    area.move_cursor(ratatui_textarea::CursorMove::End);
-    area
+pub fn new_text_area(text: &str) -> TextEditor {
+    TextEditor::new(text)
 }
 
-pub fn text_of(area: &TextArea) -> String {
-    area.lines().join("\n")
+pub fn text_of(area: &TextEditor) -> String {
+    area.text().to_owned()
 }

@@ -3,7 +3,6 @@
 
 use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui_textarea::Input;
 
 use super::message::{Effect, Msg};
 use super::model::{
@@ -325,7 +324,7 @@ fn profile_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         }
         _ => {
             if let Some(field) = form.fields.get_mut(form.focus) {
-                field.input(Input::from(key));
+                field.input(key);
             }
             Vec::new()
         }
@@ -651,7 +650,7 @@ fn editor_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     } else if ctrl(&key, 'y') {
         editor.area.redo()
     } else {
-        editor.area.input(Input::from(key))
+        editor.area.input(key)
     };
     if changed {
         editor.dirty_since.get_or_insert(now);
@@ -918,7 +917,7 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
         } else if ctrl(&key, 'y') {
             area.redo()
         } else {
-            area.input(Input::from(key))
+            area.input(key)
         };
         if changed {
             completion.dirty_since.get_or_insert(now);
@@ -984,8 +983,7 @@ fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Timestamp) {
         return;
     }
     let format = Format::Markdown;
-    let mut path = ratatui_textarea::TextArea::new(vec![default_export_path(model, format, now)]);
-    path.move_cursor(ratatui_textarea::CursorMove::End);
+    let path = crate::editor::Editor::single_line(&default_export_path(model, format, now));
     model.export = Some(ExportDialog {
         format,
         path,
@@ -1017,13 +1015,12 @@ fn export_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
             let next = (index + step) % Format::ALL.len();
             dialog.format = Format::ALL[next];
             if !dialog.path_edited {
-                let mut path = ratatui_textarea::TextArea::new(vec![defaults.get(next).cloned().unwrap_or_default()]);
-                path.move_cursor(ratatui_textarea::CursorMove::End);
+                let path = crate::editor::Editor::single_line(&defaults.get(next).cloned().unwrap_or_default());
                 dialog.path = path;
             }
         }
         KeyCode::Enter => {
-            let path = std::path::PathBuf::from(dialog.path.lines().join(""));
+            let path = std::path::PathBuf::from(dialog.path.text());
             let effect = Effect::Export {
                 modules: dialog.modules.clone(),
                 format: dialog.format,
@@ -1033,7 +1030,7 @@ fn export_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
             return vec![effect];
         }
         _ => {
-            if dialog.path.input(Input::from(key)) {
+            if dialog.path.input(key) {
                 dialog.path_edited = true;
             }
         }

@@ -41,6 +41,16 @@ pub fn view(model: &Model, frame: &mut Frame) {
 }
 
 /// A box of the given size in the middle of `area` (never larger than it).
+/// Draws an editor; with the focus, the terminal's own cursor goes where
+/// the next character will be (screen readers and magnifiers follow it).
+fn draw_editor(frame: &mut Frame, editor: &crate::editor::Editor, area: Rect, style: Style, focused: bool) {
+    if let Some(position) = editor.render(area, frame.buffer_mut(), style)
+        && focused
+    {
+        frame.set_cursor_position(position);
+    }
+}
+
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
     Rect::new(
@@ -84,7 +94,7 @@ fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: R
         frame.render_widget(Paragraph::new(line), *row);
     }
     if let Some(row) = rows.get(4) {
-        frame.render_widget(&dialog.path, *row);
+        draw_editor(frame, &dialog.path, *row, theme.plain(), true);
     }
     if let Some(row) = rows.get(5) {
         frame.render_widget(Paragraph::new(Span::styled(text::KEYS_EXPORT, theme.keys())), *row);
@@ -769,11 +779,8 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
         Some(editor) => {
             let inner = block.inner(editor_area);
             frame.render_widget(block, editor_area);
-            frame.render_widget(&editor.area, inner);
-            (
-                document::word_count(&super::model::text_of(&editor.area)),
-                editor.dirty_since.is_none(),
-            )
+            draw_editor(frame, &editor.area, inner, theme.plain(), focused);
+            (editor.area.word_count(), editor.dirty_since.is_none())
         }
         None => {
             let existing = journal
@@ -853,7 +860,7 @@ fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
             .border_style(theme.border(true));
         let inner = block.inner(rest);
         frame.render_widget(block, rest);
-        frame.render_widget(area, inner);
+        draw_editor(frame, area, inner, theme.plain(), true);
     } else {
         let point = journal
             .and_then(|journal| journal.action_point.as_ref())
@@ -942,7 +949,7 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         if let Some(field) = form.fields.get(index) {
             if focused {
-                frame.render_widget(field, field_rect);
+                draw_editor(frame, field, field_rect, theme.plain(), true);
             } else {
                 frame.render_widget(
                     Paragraph::new(Span::styled(form.value(index), theme.muted())),
