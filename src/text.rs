@@ -143,7 +143,7 @@ pub fn grouped(number: usize) -> String {
     let digits = number.to_string();
     let mut out = String::new();
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -151,16 +151,6 @@ pub fn grouped(number: usize) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn large_counts_are_grouped_in_threes() {
-        assert_eq!(super::words(17_284), "17,284 words");
-        assert_eq!(super::words(999), "999 words");
-        assert_eq!(super::words(1_000_000), "1,000,000 words");
-        assert_eq!(super::words(1), "1 word");
-    }
-}
 
 pub const STATUS_NOT_STARTED: &str = "not started";
 pub const STATUS_IN_PROGRESS: &str = "in progress";
@@ -349,4 +339,15 @@ pub fn log_written(path: &str) -> String {
 
 pub fn profile_damaged(problem: &str) -> String {
     format!("Your profile could not be read ({problem}); it is left untouched and changes to it will not be saved.")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn large_counts_are_grouped_in_threes() {
+        assert_eq!(super::words(17_284), "17,284 words");
+        assert_eq!(super::words(999), "999 words");
+        assert_eq!(super::words(1_000_000), "1,000,000 words");
+        assert_eq!(super::words(1), "1 word");
+    }
 }
