@@ -151,7 +151,6 @@ pub fn grouped(number: usize) -> String {
     out
 }
 
-
 pub const STATUS_NOT_STARTED: &str = "not started";
 pub const STATUS_IN_PROGRESS: &str = "in progress";
 pub const STATUS_COMPLETE: &str = "complete";
