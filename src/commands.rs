@@ -192,17 +192,12 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         eprintln!("{}", text::NO_DATA_DIR);
         return exit::DATA;
     };
-    // Finding the time zone walks the system's zoneinfo folder: do it beside
-    // the start-up work, and wait for it only once the first frame is out
-    // (no key is handled before then; only a last-visit time could show in
-    // UTC, for that one frame).
-    let timezone = std::thread::spawn(jiff::tz::TimeZone::system);
     if let Err(message) = check_data_dir(paths) {
         eprintln!("{message}");
         return exit::DATA;
     }
     // Held until casebook exits.
-    let _lock = match DataLock::acquire(paths) {
+    let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(LockError::Held { path, pid }) => {
             eprintln!("{}", text::already_open(&path.display().to_string(), pid));
@@ -259,6 +254,9 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     app.model.content_errors = errors;
+    if lock.previous_run_ended_abruptly() && app.model.notice.is_none() {
+        app.model.notice = Some(text::RECOVERED.to_owned());
+    }
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     if let Some((course, module)) = &target {
         let course_index = app
@@ -288,8 +286,11 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         eprintln!("{}", text::terminal_failed(&error.to_string()));
         return exit::DATA;
     }
-    let found_timezone = move |app: &mut App<FileStore>| {
-        app.model.timezone = timezone.join().unwrap_or(jiff::tz::TimeZone::UTC);
+    // Finding the time zone walks the system's zoneinfo folder (a few
+    // milliseconds): it waits until the first frame is out. No key is handled
+    // before then; only a last-visit time could show in UTC, for that frame.
+    let found_timezone = |app: &mut App<FileStore>| {
+        app.model.timezone = jiff::tz::TimeZone::system();
     };
     match tui::terminal::run(&mut app, &snapshot, found_timezone) {
         Ok(()) => exit::OK,

@@ -116,6 +116,9 @@ pub fn not_saved(reason: &str) -> String {
     format!("NOT SAVED: {reason}. Your text is kept here and casebook keeps trying; Ctrl-S tries now.")
 }
 
+/// After a kill, a crash or a lost terminal (autosave runs seconds after each pause).
+pub const RECOVERED: &str = "casebook was not closed normally; your text is back as of its last save.";
+
 pub const QUIT_NOT_SAVED: &str = "Your latest text is NOT SAVED, so casebook has not quit. Fix the problem shown \
 and press Ctrl-S, or press Ctrl-Q to quit and lose the unsaved text.";
 

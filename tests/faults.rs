@@ -269,10 +269,20 @@ fn sigkill_while_typing_keeps_everything_up_to_the_last_autosave() {
     let text = answer(data.path());
     assert!(text.starts_with("Autosaved part."), "{text}");
 
-    // Relaunch: the text is back in the editor, at the same question.
+    // Relaunch: the text is back in the editor, at the same question, and
+    // the learner is told why.
     let again = Pane::start("kill2", data.path(), "read desistance-assessing");
     let screen = again.wait_for("Question 1 of 2");
     assert!(screen.contains("Autosaved part."), "{screen}");
+    assert!(screen.contains("was not closed normally"), "{screen}");
+
+    // After an ordinary quit, the next start says nothing of the kind.
+    again.keys(&["C-c"]);
+    assert_eq!(again.exit_status().0, 0);
+    let third = Pane::start("kill3", data.path(), "read desistance-assessing");
+    let screen = third.wait_for("Question 1 of 2");
+    assert!(!screen.contains("was not closed normally"), "{screen}");
+    third.keys(&["C-c"]);
 }
 
 #[test]

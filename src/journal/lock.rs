@@ -9,8 +9,12 @@ use std::path::{Path, PathBuf};
 
 use crate::paths::DataPaths;
 
+/// The lock file holds the pid of the casebook using the folder, and is
+/// emptied when that casebook ends normally: a pid found in it at start-up
+/// means the last one was killed, crashed or lost its terminal.
 pub struct DataLock {
-    _file: File,
+    file: File,
+    previous_run_ended_abruptly: bool,
 }
 
 #[derive(Debug)]
@@ -53,10 +57,28 @@ impl DataLock {
             }
             Err(std::fs::TryLockError::Error(error)) => return Err(io(error)),
         }
+        let mut previous = String::new();
+        let _ = file.read_to_string(&mut previous);
         file.set_len(0).map_err(io)?;
         file.seek(SeekFrom::Start(0)).map_err(io)?;
         write!(file, "{}", std::process::id()).map_err(io)?;
-        Ok(DataLock { _file: file })
+        Ok(DataLock {
+            file,
+            previous_run_ended_abruptly: !previous.trim().is_empty(),
+        })
+    }
+
+    /// The casebook before this one did not end normally (so the learner
+    /// can be told their text is back up to its last save).
+    pub fn previous_run_ended_abruptly(&self) -> bool {
+        self.previous_run_ended_abruptly
+    }
+}
+
+impl Drop for DataLock {
+    fn drop(&mut self) {
+        // An ordinary end: nothing to tell the next casebook.
+        let _ = self.file.set_len(0);
     }
 }
 
