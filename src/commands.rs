@@ -235,6 +235,9 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
             width: terminal_width(),
             interactive: io::stdin().is_terminal(),
         };
+        if lock.previous_run_ended_abruptly() {
+            eprintln!("{}", text::RECOVERED);
+        }
         let stdin = io::stdin();
         let mut input = stdin.lock();
         let mut output = io::stdout().lock();

@@ -99,6 +99,8 @@ pub fn run(
     )
     .map_err(io_error)?;
     let mut input_ended = false;
+    // The learner typed q at a pause: no more questions, not even the action point.
+    let mut quit = false;
     for (index, section) in module.sections.iter().enumerate() {
         writeln!(
             output,
@@ -157,10 +159,10 @@ pub fn run(
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
             let text_answer = answer.join("\n");
-            let created = journal
+            let (created, updated) = journal
                 .reflections
                 .get(&question.id)
-                .map_or(now, |reflection| reflection.created);
+                .map_or((now, now), |reflection| (reflection.created, reflection.updated));
             let said = if text_answer.trim().is_empty() {
                 if input_ended && previous.is_none() {
                     continue;
@@ -177,7 +179,7 @@ pub fn run(
                             text: String::new(),
                             skipped: true,
                             created,
-                            updated: if already_skipped { created } else { now },
+                            updated: if already_skipped { updated } else { now },
                         },
                     );
                     Some(text::SKIPPED)
@@ -205,7 +207,10 @@ pub fn run(
             output.flush().map_err(io_error)?;
             match read_line(input).map_err(io_error)? {
                 None => input_ended = true,
-                Some(line) if line.trim() == "q" => break,
+                Some(line) if line.trim() == "q" => {
+                    quit = true;
+                    break;
+                }
                 Some(_) => {}
             }
             let now = Timestamp::now();
@@ -216,7 +221,7 @@ pub fn run(
     let done = module
         .questions()
         .all(|(_, question)| journal.is_answered(&question.id) || journal.is_skipped(&question.id));
-    if done && !input_ended {
+    if done && !input_ended && !quit {
         // As on the completion screen: what will I do differently, and by when?
         writeln!(output, "\n{}", text::ACTION_POINT_TITLE).map_err(io_error)?;
         if let Some(action) = &journal.action_point {

@@ -5,7 +5,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::journal::{ModuleJournal, store::to_ron, store::write_atomic};
+use crate::journal::{FileStore, ModuleJournal, Store};
 use crate::paths::DataPaths;
 
 /// The journals with changes not yet on disk, as of the last message.
@@ -35,16 +35,12 @@ impl Snapshot {
                 }
             }
         };
-        let mut saved = 0;
-        for journal in journals {
-            let path = paths.journal_file(&journal.course, &journal.module);
-            if let Ok(text) = to_ron(&journal)
-                && write_atomic(&path, text.as_bytes()).is_ok()
-            {
-                saved += 1;
-            }
-        }
-        saved
+        // Through the store, so an older journal's copy is kept here too.
+        let mut store = FileStore::new(paths.clone());
+        journals
+            .iter()
+            .filter(|journal| store.save_module(journal).is_ok())
+            .count()
     }
 }
 

@@ -788,3 +788,37 @@ fn plain_mode_on_a_full_disk_prints_the_answers_it_could_not_save() {
         "{stderr}"
     );
 }
+
+/// The emergency save on a signal or a panic goes through the same store:
+/// an older journal's copy is kept there too, and the file is stamped.
+#[test]
+fn an_emergency_save_also_keeps_the_older_copy() {
+    let fixture = Path::new("tests/fixtures/journals/schema-1/journal/hmip-youth-2021/child-safety-planning.ron");
+    let original = std::fs::read(fixture).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let journal = journal_path(data.path(), "child-safety-planning");
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    std::fs::write(&journal, &original).unwrap();
+    let mut draft = parse(&journal);
+    draft
+        .reflections
+        .get_mut("stood-out")
+        .unwrap()
+        .text
+        .push_str(" Typed just before the link dropped.");
+    let snapshot = casebook::rescue::Snapshot::default();
+    snapshot.replace(vec![draft]);
+    let paths = casebook::paths::DataPaths::resolve(Some(data.path().to_path_buf())).unwrap();
+    assert_eq!(snapshot.save_all(&paths), 1);
+    assert_eq!(
+        std::fs::read(journal.with_file_name("child-safety-planning.ron.schema-1.bak")).unwrap(),
+        original
+    );
+    let saved = parse(&journal);
+    assert_eq!(saved.written_by, casebook::journal::WRITTEN_BY);
+    assert!(
+        saved.reflections["stood-out"]
+            .text
+            .ends_with("Typed just before the link dropped.")
+    );
+}

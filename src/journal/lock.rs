@@ -115,9 +115,13 @@ fn is_temporary(path: &Path) -> bool {
     let Some(rest) = name.strip_prefix('.') else {
         return false;
     };
-    match rest.rsplit_once(".ron.") {
-        Some((stem, suffix)) => {
-            !stem.is_empty() && suffix.len() == 6 && suffix.bytes().all(|byte| byte.is_ascii_alphanumeric())
+    // `.name.ron.XXXXXX`, or `.name.ron.schema-1.bak.XXXXXX` for the copy
+    // kept of an older journal.
+    match rest.rsplit_once('.') {
+        Some((target, suffix)) => {
+            (target.len() > ".ron".len() && (target.ends_with(".ron") || target.ends_with(".bak")))
+                && suffix.len() == 6
+                && suffix.bytes().all(|byte| byte.is_ascii_alphanumeric())
         }
         None => false,
     }
@@ -134,5 +138,10 @@ mod tests {
         assert!(!is_temporary(Path::new("/d/.desistance-assessing.ron")));
         assert!(!is_temporary(Path::new("/d/.x.ron.toolong7")));
         assert!(!is_temporary(Path::new("/d/.casebook-write-test")));
+        assert!(is_temporary(Path::new(
+            "/d/.desistance-assessing.ron.schema-1.bak.Zz9yX8"
+        )));
+        assert!(!is_temporary(Path::new("/d/desistance-assessing.ron.schema-1.bak")));
+        assert!(!is_temporary(Path::new("/d/.ron.a1B2c3")));
     }
 }
