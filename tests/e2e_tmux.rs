@@ -4,99 +4,10 @@
 
 mod common;
 
-use common::{one_at_a_time, tmux_available, tmux_command};
+use common::{Pane, one_at_a_time, tmux_available};
 
-use std::path::Path;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
-
-struct Session {
-    name: String,
-}
-
-impl Session {
-    fn start(name: &str, data: &Path, args: &str) -> Session {
-        let name = format!("casebook-{name}-{}", std::process::id());
-        let command = format!(
-            "env CASEBOOK_DATA_DIR='{}' TERM=xterm-256color {} {args}",
-            data.display(),
-            env!("CARGO_BIN_EXE_casebook")
-        );
-        let status = tmux_command()
-            .args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", &command])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        Session { name }
-    }
-
-    fn screen(&self) -> String {
-        let output = tmux_command()
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; the screen shows:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Named keys (Escape, Enter, C-c), one at a time, as a person types.
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            tmux_command()
-                .args(["send-keys", "-t", &self.name, key])
-                .status()
-                .unwrap();
-            sleep(Duration::from_millis(120));
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        tmux_command()
-            .args(["send-keys", "-t", &self.name, "-l", text])
-            .status()
-            .unwrap();
-        sleep(Duration::from_millis(120));
-    }
-
-    fn is_running(&self) -> bool {
-        tmux_command()
-            .args(["has-session", "-t", &self.name])
-            .output()
-            .is_ok_and(|output| output.status.success())
-    }
-
-    fn wait_for_exit(&self) {
-        let start = Instant::now();
-        while self.is_running() {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "casebook did not quit:\n{}",
-                self.screen()
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = tmux_command().args(["kill-session", "-t", &self.name]).output();
-    }
-}
 
 #[test]
 fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
@@ -105,7 +16,7 @@ fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let first = Session::start("resume", data.path(), "read desistance-assessing");
+    let first = Pane::start("resume", data.path(), "read desistance-assessing");
     first.wait_for("Welcome to casebook");
     first.keys(&["Escape"]);
     first.wait_for("Assessment: Tim, 17");
@@ -118,9 +29,9 @@ fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
     first.type_text("Café naïve — 日本語 ✓ the employer");
     first.wait_for("the employer");
     first.keys(&["C-c"]);
-    first.wait_for_exit();
+    let _ = first.exit_status();
 
-    let second = Session::start("resume2", data.path(), "read desistance-assessing");
+    let second = Pane::start("resume2", data.path(), "read desistance-assessing");
     let screen = second.wait_for("Question 1 of 2");
     assert!(
         screen.contains("Café naïve — 日本語 ✓ the employer"),
@@ -136,7 +47,7 @@ fn type_a_reflection_quit_relaunch_and_find_it_where_it_was_left() {
     second.keys(&["q"]);
     second.wait_for("Enter open");
     second.keys(&["q"]);
-    second.wait_for_exit();
+    let _ = second.exit_status();
 
     let journal =
         std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap();
@@ -154,7 +65,7 @@ fn a_draft_is_saved_within_seconds_without_leaving_the_editor() {
     }
     let data = tempfile::tempdir().unwrap();
     std::fs::write(data.path().join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
-    let session = Session::start("autosave", data.path(), "read desistance-assessing");
+    let session = Pane::start("autosave", data.path(), "read desistance-assessing");
     session.wait_for("What we expect");
     session.keys(&["l", "l", "l", "l"]);
     session.wait_for("Question 1 of 2");

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{one_at_a_time, tmux, tmux_available};
+use common::{Pane, casebook_with_input, one_at_a_time, tmux_available};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,135 +14,6 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use casebook::journal::ModuleJournal;
-
-struct Pane {
-    name: String,
-    /// The shell writes casebook's exit status here when it ends.
-    status_file: PathBuf,
-    _status_dir: tempfile::TempDir,
-}
-
-impl Pane {
-    /// Starts casebook in a detached 80x24 tmux pane that stays after exit,
-    /// so its exit status and last screen can be read.
-    /// `shell` runs first (a trap, a ulimit); `env` adds variables. The
-    /// shell waits for casebook and records its exit status in a file.
-    fn start_with(tag: &str, data: &Path, shell: &str, env: &str, args: &str) -> Pane {
-        let name = format!("cbfault-{tag}-{}", std::process::id());
-        let status_dir = tempfile::tempdir().unwrap();
-        let status_file = status_dir.path().join("status");
-        let command = format!(
-            "{shell} env {env} CASEBOOK_DATA_DIR='{}' TERM=xterm-256color {} {args}; echo $? > '{}'",
-            data.display(),
-            env!("CARGO_BIN_EXE_casebook"),
-            status_file.display()
-        );
-        tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            &name,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "sh",
-            "-c",
-            &command,
-        ]);
-        tmux(&["set-option", "-t", &name, "remain-on-exit", "on"]);
-        Pane {
-            name,
-            status_file,
-            _status_dir: status_dir,
-        }
-    }
-
-    fn start(tag: &str, data: &Path, args: &str) -> Pane {
-        Pane::start_with(tag, data, "", "", args)
-    }
-
-    fn screen(&self) -> String {
-        tmux(&["capture-pane", "-p", "-t", &self.name])
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            tmux(&["send-keys", "-t", &self.name, key]);
-            sleep(Duration::from_millis(120));
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        tmux(&["send-keys", "-t", &self.name, "-l", text]);
-    }
-
-    /// casebook's process id: the child of the pane's shell.
-    fn pid(&self) -> u32 {
-        let shell = tmux(&["display-message", "-p", "-t", &self.name, "#{pane_pid}"]);
-        let start = Instant::now();
-        loop {
-            let output = Command::new("pgrep").args(["-P", shell.trim()]).output().unwrap();
-            if let Some(pid) = String::from_utf8_lossy(&output.stdout)
-                .lines()
-                .next()
-                .and_then(|pid| pid.trim().parse().ok())
-            {
-                return pid;
-            }
-            assert!(start.elapsed() < Duration::from_secs(5), "casebook is not running");
-            sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn signal(&self, signal: &str) {
-        Command::new("kill")
-            .args([&format!("-{signal}"), &self.pid().to_string()])
-            .status()
-            .unwrap();
-    }
-
-    /// Waits for the process to end and returns its exit status (128 +
-    /// the signal for a process killed by one) and how long it took.
-    fn exit_status(&self) -> (i32, Duration) {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = std::fs::read_to_string(&self.status_file)
-                .ok()
-                .and_then(|text| text.trim().parse().ok())
-            {
-                return (status, start.elapsed());
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "casebook did not exit:\n{}",
-                self.screen()
-            );
-            sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        tmux(&["kill-session", "-t", &self.name]);
-    }
-}
 
 fn welcomed(data: &Path) {
     std::fs::write(data.join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
@@ -593,17 +464,7 @@ fn an_older_journal_is_migrated_and_a_copy_of_the_old_file_kept() {
     std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
     std::fs::write(&journal, &original).unwrap();
     let casebook = |args: &[&str], input: &str| {
-        use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-            .args(args)
-            .env("CASEBOOK_DATA_DIR", data.path())
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        let output = child.wait_with_output().unwrap();
+        let output = casebook_with_input(data.path(), args, input, &[]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).unwrap()
     };
@@ -753,28 +614,18 @@ fn plain_mode_on_a_full_disk_prints_the_answers_it_could_not_save() {
     let data = tempfile::tempdir().unwrap();
     let full = data.path().join("disk-is-full");
     std::fs::write(&full, b"").unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["read", "desistance-assessing", "--plain"])
-        .env("CASEBOOK_DATA_DIR", data.path())
-        .env("LD_PRELOAD", &injector)
-        .env("FAULTFS_AT", "write")
-        .env("FAULTFS_SWITCH", &full)
-        .env("FAULTFS_TARGET", data.path().join("journal"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all("Words that must not vanish — café.\n.\n".as_bytes())
-            .unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
+    let target = data.path().join("journal");
+    let output = casebook_with_input(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        "Words that must not vanish — café.\n.\n",
+        &[
+            ("LD_PRELOAD", injector.as_os_str()),
+            ("FAULTFS_AT", "write".as_ref()),
+            ("FAULTFS_SWITCH", full.as_os_str()),
+            ("FAULTFS_TARGET", target.as_os_str()),
+        ],
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(3), "{stderr}");

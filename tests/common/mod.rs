@@ -1,8 +1,11 @@
 //! Shared by the tests that drive the real binary under tmux.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
 
 /// tmux on a private socket, so tests never touch the user's own sessions.
 pub fn tmux_command() -> Command {
@@ -35,4 +38,150 @@ pub fn tmux_available(what: &str) -> bool {
         eprintln!("SKIPPED: tmux is not installed, so {what} cannot run (.ci/run installs it)");
     }
     found
+}
+
+/// casebook in a tmux pane, driven as a learner drives it.
+pub struct Pane {
+    name: String,
+    /// The shell writes casebook's exit status here when it ends.
+    status_file: PathBuf,
+    _status_dir: tempfile::TempDir,
+}
+
+impl Pane {
+    /// Starts casebook in a detached 80x24 tmux pane that stays after exit,
+    /// so its exit status and last screen can be read.
+    /// `shell` runs first (a trap, a ulimit); `env` adds variables. The
+    /// shell waits for casebook and records its exit status in a file.
+    pub fn start_with(tag: &str, data: &Path, shell: &str, env: &str, args: &str) -> Pane {
+        let name = format!("cbfault-{tag}-{}", std::process::id());
+        let status_dir = tempfile::tempdir().unwrap();
+        let status_file = status_dir.path().join("status");
+        let command = format!(
+            "{shell} env {env} CASEBOOK_DATA_DIR='{}' TERM=xterm-256color {} {args}; echo $? > '{}'",
+            data.display(),
+            env!("CARGO_BIN_EXE_casebook"),
+            status_file.display()
+        );
+        tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "sh",
+            "-c",
+            &command,
+        ]);
+        tmux(&["set-option", "-t", &name, "remain-on-exit", "on"]);
+        Pane {
+            name,
+            status_file,
+            _status_dir: status_dir,
+        }
+    }
+
+    pub fn start(tag: &str, data: &Path, args: &str) -> Pane {
+        Pane::start_with(tag, data, "", "", args)
+    }
+
+    pub fn screen(&self) -> String {
+        tmux(&["capture-pane", "-p", "-t", &self.name])
+    }
+
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {needle:?}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            tmux(&["send-keys", "-t", &self.name, key]);
+            sleep(Duration::from_millis(120));
+        }
+    }
+
+    pub fn type_text(&self, text: &str) {
+        tmux(&["send-keys", "-t", &self.name, "-l", text]);
+    }
+
+    /// casebook's process id: the child of the pane's shell.
+    pub fn pid(&self) -> u32 {
+        let shell = tmux(&["display-message", "-p", "-t", &self.name, "#{pane_pid}"]);
+        let start = Instant::now();
+        loop {
+            let output = Command::new("pgrep").args(["-P", shell.trim()]).output().unwrap();
+            if let Some(pid) = String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .next()
+                .and_then(|pid| pid.trim().parse().ok())
+            {
+                return pid;
+            }
+            assert!(start.elapsed() < Duration::from_secs(5), "casebook is not running");
+            sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn signal(&self, signal: &str) {
+        Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .status()
+            .unwrap();
+    }
+
+    /// Waits for the process to end and returns its exit status (128 +
+    /// the signal for a process killed by one) and how long it took.
+    pub fn exit_status(&self) -> (i32, Duration) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = std::fs::read_to_string(&self.status_file)
+                .ok()
+                .and_then(|text| text.trim().parse().ok())
+            {
+                return (status, start.elapsed());
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "casebook did not exit:\n{}",
+                self.screen()
+            );
+            sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        tmux(&["kill-session", "-t", &self.name]);
+    }
+}
+
+/// Runs casebook with `input` piped to it and `env` added.
+pub fn casebook_with_input(data: &Path, args: &[&str], input: &str, env: &[(&str, &std::ffi::OsStr)]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .env("CASEBOOK_DATA_DIR", data)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
 }
