@@ -47,6 +47,7 @@ pub fn module_ambiguous(name: &str, candidates: &[String]) -> String {
 // ------------------------------------------------------------------ tutor
 
 pub const NOTES_HEADING: &str = "Notes";
+pub const ANSWER_PLACEHOLDER: &str = "Press Enter to write your reflection.";
 pub const QUESTIONS_HEADING: &str = "Take-away questions";
 /// In the reader's foot while the section goes on below the screen.
 pub const MORE_BELOW: &str = "↓ more below";
@@ -205,6 +206,12 @@ pub const HELP_EDITOR: &[(&str, &str)] = &[
     ("Tab", "back to the text, to read while you write"),
     ("arrows, Home, End", "move by character, line, start and end of line"),
     ("Ctrl-← / Ctrl-→", "move by word"),
+    ("Ctrl-Home / Ctrl-End", "start / end of your text"),
+    ("PgUp / PgDn", "move a boxful up / down"),
+    (
+        "Ctrl-W / Ctrl-K / Ctrl-U",
+        "delete the word before / to paragraph end / to its start",
+    ),
     ("Ctrl-Z / Ctrl-Y", "undo / redo"),
     ("Ctrl-S", "save now (drafts also save a second or two after you pause)"),
     ("Ctrl-G", "reflective prompts (Gibbs cycle)"),

@@ -273,12 +273,3 @@ impl ProfileForm {
             .unwrap_or_default()
     }
 }
-
-/// A fresh editor with the settings casebook relies on.
-pub fn new_text_area(text: &str) -> TextEditor {
-    TextEditor::new(text)
-}
-
-pub fn text_of(area: &TextEditor) -> String {
-    area.text().to_owned()
-}

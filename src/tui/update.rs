@@ -5,9 +5,7 @@ use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::message::{Effect, Msg};
-use super::model::{
-    Completion, Editor, ExportDialog, Focus, Model, ModuleKey, ProfileForm, Reader, Screen, new_text_area, text_of,
-};
+use super::model::{Completion, Editor, ExportDialog, Focus, Model, ModuleKey, ProfileForm, Reader, Screen};
 use super::view;
 use crate::export::Format;
 use crate::journal::{ActionPoint, ModuleJournal, Position, Reflection};
@@ -169,12 +167,18 @@ fn apply_open_editor(model: &Model, journal: &mut ModuleJournal, now: Timestamp)
         Screen::Reader(reader) => {
             if let Some(editor) = reader.editor.as_ref().filter(|editor| editor.dirty_since.is_some()) {
                 let wording = wording_of(model, reader.course, reader.module, &editor.question_id);
-                write_answer(journal, &editor.question_id, wording, text_of(&editor.area), now);
+                write_answer(
+                    journal,
+                    &editor.question_id,
+                    wording,
+                    editor.area.text().to_owned(),
+                    now,
+                );
             }
         }
         Screen::Completion(completion) => {
             if let Some(area) = completion.editor.as_ref().filter(|_| completion.dirty_since.is_some()) {
-                write_action_point(journal, text_of(area), now);
+                write_action_point(journal, area.text().to_owned(), now);
             }
         }
         _ => {}
@@ -619,7 +623,7 @@ fn start_editing(model: &mut Model, now: Timestamp) {
     if !reuse {
         reader.editor = Some(Editor {
             question_id,
-            area: new_text_area(&existing),
+            area: crate::editor::Editor::new(&existing),
             dirty_since: None,
         });
     }
@@ -936,7 +940,7 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
                 .map(|point| point.text.clone())
                 .unwrap_or_default();
             if let Screen::Completion(completion) = &mut model.screen {
-                completion.editor = Some(new_text_area(&existing));
+                completion.editor = Some(crate::editor::Editor::new(&existing));
             }
             Vec::new()
         }

@@ -788,7 +788,7 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
                 .map(|r| r.text.as_str())
                 .unwrap_or("");
             let shown = if existing.is_empty() {
-                "Press Enter to write your reflection."
+                text::ANSWER_PLACEHOLDER
             } else {
                 existing
             };
