@@ -137,18 +137,20 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
 }
 
-fn check_id(report: &mut Report, locator: &Locator, path: &str, what: &str, id: &str) {
+// Paths are built only when a rule is broken: checking the shipped course
+// runs before the first frame, and most checks pass.
+fn check_id(report: &mut Report, locator: &Locator, path: impl FnOnce() -> String, what: &str, id: &str) {
     if !is_valid_id(id) {
         report.error(
-            locator.at(path),
+            locator.at(&path()),
             format!("{what} id \"{id}\" may only use lowercase letters, digits and hyphens (for example \"child-safety-assessing\")"),
         );
     }
 }
 
-fn check_text(report: &mut Report, locator: &Locator, path: &str, what: &str, text: &str) {
+fn check_text(report: &mut Report, locator: &Locator, path: impl FnOnce() -> String, what: &str, text: &str) {
     if text.trim().is_empty() {
-        report.error(locator.at(path), format!("empty {what}"));
+        report.error(locator.at(&path()), format!("empty {what}"));
     }
 }
 
@@ -177,8 +179,8 @@ pub fn course_from_text(
     };
     let locator = Locator::new(text);
     let errors_before = report.diagnostics.iter().filter(|d| d.is_error()).count();
-    check_id(report, &locator, "id", "course", &raw.id);
-    check_text(report, &locator, "title", "title", &raw.title);
+    check_id(report, &locator, || "id".into(), "course", &raw.id);
+    check_text(report, &locator, || "title".into(), "title", &raw.title);
     for (field, value) in [
         ("publisher", &raw.publisher),
         ("published", &raw.published),
@@ -186,42 +188,34 @@ pub fn course_from_text(
         ("attribution", &raw.attribution),
     ] {
         if let Some(value) = value {
-            check_text(report, &locator, field, field, value);
+            check_text(report, &locator, || field.into(), field, value);
         }
     }
-    let mut seen: HashMap<&str, Position> = HashMap::new();
-    let named: Vec<(&str, usize, &str, &str)> = raw
-        .areas
-        .iter()
-        .enumerate()
-        .map(|(index, area)| ("areas", index, area.id.as_str(), area.title.as_str()))
+    let mut seen: HashMap<&str, String> = HashMap::new();
+    let named = (raw.areas.iter().map(|area| (&area.id, &area.title)).enumerate())
+        .map(|(index, (id, title))| ("areas", "area", index, id, title))
         .chain(
-            raw.stages
-                .iter()
-                .enumerate()
-                .map(|(index, stage)| ("stages", index, stage.id.as_str(), stage.title.as_str())),
-        )
-        .collect();
-    for (list, index, id, title) in named {
-        let what = if list == "areas" { "area" } else { "stage" };
-        let path = format!("{list}.{index}");
-        check_id(report, &locator, &format!("{path}.id"), what, id);
+            (raw.stages.iter().map(|stage| (&stage.id, &stage.title)).enumerate())
+                .map(|(index, (id, title))| ("stages", "stage", index, id, title)),
+        );
+    for (list, what, index, id, title) in named {
+        let id_path = || format!("{list}.{index}.id");
+        check_id(report, &locator, id_path, what, id);
         check_text(
             report,
             &locator,
-            &format!("{path}.title"),
+            || format!("{list}.{index}.title"),
             &format!("{what} title"),
             title,
         );
-        let at = locator.at(&format!("{path}.id"));
-        if let Some(first) = seen.insert(id, at) {
+        if let Some(first) = seen.get(id.as_str()) {
+            let first_line = locator.at(first).line;
             report.error(
-                at,
-                format!(
-                    "id \"{id}\" is used twice in this course (first at line {})",
-                    first.line
-                ),
+                locator.at(&id_path()),
+                format!("id \"{id}\" is used twice in this course (first at line {first_line})"),
             );
+        } else {
+            seen.insert(id, id_path());
         }
     }
     if report.diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
@@ -278,10 +272,10 @@ pub fn module_from_text(
     let locator = Locator::new(text);
     let errors_before = report.diagnostics.iter().filter(|d| d.is_error()).count();
 
-    check_id(report, &locator, "id", "module", &raw.id);
-    check_text(report, &locator, "title", "title", &raw.title);
+    check_id(report, &locator, || "id".into(), "module", &raw.id);
+    check_text(report, &locator, || "title".into(), "title", &raw.title);
     if let Some(subtitle) = &raw.subtitle {
-        check_text(report, &locator, "subtitle", "subtitle", subtitle);
+        check_text(report, &locator, || "subtitle".into(), "subtitle", subtitle);
     }
     if let Some(course) = course {
         let area_ids: Vec<&str> = course.areas.iter().map(|area| area.id.as_str()).collect();
@@ -302,38 +296,48 @@ pub fn module_from_text(
     if raw.sections.is_empty() {
         report.error(locator.at("sections"), "a module needs at least one section");
     }
+    check_sections(&raw, &locator, report);
+    check_notes(&raw, &locator, report);
+    if report.diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
+        return None;
+    }
+    Some(CheckedModule {
+        id_at: first_position(text, "id"),
+        module: checked_module(raw, report.file.clone()),
+    })
+}
 
-    let mut referenced: Vec<String> = Vec::new();
-    let check_references = |report: &mut Report, path: &str, text: &str, referenced: &mut Vec<String>| {
-        for (_, mark) in footnote_marks(text) {
-            referenced.push(mark.to_owned());
-            let defined = raw.notes.iter().flatten().any(|note| note.mark == mark);
-            if !defined {
-                report.error(
-                    locator.find_in(path, &format!("[{mark}]")),
-                    format!(
-                        "footnote [{mark}] has no note; add Note(mark: \"{mark}\", text: \"...\") to the module's notes"
-                    ),
-                );
-            }
+/// Every footnote mark in `text` must have a note; `path` (built only on a
+/// problem) says where `text` is.
+fn check_references(raw: &RawModule, locator: &Locator, report: &mut Report, path: &dyn Fn() -> String, text: &str) {
+    for (_, mark) in footnote_marks(text) {
+        let defined = raw.notes.iter().flatten().any(|note| note.mark == mark);
+        if !defined {
+            report.error(
+                locator.find_in(&path(), &format!("[{mark}]")),
+                format!(
+                    "footnote [{mark}] has no note; add Note(mark: \"{mark}\", text: \"...\") to the module's notes"
+                ),
+            );
         }
-    };
+    }
+}
 
-    let mut question_ids: HashMap<&str, String> = HashMap::new();
-    let mut sections = Vec::new();
+fn check_sections(raw: &RawModule, locator: &Locator, report: &mut Report) {
+    // Where each question id was first seen: (section, question).
+    let mut question_ids: HashMap<&str, (usize, usize)> = HashMap::new();
     for (section_index, section) in raw.sections.iter().enumerate() {
-        let section_path = format!("sections.{section_index}");
         check_text(
             report,
-            &locator,
-            &format!("{section_path}.title"),
+            locator,
+            || format!("sections.{section_index}.title"),
             "section title",
             &section.title,
         );
         let questions = section.questions.as_deref().unwrap_or_default();
         if section.blocks.is_empty() && questions.is_empty() {
             report.error(
-                locator.at(&section_path),
+                locator.at(&format!("sections.{section_index}")),
                 format!(
                     "empty section \"{}\": give it at least one block or question",
                     section.title
@@ -342,13 +346,12 @@ pub fn module_from_text(
         }
         if section.questions.as_ref().is_some_and(Vec::is_empty) {
             report.error(
-                locator.at(&format!("{section_path}.questions")),
+                locator.at(&format!("sections.{section_index}.questions")),
                 "empty list of questions: add a question or leave out questions",
             );
         }
-        let mut blocks = Vec::new();
         for (block_index, block) in section.blocks.iter().enumerate() {
-            let block_path = format!("{section_path}.blocks.{block_index}");
+            let block_path = || format!("sections.{section_index}.blocks.{block_index}");
             let (kind, texts): (&str, &[String]) = match block {
                 RawBlock::Para(text) => ("paragraph", std::slice::from_ref(text)),
                 RawBlock::Lead(text) => ("lead", std::slice::from_ref(text)),
@@ -358,106 +361,152 @@ pub fn module_from_text(
             };
             let is_list = matches!(block, RawBlock::Bullets(_) | RawBlock::Numbered(_));
             if is_list && texts.is_empty() {
-                report.error(locator.at(&block_path), "empty list: give it at least one item");
+                report.error(locator.at(&block_path()), "empty list: give it at least one item");
             }
             for (item_index, text) in texts.iter().enumerate() {
-                let path = if is_list {
-                    format!("{block_path}.0.{item_index}")
-                } else {
-                    format!("{block_path}.0")
+                let path = || {
+                    if is_list {
+                        format!("{}.0.{item_index}", block_path())
+                    } else {
+                        format!("{}.0", block_path())
+                    }
                 };
-                check_text(report, &locator, &path, kind, text);
-                check_references(report, &path, text, &mut referenced);
+                check_text(report, locator, path, kind, text);
+                check_references(raw, locator, report, &path, text);
             }
-            blocks.push(match block {
-                RawBlock::Para(text) => Block::Para(text.clone()),
-                RawBlock::Lead(text) => Block::Lead(text.clone()),
-                RawBlock::Quote(text) => Block::Quote(text.clone()),
-                RawBlock::Heading(text) => Block::Heading(text.clone()),
-                RawBlock::Bullets(items) => Block::Bullets(items.clone()),
-                RawBlock::Numbered(items) => Block::Numbered(items.clone()),
-            });
         }
-        let mut checked_questions = Vec::new();
         for (question_index, question) in questions.iter().enumerate() {
-            let path = format!("{section_path}.questions.{question_index}");
-            check_id(report, &locator, &format!("{path}.id"), "question", &question.id);
-            let id_path = format!("{path}.id");
-            if let Some(first) = question_ids.get(question.id.as_str()) {
-                let first_line = locator.at(first).line;
-                report.error(locator.at(&id_path), format!("question id \"{}\" is used twice in this module (first at line {first_line}); question ids must be unique", question.id));
+            let path = |field: &str| format!("sections.{section_index}.questions.{question_index}.{field}");
+            check_id(report, locator, || path("id"), "question", &question.id);
+            if let Some(&(first_section, first_question)) = question_ids.get(question.id.as_str()) {
+                let first = format!("sections.{first_section}.questions.{first_question}.id");
+                let first_line = locator.at(&first).line;
+                report.error(
+                    locator.at(&path("id")),
+                    format!(
+                        "question id \"{}\" is used twice in this module (first at line {first_line}); question ids must be unique",
+                        question.id
+                    ),
+                );
             } else {
-                question_ids.insert(&question.id, id_path);
+                question_ids.insert(&question.id, (section_index, question_index));
             }
-            check_text(report, &locator, &format!("{path}.text"), "question", &question.text);
-            check_references(report, &format!("{path}.text"), &question.text, &mut referenced);
+            check_text(report, locator, || path("text"), "question", &question.text);
+            check_references(raw, locator, report, &|| path("text"), &question.text);
             if let Some(hint) = &question.hint {
-                check_text(report, &locator, &format!("{path}.hint"), "hint", hint);
-                check_references(report, &format!("{path}.hint"), hint, &mut referenced);
+                check_text(report, locator, || path("hint"), "hint", hint);
+                check_references(raw, locator, report, &|| path("hint"), hint);
             }
-            checked_questions.push(Question {
-                id: question.id.clone(),
-                text: question.text.clone(),
-                hint: question.hint.clone(),
-            });
         }
-        sections.push(Section {
-            title: section.title.clone(),
-            blocks,
-            questions: checked_questions,
-        });
     }
+}
 
-    let mut notes = Vec::new();
-    let mut marks: HashMap<&str, String> = HashMap::new();
+fn check_notes(raw: &RawModule, locator: &Locator, report: &mut Report) {
+    let referenced = || {
+        let questions = raw
+            .sections
+            .iter()
+            .flat_map(|section| section.questions.iter().flatten());
+        let question_texts = questions.flat_map(|question| std::iter::once(&question.text).chain(&question.hint));
+        let block_texts = raw
+            .sections
+            .iter()
+            .flat_map(|section| &section.blocks)
+            .flat_map(|block| match block {
+                RawBlock::Para(text) | RawBlock::Lead(text) | RawBlock::Quote(text) | RawBlock::Heading(text) => {
+                    std::slice::from_ref(text)
+                }
+                RawBlock::Bullets(items) | RawBlock::Numbered(items) => items.as_slice(),
+            });
+        block_texts
+            .chain(question_texts)
+            .flat_map(|text| footnote_marks(text).map(|(_, mark)| mark))
+            .collect::<std::collections::HashSet<&str>>()
+    };
+    let mut referenced_marks = None;
+    // Where each mark was first defined: its note's index.
+    let mut marks: HashMap<&str, usize> = HashMap::new();
     for (note_index, note) in raw.notes.iter().flatten().enumerate() {
-        let path = format!("notes.{note_index}");
-        let mark_path = format!("{path}.mark");
+        let mark_path = |index: usize| format!("notes.{index}.mark");
         if note.mark.is_empty() || !note.mark.bytes().all(|byte| byte.is_ascii_digit()) {
             report.error(
-                locator.at(&mark_path),
+                locator.at(&mark_path(note_index)),
                 format!("note mark \"{}\" must be a number, like mark: \"5\" for [5]", note.mark),
             );
-        } else if let Some(first) = marks.get(note.mark.as_str()) {
-            let first_line = locator.at(first).line;
+        } else if let Some(&first) = marks.get(note.mark.as_str()) {
+            let first_line = locator.at(&mark_path(first)).line;
             report.error(
-                locator.at(&mark_path),
+                locator.at(&mark_path(note_index)),
                 format!("note [{}] is defined twice (first at line {first_line})", note.mark),
             );
         } else {
-            if !referenced.contains(&note.mark) {
+            if !referenced_marks
+                .get_or_insert_with(referenced)
+                .contains(note.mark.as_str())
+            {
                 report.warning(
-                    locator.at(&mark_path),
+                    locator.at(&mark_path(note_index)),
                     format!(
                         "note [{}] is never referenced; add [{}] to the text or remove the note",
                         note.mark, note.mark
                     ),
                 );
             }
-            marks.insert(&note.mark, mark_path);
+            marks.insert(&note.mark, note_index);
         }
-        check_text(report, &locator, &format!("{path}.text"), "note", &note.text);
-        notes.push(Note {
-            mark: note.mark.clone(),
-            text: note.text.clone(),
-        });
+        check_text(
+            report,
+            locator,
+            || format!("notes.{note_index}.text"),
+            "note",
+            &note.text,
+        );
     }
+}
 
-    if report.diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
-        return None;
+/// The checked module, its text moved rather than copied.
+fn checked_module(raw: RawModule, path: String) -> Module {
+    let sections = raw
+        .sections
+        .into_iter()
+        .map(|section| Section {
+            title: section.title,
+            blocks: section
+                .blocks
+                .into_iter()
+                .map(|block| match block {
+                    RawBlock::Para(text) => Block::Para(text),
+                    RawBlock::Lead(text) => Block::Lead(text),
+                    RawBlock::Quote(text) => Block::Quote(text),
+                    RawBlock::Heading(text) => Block::Heading(text),
+                    RawBlock::Bullets(items) => Block::Bullets(items),
+                    RawBlock::Numbered(items) => Block::Numbered(items),
+                })
+                .collect(),
+            questions: (section.questions.into_iter().flatten())
+                .map(|question| Question {
+                    id: question.id,
+                    text: question.text,
+                    hint: question.hint,
+                })
+                .collect(),
+        })
+        .collect();
+    let notes = (raw.notes.into_iter().flatten())
+        .map(|note| Note {
+            mark: note.mark,
+            text: note.text,
+        })
+        .collect();
+    Module {
+        id: raw.id,
+        title: raw.title,
+        subtitle: raw.subtitle,
+        area: raw.area,
+        stage: raw.stage,
+        minutes: raw.minutes,
+        sections,
+        notes,
+        path,
     }
-    Some(CheckedModule {
-        id_at: first_position(text, "id"),
-        module: Module {
-            id: raw.id,
-            title: raw.title,
-            subtitle: raw.subtitle,
-            area: raw.area,
-            stage: raw.stage,
-            minutes: raw.minutes,
-            sections,
-            notes,
-            path: report.file.clone(),
-        },
-    })
 }

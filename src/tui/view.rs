@@ -1,7 +1,7 @@
 //! `view`: draws the model. Pure: the same model gives the same screen.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -40,7 +40,6 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
 }
 
-/// A box of the given size in the middle of `area` (never larger than it).
 /// Draws an editor; with the focus, the terminal's own cursor goes where
 /// the next character will be (screen readers and magnifiers follow it).
 fn draw_editor(frame: &mut Frame, editor: &crate::editor::Editor, area: Rect, style: Style, focused: bool) {
@@ -51,6 +50,25 @@ fn draw_editor(frame: &mut Frame, editor: &crate::editor::Editor, area: Rect, st
     }
 }
 
+/// Splits `area` into rows, top to bottom: `Some(h)` is h rows, `None`
+/// takes what the others leave. Plain arithmetic rather than `Layout`,
+/// whose constraint solver was a tenth of the first frame's work.
+fn stack<const N: usize>(area: Rect, heights: [Option<u16>; N]) -> [Rect; N] {
+    let fixed = heights
+        .iter()
+        .flatten()
+        .fold(0u16, |sum, height| sum.saturating_add(*height));
+    let flexible = area.height.saturating_sub(fixed);
+    let mut y = area.y;
+    heights.map(|height| {
+        let height = height.unwrap_or(flexible).min(area.bottom().saturating_sub(y));
+        let row = Rect::new(area.x, y, area.width, height);
+        y += height;
+        row
+    })
+}
+
+/// A box of the given size in the middle of `area` (never larger than it).
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
     Rect::new(
@@ -82,7 +100,7 @@ fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: R
             [Span::styled(format!(" {} ", format.name()), style), Span::raw(" ")]
         })
         .collect();
-    let rows = Layout::vertical([Constraint::Length(1); 6]).split(inner);
+    let rows = stack(inner, [Some(1); 6]);
     let scope = text::export_scope(dialog.modules.len());
     let lines = [
         Line::from(scope),
@@ -113,7 +131,7 @@ fn footer(model: &Model, frame: &mut Frame, area: Rect, theme: Theme, left: Line
         );
         return;
     }
-    let [status_row, keys_row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [status_row, keys_row] = stack(area, [Some(1), Some(1)]);
     let status = if let Some(notice) = &model.notice {
         Line::from(notice.as_str())
     } else {
@@ -228,13 +246,7 @@ fn home(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
         return;
     };
     let details_height = if area.height >= 18 { 4 } else { 2 };
-    let [title_row, body, details, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(details_height),
-        Constraint::Length(2),
-    ])
-    .areas(area);
+    let [title_row, body, details, foot] = stack(area, [Some(1), None, Some(details_height), Some(2)]);
     let mut title = format!(" {}", course.title);
     if model.courses.len() > 1 {
         title.push_str(&format!(
@@ -609,13 +621,7 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
     let Some((course, module)) = model.module(reader.course, reader.module) else {
         return;
     };
-    let [header_row, title_row, body, foot] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(2),
-    ])
-    .areas(area);
+    let [header_row, title_row, body, foot] = stack(area, [Some(1), Some(1), None, Some(2)]);
     let mut crumbs = vec![course.title.clone()];
     crumbs.extend(
         module
@@ -659,7 +665,7 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
     } else {
         0
     };
-    let [text_area, panel_area] = Layout::vertical([Constraint::Min(0), Constraint::Length(panel_rows)]).areas(body);
+    let [text_area, panel_area] = stack(body, [None, Some(panel_rows)]);
     let text_rect = Rect::new(column.x, text_area.y, column.width, text_area.height);
     if text_rect.height > 0 {
         if reader.prompts {
@@ -762,8 +768,7 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
     let head_rows = u16::try_from(head.len())
         .unwrap_or(u16::MAX)
         .min(area.height.saturating_sub(4));
-    let [head_area, editor_area, status_area] =
-        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let [head_area, editor_area, status_area] = stack(area, [Some(head_rows), None, Some(1)]);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
 
     let focused = reader.focus == Focus::Editor;
@@ -827,8 +832,7 @@ fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     let key = (course.id.clone(), module.id.clone());
     let journal = model.journal(&key);
     let column = reading_column(area);
-    let [title_row, body, foot] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let [title_row, body, foot] = stack(area, [Some(1), None, Some(2)]);
     frame.render_widget(
         Paragraph::new(Span::styled(
             format!(" {}: {}", text::COMPLETE_TITLE, module.title),
@@ -852,7 +856,7 @@ fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     lines.push(Line::from(Span::styled(text::ACTION_POINT_TITLE, theme.heading())));
     let body_rect = Rect::new(column.x, body.y, column.width, body.height);
     let head_rows = u16::try_from(lines.len()).unwrap_or(0).min(body_rect.height);
-    let [head, rest] = Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(body_rect);
+    let [head, rest] = stack(body_rect, [Some(head_rows), None]);
     frame.render_widget(Paragraph::new(lines), head);
     if let Some(area) = &state.editor {
         let block = Block::bordered()
@@ -888,8 +892,7 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     };
     let first_run = matches!(model.screen, Screen::Welcome(_));
     let column = reading_column(area);
-    let [title_row, body, foot] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let [title_row, body, foot] = stack(area, [Some(1), None, Some(2)]);
     let title = if first_run {
         text::WELCOME_TITLE
     } else {
@@ -921,12 +924,7 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     let intro = Paragraph::new(lines);
     let fields_rows = 4u16.min(body_rect.height);
     let intro_rows = intro_rows.min(body_rect.height.saturating_sub(fields_rows + 1));
-    let [intro_area, _, fields_area] = Layout::vertical([
-        Constraint::Length(intro_rows),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(body_rect);
+    let [intro_area, _, fields_area] = stack(body_rect, [Some(intro_rows), Some(1), None]);
     frame.render_widget(intro, intro_area);
     let label_width = 12u16.min(fields_area.width / 3);
     for (index, label) in text::PROFILE_LABELS.iter().enumerate() {
