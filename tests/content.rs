@@ -195,8 +195,8 @@ fn check_module_bytes(bytes: &[u8]) {
     };
     if let Some(text) = content::validate::decode(bytes, &mut report) {
         let course = shipped();
-        let _ = content::validate::module_from_text(&text, None, Some(&course), &mut report);
-        let _ = content::validate::course_from_text(&text, None, content::Origin::Embedded, &mut report);
+        let _ = content::validate::module_from_text(text, None, Some(&course), &mut report);
+        let _ = content::validate::course_from_text(text, None, content::Origin::Embedded, &mut report);
     }
     for diagnostic in diagnostics {
         assert!(diagnostic.line <= bytes.len() + 1, "position inside the file");

@@ -1,6 +1,7 @@
 //! Finds course folders (embedded, the user's modules folder, `--modules`),
 //! reads them and assembles the library, reporting every problem found.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ mod embedded {
 struct SourceFile {
     /// As shown in messages: `modules/hmip-youth-2021/introduction.ron`.
     display: String,
-    bytes: Result<Vec<u8>, String>,
+    bytes: Result<Cow<'static, [u8]>, String>,
     /// The shipped course, parsed when casebook was built.
     parsed: Option<&'static [u8]>,
 }
@@ -73,7 +74,7 @@ impl Library {
 fn read_file(path: &Path) -> SourceFile {
     SourceFile {
         display: shown(path),
-        bytes: fs::read(path).map_err(|error| error.to_string()),
+        bytes: fs::read(path).map(Cow::Owned).map_err(|error| error.to_string()),
         parsed: None,
     }
 }
@@ -95,7 +96,7 @@ fn embedded_folders() -> Vec<CourseFolder> {
             for (name, text, parsed) in files {
                 let file = SourceFile {
                     display: format!("modules/{folder}/{name}"),
-                    bytes: Ok(text.as_bytes().to_vec()),
+                    bytes: Ok(Cow::Borrowed(text.as_bytes())),
                     parsed,
                 };
                 if name == "course.ron" {
@@ -223,7 +224,7 @@ fn check_modules(files: &[SourceFile], course: Option<&Course>, diagnostics: &mu
         if let Ok(bytes) = &file.bytes
             && let Some(text) = validate::decode(bytes, &mut report)
         {
-            validate::module_from_text(&text, file.parsed, course, &mut report);
+            validate::module_from_text(text, file.parsed, course, &mut report);
         }
     }
 }
@@ -248,7 +249,7 @@ fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(
     };
     let header = match &course_file.bytes {
         Ok(bytes) => validate::decode(bytes, &mut report)
-            .and_then(|text| validate::course_from_text(&text, course_file.parsed, folder.origin.clone(), &mut report)),
+            .and_then(|text| validate::course_from_text(text, course_file.parsed, folder.origin.clone(), &mut report)),
         Err(error) => {
             report.error(
                 Position { line: 0, column: 0 },
@@ -271,7 +272,7 @@ fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(
         };
         let checked = match &file.bytes {
             Ok(bytes) => validate::decode(bytes, &mut report)
-                .and_then(|text| validate::module_from_text(&text, file.parsed, Some(&course), &mut report)),
+                .and_then(|text| validate::module_from_text(text, file.parsed, Some(&course), &mut report)),
             Err(error) => {
                 report.error(
                     Position { line: 1, column: 1 },
@@ -392,11 +393,9 @@ fn check_single_file(path: &Path, library: &mut Library) {
             file: course_file.display.clone(),
             diagnostics: &mut library.diagnostics,
         };
-        course_file
-            .bytes
-            .ok()
-            .and_then(|bytes| validate::decode(&bytes, &mut report))
-            .and_then(|text| validate::course_from_text(&text, None, Origin::Folder(course_path.clone()), &mut report))
+        (course_file.bytes.as_deref().ok())
+            .and_then(|bytes| validate::decode(bytes, &mut report))
+            .and_then(|text| validate::course_from_text(text, None, Origin::Folder(course_path.clone()), &mut report))
             .map(|header| header.course)
     };
     let mut report = Report {
@@ -415,7 +414,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
     };
     let Some(text) = text else { return };
     if is_course {
-        validate::course_from_text(&text, None, Origin::Folder(path.to_path_buf()), &mut report);
+        validate::course_from_text(text, None, Origin::Folder(path.to_path_buf()), &mut report);
     } else {
         if course.is_none() && !course_path.is_file() {
             report.push(
@@ -424,7 +423,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
                 "no course.ron beside this file, so its area and stage were not checked",
             );
         }
-        validate::module_from_text(&text, None, course.as_ref(), &mut report);
+        validate::module_from_text(text, None, course.as_ref(), &mut report);
     }
 }
 
@@ -447,24 +446,24 @@ mod tests {
                 "{} was parsed at build time",
                 course_file.display
             );
-            let text = String::from_utf8(course_file.bytes.clone().unwrap()).unwrap();
+            let text = std::str::from_utf8(course_file.bytes.as_deref().unwrap()).unwrap();
             let mut diagnostics = Vec::new();
             let mut report = Report {
                 file: course_file.display.clone(),
                 diagnostics: &mut diagnostics,
             };
-            let built = validate::course_from_text(&text, course_file.parsed, Origin::Embedded, &mut report).unwrap();
-            let read = validate::course_from_text(&text, None, Origin::Embedded, &mut report).unwrap();
+            let built = validate::course_from_text(text, course_file.parsed, Origin::Embedded, &mut report).unwrap();
+            let read = validate::course_from_text(text, None, Origin::Embedded, &mut report).unwrap();
             assert_eq!(built.course, read.course);
             for file in folder.module_files {
                 assert!(file.parsed.is_some(), "{} was parsed at build time", file.display);
-                let text = String::from_utf8(file.bytes.clone().unwrap()).unwrap();
+                let text = std::str::from_utf8(file.bytes.as_deref().unwrap()).unwrap();
                 let mut report = Report {
                     file: file.display.clone(),
                     diagnostics: &mut diagnostics,
                 };
-                let built = validate::module_from_text(&text, file.parsed, Some(&read.course), &mut report).unwrap();
-                let parsed = validate::module_from_text(&text, None, Some(&read.course), &mut report).unwrap();
+                let built = validate::module_from_text(text, file.parsed, Some(&read.course), &mut report).unwrap();
+                let parsed = validate::module_from_text(text, None, Some(&read.course), &mut report).unwrap();
                 assert_eq!(built.module, parsed.module, "{}", file.display);
                 assert_eq!(built.id_at, parsed.id_at);
             }

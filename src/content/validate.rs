@@ -39,9 +39,9 @@ impl Report<'_> {
 
 /// The bytes of a content file as text, or an error at the first byte that
 /// is not UTF-8.
-pub fn decode(bytes: &[u8], report: &mut Report) -> Option<String> {
+pub fn decode<'b>(bytes: &'b [u8], report: &mut Report) -> Option<&'b str> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text.trim_start_matches('\u{feff}').to_owned()),
+        Ok(text) => Some(text.trim_start_matches('\u{feff}')),
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let at = position_of(std::str::from_utf8(valid).unwrap_or_default(), valid.len());

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
-use ratatui::crossterm::style::{Attribute, Print, SetAttribute, SetBackgroundColor, SetForegroundColor};
+use ratatui::crossterm::style::{Attribute, SetAttribute, SetBackgroundColor, SetForegroundColor};
 use ratatui::crossterm::terminal::{self, Clear};
 use ratatui::crossterm::{execute, queue};
 use ratatui::layout::{Position, Size};
@@ -139,7 +139,9 @@ impl<W: Write> Backend for LeanBackend<W> {
                 continue;
             }
             self.set_style(cell)?;
-            queue!(self.writer, Print(cell.symbol()))?;
+            // Straight to the buffer: a formatted `Print` per cell cost more
+            // than the rest of the frame's output.
+            self.writer.write_all(cell.symbol().as_bytes())?;
             // A wide character moves the cursor two cells; be sure of nothing then.
             let width = u16::try_from(unicode_width(cell.symbol())).unwrap_or(1);
             self.cursor = if width == 1 {

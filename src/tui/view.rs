@@ -68,6 +68,16 @@ fn stack<const N: usize>(area: Rect, heights: [Option<u16>; N]) -> [Rect; N] {
     })
 }
 
+/// Draws unwrapped lines from the top of `area`, each cut at its edge. What
+/// `Paragraph` does for such lines, for a fraction of the work.
+fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
+    let buffer = frame.buffer_mut();
+    let area = area.intersection(buffer.area);
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buffer.set_line(area.x, y, line, area.width);
+    }
+}
+
 /// A box of the given size in the middle of `area` (never larger than it).
 fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
@@ -679,7 +689,7 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
                 usize::from(reader.scroll),
                 usize::from(text_rect.height),
             );
-            frame.render_widget(Paragraph::new(lines), text_rect);
+            draw_lines(frame, text_rect, &lines);
         }
     }
     if show_panel && panel_area.height > 0 {
