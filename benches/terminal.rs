@@ -10,6 +10,7 @@
 //! target and the ratio against it. Options, after `--`:
 //!
 //! - `--quick`: skip the 20,000-character and 100 KB reflections;
+//! - `--first-frame`: only the first-frame launches (for work on start-up);
 //! - `--dump DIR`: save every session's raw terminal output as `DIR/*.raw`;
 //! - `--runs N`: launches per tool for the first-frame median (default 11).
 //!
@@ -152,6 +153,7 @@ fn main() -> ExitCode {
 
 struct Options {
     quick: bool,
+    first_frame_only: bool,
     dump: Option<PathBuf>,
     runs: usize,
 }
@@ -160,6 +162,7 @@ impl Options {
     fn parse(args: &[String]) -> Result<Self> {
         let mut options = Options {
             quick: false,
+            first_frame_only: false,
             dump: None,
             runs: 11,
         };
@@ -168,9 +171,15 @@ impl Options {
             match arg.as_str() {
                 "--bench" => {}
                 "--quick" => options.quick = true,
+                "--first-frame" => options.first_frame_only = true,
                 "--dump" => options.dump = Some(PathBuf::from(args.next().ok_or("--dump needs a folder")?)),
                 "--runs" => options.runs = args.next().ok_or("--runs needs a number")?.parse()?,
-                other => return Err(format!("unknown option {other:?} (known: --quick, --dump DIR, --runs N)").into()),
+                other => {
+                    return Err(format!(
+                        "unknown option {other:?} (known: --quick, --first-frame, --dump DIR, --runs N)"
+                    )
+                    .into());
+                }
             }
         }
         options.runs = options.runs.max(1);
@@ -635,8 +644,26 @@ fn run(options: &Options) -> Result<()> {
         }
     }
 
+    if !options.first_frame_only {
+        interact(options, &setup, &tools, &mut figures)?;
+    }
+    if let Ok(metadata) = fs::metadata(&setup.casebook) {
+        figures.entry(Tool::Casebook).or_default().binary_bytes = Some(metadata.len());
+    }
+    for (tool, path) in [(Tool::Less, &setup.less), (Tool::Vim, &setup.vim)] {
+        if let Some(metadata) = path.as_ref().and_then(|path| fs::metadata(path).ok()) {
+            figures.entry(tool).or_default().binary_bytes = Some(metadata.len());
+        }
+    }
+    eprintln!("done in {:.0} s\n", clock.elapsed().as_secs_f64());
+    print!("{}", report(&figures, &setup));
+    Ok(())
+}
+
+/// Page turns and typing: everything after the first frames.
+fn interact(options: &Options, setup: &Setup, tools: &[Tool], figures: &mut BTreeMap<Tool, Figures>) -> Result<()> {
     eprintln!("page turns...");
-    for &tool in &tools {
+    for &tool in tools {
         let entry = figures.entry(tool).or_default();
         let mut session = setup.start(tool)?;
         session.first_frame();
@@ -658,7 +685,7 @@ fn run(options: &Options) -> Result<()> {
     let short = REFLECTION.trim_end_matches('\n');
     for &tool in tools.iter().filter(|&&tool| tool != Tool::Less) {
         let entry = figures.entry(tool).or_default();
-        let mut session = open_editor(&setup, tool)?;
+        let mut session = open_editor(setup, tool)?;
         entry.short = Some(type_reflection(&mut session, short, false)?);
         let paced: String = short.chars().take(PACED_CHARS).collect();
         entry.paced = Some(session.type_paced(&format!(" {paced}"), PACE)?);
@@ -672,7 +699,7 @@ fn run(options: &Options) -> Result<()> {
         eprintln!("typing a 20,000-character reflection, then at 100 KB (casebook)...");
         let entry = figures.entry(Tool::Casebook).or_default();
         let long = short.repeat(10);
-        let mut session = open_editor(&setup, Tool::Casebook)?;
+        let mut session = open_editor(setup, Tool::Casebook)?;
         entry.long = Some(type_reflection(&mut session, &long, true)?);
         // Grow the reflection to about 100 KB, then type a few hundred more.
         let filler = format!("\n{}", short.repeat(40));
@@ -686,16 +713,6 @@ fn run(options: &Options) -> Result<()> {
         setup.save_dump(&session, "type-20k-100k")?;
     }
 
-    if let Ok(metadata) = fs::metadata(&setup.casebook) {
-        figures.entry(Tool::Casebook).or_default().binary_bytes = Some(metadata.len());
-    }
-    for (tool, path) in [(Tool::Less, &setup.less), (Tool::Vim, &setup.vim)] {
-        if let Some(metadata) = path.as_ref().and_then(|path| fs::metadata(path).ok()) {
-            figures.entry(tool).or_default().binary_bytes = Some(metadata.len());
-        }
-    }
-    eprintln!("done in {:.0} s\n", clock.elapsed().as_secs_f64());
-    print!("{}", report(&figures, &setup));
     Ok(())
 }
 

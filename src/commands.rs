@@ -285,17 +285,24 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     }
     let snapshot = Snapshot::default();
     crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-    if let Err(error) = crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
-        eprintln!("{}", text::terminal_failed(&error.to_string()));
-        return exit::DATA;
-    }
-    // Finding the time zone walks the system's zoneinfo folder (a few
-    // milliseconds): it waits until the first frame is out. No key is handled
-    // before then; only a last-visit time could show in UTC, for that frame.
-    let found_timezone = |app: &mut App<FileStore>| {
+    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+        Ok(signals) => signals,
+        Err(error) => {
+            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            return exit::DATA;
+        }
+    };
+    // Work the first frame does not need waits until it is out. Finding the
+    // time zone walks the system's zoneinfo folder (a few milliseconds); no
+    // key is handled before then, so only a last-visit time could show in
+    // UTC, for that frame. A signal caught before the thread starts waits for it.
+    let after_first_frame = |app: &mut App<FileStore>| {
+        if let Err(error) = signals.start() {
+            app.model.notice = Some(text::signals_unwatched(&error.to_string()));
+        }
         app.model.timezone = jiff::tz::TimeZone::system();
     };
-    match tui::terminal::run(&mut app, &snapshot, found_timezone) {
+    match tui::terminal::run(&mut app, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", text::terminal_failed(&error.to_string()));

@@ -44,30 +44,60 @@ impl Snapshot {
     }
 }
 
-/// Starts the thread that saves and exits on SIGHUP, SIGTERM and SIGQUIT
-/// (with 128 + the signal's number, as shells expect).
-#[cfg(unix)]
-pub fn watch_signals(snapshot: Snapshot, paths: DataPaths, restore: fn()) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
-    use signal_hook::iterator::Signals;
-    let mut signals = Signals::new([SIGHUP, SIGTERM, SIGQUIT])?;
-    std::thread::Builder::new()
-        .name("casebook-signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                snapshot.save_all(&paths);
-                if signal != SIGHUP {
-                    restore();
-                }
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(())
+/// SIGHUP, SIGTERM and SIGQUIT, caught from `watch_signals` on. `start`
+/// runs the thread that saves and exits (with 128 + the signal's number, as
+/// shells expect); it waits until the first frame is out, and a signal that
+/// comes before then is held for it.
+pub struct SignalWatch {
+    #[cfg(unix)]
+    signals: signal_hook::iterator::Signals,
+    snapshot: Snapshot,
+    paths: DataPaths,
+    restore: fn(),
 }
 
-#[cfg(not(unix))]
-pub fn watch_signals(_snapshot: Snapshot, _paths: DataPaths, _restore: fn()) -> std::io::Result<()> {
-    Ok(())
+pub fn watch_signals(snapshot: Snapshot, paths: DataPaths, restore: fn()) -> std::io::Result<SignalWatch> {
+    Ok(SignalWatch {
+        #[cfg(unix)]
+        signals: signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGQUIT,
+        ])?,
+        snapshot,
+        paths,
+        restore,
+    })
+}
+
+impl SignalWatch {
+    #[cfg(unix)]
+    pub fn start(self) -> std::io::Result<()> {
+        let SignalWatch {
+            mut signals,
+            snapshot,
+            paths,
+            restore,
+        } = self;
+        std::thread::Builder::new()
+            .name("casebook-signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    snapshot.save_all(&paths);
+                    if signal != signal_hook::consts::SIGHUP {
+                        restore();
+                    }
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        Ok(())
+    }
+
+    #[cfg(not(unix))]
+    pub fn start(self) -> std::io::Result<()> {
+        let _ = (self.snapshot, self.paths, self.restore);
+        Ok(())
+    }
 }
 
 /// On a panic: the terminal first, then the drafts, then a short message

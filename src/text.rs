@@ -306,6 +306,12 @@ pub fn terminal_failed(reason: &str) -> String {
     format!("The terminal stopped working ({reason}). Your reflections were saved before casebook closed.")
 }
 
+pub fn signals_unwatched(reason: &str) -> String {
+    format!(
+        "casebook cannot watch for the terminal closing ({reason}). Your text is still saved as you type; quit with q to be sure of the last seconds."
+    )
+}
+
 pub fn list_damaged(problem: &str) -> String {
     format!("journal cannot be read ({problem})")
 }
