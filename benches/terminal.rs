@@ -11,6 +11,7 @@
 //!
 //! - `--quick`: skip the 20,000-character and 100 KB reflections;
 //! - `--first-frame`: only the first-frame launches (for work on start-up);
+//! - `--binary PATH`: measure that casebook build instead of this one's;
 //! - `--dump DIR`: save every session's raw terminal output as `DIR/*.raw`;
 //! - `--runs N`: launches per tool for the first-frame median (default 11).
 //!
@@ -154,6 +155,7 @@ fn main() -> ExitCode {
 struct Options {
     quick: bool,
     first_frame_only: bool,
+    binary: Option<PathBuf>,
     dump: Option<PathBuf>,
     runs: usize,
 }
@@ -163,6 +165,7 @@ impl Options {
         let mut options = Options {
             quick: false,
             first_frame_only: false,
+            binary: None,
             dump: None,
             runs: 11,
         };
@@ -172,11 +175,12 @@ impl Options {
                 "--bench" => {}
                 "--quick" => options.quick = true,
                 "--first-frame" => options.first_frame_only = true,
+                "--binary" => options.binary = Some(PathBuf::from(args.next().ok_or("--binary needs a path")?)),
                 "--dump" => options.dump = Some(PathBuf::from(args.next().ok_or("--dump needs a folder")?)),
                 "--runs" => options.runs = args.next().ok_or("--runs needs a number")?.parse()?,
                 other => {
                     return Err(format!(
-                        "unknown option {other:?} (known: --quick, --first-frame, --dump DIR, --runs N)"
+                        "unknown option {other:?} (known: --quick, --first-frame, --binary PATH, --dump DIR, --runs N)"
                     )
                     .into());
                 }
@@ -718,7 +722,7 @@ fn interact(options: &Options, setup: &Setup, tools: &[Tool], figures: &mut BTre
 
 /// Finds the tools and writes the text less and vim page through.
 fn prepare(options: &Options) -> Result<Setup> {
-    let casebook = PathBuf::from(env!("CARGO_BIN_EXE_casebook"));
+    let casebook = (options.binary.clone()).unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_casebook")));
     let scratch = tempfile::tempdir()?;
     let data = tempfile::tempdir_in(scratch.path())?;
     let plain = Command::new(&casebook)

@@ -214,8 +214,8 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let screen = io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
     let target = match open {
-        Some(name) => match library.find_module(name) {
-            Ok((course, module)) => Some((course.clone(), module.clone())),
+        Some(name) => match library.find_module_index(name) {
+            Ok(found) => Some(found),
             Err(candidates) if candidates.is_empty() => {
                 eprintln!("{}", text::module_not_found(name));
                 return exit::CONTENT;
@@ -228,7 +228,11 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         None => None,
     };
     let mut store = FileStore::new(paths.clone());
-    if let Some((course, module)) = &target
+    let found = |(course, module): (usize, usize)| {
+        let course = library.courses.get(course)?;
+        Some((course, course.modules.get(module)?))
+    };
+    if let Some((course, module)) = target.and_then(found)
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
         let options = crate::plain::PlainOptions {
@@ -261,19 +265,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         app.model.notice = Some(text::RECOVERED.to_owned());
     }
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-    if let Some((course, module)) = &target {
-        let course_index = app
-            .model
-            .courses
-            .iter()
-            .position(|candidate| candidate.id == course.id)
-            .unwrap_or(0);
-        let module_index = app
-            .model
-            .courses
-            .get(course_index)
-            .and_then(|candidate| candidate.modules.iter().position(|m| m.id == module.id))
-            .unwrap_or(0);
+    if let Some((course_index, module_index)) = target {
         if matches!(app.model.screen, tui::model::Screen::Home) {
             tui::update::open_module(&mut app.model, course_index, module_index, jiff::Timestamp::now());
         } else {

@@ -51,21 +51,33 @@ impl Library {
 
     /// A module by `id` or `course/id`; a bare id must be unambiguous.
     pub fn find_module(&self, name: &str) -> Result<(&Course, &Module), Vec<String>> {
+        let (course, module) = self.find_module_index(name)?;
+        (self.courses.get(course))
+            .and_then(|found| Some((found, found.modules.get(module)?)))
+            .ok_or_else(Vec::new)
+    }
+
+    /// As `find_module`, as positions in `courses` and its `modules`.
+    pub fn find_module_index(&self, name: &str) -> Result<(usize, usize), Vec<String>> {
         let (course_id, module_id) = match name.split_once('/') {
             Some((course, module)) => (Some(course), module),
             None => (None, name),
         };
-        let found: Vec<(&Course, &Module)> = self
-            .courses
-            .iter()
-            .filter(|course| course_id.is_none_or(|id| id == course.id))
-            .filter_map(|course| course.module(module_id).map(|module| (course, module)))
+        let found: Vec<(usize, usize)> = (self.courses.iter().enumerate())
+            .filter(|(_, course)| course_id.is_none_or(|id| id == course.id))
+            .filter_map(|(index, course)| {
+                let module = course.modules.iter().position(|module| module.id == module_id)?;
+                Some((index, module))
+            })
             .collect();
         match found.as_slice() {
             [one] => Ok(*one),
             many => Err(many
                 .iter()
-                .map(|(course, module)| format!("{}/{}", course.id, module.id))
+                .filter_map(|&(course, module)| {
+                    let course = self.courses.get(course)?;
+                    Some(format!("{}/{}", course.id, course.modules.get(module)?.id))
+                })
                 .collect()),
         }
     }

@@ -22,12 +22,15 @@ pub struct LeanBackend<W: Write> {
     /// Where the terminal's cursor is, if known.
     cursor: Option<Position>,
     hidden: bool,
-    /// What is on the screen now, so a row that ends in blanks can be cut
-    /// with one erase-to-end-of-line instead of a run of spaces.
-    shadow: Vec<Cell>,
+    /// Which cells on the screen now are blank, so a row that ends in blanks
+    /// can be cut with one erase-to-end-of-line instead of a run of spaces.
+    shadow: Vec<bool>,
     width: u16,
     /// False after a partial clear: the shadow may then be wrong.
     trusted: bool,
+    /// The terminal's size as last asked; asking opens /dev/tty each time.
+    /// Forgotten when the terminal says it was resized.
+    known_size: std::cell::Cell<Option<Size>>,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -43,7 +46,13 @@ impl<W: Write> LeanBackend<W> {
             width: 0,
             // A new alternate screen starts blank.
             trusted: true,
+            known_size: std::cell::Cell::new(None),
         }
+    }
+
+    /// Called on a resize event: the next `size` asks the terminal again.
+    pub fn forget_size(&mut self) {
+        self.known_size.set(None);
     }
 
     fn shadow_index(&self, x: u16, y: u16) -> Option<usize> {
@@ -58,7 +67,7 @@ impl<W: Write> LeanBackend<W> {
             && (x..self.width).all(|column| {
                 self.shadow_index(column, y)
                     .and_then(|index| self.shadow.get(index))
-                    .is_some_and(|cell| cell == &Cell::EMPTY)
+                    .is_some_and(|&blank| blank)
             })
     }
 
@@ -109,15 +118,18 @@ impl<W: Write> Backend for LeanBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let (width, height) = terminal::size().unwrap_or((self.width, 0));
+        let Size { width, height } = self.size().unwrap_or(Size {
+            width: self.width,
+            height: 0,
+        });
         if width != self.width || self.shadow.len() != usize::from(width) * usize::from(height) {
             self.width = width;
-            self.shadow = vec![Cell::EMPTY; usize::from(width) * usize::from(height)];
+            self.shadow = vec![true; usize::from(width) * usize::from(height)];
         }
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
         for &(x, y, cell) in &cells {
             if let Some(i) = self.shadow_index(x, y) {
-                self.shadow[i] = cell.clone();
+                self.shadow[i] = cell == &Cell::EMPTY;
             }
         }
         // The row already ended with an erase: its remaining blanks are drawn.
@@ -157,8 +169,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
+        // Queued, not flushed: they go out with the frame, in one write.
         if !self.hidden {
-            execute!(self.writer, Hide)?;
+            queue!(self.writer, Hide)?;
             self.hidden = true;
         }
         Ok(())
@@ -166,7 +179,7 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn show_cursor(&mut self) -> io::Result<()> {
         if self.hidden {
-            execute!(self.writer, Show)?;
+            queue!(self.writer, Show)?;
             self.hidden = false;
         }
         Ok(())
@@ -180,7 +193,7 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
-        execute!(self.writer, MoveTo(position.x, position.y))?;
+        queue!(self.writer, MoveTo(position.x, position.y))?;
         self.cursor = Some(position);
         Ok(())
     }
@@ -203,7 +216,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         self.fg = Color::Reset;
         self.bg = Color::Reset;
         if matches!(clear_type, ClearType::All) {
-            self.shadow.fill(Cell::EMPTY);
+            self.shadow.fill(true);
             self.trusted = true;
         } else {
             // Only part of the screen: stop relying on the copy.
@@ -213,8 +226,13 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
+        if let Some(size) = self.known_size.get() {
+            return Ok(size);
+        }
         let (width, height) = terminal::size()?;
-        Ok(Size { width, height })
+        let size = Size { width, height };
+        self.known_size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

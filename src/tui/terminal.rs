@@ -108,7 +108,11 @@ fn event_loop<S: Store>(
             None => true,
         };
         let message = if ready {
-            to_message(event::read()?)
+            let event = event::read()?;
+            if matches!(event, Event::Resize(..)) {
+                terminal.backend_mut().forget_size();
+            }
+            to_message(event)
         } else {
             Some(Msg::Tick)
         };
