@@ -208,11 +208,18 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
             return exit::DATA;
         }
     };
-    crate::journal::lock::sweep_temporary_files(paths);
-    let library = load(cli, paths.into());
-    let errors = library.errors().count();
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let screen = io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
+    // The course loads on a second thread while this one readies the
+    // screen's buffers (which does not touch the terminal): both are a large
+    // part of the time to the first frame.
+    let (library, prepared) = std::thread::scope(|scope| {
+        let loading = scope.spawn(|| load(cli, Some(paths)));
+        let prepared = (screen && !plain).then(tui::terminal::prepare);
+        crate::journal::lock::sweep_temporary_files(paths);
+        (loading.join().unwrap_or_default(), prepared)
+    });
+    let errors = library.errors().count();
     let target = match open {
         Some(name) => match library.find_module_index(name) {
             Ok(found) => Some(found),
@@ -294,7 +301,8 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         }
         app.model.timezone = jiff::tz::TimeZone::system();
     };
-    match tui::terminal::run(&mut app, &snapshot, after_first_frame) {
+    let prepared = prepared.unwrap_or_else(tui::terminal::prepare);
+    match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", text::terminal_failed(&error.to_string()));

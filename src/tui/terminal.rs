@@ -18,7 +18,7 @@ use super::view::view;
 use crate::journal::Store;
 use crate::rescue::Snapshot;
 
-type Backend = LeanBackend<BufWriter<Stdout>>;
+pub type Backend = LeanBackend<BufWriter<Stdout>>;
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
@@ -34,11 +34,18 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-fn setup() -> io::Result<Terminal<Backend>> {
+/// The terminal's size and screen buffers, made without changing the
+/// terminal's modes, so this can happen while the course is still loading.
+pub fn prepare() -> io::Result<Terminal<Backend>> {
+    Terminal::new(LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout())))
+}
+
+fn setup(prepared: io::Result<Terminal<Backend>>) -> io::Result<Terminal<Backend>> {
+    let terminal = prepared?;
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
-    Terminal::new(LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout())))
+    Ok(terminal)
 }
 
 fn to_message(event: Event) -> Option<Msg> {
@@ -56,10 +63,11 @@ fn to_message(event: Event) -> Option<Msg> {
 /// first frame does not need waits until then.
 pub fn run<S: Store>(
     app: &mut App<S>,
+    prepared: io::Result<Terminal<Backend>>,
     snapshot: &Snapshot,
     after_first_frame: impl FnOnce(&mut App<S>),
 ) -> io::Result<()> {
-    let mut terminal = match setup() {
+    let mut terminal = match setup(prepared) {
         Ok(terminal) => terminal,
         Err(error) => {
             restore();
