@@ -217,7 +217,10 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         let loading = scope.spawn(|| load(cli, Some(paths)));
         let prepared = (screen && !plain).then(tui::terminal::prepare);
         crate::journal::lock::sweep_temporary_files(paths);
-        (loading.join().unwrap_or_default(), prepared)
+        match loading.join() {
+            Ok(library) => (library, prepared),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     });
     let errors = library.errors().count();
     let target = match open {
