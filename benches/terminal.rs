@@ -13,7 +13,7 @@
 //! - `--first-frame`: only the first-frame launches (for work on start-up);
 //! - `--binary PATH`: measure that casebook build instead of this one's;
 //! - `--dump DIR`: save every session's raw terminal output as `DIR/*.raw`;
-//! - `--runs N`: launches per tool for the first-frame median (default 11).
+//! - `--runs N`: launches per tool for the first-frame median (default 31).
 //!
 //! Method (the one the targets were set with): every program runs in its own 80x24 pty with `TERM=xterm-256color`. The
 //! first full frame is the last byte written before the output stays quiet
@@ -167,7 +167,7 @@ impl Options {
             first_frame_only: false,
             binary: None,
             dump: None,
-            runs: 11,
+            runs: 31,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
