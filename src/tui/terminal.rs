@@ -101,6 +101,13 @@ fn event_loop<S: Store>(
     app.handle(Msg::Resize(size.width, size.height), Timestamp::now());
     terminal.draw(|frame| view(&app.model, frame))?;
     after_first_frame(app);
+    // The size was read while the course loaded, and resize events are only
+    // heard from the first read on: a resize in between is caught here.
+    terminal.backend_mut().forget_size();
+    let now = terminal.size()?;
+    if now != size {
+        app.handle(Msg::Resize(now.width, now.height), Timestamp::now());
+    }
     loop {
         // Only what changed since the last frame is sent.
         terminal.draw(|frame| view(&app.model, frame))?;
