@@ -238,11 +238,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         None => None,
     };
     let mut store = FileStore::new(paths.clone());
-    let found = |(course, module): (usize, usize)| {
-        let course = library.courses.get(course)?;
-        Some((course, course.modules.get(module)?))
-    };
-    if let Some((course, module)) = target.and_then(found)
+    if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
         let options = crate::plain::PlainOptions {

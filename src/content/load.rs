@@ -51,10 +51,14 @@ impl Library {
 
     /// A module by `id` or `course/id`; a bare id must be unambiguous.
     pub fn find_module(&self, name: &str) -> Result<(&Course, &Module), Vec<String>> {
-        let (course, module) = self.find_module_index(name)?;
-        (self.courses.get(course))
-            .and_then(|found| Some((found, found.modules.get(module)?)))
-            .ok_or_else(Vec::new)
+        let found = self.find_module_index(name)?;
+        self.module_at(found).ok_or_else(Vec::new)
+    }
+
+    /// The course and module at positions from `find_module_index`.
+    pub fn module_at(&self, (course, module): (usize, usize)) -> Option<(&Course, &Module)> {
+        let course = self.courses.get(course)?;
+        Some((course, course.modules.get(module)?))
     }
 
     /// As `find_module`, as positions in `courses` and its `modules`.
@@ -74,10 +78,8 @@ impl Library {
             [one] => Ok(*one),
             many => Err(many
                 .iter()
-                .filter_map(|&(course, module)| {
-                    let course = self.courses.get(course)?;
-                    Some(format!("{}/{}", course.id, course.modules.get(module)?.id))
-                })
+                .filter_map(|&found| self.module_at(found))
+                .map(|(course, module)| format!("{}/{}", course.id, module.id))
                 .collect()),
         }
     }

@@ -63,6 +63,18 @@ pub enum RawBlock {
     Numbered(Vec<String>),
 }
 
+impl RawBlock {
+    /// The block's text: one paragraph, or a list's items.
+    pub fn texts(&self) -> &[String] {
+        match self {
+            RawBlock::Para(text) | RawBlock::Lead(text) | RawBlock::Quote(text) | RawBlock::Heading(text) => {
+                std::slice::from_ref(text)
+            }
+            RawBlock::Bullets(items) | RawBlock::Numbered(items) => items,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Question", deny_unknown_fields)]
 pub struct RawQuestion {

@@ -352,13 +352,14 @@ fn check_sections(raw: &RawModule, locator: &Locator, report: &mut Report) {
         }
         for (block_index, block) in section.blocks.iter().enumerate() {
             let block_path = || format!("sections.{section_index}.blocks.{block_index}");
-            let (kind, texts): (&str, &[String]) = match block {
-                RawBlock::Para(text) => ("paragraph", std::slice::from_ref(text)),
-                RawBlock::Lead(text) => ("lead", std::slice::from_ref(text)),
-                RawBlock::Quote(text) => ("quote", std::slice::from_ref(text)),
-                RawBlock::Heading(text) => ("heading", std::slice::from_ref(text)),
-                RawBlock::Bullets(items) | RawBlock::Numbered(items) => ("list item", items.as_slice()),
+            let kind = match block {
+                RawBlock::Para(_) => "paragraph",
+                RawBlock::Lead(_) => "lead",
+                RawBlock::Quote(_) => "quote",
+                RawBlock::Heading(_) => "heading",
+                RawBlock::Bullets(_) | RawBlock::Numbered(_) => "list item",
             };
+            let texts = block.texts();
             let is_list = matches!(block, RawBlock::Bullets(_) | RawBlock::Numbered(_));
             if is_list && texts.is_empty() {
                 report.error(locator.at(&block_path()), "empty list: give it at least one item");
@@ -412,12 +413,7 @@ fn check_notes(raw: &RawModule, locator: &Locator, report: &mut Report) {
             .sections
             .iter()
             .flat_map(|section| &section.blocks)
-            .flat_map(|block| match block {
-                RawBlock::Para(text) | RawBlock::Lead(text) | RawBlock::Quote(text) | RawBlock::Heading(text) => {
-                    std::slice::from_ref(text)
-                }
-                RawBlock::Bullets(items) | RawBlock::Numbered(items) => items.as_slice(),
-            });
+            .flat_map(RawBlock::texts);
         block_texts
             .chain(question_texts)
             .flat_map(|text| footnote_marks(text).map(|(_, mark)| mark))
