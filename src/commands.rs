@@ -29,6 +29,7 @@ pub mod exit {
 }
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let shipped = content::ShippedLoading::start();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -38,12 +39,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let paths = DataPaths::resolve(cli.data_dir.clone());
     let code = match &cli.command {
-        None => tutor(&cli, paths.as_ref(), None, false),
-        Some(Command::Read { module, plain }) => tutor(&cli, paths.as_ref(), Some(module), *plain),
-        Some(Command::List) => list(&cli, paths.as_ref()),
+        None => tutor(shipped, &cli, paths.as_ref(), None, false),
+        Some(Command::Read { module, plain }) => tutor(shipped, &cli, paths.as_ref(), Some(module), *plain),
+        Some(Command::List) => list(&load(shipped, &cli, paths.as_ref()), paths.as_ref()),
         Some(Command::Export(args)) => match paths.as_ref() {
             Some(paths) => {
-                let library = load(&cli, Some(paths));
+                let library = load(shipped, &cli, Some(paths));
                 let store = FileStore::new(paths.clone());
                 crate::export::run_export(args, &library, &store, jiff::Timestamp::now())
             }
@@ -53,19 +54,24 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
         Some(Command::Verify(args)) => crate::export::run_verify(args),
-        Some(Command::Validate { paths: targets }) => validate(&cli, paths.as_ref(), targets),
+        Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
 }
 
-fn load(cli: &Cli, paths: Option<&DataPaths>) -> Library {
+fn load(shipped: content::ShippedLoading, cli: &Cli, paths: Option<&DataPaths>) -> Library {
     let user_modules = paths.map(DataPaths::user_modules);
-    content::load_library(user_modules.as_deref(), &cli.modules)
+    content::load_library_with(shipped.wait(), user_modules.as_deref(), &cli.modules)
 }
 
-fn validate(cli: &Cli, paths: Option<&DataPaths>, targets: &[std::path::PathBuf]) -> u8 {
+fn validate(
+    shipped: content::ShippedLoading,
+    cli: &Cli,
+    paths: Option<&DataPaths>,
+    targets: &[std::path::PathBuf],
+) -> u8 {
     let library = if targets.is_empty() {
-        load(cli, paths)
+        load(shipped, cli, paths)
     } else {
         content::load_paths(targets)
     };
@@ -121,8 +127,7 @@ fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &
     (status, time)
 }
 
-fn list(cli: &Cli, paths: Option<&DataPaths>) -> u8 {
-    let library = load(cli, paths);
+fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let store = paths.map(|paths| FileStore::new(paths.clone()));
     let mut out = io::stdout().lock();
     for (index, course) in library.courses.iter().enumerate() {
@@ -187,7 +192,13 @@ fn terminal_width() -> usize {
         .unwrap_or(80)
 }
 
-fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: bool) -> u8 {
+fn tutor(
+    shipped: content::ShippedLoading,
+    cli: &Cli,
+    paths: Option<&DataPaths>,
+    open: Option<&String>,
+    plain: bool,
+) -> u8 {
     let Some(paths) = paths else {
         eprintln!("{}", text::NO_DATA_DIR);
         return exit::DATA;
@@ -210,18 +221,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let screen = io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
-    // The course loads on a second thread while this one readies the
-    // screen's buffers (which does not touch the terminal): both are a large
-    // part of the time to the first frame.
-    let (library, prepared) = std::thread::scope(|scope| {
-        let loading = scope.spawn(|| load(cli, Some(paths)));
-        let prepared = (screen && !plain).then(tui::terminal::prepare);
-        crate::journal::lock::sweep_temporary_files(paths);
-        match loading.join() {
-            Ok(library) => (library, prepared),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
+    let library = load(shipped, cli, Some(paths));
     let errors = library.errors().count();
     let target = match open {
         Some(name) => match library.find_module_index(name) {
@@ -248,6 +248,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
         }
+        crate::journal::lock::sweep_temporary_files(paths);
         let stdin = io::stdin();
         let mut input = stdin.lock();
         let mut output = io::stdout().lock();
@@ -262,7 +263,7 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     if !screen {
         // No screen to draw on: say what there is instead.
         eprintln!("{}", text::NO_TERMINAL);
-        return list(cli, Some(paths));
+        return list(&library, Some(paths));
     }
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
@@ -293,15 +294,16 @@ fn tutor(cli: &Cli, paths: Option<&DataPaths>, open: Option<&String>, plain: boo
     // Work the first frame does not need waits until it is out. Finding the
     // time zone walks the system's zoneinfo folder (a few milliseconds); no
     // key is handled before then, so only a last-visit time could show in
-    // UTC, for that frame. A signal caught before the thread starts waits for it.
+    // UTC, for that frame. A signal caught before the thread starts waits for
+    // it. Nothing has been saved yet, so no save of ours is swept away.
     let after_first_frame = |app: &mut App<FileStore>| {
+        crate::journal::lock::sweep_temporary_files(paths);
         if let Err(error) = signals.start() {
             app.model.notice = Some(text::signals_unwatched(&error.to_string()));
         }
         app.model.timezone = jiff::tz::TimeZone::system();
     };
-    let prepared = prepared.unwrap_or_else(tui::terminal::prepare);
-    match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
+    match tui::terminal::run(&mut app, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", text::terminal_failed(&error.to_string()));

@@ -5,7 +5,7 @@
 
 use casebook::content;
 use casebook::journal::{MemoryStore, Profile};
-use casebook::tui::view::view;
+use casebook::tui::view;
 use casebook::tui::{App, Msg};
 use jiff::Timestamp;
 use ratatui::Terminal;
@@ -50,7 +50,7 @@ fn chars(text: &str) -> Vec<KeyCode> {
 
 fn draw(app: &App<MemoryStore>) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.model.width, app.model.height)).unwrap();
-    terminal.draw(|frame| view(&app.model, frame)).unwrap();
+    terminal.draw(|frame| view::draw(&app.model, frame)).unwrap();
     terminal
 }
 

@@ -338,8 +338,8 @@ fn assemble(folder: CourseFolder, diagnostics: &mut Vec<Diagnostic>) -> Option<(
 }
 
 /// Assembles courses from folders in order, rejecting a course id seen before.
-fn assemble_all(folders: Vec<CourseFolder>, library: &mut Library) {
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+/// `seen` holds where each course id already in `library` was defined.
+fn assemble_all(folders: Vec<CourseFolder>, library: &mut Library, seen: &mut BTreeMap<String, String>) {
     for folder in folders {
         let Some((course, file, id_at)) = assemble(folder, &mut library.diagnostics) else {
             continue;
@@ -362,18 +362,59 @@ fn assemble_all(folders: Vec<CourseFolder>, library: &mut Library) {
     }
 }
 
+/// The shipped course, checked: the start of every library.
+pub struct Shipped {
+    library: Library,
+    /// Where each shipped course id is defined, for a clash with one on disk.
+    seen: BTreeMap<String, String>,
+}
+
+pub fn load_shipped() -> Shipped {
+    let mut library = Library::default();
+    let mut seen = BTreeMap::new();
+    assemble_all(embedded_folders(), &mut library, &mut seen);
+    Shipped { library, seen }
+}
+
+/// The shipped course being checked on a second thread. Checking it is the
+/// longest step before the tutor's first frame and needs nothing from the
+/// command line, so it runs while the arguments are read and the data folder
+/// is locked.
+pub struct ShippedLoading(Option<std::thread::JoinHandle<Shipped>>);
+
+impl ShippedLoading {
+    pub fn start() -> Self {
+        // Without a thread the course is checked when first needed.
+        ShippedLoading(std::thread::Builder::new().spawn(load_shipped).ok())
+    }
+
+    pub fn wait(self) -> Shipped {
+        match self.0.map(std::thread::JoinHandle::join) {
+            Some(Ok(shipped)) => shipped,
+            // A bug in the checks is not hidden as an empty library.
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => load_shipped(),
+        }
+    }
+}
+
 /// Everything casebook would load: the embedded course, then the user's
 /// modules folder (when it exists), then each `--modules` folder.
 pub fn load_library(user_modules: Option<&Path>, extra: &[PathBuf]) -> Library {
-    let mut library = Library::default();
-    let mut folders = embedded_folders();
+    load_library_with(load_shipped(), user_modules, extra)
+}
+
+/// As `load_library`, the shipped course already checked.
+pub fn load_library_with(shipped: Shipped, user_modules: Option<&Path>, extra: &[PathBuf]) -> Library {
+    let Shipped { mut library, mut seen } = shipped;
+    let mut folders = Vec::new();
     if let Some(dir) = user_modules.filter(|dir| dir.is_dir()) {
         folders.extend(folders_under(dir, &mut library.diagnostics));
     }
     for dir in extra {
         folders.extend(folders_under(dir, &mut library.diagnostics));
     }
-    assemble_all(folders, &mut library);
+    assemble_all(folders, &mut library, &mut seen);
     library
 }
 
@@ -391,7 +432,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Library {
             library.diagnostics.push(folder_problem(path, "no such file or folder"));
         }
     }
-    assemble_all(folders, &mut library);
+    assemble_all(folders, &mut library, &mut BTreeMap::new());
     library
 }
 

@@ -9,5 +9,5 @@ pub mod raw;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Library, load_library, load_paths};
+pub use load::{Library, ShippedLoading, load_library, load_library_with, load_paths};
 pub use model::{Area, Block, Course, Module, Note, Origin, Question, Section, Stage};

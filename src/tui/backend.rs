@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
 use ratatui::crossterm::style::{Attribute, SetAttribute, SetBackgroundColor, SetForegroundColor};
 use ratatui::crossterm::terminal::{self, Clear};
@@ -254,8 +254,159 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 }
 
+/// The cells of `buffer` that a blank screen lacks, in order: what
+/// `Buffer::empty(area).diff(buffer)` gives, by the same rules, without
+/// making and comparing that second screen-sized buffer.
+pub fn cells_on_blank(buffer: &Buffer) -> Vec<(u16, u16, &Cell)> {
+    #[allow(deprecated)] // ratatui's diff still honours the old flag.
+    fn skipped(cell: &Cell) -> bool {
+        cell.diff_option == CellDiffOption::Skip || (cell.skip && cell.diff_option == CellDiffOption::None)
+    }
+    let area = buffer.area;
+    let width = usize::from(area.width.max(1));
+    let cells = &buffer.content;
+    let mut found = Vec::new();
+    let mut push = |index: usize| {
+        if let (Ok(x), Ok(y), Some(cell)) = (
+            u16::try_from(index % width + usize::from(area.x)),
+            u16::try_from(index / width + usize::from(area.y)),
+            cells.get(index),
+        ) {
+            found.push((x, y, cell));
+        }
+    };
+    let mut index = 0;
+    while let Some(cell) = cells.get(index) {
+        let here = index;
+        index += 1;
+        if skipped(cell) {
+            continue;
+        }
+        if let CellDiffOption::ForcedWidth(forced) = cell.diff_option {
+            index += usize::from(forced.get()) - 1;
+            if cell != &Cell::EMPTY {
+                push(here);
+            }
+            continue;
+        }
+        let cell_width = usize::from(cell.cell_width());
+        if cell.diff_option == CellDiffOption::None && cell == &Cell::EMPTY {
+            index += cell_width.saturating_sub(1);
+            continue;
+        }
+        push(here);
+        if cell_width > 1 && cell.symbol().contains('\u{FE0F}') {
+            // Terminals differ on how wide such emoji are: the cells under
+            // them are sent too, unless blank.
+            let mut end = (here + cell_width).min(cells.len());
+            let mut next = here + 1;
+            while next < end {
+                let covered = next;
+                let Some(under) = cells.get(covered) else { break };
+                next += usize::from(under.cell_width().max(1));
+                end = end.max(next).min(cells.len());
+                if !skipped(under) && under.symbol() != " " {
+                    push(covered);
+                }
+            }
+            index = end;
+        } else if cell_width > 1 {
+            index += cell_width - 1;
+        }
+    }
+    found
+}
+
 /// Display width of a cell's symbol (1 for ordinary text, 2 for CJK and
 /// most emoji), as ratatui's buffer counts it.
 fn unicode_width(symbol: &str) -> usize {
     ratatui::text::Span::raw(symbol).width().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::num::NonZeroU16;
+
+    use proptest::prelude::*;
+    use ratatui::buffer::{Buffer, CellDiffOption};
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Style};
+
+    use super::cells_on_blank;
+
+    /// The first frame sends exactly the cells ratatui's diff against a
+    /// blank screen would, in the same order.
+    fn same_as_ratatui(buffer: &Buffer) {
+        let ours: Vec<_> = cells_on_blank(buffer)
+            .into_iter()
+            .map(|(x, y, cell)| (x, y, cell.clone()))
+            .collect();
+        let blank = Buffer::empty(buffer.area);
+        let theirs: Vec<_> = blank
+            .diff(buffer)
+            .into_iter()
+            .map(|(x, y, cell)| (x, y, cell.clone()))
+            .collect();
+        assert_eq!(ours, theirs, "{buffer:?}");
+    }
+
+    #[test]
+    fn a_blank_screen_sends_nothing_and_text_sends_its_cells() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 3));
+        same_as_ratatui(&buffer);
+        assert!(cells_on_blank(&buffer).is_empty());
+        buffer.set_string(2, 1, "café 漢字", Style::default().fg(Color::Yellow));
+        same_as_ratatui(&buffer);
+        let sent: String = cells_on_blank(&buffer)
+            .iter()
+            .map(|(_, _, cell)| cell.symbol())
+            .collect();
+        assert_eq!(sent, "café 漢字");
+    }
+
+    #[test]
+    fn emoji_skipped_and_forced_width_cells_follow_ratatuis_rules() {
+        let mut buffer = Buffer::empty(Rect::new(3, 2, 10, 2));
+        buffer.set_string(3, 2, "☀\u{fe0f}x👍🏽", Style::default());
+        buffer.set_string(3, 3, "ab", Style::default().bg(Color::Blue));
+        buffer[(9, 3)].set_symbol("z").set_diff_option(CellDiffOption::Skip);
+        buffer[(10, 3)]
+            .set_symbol("wide")
+            .set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()));
+        buffer[(12, 3)].set_diff_option(CellDiffOption::AlwaysUpdate);
+        same_as_ratatui(&buffer);
+    }
+
+    fn any_cell() -> impl Strategy<Value = (String, u8, u8)> {
+        (
+            prop::sample::select(vec![" ", "a", "é", "漢", "☀\u{fe0f}", "👍", "\u{200d}", ""]).prop_map(str::to_owned),
+            0u8..3,
+            0u8..6,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn any_screen_sends_what_ratatui_would(cells in prop::collection::vec(any_cell(), 24)) {
+            let mut buffer = Buffer::empty(Rect::new(1, 1, 8, 3));
+            for (index, (symbol, colour, option)) in cells.iter().enumerate() {
+                let cell = &mut buffer.content[index];
+                if !symbol.is_empty() {
+                    cell.set_symbol(symbol);
+                }
+                if *colour == 1 {
+                    cell.set_bg(Color::Red);
+                }
+                cell.set_diff_option(match option {
+                    1 => CellDiffOption::Skip,
+                    2 => CellDiffOption::AlwaysUpdate,
+                    3 => CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()),
+                    _ => CellDiffOption::None,
+                });
+            }
+            same_as_ratatui(&buffer);
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! `view`: draws the model. Pure: the same model gives the same screen.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::model::{Focus, GRID_WIDTH, MIN_HEIGHT, MIN_WIDTH, Model, READING_WIDTH, Reader, Screen};
 use super::theme::Theme;
@@ -15,44 +16,88 @@ use crate::document::{self, DocLine, LineKind, SCREEN_MARKS};
 use crate::journal::Status;
 use crate::text;
 
-pub fn view(model: &Model, frame: &mut Frame) {
-    let area = frame.area();
+/// What the view draws on: a screen's buffer, and where the terminal's
+/// cursor goes. ratatui's `Frame` comes only from its `Terminal`, which
+/// makes two buffers and compares them; the first frame needs neither.
+pub struct Canvas<'a> {
+    buffer: &'a mut Buffer,
+    cursor: Option<Position>,
+}
+
+impl<'a> Canvas<'a> {
+    pub fn new(buffer: &'a mut Buffer) -> Self {
+        Canvas { buffer, cursor: None }
+    }
+
+    pub fn area(&self) -> Rect {
+        self.buffer.area
+    }
+
+    pub fn buffer_mut(&mut self) -> &mut Buffer {
+        self.buffer
+    }
+
+    pub fn render_widget(&mut self, widget: impl Widget, area: Rect) {
+        widget.render(area, self.buffer);
+    }
+
+    pub fn set_cursor_position(&mut self, position: Position) {
+        self.cursor = Some(position);
+    }
+
+    /// Where the terminal's cursor should be shown; None hides it.
+    pub fn cursor(&self) -> Option<Position> {
+        self.cursor
+    }
+}
+
+/// Draws the model into one of ratatui's frames.
+pub fn draw(model: &Model, frame: &mut Frame) {
+    let mut canvas = Canvas::new(frame.buffer_mut());
+    view(model, &mut canvas);
+    if let Some(position) = canvas.cursor() {
+        frame.set_cursor_position(position);
+    }
+}
+
+pub fn view(model: &Model, canvas: &mut Canvas) {
+    let area = canvas.area();
     let theme = Theme { color: model.color };
     if model.is_too_small() {
         let message = vec![
             Line::from(text::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
             Line::from(text::TOO_SMALL_HINT),
         ];
-        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+        canvas.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
         return;
     }
     match &model.screen {
-        Screen::Welcome(_) | Screen::Profile(_) => profile(model, frame, area, theme),
-        Screen::Home => home(model, frame, area, theme),
-        Screen::Reader(reader) => reading(model, reader, frame, area, theme),
-        Screen::Completion(_) => completion(model, frame, area, theme),
+        Screen::Welcome(_) | Screen::Profile(_) => profile(model, canvas, area, theme),
+        Screen::Home => home(model, canvas, area, theme),
+        Screen::Reader(reader) => reading(model, reader, canvas, area, theme),
+        Screen::Completion(_) => completion(model, canvas, area, theme),
     }
     if let Some(dialog) = &model.export {
-        export_dialog(dialog, frame, area, theme);
+        export_dialog(dialog, canvas, area, theme);
     }
     if model.help {
-        help(model, frame, area, theme);
+        help(model, canvas, area, theme);
     }
 }
 
 /// Draws an editor; with the focus, the terminal's own cursor goes where
 /// the next character will be (screen readers and magnifiers follow it).
-fn draw_editor(frame: &mut Frame, editor: &crate::editor::Editor, area: Rect, style: Style, focused: bool) {
-    if let Some(position) = editor.render(area, frame.buffer_mut(), style)
+fn draw_editor(canvas: &mut Canvas, editor: &crate::editor::Editor, area: Rect, style: Style, focused: bool) {
+    if let Some(position) = editor.render(area, canvas.buffer_mut(), style)
         && focused
     {
-        frame.set_cursor_position(position);
+        canvas.set_cursor_position(position);
     }
 }
 
 /// Splits `area` into rows, top to bottom: `Some(h)` is h rows, `None`
 /// takes what the others leave. Plain arithmetic rather than `Layout`,
-/// whose constraint solver was a tenth of the first frame's work.
+/// whose constraint solver was a tenth of the first canvas's work.
 fn stack<const N: usize>(area: Rect, heights: [Option<u16>; N]) -> [Rect; N] {
     let fixed = heights
         .iter()
@@ -70,8 +115,8 @@ fn stack<const N: usize>(area: Rect, heights: [Option<u16>; N]) -> [Rect; N] {
 
 /// Draws unwrapped lines from the top of `area`, each cut at its edge. What
 /// `Paragraph` does for such lines, for a fraction of the work.
-fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
-    let buffer = frame.buffer_mut();
+fn draw_lines(canvas: &mut Canvas, area: Rect, lines: &[Line]) {
+    let buffer = canvas.buffer_mut();
     let area = area.intersection(buffer.area);
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
         let mut x = area.x;
@@ -83,7 +128,7 @@ fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
 
 /// Writes `text` from (x, y), stopping before `right`, exactly as
 /// `Buffer::set_stringn` would, but without splitting plain ASCII (most of
-/// the guide) into graphemes, which was a fifth of a frame's work. Returns
+/// the guide) into graphemes, which was a fifth of a canvas's work. Returns
 /// where the text ended.
 fn put_str(buffer: &mut ratatui::buffer::Buffer, mut x: u16, y: u16, text: &str, style: Style, right: u16) -> u16 {
     use ratatui::buffer::CellWidth;
@@ -138,16 +183,16 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
-fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: Rect, theme: Theme) {
+fn export_dialog(dialog: &super::model::ExportDialog, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let width = area.width.saturating_sub(4).min(76);
     let height = 8u16.min(area.height);
     let rect = centred(area, width, height);
-    frame.render_widget(Clear, rect);
+    canvas.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(text::EXPORT_TITLE)
         .border_style(theme.border(true));
     let inner = block.inner(rect);
-    frame.render_widget(block, rect);
+    canvas.render_widget(block, rect);
     let formats: Vec<Span> = crate::export::Format::ALL
         .iter()
         .flat_map(|format| {
@@ -168,23 +213,23 @@ fn export_dialog(dialog: &super::model::ExportDialog, frame: &mut Frame, area: R
         Line::from(text::EXPORT_FILE),
     ];
     for (row, line) in rows.iter().zip(lines) {
-        frame.render_widget(Paragraph::new(line), *row);
+        canvas.render_widget(Paragraph::new(line), *row);
     }
     if let Some(row) = rows.get(4) {
-        draw_editor(frame, &dialog.path, *row, theme.plain(), true);
+        draw_editor(canvas, &dialog.path, *row, theme.plain(), true);
     }
     if let Some(row) = rows.get(5) {
-        frame.render_widget(Paragraph::new(Span::styled(text::KEYS_EXPORT, theme.keys())), *row);
+        canvas.render_widget(Paragraph::new(Span::styled(text::KEYS_EXPORT, theme.keys())), *row);
     }
 }
 
 /// The foot of every screen: a notice or save failure, then the keys.
-fn footer(model: &Model, frame: &mut Frame, area: Rect, theme: Theme, left: Line, keys: &str) {
+fn footer(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme, left: Line, keys: &str) {
     if let Some(error) = &model.save_error {
         // The alarm takes both rows, so the reason and the file both show;
         // a notice (such as why casebook did not quit) is more specific.
         let message = model.notice.clone().unwrap_or_else(|| text::not_saved(error));
-        frame.render_widget(
+        canvas.render_widget(
             Paragraph::new(Span::styled(message, theme.alarm())).wrap(Wrap { trim: true }),
             area,
         );
@@ -196,8 +241,8 @@ fn footer(model: &Model, frame: &mut Frame, area: Rect, theme: Theme, left: Line
     } else {
         left
     };
-    draw_lines(frame, status_row, &[status]);
-    draw_lines(frame, keys_row, &[Line::from(Span::styled(keys, theme.keys()))]);
+    draw_lines(canvas, status_row, &[status]);
+    draw_lines(canvas, keys_row, &[Line::from(Span::styled(keys, theme.keys()))]);
 }
 
 fn status_words(status: Status) -> (&'static str, &'static str) {
@@ -299,9 +344,9 @@ pub fn grid_move(course: &Course, selected: usize, direction: (i32, i32)) -> usi
         .map_or(selected, |&(_, _, index)| index)
 }
 
-fn home(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+fn home(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Some(course) = model.courses.get(model.home.course) else {
-        frame.render_widget(Paragraph::new(text::NO_COURSES).wrap(Wrap { trim: true }), area);
+        canvas.render_widget(Paragraph::new(text::NO_COURSES).wrap(Wrap { trim: true }), area);
         return;
     };
     let details_height = if area.height >= 18 { 4 } else { 2 };
@@ -314,25 +359,25 @@ fn home(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
             model.courses.len()
         ));
     }
-    frame.render_widget(
+    canvas.render_widget(
         Paragraph::new(Line::from(Span::styled(title, theme.header()))).style(theme.header()),
         title_row,
     );
     if home_uses_grid(model, course) {
-        home_grid(model, course, frame, body, theme);
+        home_grid(model, course, canvas, body, theme);
     } else {
-        home_list(model, course, frame, body, theme);
+        home_list(model, course, canvas, body, theme);
     }
-    home_details(model, course, frame, details, theme);
+    home_details(model, course, canvas, details, theme);
     let left = if model.content_errors > 0 {
         Line::from(text::content_problems(model.content_errors))
     } else {
         Line::from("")
     };
-    footer(model, frame, foot, theme, left, text::KEYS_HOME);
+    footer(model, canvas, foot, theme, left, text::KEYS_HOME);
 }
 
-fn home_list(model: &Model, course: &Course, frame: &mut Frame, area: Rect, theme: Theme) {
+fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let width = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
@@ -386,10 +431,10 @@ fn home_list(model: &Model, course: &Course, frame: &mut Frame, area: Rect, them
     let top = selected_line
         .saturating_sub(height.saturating_sub(1) / 2)
         .min(lines.len().saturating_sub(height));
-    frame.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(0), 0)), area);
+    canvas.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(0), 0)), area);
 }
 
-fn home_grid(model: &Model, course: &Course, frame: &mut Frame, area: Rect, theme: Theme) {
+fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let cells = grid_cells(course);
     let label_width = 28u16.min(area.width / 4);
     let column_width = (area.width.saturating_sub(label_width)) / 4.max(course.stages.len() as u16);
@@ -409,7 +454,7 @@ fn home_grid(model: &Model, course: &Course, frame: &mut Frame, area: Rect, them
         } else {
             theme.plain()
         };
-        frame.render_widget(
+        canvas.render_widget(
             Paragraph::new(Span::styled(truncate(&text, usize::from(width)), style)),
             Rect::new(x, y, width, 1),
         );
@@ -420,7 +465,7 @@ fn home_grid(model: &Model, course: &Course, frame: &mut Frame, area: Rect, them
         for (column, stage) in course.stages.iter().enumerate() {
             let x = area.x + label_width + column as u16 * column_width;
             let rect = Rect::new(x, y, column_width.min(area.x + area.width - x), 1);
-            frame.render_widget(
+            canvas.render_widget(
                 Paragraph::new(Span::styled(
                     truncate(&stage.title, usize::from(column_width) - 1),
                     theme.heading(),
@@ -458,7 +503,7 @@ fn home_grid(model: &Model, course: &Course, frame: &mut Frame, area: Rect, them
             };
             label.push(Line::from(Span::styled(format!("briefing {symbol} {word}"), style)));
         }
-        frame.render_widget(Paragraph::new(label), Rect::new(area.x, y, label_width, 2));
+        canvas.render_widget(Paragraph::new(label), Rect::new(area.x, y, label_width, 2));
         for &(_, column, index) in cells.iter().filter(|cell| cell.0 == row && cell.1 > 0) {
             let x = area.x + label_width + (column as u16 - 1) * column_width;
             if x >= area.x + area.width {
@@ -481,7 +526,7 @@ fn home_grid(model: &Model, course: &Course, frame: &mut Frame, area: Rect, them
                     state_style,
                 )),
             ];
-            frame.render_widget(Paragraph::new(cell), Rect::new(x, y, width, 2));
+            canvas.render_widget(Paragraph::new(cell), Rect::new(x, y, width, 2));
         }
         y += 3;
     }
@@ -505,7 +550,7 @@ fn truncate(text: &str, width: usize) -> String {
     }
 }
 
-fn home_details(model: &Model, course: &Course, frame: &mut Frame, area: Rect, theme: Theme) {
+fn home_details(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Some(module) = course.modules.get(model.home.selected) else {
         return;
     };
@@ -540,7 +585,7 @@ fn home_details(model: &Model, course: &Course, frame: &mut Frame, area: Rect, t
         )));
     }
     let block = Block::default().borders(Borders::TOP).border_style(theme.muted());
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+    canvas.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }
 
 // ---------------------------------------------------------------- reader
@@ -676,7 +721,7 @@ pub fn max_scroll(model: &Model) -> u16 {
     u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
 
-fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme: Theme) {
+fn reading(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Some((course, module)) = model.module(reader.course, reader.module) else {
         return;
     };
@@ -701,15 +746,15 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
         header = format!(" {}", crumbs[1..].join(" › "));
     }
     let header = truncate(&header, usize::from(area.width));
-    frame.buffer_mut().set_style(header_row, theme.header());
-    draw_lines(frame, header_row, &[Line::from(Span::styled(header, theme.header()))]);
+    canvas.buffer_mut().set_style(header_row, theme.header());
+    draw_lines(canvas, header_row, &[Line::from(Span::styled(header, theme.header()))]);
     let column = reading_column(area);
     let section_title = module
         .sections
         .get(reader.section)
         .map_or("", |section| section.title.as_str());
     draw_lines(
-        frame,
+        canvas,
         Rect::new(column.x, title_row.y, column.width, 1),
         &[Line::from(Span::styled(
             truncate(section_title, usize::from(column.width)),
@@ -727,7 +772,7 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
     let text_rect = Rect::new(column.x, text_area.y, column.width, text_area.height);
     if text_rect.height > 0 {
         if reader.prompts {
-            prompts(frame, text_rect, theme);
+            prompts(canvas, text_rect, theme);
         } else {
             let lines = section_window(
                 model,
@@ -737,14 +782,14 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
                 usize::from(reader.scroll),
                 usize::from(text_rect.height),
             );
-            draw_lines(frame, text_rect, &lines);
+            draw_lines(canvas, text_rect, &lines);
         }
     }
     if show_panel && panel_area.height > 0 {
         question_panel(
             model,
             reader,
-            frame,
+            canvas,
             Rect::new(column.x, panel_area.y, column.width, panel_area.height),
             theme,
         );
@@ -773,10 +818,10 @@ fn reading(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme:
         Focus::Text if section_has_questions(model, reader) => text::KEYS_TEXT_QUESTIONS,
         Focus::Text => text::KEYS_TEXT,
     };
-    footer(model, frame, foot, theme, left, keys);
+    footer(model, canvas, foot, theme, left, keys);
 }
 
-fn prompts(frame: &mut Frame, area: Rect, theme: Theme) {
+fn prompts(canvas: &mut Canvas, area: Rect, theme: Theme) {
     let mut lines = vec![Line::from(Span::styled(text::GIBBS_TITLE, theme.heading()))];
     for (stage, prompt) in text::GIBBS {
         lines.push(Line::from(vec![
@@ -784,10 +829,10 @@ fn prompts(frame: &mut Frame, area: Rect, theme: Theme) {
             Span::raw(prompt),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    canvas.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
-fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect, theme: Theme) {
+fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Some((course, module)) = model.module(reader.course, reader.module) else {
         return;
     };
@@ -827,7 +872,7 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
         .unwrap_or(u16::MAX)
         .min(area.height.saturating_sub(4));
     let [head_area, editor_area, status_area] = stack(area, [Some(head_rows), None, Some(1)]);
-    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+    canvas.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
 
     let focused = reader.focus == Focus::Editor;
     let marker = if focused { "▶ " } else { "" };
@@ -841,8 +886,8 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
     let (words, saved) = match editing_this {
         Some(editor) => {
             let inner = block.inner(editor_area);
-            frame.render_widget(block, editor_area);
-            draw_editor(frame, &editor.area, inner, theme.plain(), focused);
+            canvas.render_widget(block, editor_area);
+            draw_editor(canvas, &editor.area, inner, theme.plain(), focused);
             (editor.area.word_count(), editor.dirty_since.is_none())
         }
         None => {
@@ -855,7 +900,7 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
             } else {
                 existing
             };
-            frame.render_widget(
+            canvas.render_widget(
                 Paragraph::new(shown).block(block).wrap(Wrap { trim: false }),
                 editor_area,
             );
@@ -869,7 +914,7 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
     } else {
         Span::styled("saving…", theme.in_progress())
     };
-    frame.render_widget(
+    canvas.render_widget(
         Paragraph::new(Line::from(vec![
             Span::raw(format!("{} · ", text::words(words))),
             saved_text,
@@ -880,7 +925,7 @@ fn question_panel(model: &Model, reader: &Reader, frame: &mut Frame, area: Rect,
 
 // ---------------------------------------------------------------- completion
 
-fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+fn completion(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Screen::Completion(state) = &model.screen else {
         return;
     };
@@ -891,7 +936,7 @@ fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     let journal = model.journal(&key);
     let column = reading_column(area);
     let [title_row, body, foot] = stack(area, [Some(1), None, Some(2)]);
-    frame.render_widget(
+    canvas.render_widget(
         Paragraph::new(Span::styled(
             format!(" {}: {}", text::COMPLETE_TITLE, module.title),
             theme.header(),
@@ -915,14 +960,14 @@ fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     let body_rect = Rect::new(column.x, body.y, column.width, body.height);
     let head_rows = u16::try_from(lines.len()).unwrap_or(0).min(body_rect.height);
     let [head, rest] = stack(body_rect, [Some(head_rows), None]);
-    frame.render_widget(Paragraph::new(lines), head);
+    canvas.render_widget(Paragraph::new(lines), head);
     if let Some(area) = &state.editor {
         let block = Block::bordered()
             .title(format!("▶ {}", text::ANSWER_TITLE))
             .border_style(theme.border(true));
         let inner = block.inner(rest);
-        frame.render_widget(block, rest);
-        draw_editor(frame, area, inner, theme.plain(), true);
+        canvas.render_widget(block, rest);
+        draw_editor(canvas, area, inner, theme.plain(), true);
     } else {
         let point = journal
             .and_then(|journal| journal.action_point.as_ref())
@@ -932,19 +977,19 @@ fn completion(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
         } else {
             point
         };
-        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
+        canvas.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
     }
     let keys = if state.editor.is_some() {
         text::KEYS_COMPLETION_EDITING
     } else {
         text::KEYS_COMPLETION
     };
-    footer(model, frame, foot, theme, Line::from(""), keys);
+    footer(model, canvas, foot, theme, Line::from(""), keys);
 }
 
 // ---------------------------------------------------------------- profile and help
 
-fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+fn profile(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let (Screen::Welcome(form) | Screen::Profile(form)) = &model.screen else {
         return;
     };
@@ -956,7 +1001,7 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         text::PROFILE_TITLE
     };
-    frame.render_widget(
+    canvas.render_widget(
         Paragraph::new(Span::styled(format!(" {title}"), theme.header())).style(theme.header()),
         title_row,
     );
@@ -983,7 +1028,7 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     let fields_rows = 4u16.min(body_rect.height);
     let intro_rows = intro_rows.min(body_rect.height.saturating_sub(fields_rows + 1));
     let [intro_area, _, fields_area] = stack(body_rect, [Some(intro_rows), Some(1), None]);
-    frame.render_widget(intro, intro_area);
+    canvas.render_widget(intro, intro_area);
     let label_width = 12u16.min(fields_area.width / 3);
     for (index, label) in text::PROFILE_LABELS.iter().enumerate() {
         let y = fields_area.y + index as u16;
@@ -993,7 +1038,7 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
         let focused = index == form.focus;
         let marker = if focused { "▶ " } else { "  " };
         let style = if focused { theme.heading() } else { theme.plain() };
-        frame.render_widget(
+        canvas.render_widget(
             Paragraph::new(Span::styled(format!("{marker}{label}"), style)),
             Rect::new(fields_area.x, y, label_width, 1),
         );
@@ -1005,19 +1050,19 @@ fn profile(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
         );
         if let Some(field) = form.fields.get(index) {
             if focused {
-                draw_editor(frame, field, field_rect, theme.plain(), true);
+                draw_editor(canvas, field, field_rect, theme.plain(), true);
             } else {
-                frame.render_widget(
+                canvas.render_widget(
                     Paragraph::new(Span::styled(form.value(index), theme.muted())),
                     field_rect,
                 );
             }
         }
     }
-    footer(model, frame, foot, theme, Line::from(""), text::KEYS_PROFILE);
+    footer(model, canvas, foot, theme, Line::from(""), text::KEYS_PROFILE);
 }
 
-fn help(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
+fn help(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let keys = match &model.screen {
         Screen::Home => text::HELP_HOME,
         Screen::Reader(reader) if reader.focus == Focus::Editor => text::HELP_EDITOR,
@@ -1049,8 +1094,8 @@ fn help(model: &Model, frame: &mut Frame, area: Rect, theme: Theme) {
     lines.push(Line::from(Span::styled(text::HELP_CLOSE, theme.muted())));
     let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
     let rect = centred(area, width, height);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
+    canvas.render_widget(Clear, rect);
+    canvas.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(text::HELP_TITLE)),
         rect,
     );
