@@ -155,7 +155,7 @@ impl<W: Write> Backend for LeanBackend<W> {
             // than the rest of the frame's output.
             self.writer.write_all(cell.symbol().as_bytes())?;
             // A wide character moves the cursor two cells; be sure of nothing then.
-            let width = u16::try_from(unicode_width(cell.symbol())).unwrap_or(1);
+            let width = unicode_width(cell.symbol());
             self.cursor = if width == 1 {
                 Some(Position {
                     x: x.saturating_add(1),
@@ -302,11 +302,11 @@ pub fn cells_on_blank(buffer: &Buffer) -> Vec<(u16, u16, &Cell)> {
             }
             continue;
         }
-        let cell_width = usize::from(cell.cell_width());
+        // A blank is one column wide.
         if cell.diff_option == CellDiffOption::None && is_blank(cell) {
-            index += cell_width.saturating_sub(1);
             continue;
         }
+        let cell_width = usize::from(unicode_width(cell.symbol()));
         push(here);
         if cell_width > 1 && cell.symbol().contains('\u{FE0F}') {
             // Terminals differ on how wide such emoji are: the cells under
@@ -332,8 +332,12 @@ pub fn cells_on_blank(buffer: &Buffer) -> Vec<(u16, u16, &Cell)> {
 
 /// Display width of a cell's symbol (1 for ordinary text, 2 for CJK and
 /// most emoji), as ratatui's buffer counts it.
-fn unicode_width(symbol: &str) -> usize {
-    ratatui::text::Span::raw(symbol).width().max(1)
+fn unicode_width(symbol: &str) -> u16 {
+    match symbol.as_bytes() {
+        // Most cells: one printable ASCII character.
+        [byte] if !byte.is_ascii_control() => 1,
+        _ => symbol.cell_width().max(1),
+    }
 }
 
 #[cfg(test)]
@@ -347,7 +351,23 @@ mod tests {
     use ratatui::layout::Rect;
     use ratatui::style::{Color, Modifier, Style};
 
-    use super::{cells_on_blank, is_blank};
+    use super::{cells_on_blank, is_blank, unicode_width};
+
+    /// The cursor is tracked only past cells known to be one column wide.
+    #[test]
+    fn widths_are_the_buffers_own() {
+        for (symbol, width) in [
+            ("a", 1),
+            (" ", 1),
+            ("é", 1),
+            ("e\u{301}", 1),
+            ("漢", 2),
+            ("☀\u{fe0f}", 2),
+            ("👍", 2),
+        ] {
+            assert_eq!(unicode_width(symbol), width, "{symbol:?}");
+        }
+    }
 
     /// The first frame sends exactly the cells ratatui's diff against a
     /// blank screen would, in the same order.
