@@ -272,6 +272,11 @@ fn tutor(
         app.model.notice = Some(text::RECOVERED.to_owned());
     }
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    // Laid out once, for the terminal's own size, rather than for 80x24 and
+    // again when the first frame finds the real size.
+    if let Ok((width, height)) = ratatui::crossterm::terminal::size() {
+        app.handle(tui::Msg::Resize(width, height), jiff::Timestamp::now());
+    }
     if let Some((course_index, module_index)) = target {
         if matches!(app.model.screen, tui::model::Screen::Home) {
             tui::update::open_module(&mut app.model, course_index, module_index, jiff::Timestamp::now());

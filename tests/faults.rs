@@ -673,3 +673,47 @@ fn an_emergency_save_also_keeps_the_older_copy() {
             .ends_with("Typed just before the link dropped.")
     );
 }
+
+/// Loading a course's journals at once gives what loading each would: the
+/// saved ones, the damaged ones as errors, the rest as not started, and a
+/// journal folder that cannot be listed as each module's own error.
+#[test]
+fn journals_loaded_together_match_journals_loaded_one_by_one() {
+    use casebook::journal::{FileStore, Store};
+    let data = tempfile::tempdir().unwrap();
+    let saved = journal_path(data.path(), "desistance-assessing");
+    std::fs::create_dir_all(saved.parent().unwrap()).unwrap();
+    std::fs::write(
+        &saved,
+        "(schema: 2, course: \"hmip-youth-2021\", module: \"desistance-assessing\")\n",
+    )
+    .unwrap();
+    std::fs::write(journal_path(data.path(), "desistance-planning"), "(schema: 2, cou").unwrap();
+    let store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    let modules = ["desistance-assessing", "desistance-planning", "desistance-reviewing"];
+    let one_by_one = |store: &FileStore| -> Vec<String> {
+        let loaded = modules
+            .iter()
+            .map(|module| store.load_module("hmip-youth-2021", module));
+        loaded.map(|result| format!("{result:?}")).collect()
+    };
+    let together: Vec<String> = store
+        .load_modules("hmip-youth-2021", &modules)
+        .into_iter()
+        .map(|result| format!("{result:?}"))
+        .collect();
+    assert_eq!(together, one_by_one(&store));
+    assert!(together[0].starts_with("Ok(Some(") && together[1].starts_with("Err(") && together[2] == "Ok(None)");
+
+    // A file where the course's folder should be: every module says so.
+    let blocked = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(blocked.path().join("journal")).unwrap();
+    std::fs::write(blocked.path().join("journal/hmip-youth-2021"), "not a folder").unwrap();
+    let store = FileStore::new(casebook::paths::DataPaths::at(blocked.path()));
+    let together: Vec<String> = store
+        .load_modules("hmip-youth-2021", &modules)
+        .into_iter()
+        .map(|result| format!("{result:?}"))
+        .collect();
+    assert_eq!(together, one_by_one(&store));
+}

@@ -78,6 +78,10 @@ impl StoreError {
 
 pub trait Store {
     fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError>;
+    /// `load_module` for each of a course's modules, in order.
+    fn load_modules(&self, course: &str, modules: &[&str]) -> Vec<Result<Option<ModuleJournal>, StoreError>> {
+        modules.iter().map(|module| self.load_module(course, module)).collect()
+    }
     fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError>;
     fn load_profile(&self) -> Result<Option<Profile>, StoreError>;
     fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError>;
@@ -301,6 +305,25 @@ impl Store for FileStore {
     fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
         let journal: Option<ModuleJournal> = read(&self.paths.journal_file(course, module), SCHEMA)?;
         Ok(journal.map(ModuleJournal::migrate))
+    }
+
+    fn load_modules(&self, course: &str, modules: &[&str]) -> Vec<Result<Option<ModuleJournal>, StoreError>> {
+        // One look at the folder instead of a failed open per module not
+        // yet started (all of them, for a new learner).
+        let present: Option<std::collections::HashSet<std::ffi::OsString>> =
+            match fs::read_dir(self.paths.journal_dir(course)) {
+                Ok(entries) => Some(entries.filter_map(Result::ok).map(|entry| entry.file_name()).collect()),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Some(Default::default()),
+                // Each module's own read says what is wrong.
+                Err(_) => None,
+            };
+        modules
+            .iter()
+            .map(|module| match &present {
+                Some(names) if !names.contains(std::ffi::OsStr::new(&format!("{module}.ron"))) => Ok(None),
+                _ => self.load_module(course, module),
+            })
+            .collect()
     }
 
     fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {

@@ -36,24 +36,18 @@ impl<S: Store> App<S> {
             model.notice = Some(text::profile_damaged(problem));
         }
         model.profile_damaged = profile_damaged;
-        let keys: Vec<ModuleKey> = model
-            .courses
-            .iter()
-            .flat_map(|course| {
-                course
-                    .modules
-                    .iter()
-                    .map(move |module| (course.id.clone(), module.id.clone()))
-            })
-            .collect();
-        for key in keys {
-            match store.load_module(&key.0, &key.1) {
-                Ok(Some(journal)) => {
-                    model.journals.insert(key, journal);
-                }
-                Ok(None) => {}
-                Err(error) => {
-                    model.damaged.insert(key, error.to_string());
+        for course in &model.courses {
+            let modules: Vec<&str> = course.modules.iter().map(|module| module.id.as_str()).collect();
+            for (module, loaded) in modules.iter().zip(store.load_modules(&course.id, &modules)) {
+                let key: ModuleKey = (course.id.clone(), (*module).to_owned());
+                match loaded {
+                    Ok(Some(journal)) => {
+                        model.journals.insert(key, journal);
+                    }
+                    Ok(None) => {}
+                    Err(error) => {
+                        model.damaged.insert(key, error.to_string());
+                    }
                 }
             }
         }
