@@ -92,10 +92,6 @@ fn validate(
     if errors == 0 { exit::OK } else { exit::CONTENT }
 }
 
-fn cell(value: Option<&str>) -> String {
-    value.unwrap_or("-").to_owned()
-}
-
 /// "in progress: 2/5 read, 1/3 answered" and the time spent, from the journal.
 fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &content::Module) -> (String, String) {
     let journal = match store.map(|store| store.load_module(&course.id, &module.id)) {
@@ -127,43 +123,61 @@ fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &
     (status, time)
 }
 
+/// The courses and their modules, one line each under its area's name:
+/// id, progress, time spent and title. On a terminal each line
+/// is cut to its width; piped, nothing is cut.
 fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let store = paths.map(|paths| FileStore::new(paths.clone()));
+    let width = io::stdout().is_terminal().then(|| {
+        ratatui::crossterm::terminal::size().map_or_else(|_| terminal_width(), |(columns, _)| usize::from(columns))
+    });
     let mut out = io::stdout().lock();
     for (index, course) in library.courses.iter().enumerate() {
         if index > 0 {
             let _ = writeln!(out);
         }
         let _ = writeln!(out, "{} ({})", course.title, course.id);
-        let rows: Vec<[String; 6]> = course
+        let rows: Vec<(Option<&str>, [String; 4])> = course
             .modules
             .iter()
             .map(|module| {
+                // The case first: on a narrow terminal the title is what is cut.
                 let title = match &module.subtitle {
-                    Some(subtitle) => format!("{} ({subtitle})", module.title),
+                    Some(subtitle) => format!("{subtitle} — {}", module.title),
                     None => module.title.clone(),
                 };
                 let (status, time) = progress_cells(store.as_ref(), course, module);
-                [
-                    module.id.clone(),
-                    cell(module.area.as_deref().and_then(|id| course.area_title(id))),
-                    cell(module.stage.as_deref().and_then(|id| course.stage_title(id))),
-                    status,
-                    time,
-                    title,
-                ]
+                let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
+                (area, [module.id.clone(), status, time, title])
             })
             .collect();
-        let widths: Vec<usize> = (0..5)
-            .map(|column| rows.iter().map(|row| row[column].chars().count()).max().unwrap_or(0))
+        let widths: Vec<usize> = (0..3)
+            .map(|column| {
+                rows.iter()
+                    .map(|(_, row)| row[column].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
-        for row in rows {
+        let mut area_shown = None;
+        for (area, row) in &rows {
+            if area.is_some() && *area != area_shown {
+                let _ = writeln!(out, "{}", area.unwrap_or_default());
+                area_shown = *area;
+            }
             let mut line = String::from(" ");
             for (column, value) in row.iter().enumerate() {
                 let width = widths.get(column).copied().unwrap_or(0);
                 line.push_str(&format!(" {value:<width$} "));
             }
-            let _ = writeln!(out, "{}", line.trim_end());
+            let line = line.trim_end();
+            let _ = match width {
+                Some(width) if line.chars().count() > width => {
+                    let cut: String = line.chars().take(width.saturating_sub(1)).collect();
+                    writeln!(out, "{cut}…")
+                }
+                _ => writeln!(out, "{line}"),
+            };
         }
     }
     let errors = library.errors().count();
@@ -285,6 +299,7 @@ fn tutor(
                 course: course_index,
                 selected: module_index,
             };
+            app.model.open_after_welcome = Some((course_index, module_index));
         }
     }
     let snapshot = Snapshot::default();

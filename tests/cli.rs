@@ -128,20 +128,30 @@ fn list_shows_every_module_in_course_order() {
     let text = stdout(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("Effective practice guide: Case supervision – youth"));
-    assert_eq!(lines.len(), 17, "{text}");
+    // The course line, 16 modules and the three areas' names above theirs.
+    assert_eq!(lines.len(), 20, "{text}");
     assert!(lines[1].trim_start().starts_with("introduction "));
     let sophie = lines
         .iter()
-        .find(|line| line.contains("child-safety-assessing"))
+        .position(|line| line.contains("child-safety-assessing"))
         .unwrap();
     for part in [
-        "Keeping the child safe",
-        "Assessment",
-        "Assessing to keep the child safe",
-        "Sophie, 15: six-month referral order",
+        "not started",
+        "Sophie, 15: six-month referral order — Assessing to keep the child safe",
     ] {
-        assert!(sophie.contains(part), "{sophie} shows {part}");
+        assert!(lines[sophie].contains(part), "{} shows {part}", lines[sophie]);
     }
+    let area = lines[..sophie]
+        .iter()
+        .rev()
+        .find(|line| !line.starts_with(' '))
+        .unwrap();
+    assert_eq!(*area, "Keeping the child safe", "under its area's name");
+    // Piped, nothing is cut: a script sees every title whole.
+    assert!(
+        text.contains("Daniel, 17: seven-month youth rehabilitation order — Implementing and delivering"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -162,7 +172,7 @@ fn a_course_passed_with_modules_shows_up_in_list() {
     let text = stdout(&output);
     assert!(text.contains("Local practice examples (local-practice)"), "{text}");
     assert!(
-        text.contains("Assessing with the family (Alex, 16: referral order)"),
+        text.contains("Alex, 16: referral order — Assessing with the family"),
         "{text}"
     );
 }

@@ -110,6 +110,26 @@ fn first_run_offers_a_profile_that_can_be_skipped() {
     assert_eq!(profile.name, "");
 }
 
+/// `casebook read MODULE` on a first run: the welcome first, then the
+/// module asked for, not the home screen; editing the profile later does
+/// not open it again.
+#[test]
+fn a_module_named_on_the_command_line_opens_after_the_welcome() {
+    let mut app = app_with(MemoryStore::default());
+    let (course, module) = (0, 2);
+    app.model.open_after_welcome = Some((course, module));
+    app.handle(key(KeyCode::Esc), at(1));
+    let Screen::Reader(reader) = &app.model.screen else {
+        panic!("the module opens");
+    };
+    assert_eq!((reader.course, reader.module), (course, module));
+    assert!(app.store.profile.clone().unwrap().welcomed);
+    press(&mut app, "q", at(2));
+    press(&mut app, "u", at(3));
+    app.handle(key(KeyCode::Esc), at(4));
+    assert!(matches!(app.model.screen, Screen::Home), "only once");
+}
+
 #[test]
 fn the_profile_is_saved_and_can_be_edited_later() {
     let mut app = app_with(MemoryStore::default());
@@ -575,6 +595,41 @@ fn help_opens_anywhere_and_closes_with_any_key() {
     );
     app.handle(key(KeyCode::F(1)), at(6));
     assert!(app.model.help);
+}
+
+/// On a small screen the help scrolls with the movement keys, so every key
+/// can be read; where it all fits, those keys close it like any other.
+#[test]
+fn help_that_does_not_fit_scrolls_and_any_other_key_closes_it() {
+    let mut small = app();
+    small.handle(Msg::Resize(40, 12), at(0));
+    press(&mut small, "?", at(1));
+    small.handle(key(KeyCode::Down), at(2));
+    small.handle(key(KeyCode::Down), at(3));
+    assert!(small.model.help, "still open");
+    assert_eq!(small.model.help_scroll, 2);
+    small.handle(key(KeyCode::End), at(4));
+    let bottom = small.model.help_scroll;
+    assert!(bottom > 2);
+    small.handle(key(KeyCode::Down), at(5));
+    assert_eq!(small.model.help_scroll, bottom, "stops at the last key");
+    small.handle(key(KeyCode::Up), at(6));
+    assert_eq!(small.model.help_scroll, bottom - 1);
+    press(&mut small, "x", at(7));
+    assert!(!small.model.help);
+    press(&mut small, "?", at(8));
+    assert_eq!(small.model.help_scroll, 0, "opens at the top again");
+
+    let mut roomy = app();
+    roomy.handle(Msg::Resize(120, 40), at(0));
+    press(&mut roomy, "?", at(1));
+    roomy.handle(key(KeyCode::Down), at(2));
+    assert!(!roomy.model.help, "nothing to scroll: any key closes");
+    assert_eq!(
+        roomy.model.home.selected,
+        app().model.home.selected,
+        "and does nothing else"
+    );
 }
 
 #[test]

@@ -32,7 +32,12 @@ pub struct Model {
     pub profile: Profile,
     pub screen: Screen,
     pub home: HomeState,
+    /// The module asked for on the command line, opened once the first-run
+    /// welcome is done.
+    pub open_after_welcome: Option<(usize, usize)>,
     pub help: bool,
+    /// How far the help's list of keys is scrolled, when it does not fit.
+    pub help_scroll: u16,
     pub width: u16,
     pub height: u16,
     pub color: bool,
@@ -174,6 +179,8 @@ impl Model {
             screen,
             home: HomeState::default(),
             help: false,
+            open_after_welcome: None,
+            help_scroll: 0,
             width: 80,
             height: 24,
             color: true,

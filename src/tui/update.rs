@@ -59,7 +59,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         return Vec::new();
     }
     if model.help {
-        model.help = false;
+        help_key(model, key);
         return Vec::new();
     }
     if model.export.is_some() {
@@ -70,6 +70,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         || matches!(&model.screen, Screen::Completion(completion) if completion.editor.is_some());
     if key.code == KeyCode::F(1) || (!typing && key.code == KeyCode::Char('?')) {
         model.help = true;
+        model.help_scroll = 0;
         return Vec::new();
     }
     if ctrl(&key, 's') {
@@ -77,7 +78,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     }
     model.notice = None;
     match &model.screen {
-        Screen::Welcome(_) | Screen::Profile(_) => profile_key(model, key),
+        Screen::Welcome(_) | Screen::Profile(_) => profile_key(model, key, now),
         Screen::Home => home_key(model, key, now),
         Screen::Reader(_) => reader_key(model, key, now),
         Screen::Completion(_) => completion_key(model, key, now),
@@ -298,7 +299,35 @@ fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
 
 // ---------------------------------------------------------------- profile
 
-fn profile_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+/// In the help: the movement keys scroll it when it does not fit; any
+/// other key closes it.
+fn help_key(model: &mut Model, key: KeyEvent) {
+    let max = view::help_max_scroll(model);
+    let page = i32::from(view::help_rows(model).max(1));
+    let delta = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => -1,
+        KeyCode::Down | KeyCode::Char('j') => 1,
+        KeyCode::PageUp => -page,
+        KeyCode::PageDown | KeyCode::Char(' ') => page,
+        KeyCode::Home => -i32::from(max),
+        KeyCode::End => i32::from(max),
+        _ => {
+            model.help = false;
+            return;
+        }
+    };
+    if max == 0 {
+        // Nothing to scroll: the key closes the help, as it says.
+        model.help = false;
+        return;
+    }
+    let next = i32::from(model.help_scroll)
+        .saturating_add(delta)
+        .clamp(0, i32::from(max));
+    model.help_scroll = u16::try_from(next).unwrap_or(0);
+}
+
+fn profile_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     let (Screen::Welcome(form) | Screen::Profile(form)) = &mut model.screen else {
         return Vec::new();
     };
@@ -324,7 +353,11 @@ fn profile_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             model.profile_unsaved = true;
             model.screen = Screen::Home;
             model.notice = Some(text::PROFILE_SAVED.to_owned());
-            vec![Effect::SaveProfile]
+            let mut effects = vec![Effect::SaveProfile];
+            if let Some((course, module)) = model.open_after_welcome.take() {
+                effects.extend(open_module(model, course, module, now));
+            }
+            effects
         }
         _ => {
             if let Some(field) = form.fields.get_mut(form.focus) {

@@ -242,7 +242,37 @@ fn footer(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme, left: Li
         left
     };
     draw_lines(canvas, status_row, &[status]);
+    let keys = fit_keys(keys, usize::from(keys_row.width));
     draw_lines(canvas, keys_row, &[Line::from(Span::styled(keys, theme.keys()))]);
+}
+
+/// The footer's keys cut to `width` by whole keys, not mid-word: those that
+/// fit, in order, and always the key for help, which lists the rest.
+fn fit_keys(keys: &str, width: usize) -> String {
+    const SEPARATOR: &str = " · ";
+    if keys.chars().count() <= width {
+        return keys.to_owned();
+    }
+    let items: Vec<&str> = keys.split(SEPARATOR).collect();
+    let help = items.iter().position(|item| item.ends_with("help"));
+    let reserved = help.map_or(0, |index| items[index].chars().count() + SEPARATOR.chars().count());
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for (index, item) in items.iter().enumerate() {
+        if Some(index) == help {
+            continue;
+        }
+        let cost = item.chars().count() + if kept.is_empty() { 0 } else { SEPARATOR.chars().count() };
+        if used + cost + reserved > width {
+            break;
+        }
+        kept.push(item);
+        used += cost;
+    }
+    if let Some(index) = help {
+        kept.push(items[index]);
+    }
+    kept.join(SEPARATOR)
 }
 
 fn status_words(status: Status) -> (&'static str, &'static str) {
@@ -1014,24 +1044,36 @@ fn profile(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
         paragraphs.push((text::WELCOME.to_owned(), theme.plain()));
     }
     paragraphs.push((text::PROFILE_INTRO.to_owned(), theme.plain()));
+    // Whole paragraphs, as many as leave room for the fields; the first
+    // (where reflections are kept) always, even if the fields must scroll.
     let mut lines: Vec<Line> = Vec::new();
     for (paragraph, style) in paragraphs {
+        let mut block: Vec<Line> = Vec::new();
         if !lines.is_empty() {
-            lines.push(Line::from(""));
+            block.push(Line::from(""));
         }
         for wrapped in textwrap::wrap(&paragraph, usize::from(body_rect.width).max(8)) {
-            lines.push(Line::from(Span::styled(wrapped.into_owned(), style)));
+            block.push(Line::from(Span::styled(wrapped.into_owned(), style)));
         }
+        let room = usize::from(body_rect.height.saturating_sub(text::PROFILE_LABELS.len() as u16 + 1));
+        if !lines.is_empty() && lines.len() + block.len() > room {
+            break;
+        }
+        lines.extend(block);
     }
-    let intro_rows = u16::try_from(lines.len()).unwrap_or(0);
+    // At least the field being filled in shows below the text.
+    let intro_rows = u16::try_from(lines.len())
+        .unwrap_or(0)
+        .min(body_rect.height.saturating_sub(2));
     let intro = Paragraph::new(lines);
-    let fields_rows = 4u16.min(body_rect.height);
-    let intro_rows = intro_rows.min(body_rect.height.saturating_sub(fields_rows + 1));
     let [intro_area, _, fields_area] = stack(body_rect, [Some(intro_rows), Some(1), None]);
     canvas.render_widget(intro, intro_area);
+    // The fields that fit, scrolled to keep the one being filled in.
+    let shown = usize::from(fields_area.height.max(1));
+    let first_field = (form.focus + 1).saturating_sub(shown);
     let label_width = 12u16.min(fields_area.width / 3);
-    for (index, label) in text::PROFILE_LABELS.iter().enumerate() {
-        let y = fields_area.y + index as u16;
+    for (index, label) in text::PROFILE_LABELS.iter().enumerate().skip(first_field) {
+        let y = fields_area.y + u16::try_from(index - first_field).unwrap_or(u16::MAX);
         if y >= fields_area.y + fields_area.height {
             break;
         }
@@ -1062,7 +1104,9 @@ fn profile(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     footer(model, canvas, foot, theme, Line::from(""), text::KEYS_PROFILE);
 }
 
-fn help(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
+/// The keys for the current screen, laid out for the help box's width:
+/// side by side when there is room, each key above its meaning when not.
+fn help_lines(model: &Model, inner_width: u16, theme: Theme) -> Vec<Line<'static>> {
     let keys = match &model.screen {
         Screen::Home => text::HELP_HOME,
         Screen::Reader(reader) if reader.focus == Focus::Editor => text::HELP_EDITOR,
@@ -1070,33 +1114,82 @@ fn help(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
         Screen::Completion(_) => text::HELP_COMPLETION,
         Screen::Welcome(_) | Screen::Profile(_) => text::HELP_PROFILE,
     };
-    let width = area.width.saturating_sub(4).min(76);
+    let width = usize::from(inner_width).max(1);
     let key_width = keys.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0) + 2;
-    let mut lines: Vec<Line> = Vec::new();
+    let side_by_side = width >= key_width + 24;
+    let mut lines: Vec<Line<'static>> = Vec::new();
     for (key, what) in keys {
-        let options = textwrap::Options::new(usize::from(width.saturating_sub(2)).max(key_width + 10))
-            .initial_indent("")
-            .subsequent_indent(" ");
-        let wrapped = textwrap::wrap(what, options.width - key_width);
-        for (index, part) in wrapped.iter().enumerate() {
-            let key_text = if index == 0 {
-                format!("{key:<key_width$}")
-            } else {
-                " ".repeat(key_width)
-            };
-            lines.push(Line::from(vec![
-                Span::styled(key_text, theme.heading()),
-                Span::raw(part.to_string()),
-            ]));
+        if side_by_side {
+            for (index, part) in textwrap::wrap(what, width - key_width).iter().enumerate() {
+                let key_text = if index == 0 {
+                    format!("{key:<key_width$}")
+                } else {
+                    " ".repeat(key_width)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(key_text, theme.heading()),
+                    Span::raw(part.to_string()),
+                ]));
+            }
+        } else {
+            lines.push(Line::from(Span::styled((*key).to_owned(), theme.heading())));
+            let options = textwrap::Options::new(width.max(4))
+                .initial_indent("  ")
+                .subsequent_indent("  ");
+            lines.extend(
+                textwrap::wrap(what, options)
+                    .iter()
+                    .map(|part| Line::from(part.to_string())),
+            );
         }
     }
+    lines
+}
+
+/// The help box in `area`, and the rows inside it for keys (the last row
+/// says how to scroll or close it).
+fn help_box(model: &Model, area: Rect) -> (Rect, u16, usize) {
+    let width = area.width.saturating_sub(4).min(76);
+    let lines = help_lines(model, width.saturating_sub(2), Theme { color: false }).len();
+    // Borders, a blank row and the closing line.
+    let wanted = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(4);
+    let rect = centred(area, width, wanted.min(area.height));
+    let rows = rect.height.saturating_sub(4);
+    (rect, rows, lines)
+}
+
+/// Rows of keys the help shows at once.
+pub fn help_rows(model: &Model) -> u16 {
+    help_box(model, Rect::new(0, 0, model.width, model.height)).1
+}
+
+/// How far the help can scroll: 0 when every key fits.
+pub fn help_max_scroll(model: &Model) -> u16 {
+    let (_, rows, lines) = help_box(model, Rect::new(0, 0, model.width, model.height));
+    u16::try_from(lines.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX)
+}
+
+fn help(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
+    let (rect, rows, _) = help_box(model, area);
+    let max_scroll = help_max_scroll(model);
+    let scroll = usize::from(model.help_scroll.min(max_scroll));
+    let mut lines: Vec<Line> = help_lines(model, rect.width.saturating_sub(2), theme)
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(rows))
+        .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text::HELP_CLOSE, theme.muted())));
-    let height = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
-    let rect = centred(area, width, height);
+    let close = if max_scroll > 0 {
+        text::HELP_SCROLL
+    } else {
+        text::HELP_CLOSE
+    };
+    lines.push(Line::from(Span::styled(close, theme.muted())));
     canvas.render_widget(Clear, rect);
     canvas.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(text::HELP_TITLE)),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(text::HELP_TITLE)),
         rect,
     );
 }
@@ -1108,7 +1201,17 @@ mod tests {
     use ratatui::layout::Rect;
     use ratatui::style::{Color, Style};
 
-    use super::put_str;
+    use super::{fit_keys, put_str};
+
+    #[test]
+    fn footer_keys_are_cut_by_whole_keys_keeping_help() {
+        let keys = "Enter open · e export · u profile · ? help · q quit";
+        assert_eq!(fit_keys(keys, 80), keys);
+        assert_eq!(fit_keys(keys, 40), "Enter open · e export · ? help");
+        assert_eq!(fit_keys(keys, 20), "Enter open · ? help");
+        assert_eq!(fit_keys(keys, 6), "? help");
+        assert_eq!(fit_keys("Tab format · Enter write · Esc cancel", 20), "Tab format");
+    }
 
     /// The fast path must leave the screen exactly as ratatui's own writer
     /// would, wherever the text is cut.
