@@ -192,10 +192,18 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     let root = paths.root();
     crate::journal::store::create_private_dir(root)
         .map_err(|error| text::data_dir_unusable(&root.display().to_string(), &error.to_string()))?;
-    let probe = root.join(".casebook-write-test");
-    std::fs::write(&probe, b"")
-        .map_err(|error| text::data_dir_unusable(&root.display().to_string(), &error.to_string()))?;
-    let _ = std::fs::remove_file(&probe);
+    let unusable = |error: std::io::Error| text::data_dir_unusable(&root.display().to_string(), &error.to_string());
+    // Asked of the system, which knows of read-only disks too: a test file
+    // made and removed took a tenth of the time to the first frame.
+    #[cfg(unix)]
+    rustix::fs::access(root, rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK)
+        .map_err(|errno| unusable(errno.into()))?;
+    #[cfg(not(unix))]
+    {
+        let probe = root.join(".casebook-write-test");
+        std::fs::write(&probe, b"").map_err(unusable)?;
+        let _ = std::fs::remove_file(&probe);
+    }
     Ok(())
 }
 
@@ -235,6 +243,21 @@ fn tutor(
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let screen = io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
+    // What the full-screen tutor needs that does not depend on the course
+    // is made while the course is still being checked on the other thread.
+    let snapshot = Snapshot::default();
+    let full_screen = if screen && !plain {
+        crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
+        match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+            Ok(signals) => Some((signals, tui::terminal::prepare())),
+            Err(error) => {
+                eprintln!("{}", text::terminal_failed(&error.to_string()));
+                return exit::DATA;
+            }
+        }
+    } else {
+        None
+    };
     let library = load(shipped, cli, Some(paths));
     let errors = library.errors().count();
     let target = match open {
@@ -274,11 +297,11 @@ fn tutor(
             }
         };
     }
-    if !screen {
+    let Some((signals, prepared)) = full_screen else {
         // No screen to draw on: say what there is instead.
         eprintln!("{}", text::NO_TERMINAL);
         return list(&library, Some(paths));
-    }
+    };
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     app.model.content_errors = errors;
@@ -288,8 +311,9 @@ fn tutor(
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     // Laid out once, for the terminal's own size, rather than for 80x24 and
     // again when the first frame finds the real size.
-    if let Ok((width, height)) = ratatui::crossterm::terminal::size() {
-        app.handle(tui::Msg::Resize(width, height), jiff::Timestamp::now());
+    if let Ok(prepared) = &prepared {
+        let size = prepared.size();
+        app.handle(tui::Msg::Resize(size.width, size.height), jiff::Timestamp::now());
     }
     if let Some((course_index, module_index)) = target {
         if matches!(app.model.screen, tui::model::Screen::Home) {
@@ -302,15 +326,6 @@ fn tutor(
             app.model.open_after_welcome = Some((course_index, module_index));
         }
     }
-    let snapshot = Snapshot::default();
-    crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
-        Ok(signals) => signals,
-        Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
-            return exit::DATA;
-        }
-    };
     // Work the first frame does not need waits until it is out. Finding the
     // time zone walks the system's zoneinfo folder (a few milliseconds); no
     // key is handled before then, so only a last-visit time could show in
@@ -323,7 +338,7 @@ fn tutor(
         }
         app.model.timezone = jiff::tz::TimeZone::system();
     };
-    match tui::terminal::run(&mut app, &snapshot, after_first_frame) {
+    match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", text::terminal_failed(&error.to_string()));

@@ -50,6 +50,11 @@ impl<W: Write> LeanBackend<W> {
         }
     }
 
+    /// The terminal's size, just asked elsewhere: not asked again.
+    pub fn assume_size(&mut self, size: Size) {
+        self.known_size.set(Some(size));
+    }
+
     /// Called on a resize event: the next `size` asks the terminal again.
     pub fn forget_size(&mut self) {
         self.known_size.set(None);

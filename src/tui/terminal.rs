@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 
 use super::app::App;
 use super::backend::LeanBackend;
@@ -38,6 +38,26 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// The terminal's size and a blank buffer of that size for the first
+/// frame, made without changing the terminal's modes so that they can be
+/// ready while the course is still being checked.
+pub struct Prepared {
+    buffer: Buffer,
+}
+
+impl Prepared {
+    pub fn size(&self) -> Size {
+        self.buffer.area.as_size()
+    }
+}
+
+pub fn prepare() -> io::Result<Prepared> {
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Ok(Prepared {
+        buffer: Buffer::empty(Rect::new(0, 0, width, height)),
+    })
+}
+
 fn setup() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
@@ -59,15 +79,19 @@ fn to_message(event: Event) -> Option<Msg> {
 /// first frame does not need waits until then.
 pub fn run<S: Store>(
     app: &mut App<S>,
+    prepared: io::Result<Prepared>,
     snapshot: &Snapshot,
     after_first_frame: impl FnOnce(&mut App<S>),
 ) -> io::Result<()> {
-    if let Err(error) = setup() {
-        restore();
-        return Err(error);
-    }
+    let prepared = match prepared.and_then(|prepared| setup().map(|()| prepared)) {
+        Ok(prepared) => prepared,
+        Err(error) => {
+            restore();
+            return Err(error);
+        }
+    };
     let backend = LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
-    let result = event_loop(app, backend, snapshot, after_first_frame);
+    let result = event_loop(app, backend, prepared, snapshot, after_first_frame);
     if result.is_err() {
         // The terminal went away: save what we have.
         app.handle(
@@ -85,10 +109,12 @@ pub fn run<S: Store>(
 /// Draws the first frame straight onto the blank screen: ratatui's
 /// `Terminal` would first make two screen buffers and compare them, which
 /// was a quarter of the time to the first frame. Returns what was drawn.
-fn first_frame<S: Store>(app: &mut App<S>, backend: &mut Backend) -> io::Result<Buffer> {
-    let size = backend.size()?;
+fn first_frame<S: Store>(app: &mut App<S>, backend: &mut Backend, prepared: Prepared) -> io::Result<Buffer> {
+    let Prepared { mut buffer } = prepared;
+    let size = buffer.area.as_size();
+    // Asked while the course loaded; a resize since is caught after this frame.
+    backend.assume_size(size);
     app.handle(Msg::Resize(size.width, size.height), Timestamp::now());
-    let mut buffer = Buffer::empty(Rect::new(0, 0, size.width, size.height));
     let mut canvas = Canvas::new(&mut buffer);
     view(&app.model, &mut canvas);
     let cursor = canvas.cursor();
@@ -107,12 +133,13 @@ fn first_frame<S: Store>(app: &mut App<S>, backend: &mut Backend) -> io::Result<
 fn event_loop<S: Store>(
     app: &mut App<S>,
     mut backend: Backend,
+    prepared: Prepared,
     snapshot: &Snapshot,
     after_first_frame: impl FnOnce(&mut App<S>),
 ) -> io::Result<()> {
     // Fault injection for the tests: F12 panics, to prove drafts survive.
     let panic_on_f12 = std::env::var_os("CASEBOOK_FAULT_PANIC_ON_F12").is_some();
-    let drawn = first_frame(app, &mut backend)?;
+    let drawn = first_frame(app, &mut backend, prepared)?;
     after_first_frame(app);
     // Resize events are only heard from the first read on: a resize before
     // then is caught by asking the size again.
