@@ -73,26 +73,32 @@ pub struct Model {
 /// Which section at which width: (course, module, section, width).
 pub type LayoutKey = (usize, usize, usize, u16);
 
-/// Wrapped section text, kept between frames. The view reads the model
-/// through `&`, hence the cell; the text itself never changes at run time.
+/// Wrapped section text, kept between frames and wrapped only as far as
+/// has been needed. The view reads the model through `&`, hence the cell;
+/// the text itself never changes at run time.
 #[derive(Default)]
-pub struct LayoutCache(std::cell::RefCell<Option<(LayoutKey, std::rc::Rc<Vec<crate::document::DocLine>>)>>);
+pub struct LayoutCache(std::cell::RefCell<Option<(LayoutKey, crate::document::SectionLayout)>>);
 
 impl LayoutCache {
-    pub fn get_or_make(
+    /// Reads the layout for `key` once it holds at least `wanted` lines
+    /// (or all there are); `extend` wraps more of it.
+    pub fn read<T>(
         &self,
         key: LayoutKey,
-        make: impl FnOnce() -> Vec<crate::document::DocLine>,
-    ) -> std::rc::Rc<Vec<crate::document::DocLine>> {
+        wanted: usize,
+        extend: impl FnOnce(&mut crate::document::SectionLayout, usize),
+        read: impl FnOnce(&crate::document::SectionLayout) -> T,
+    ) -> T {
         let mut slot = self.0.borrow_mut();
-        match slot.as_ref() {
-            Some((cached, lines)) if *cached == key => lines.clone(),
-            _ => {
-                let lines = std::rc::Rc::new(make());
-                *slot = Some((key, lines.clone()));
-                lines
-            }
+        if slot.as_ref().is_none_or(|(cached, _)| *cached != key) {
+            *slot = Some((key, crate::document::SectionLayout::default()));
         }
+        let mut empty = crate::document::SectionLayout::default();
+        let layout = slot.as_mut().map_or(&mut empty, |(_, layout)| layout);
+        if !layout.is_complete() && layout.lines.len() < wanted {
+            extend(layout, wanted);
+        }
+        read(layout)
     }
 }
 

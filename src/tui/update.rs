@@ -523,6 +523,11 @@ fn is_resolved(model: &Model, key: &ModuleKey, question_id: &str) -> bool {
 }
 
 fn clamp_scroll(model: &mut Model) {
+    // At the top there is nothing to clamp, and no need to wrap the whole
+    // section to know it.
+    if matches!(&model.screen, Screen::Reader(reader) if reader.scroll == 0) {
+        return;
+    }
     let max = view::max_scroll(model);
     if let Screen::Reader(reader) = &mut model.screen {
         reader.scroll = reader.scroll.min(max);

@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use super::model::{Focus, GRID_WIDTH, MIN_HEIGHT, MIN_WIDTH, Model, READING_WIDTH, Reader, Screen};
 use super::theme::Theme;
 use crate::content::{Course, Module};
-use std::rc::Rc;
 
 use crate::document::{self, DocLine, LineKind, SCREEN_MARKS};
 use crate::journal::Status;
@@ -653,16 +652,22 @@ fn panel_height(model: &Model) -> u16 {
     if body < 16 { body } else { body * 3 / 5 }
 }
 
-/// The section's text and notes, wrapped once per section and width.
-fn section_body(model: &Model, reader: &Reader, width: u16) -> Rc<Vec<DocLine>> {
-    model
-        .layout
-        .get_or_make((reader.course, reader.module, reader.section, width), || {
-            model
-                .module(reader.course, reader.module)
-                .map(|(_, module)| document::section_lines(module, reader.section, usize::from(width), SCREEN_MARKS))
-                .unwrap_or_default()
-        })
+/// Reads the section's text and notes, wrapped for `width` to at least
+/// `wanted` lines where the section has them.
+fn with_section_text<T>(
+    model: &Model,
+    reader: &Reader,
+    width: u16,
+    wanted: usize,
+    read: impl FnOnce(&document::SectionLayout) -> T,
+) -> T {
+    let key = (reader.course, reader.module, reader.section, width);
+    let extend = |layout: &mut document::SectionLayout, wanted: usize| {
+        if let Some((_, module)) = model.module(reader.course, reader.module) {
+            layout.extend_to(module, reader.section, usize::from(width), SCREEN_MARKS, wanted);
+        }
+    };
+    model.layout.read(key, wanted, extend, read)
 }
 
 /// The list of the section's questions with their state, after the text.
@@ -721,15 +726,18 @@ fn section_window(
     skip: usize,
     rows: usize,
 ) -> Vec<Line<'static>> {
-    let body = section_body(model, reader, width);
-    let mut lines: Vec<Line<'static>> = body
-        .iter()
-        .skip(skip)
-        .take(rows)
-        .map(|line| styled(line, theme))
-        .collect();
+    let (mut lines, body_lines) = with_section_text(model, reader, width, skip.saturating_add(rows), |text| {
+        let lines: Vec<Line<'static>> = text
+            .lines
+            .iter()
+            .skip(skip)
+            .take(rows)
+            .map(|line| styled(line, theme))
+            .collect();
+        (lines, text.lines.len())
+    });
     if lines.len() < rows {
-        let skip_questions = skip.saturating_sub(body.len());
+        let skip_questions = skip.saturating_sub(body_lines);
         lines.extend(
             question_lines(model, reader, width, theme)
                 .into_iter()
@@ -745,10 +753,24 @@ pub fn max_scroll(model: &Model) -> u16 {
         return 0;
     };
     let column = reading_column(Rect::new(0, 0, model.width, model.height));
-    let total = section_body(model, reader, column.width).len()
+    let total = with_section_text(model, reader, column.width, usize::MAX, |text| text.lines.len())
         + question_lines(model, reader, column.width, Theme { color: false }).len();
     let visible = usize::from(reader_body_height(model));
     u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+/// Whether there is more to read below the screen: `scroll < max_scroll`,
+/// wrapping only one line past the screen to know.
+fn more_below(model: &Model, reader: &Reader) -> bool {
+    let column = reading_column(Rect::new(0, 0, model.width, model.height));
+    let shown = usize::from(reader.scroll) + usize::from(reader_body_height(model));
+    let (body_lines, complete) = with_section_text(model, reader, column.width, shown + 1, |text| {
+        (text.lines.len(), text.is_complete())
+    });
+    if !complete {
+        return true;
+    }
+    body_lines + question_lines(model, reader, column.width, Theme { color: false }).len() > shown
 }
 
 fn reading(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, theme: Theme) {
@@ -837,7 +859,7 @@ fn reading(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, them
         Span::styled(bar, theme.done()),
     ]);
     // Says there is more to read before the learner turns the page.
-    let more_below = !reader.prompts && reader.scroll < max_scroll(model);
+    let more_below = !reader.prompts && more_below(model, reader);
     if more_below && usize::from(area.width) >= left.width() + text::MORE_BELOW.chars().count() + 2 {
         left.push_span(Span::raw("  "));
         left.push_span(Span::styled(text::MORE_BELOW, theme.keys()));
