@@ -222,7 +222,7 @@ pub fn course_from_text(
         return None;
     }
     Some(CourseHeader {
-        id_at: locator.at("id"),
+        id_at: first_position(text, "id"),
         course: Course {
             id: raw.id,
             title: raw.title,
