@@ -162,19 +162,18 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
         let mut area_shown = None;
         for (area, row) in &rows {
             if area.is_some() && *area != area_shown {
-                let _ = writeln!(out, "{}", area.unwrap_or_default());
+                let _ = writeln!(out, " {}", area.unwrap_or_default());
                 area_shown = *area;
             }
-            let mut line = String::from(" ");
+            let mut line = String::from("  ");
             for (column, value) in row.iter().enumerate() {
                 let width = widths.get(column).copied().unwrap_or(0);
                 line.push_str(&format!(" {value:<width$} "));
             }
             let line = line.trim_end();
             let _ = match width {
-                Some(width) if line.chars().count() > width => {
-                    let cut: String = line.chars().take(width.saturating_sub(1)).collect();
-                    writeln!(out, "{cut}…")
+                Some(width) if unicode_width::UnicodeWidthStr::width(line) > width => {
+                    writeln!(out, "{}…", cut_to_width(line, width.saturating_sub(1)))
                 }
                 _ => writeln!(out, "{line}"),
             };
@@ -187,6 +186,18 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     exit::OK
 }
 
+/// The start of `line` that fills at most `width` columns.
+fn cut_to_width(line: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (index, character) in line.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(character).unwrap_or(0);
+        if used > width {
+            return &line[..index];
+        }
+    }
+    line
+}
+
 /// The data folder exists (it is created if need be) and can be written.
 fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     let root = paths.root();
@@ -194,7 +205,9 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
         .map_err(|error| text::data_dir_unusable(&root.display().to_string(), &error.to_string()))?;
     let unusable = |error: std::io::Error| text::data_dir_unusable(&root.display().to_string(), &error.to_string());
     // Asked of the system, which knows of read-only disks too: a test file
-    // made and removed took a tenth of the time to the first frame.
+    // made and removed took a tenth of the time to the first frame. A full
+    // disk or quota shows at the first save instead, which says so and keeps
+    // the text on screen.
     #[cfg(unix)]
     rustix::fs::access(root, rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK)
         .map_err(|errno| unusable(errno.into()))?;
@@ -243,21 +256,9 @@ fn tutor(
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     let screen = io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
-    // What the full-screen tutor needs that does not depend on the course
-    // is made while the course is still being checked on the other thread.
-    let snapshot = Snapshot::default();
-    let full_screen = if screen && !plain {
-        crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-        match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
-            Ok(signals) => Some((signals, tui::terminal::prepare())),
-            Err(error) => {
-                eprintln!("{}", text::terminal_failed(&error.to_string()));
-                return exit::DATA;
-            }
-        }
-    } else {
-        None
-    };
+    // The terminal's size and the first frame's buffer are made while the
+    // course is still being checked on the other thread.
+    let prepared = (screen && !plain).then(tui::terminal::prepare);
     let library = load(shipped, cli, Some(paths));
     let errors = library.errors().count();
     let target = match open {
@@ -297,10 +298,19 @@ fn tutor(
             }
         };
     }
-    let Some((signals, prepared)) = full_screen else {
+    let Some(prepared) = prepared else {
         // No screen to draw on: say what there is instead.
         eprintln!("{}", text::NO_TERMINAL);
         return list(&library, Some(paths));
+    };
+    let snapshot = Snapshot::default();
+    crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
+    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+        Ok(signals) => signals,
+        Err(error) => {
+            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            return exit::DATA;
+        }
     };
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
@@ -344,5 +354,20 @@ fn tutor(
             eprintln!("{}", text::terminal_failed(&error.to_string()));
             exit::DATA
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_to_width;
+
+    /// `list` on a terminal: cut by columns on screen, never mid-character.
+    #[test]
+    fn lines_are_cut_by_columns_on_screen() {
+        assert_eq!(cut_to_width("abcdef", 3), "abc");
+        assert_eq!(cut_to_width("abc", 5), "abc");
+        assert_eq!(cut_to_width("漢字abc", 3), "漢");
+        assert_eq!(cut_to_width("café", 4), "café");
+        assert_eq!(cut_to_width("cafe\u{301}x", 4), "cafe\u{301}");
     }
 }

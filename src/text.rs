@@ -240,14 +240,14 @@ pub const HELP_PROFILE: &[(&str, &str)] = &[
 pub const KEYS_HOME: &str = "Enter open · e export · u profile · ? help · q quit";
 pub const KEYS_TEXT: &str = "→ next · ← back · ↓↑ scroll · ? help · q home";
 pub const KEYS_TEXT_QUESTIONS: &str = "→ answer · Tab questions · ↓↑ scroll · ? help · q home";
-pub const KEYS_QUESTIONS: &str = "Enter write · → next · s skip · Tab text · q home";
+pub const KEYS_QUESTIONS: &str = "Enter write · → next · s skip · Tab text · ? help · q home";
 pub const KEYS_EDITOR: &str = "Esc done · Tab text · Ctrl-Z undo · Ctrl-G prompts · F1 help";
-pub const KEYS_COMPLETION: &str = "a action point · e export · r read again · q home";
+pub const KEYS_COMPLETION: &str = "a action point · e export · r read again · ? help · q home";
 pub const KEYS_COMPLETION_EDITING: &str = "Esc done (saved) · Ctrl-Z undo · F1 help";
 pub const KEYS_PROFILE: &str = "Tab next · Esc done (saved) · F1 help";
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_CLOSE: &str = "Press any key to close this help.";
-pub const HELP_SCROLL: &str = "↑↓ more · other keys close";
+pub const HELP_SCROLL: &str = "↑↓ more · any other key closes";
 
 // ------------------------------------------------------------------ plain mode
 

@@ -144,9 +144,9 @@ fn list_shows_every_module_in_course_order() {
     let area = lines[..sophie]
         .iter()
         .rev()
-        .find(|line| !line.starts_with(' '))
+        .find(|line| !line.starts_with("  "))
         .unwrap();
-    assert_eq!(*area, "Keeping the child safe", "under its area's name");
+    assert_eq!(*area, " Keeping the child safe", "under its area's name");
     // Piped, nothing is cut: a script sees every title whole.
     assert!(
         text.contains("Daniel, 17: seven-month youth rehabilitation order — Implementing and delivering"),

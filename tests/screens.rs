@@ -178,6 +178,36 @@ fn welcome() {
     }
 }
 
+/// However long the data folder's path, the welcome's first sentence (where
+/// reflections are kept, and what never to write) is shown whole at 40x12.
+#[test]
+fn the_welcome_sentence_on_privacy_is_whole_on_a_small_screen() {
+    for folder in [
+        "/home/jo/.local/share/casebook",
+        "/home/a-practitioner-with-a-long-name/.local/share/casebook",
+        "/mnt/usb-stick/casebook-portable/north-team/jo-bloggs-2026/reflections/2026/spring-term/practice/weekly",
+        "C:\\Users\\a.practitioner\\AppData\\Roaming\\casebook\\data",
+    ] {
+        let mut app = App::new(
+            content::load_library(None, &[]).courses,
+            MemoryStore::default(),
+            folder.into(),
+        );
+        app.handle(Msg::Resize(40, 12), at(0));
+        let screen = draw(&app).backend().to_string();
+        let words = screen.split(['"', '\n']).map(str::trim).collect::<Vec<_>>().join(" ");
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains("never anything that could identify a real child, family, victim or colleague."),
+            "{folder}:\n{screen}"
+        );
+        assert!(
+            screen.contains("▶ Name"),
+            "the field being filled in shows too:\n{screen}"
+        );
+    }
+}
+
 #[test]
 fn too_small() {
     let app = app(true, 30, 8);

@@ -96,7 +96,7 @@ fn draw_editor(canvas: &mut Canvas, editor: &crate::editor::Editor, area: Rect, 
 
 /// Splits `area` into rows, top to bottom: `Some(h)` is h rows, `None`
 /// takes what the others leave. Plain arithmetic rather than `Layout`,
-/// whose constraint solver was a tenth of the first canvas's work.
+/// whose constraint solver was a tenth of the first frame's work.
 fn stack<const N: usize>(area: Rect, heights: [Option<u16>; N]) -> [Rect; N] {
     let fixed = heights
         .iter()
@@ -127,7 +127,7 @@ fn draw_lines(canvas: &mut Canvas, area: Rect, lines: &[Line]) {
 
 /// Writes `text` from (x, y), stopping before `right`, exactly as
 /// `Buffer::set_stringn` would, but without splitting plain ASCII (most of
-/// the guide) into graphemes, which was a fifth of a canvas's work. Returns
+/// the guide) into graphemes, which was a fifth of a frame's work. Returns
 /// where the text ended.
 fn put_str(buffer: &mut ratatui::buffer::Buffer, mut x: u16, y: u16, text: &str, style: Style, right: u16) -> u16 {
     use ratatui::buffer::CellWidth;
@@ -1083,12 +1083,13 @@ fn profile(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
         }
         lines.extend(block);
     }
-    // At least the field being filled in shows below the text.
-    let intro_rows = u16::try_from(lines.len())
-        .unwrap_or(0)
-        .min(body_rect.height.saturating_sub(2));
+    // At least the field being filled in shows below the text, after a
+    // blank row if there is room for one.
+    let wanted = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let gap = u16::from(wanted.saturating_add(2) <= body_rect.height);
+    let intro_rows = wanted.min(body_rect.height.saturating_sub(1 + gap));
     let intro = Paragraph::new(lines);
-    let [intro_area, _, fields_area] = stack(body_rect, [Some(intro_rows), Some(1), None]);
+    let [intro_area, _, fields_area] = stack(body_rect, [Some(intro_rows), Some(gap), None]);
     canvas.render_widget(intro, intro_area);
     // The fields that fit, scrolled to keep the one being filled in.
     let shown = usize::from(fields_area.height.max(1));
