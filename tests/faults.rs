@@ -23,6 +23,15 @@ fn journal_path(data: &Path, module: &str) -> PathBuf {
     data.join("journal/hmip-youth-2021").join(format!("{module}.ron"))
 }
 
+/// A current journal for desistance-assessing with nothing in it yet.
+fn write_started_journal(path: &Path) {
+    std::fs::write(
+        path,
+        "(schema: 2, course: \"hmip-youth-2021\", module: \"desistance-assessing\")\n",
+    )
+    .unwrap();
+}
+
 fn parse(path: &Path) -> ModuleJournal {
     let text = std::fs::read_to_string(path).unwrap();
     ron::Options::default()
@@ -205,11 +214,7 @@ fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     welcomed(data.path());
     let journal = journal_path(data.path(), "desistance-assessing");
     std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
-    std::fs::write(
-        &journal,
-        "(schema: 2, course: \"hmip-youth-2021\", module: \"desistance-assessing\")\n",
-    )
-    .unwrap();
+    write_started_journal(&journal);
     // 1 KB file size limit, with the signal it raises ignored: writes fail with EFBIG.
     let pane = Pane::start_with(
         "full",
@@ -683,37 +688,30 @@ fn journals_loaded_together_match_journals_loaded_one_by_one() {
     let data = tempfile::tempdir().unwrap();
     let saved = journal_path(data.path(), "desistance-assessing");
     std::fs::create_dir_all(saved.parent().unwrap()).unwrap();
-    std::fs::write(
-        &saved,
-        "(schema: 2, course: \"hmip-youth-2021\", module: \"desistance-assessing\")\n",
-    )
-    .unwrap();
+    write_started_journal(&saved);
     std::fs::write(journal_path(data.path(), "desistance-planning"), "(schema: 2, cou").unwrap();
     let store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
     let modules = ["desistance-assessing", "desistance-planning", "desistance-reviewing"];
-    let one_by_one = |store: &FileStore| -> Vec<String> {
-        let loaded = modules
-            .iter()
-            .map(|module| store.load_module("hmip-youth-2021", module));
-        loaded.map(|result| format!("{result:?}")).collect()
+    let shown = |results: Vec<_>| -> Vec<String> { results.iter().map(|result| format!("{result:?}")).collect() };
+    let one_by_one = |store: &FileStore| {
+        shown(
+            modules
+                .iter()
+                .map(|module| store.load_module("hmip-youth-2021", module))
+                .collect(),
+        )
     };
-    let together: Vec<String> = store
-        .load_modules("hmip-youth-2021", &modules)
-        .into_iter()
-        .map(|result| format!("{result:?}"))
-        .collect();
-    assert_eq!(together, one_by_one(&store));
-    assert!(together[0].starts_with("Ok(Some(") && together[1].starts_with("Err(") && together[2] == "Ok(None)");
+    let together = |store: &FileStore| shown(store.load_modules("hmip-youth-2021", &modules));
+    let loaded = together(&store);
+    assert_eq!(loaded, one_by_one(&store));
+    assert!(loaded[0].starts_with("Ok(Some(") && loaded[1].starts_with("Err(") && loaded[2] == "Ok(None)");
 
     // A file where the course's folder should be: every module says so.
     let blocked = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(blocked.path().join("journal")).unwrap();
     std::fs::write(blocked.path().join("journal/hmip-youth-2021"), "not a folder").unwrap();
     let store = FileStore::new(casebook::paths::DataPaths::at(blocked.path()));
-    let together: Vec<String> = store
-        .load_modules("hmip-youth-2021", &modules)
-        .into_iter()
-        .map(|result| format!("{result:?}"))
-        .collect();
-    assert_eq!(together, one_by_one(&store));
+    let loaded = together(&store);
+    assert_eq!(loaded, one_by_one(&store));
+    assert!(loaded.iter().all(|result| result.starts_with("Err(")), "{loaded:?}");
 }

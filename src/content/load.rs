@@ -369,7 +369,7 @@ pub struct Shipped {
     seen: BTreeMap<String, String>,
 }
 
-pub fn load_shipped() -> Shipped {
+fn load_shipped() -> Shipped {
     let mut library = Library::default();
     let mut seen = BTreeMap::new();
     assemble_all(embedded_folders(), &mut library, &mut seen);

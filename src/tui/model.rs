@@ -90,11 +90,10 @@ impl LayoutCache {
         read: impl FnOnce(&crate::document::SectionLayout) -> T,
     ) -> T {
         let mut slot = self.0.borrow_mut();
-        if slot.as_ref().is_none_or(|(cached, _)| *cached != key) {
-            *slot = Some((key, crate::document::SectionLayout::default()));
+        if slot.as_ref().is_some_and(|(cached, _)| *cached != key) {
+            *slot = None;
         }
-        let mut empty = crate::document::SectionLayout::default();
-        let layout = slot.as_mut().map_or(&mut empty, |(_, layout)| layout);
+        let (_, layout) = slot.get_or_insert_with(|| (key, crate::document::SectionLayout::default()));
         if !layout.is_complete() && layout.lines.len() < wanted {
             extend(layout, wanted);
         }

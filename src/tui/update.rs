@@ -302,8 +302,8 @@ fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
 /// In the help: the movement keys scroll it when it does not fit; any
 /// other key closes it.
 fn help_key(model: &mut Model, key: KeyEvent) {
-    let max = view::help_max_scroll(model);
-    let page = i32::from(view::help_rows(model).max(1));
+    let (rows, max) = view::help_scrolling(model);
+    let page = i32::from(rows.max(1));
     let delta = match key.code {
         KeyCode::Up | KeyCode::Char('k') => -1,
         KeyCode::Down | KeyCode::Char('j') => 1,

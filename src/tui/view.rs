@@ -1169,38 +1169,52 @@ fn help_lines(model: &Model, inner_width: u16, theme: Theme) -> Vec<Line<'static
     lines
 }
 
-/// The help box in `area`, and the rows inside it for keys (the last row
-/// says how to scroll or close it).
-fn help_box(model: &Model, area: Rect) -> (Rect, u16, usize) {
+/// The help box in `area`: where it goes, its lines of keys, how many show
+/// at once (the last rows say how to scroll or close it) and how far the
+/// lines can scroll.
+struct HelpBox {
+    rect: Rect,
+    rows: u16,
+    lines: Vec<Line<'static>>,
+    max_scroll: u16,
+}
+
+fn help_box(model: &Model, area: Rect, theme: Theme) -> HelpBox {
     let width = area.width.saturating_sub(4).min(76);
-    let lines = help_lines(model, width.saturating_sub(2), Theme { color: false }).len();
+    let lines = help_lines(model, width.saturating_sub(2), theme);
     // Borders, a blank row and the closing line.
-    let wanted = u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(4);
+    let wanted = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(4);
     let rect = centred(area, width, wanted.min(area.height));
     let rows = rect.height.saturating_sub(4);
-    (rect, rows, lines)
+    let max_scroll = u16::try_from(lines.len().saturating_sub(usize::from(rows))).unwrap_or(u16::MAX);
+    HelpBox {
+        rect,
+        rows,
+        lines,
+        max_scroll,
+    }
 }
 
-/// Rows of keys the help shows at once.
-pub fn help_rows(model: &Model) -> u16 {
-    help_box(model, Rect::new(0, 0, model.width, model.height)).1
-}
-
-/// How far the help can scroll: 0 when every key fits.
-pub fn help_max_scroll(model: &Model) -> u16 {
-    let (_, rows, lines) = help_box(model, Rect::new(0, 0, model.width, model.height));
-    u16::try_from(lines.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX)
+/// Rows of keys the help shows at once, and how far it can scroll (0 when
+/// every key fits).
+pub fn help_scrolling(model: &Model) -> (u16, u16) {
+    let help = help_box(
+        model,
+        Rect::new(0, 0, model.width, model.height),
+        Theme { color: false },
+    );
+    (help.rows, help.max_scroll)
 }
 
 fn help(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
-    let (rect, rows, _) = help_box(model, area);
-    let max_scroll = help_max_scroll(model);
+    let HelpBox {
+        rect,
+        rows,
+        lines,
+        max_scroll,
+    } = help_box(model, area, theme);
     let scroll = usize::from(model.help_scroll.min(max_scroll));
-    let mut lines: Vec<Line> = help_lines(model, rect.width.saturating_sub(2), theme)
-        .into_iter()
-        .skip(scroll)
-        .take(usize::from(rows))
-        .collect();
+    let mut lines: Vec<Line> = lines.into_iter().skip(scroll).take(usize::from(rows)).collect();
     lines.push(Line::from(""));
     let close = if max_scroll > 0 {
         text::HELP_SCROLL
