@@ -106,16 +106,20 @@ fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &
     };
     let status = match journal.status(module) {
         Status::NotStarted => text::STATUS_NOT_STARTED.to_owned(),
-        Status::Complete => text::STATUS_COMPLETE.to_owned(),
+        Status::Complete => text::status_complete(journal.skipped_count(module)),
         Status::InProgress => {
-            let read = journal.sections_read.len().min(module.sections.len());
-            let mut status = format!("{}: {read}/{} read", text::STATUS_IN_PROGRESS, module.sections.len());
-            if module.question_count() > 0 {
-                status.push_str(&format!(
-                    ", {}/{} answered",
-                    journal.answered_count(module),
-                    module.question_count()
-                ));
+            let progress = journal.progress(module);
+            let mut status = format!(
+                "{}: {}/{} read",
+                text::STATUS_IN_PROGRESS,
+                progress.read,
+                progress.sections
+            );
+            if progress.questions > 0 {
+                status.push_str(&format!(", {}/{} answered", progress.answered, progress.questions));
+            }
+            if progress.skipped > 0 {
+                status.push_str(&format!(", {} skipped", progress.skipped));
             }
             status
         }
@@ -282,6 +286,8 @@ fn tutor(
         let options = crate::plain::PlainOptions {
             width: terminal_width(),
             interactive: io::stdin().is_terminal(),
+            data_dir: paths.root().display().to_string(),
+            now: jiff::Timestamp::now,
         };
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
@@ -316,7 +322,7 @@ fn tutor(
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     app.model.content_errors = errors;
     if lock.previous_run_ended_abruptly() && app.model.notice.is_none() {
-        app.model.notice = Some(text::RECOVERED.to_owned());
+        app.model.notice = Some(app.recovered_notice());
     }
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     // Laid out once, for the terminal's own size, rather than for 80x24 and

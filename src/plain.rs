@@ -1,6 +1,7 @@
 //! Line-by-line mode for screen readers and dumb terminals: the module as
 //! plain wrapped text, each question asked in turn, answers read from
-//! standard input and saved to the same journal as the full-screen tutor.
+//! standard input and saved to the same journal as the full-screen tutor,
+//! by the same rules (`journal::model`).
 
 use std::io::{self, BufRead, Write};
 
@@ -8,24 +9,72 @@ use jiff::Timestamp;
 
 use crate::content::{Course, Module};
 use crate::document::{self, PLAIN_MARKS};
-use crate::journal::{ActionPoint, ModuleJournal, Reflection, Store};
+use crate::journal::{ModuleJournal, Store};
 use crate::text;
 
 pub struct PlainOptions {
     pub width: usize,
-    /// Standard input is a terminal: pause between sections.
+    /// Standard input is a terminal: pause between sections, and save after
+    /// every answer (a person types slowly; piped input is saved at most
+    /// once a second, so a long file of answers is not rewritten each line).
     pub interactive: bool,
+    /// The data folder, named where the journal is kept.
+    pub data_dir: String,
+    /// The clock, injected so tests can compare plain mode with the tutor.
+    pub now: fn() -> Timestamp,
 }
 
-/// Reads a line; `None` at the end of input.
-fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
-    let mut line = String::new();
-    if input.read_line(&mut line)? == 0 {
-        return Ok(None);
-    }
-    let trimmed = line.strip_suffix('\n').unwrap_or(&line);
-    Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
+/// A line of input, decoded. Bytes that are not UTF-8 (a Latin-1 terminal
+/// typing £) are replaced rather than ending the session.
+struct Input<'a> {
+    reader: &'a mut dyn BufRead,
+    /// Some characters could not be read; said once.
+    undecodable: bool,
 }
+
+impl Input<'_> {
+    /// Reads a line; `None` at the end of input.
+    fn line(&mut self, output: &mut dyn Write) -> io::Result<Option<String>> {
+        let mut bytes = Vec::new();
+        if self.reader.read_until(b'\n', &mut bytes)? == 0 {
+            return Ok(None);
+        }
+        let line = match String::from_utf8(bytes) {
+            Ok(line) => line,
+            Err(error) => {
+                if !self.undecodable {
+                    self.undecodable = true;
+                    writeln!(output, "{}", text::PLAIN_UNDECODABLE)?;
+                }
+                String::from_utf8_lossy(error.as_bytes()).into_owned()
+            }
+        };
+        let trimmed = line.strip_suffix('\n').unwrap_or(&line);
+        Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
+    }
+
+    /// Lines up to one holding only a full stop (or the end of input).
+    fn answer(&mut self, output: &mut dyn Write) -> io::Result<(Vec<String>, bool)> {
+        let mut lines = Vec::new();
+        loop {
+            match self.line(output)? {
+                None => return Ok((lines, true)),
+                Some(line) if line == "." => return Ok((lines, false)),
+                Some(line) => lines.push(line),
+            }
+        }
+    }
+}
+
+/// What the learner chose for a question they had answered before.
+enum Revision {
+    Keep,
+    Replace(String),
+    Add(String),
+}
+
+/// A first line holding only `+` adds what follows to the saved answer.
+const ADD_MARK: &str = "+";
 
 /// Saves the journal; when that fails, prints every answer in it before
 /// giving up, since plain mode has no screen to keep them on.
@@ -58,6 +107,31 @@ fn save(store: &mut dyn Store, journal: &ModuleJournal, module: &Module, output:
     Err(text::plain_not_saved(&error.to_string()))
 }
 
+/// Saves after an answer: always when a person is typing, else at most
+/// once a second (the end of the module saves whatever is left).
+struct Saver {
+    interactive: bool,
+    last: Option<Timestamp>,
+}
+
+impl Saver {
+    fn changed(
+        &mut self,
+        store: &mut dyn Store,
+        journal: &ModuleJournal,
+        module: &Module,
+        output: &mut dyn Write,
+        now: Timestamp,
+    ) -> Result<(), String> {
+        let due = self.interactive || self.last.is_none_or(|last| now.duration_since(last).as_secs() >= 1);
+        if due {
+            save(store, journal, module, output)?;
+            self.last = Some(now);
+        }
+        Ok(())
+    }
+}
+
 pub fn run(
     course: &Course,
     module: &Module,
@@ -71,23 +145,22 @@ pub fn run(
         .load_module(&course.id, &module.id)
         .map_err(|error| error.to_string())?
         .unwrap_or_else(|| ModuleJournal::new(&course.id, &module.id));
+    let mut input = Input {
+        reader: input,
+        undecodable: false,
+    };
+    let mut saver = Saver {
+        interactive: options.interactive,
+        last: None,
+    };
     // Looked up once: finding the system zone reads the zoneinfo folder.
     let timezone = jiff::tz::TimeZone::system();
-    let mut last = Timestamp::now();
+    let mut last = (options.now)();
     let mut carry = 0;
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
     let width = options.width.clamp(20, 88);
-    let data_dir = path
-        .parent()
-        .and_then(|journal| journal.parent())
-        .and_then(|journal| journal.parent());
-    writeln!(
-        output,
-        "{}\n",
-        text::storage_sentence(&data_dir.unwrap_or(&path).display().to_string())
-    )
-    .map_err(io_error)?;
+    writeln!(output, "{}\n", text::storage_sentence(&options.data_dir)).map_err(io_error)?;
     writeln!(output, "{}", module.title).map_err(io_error)?;
     if let Some(subtitle) = &module.subtitle {
         writeln!(output, "{subtitle}").map_err(io_error)?;
@@ -111,7 +184,8 @@ pub fn run(
         for line in document::section_lines(module, index, width, PLAIN_MARKS) {
             writeln!(output, "{}", line.text).map_err(io_error)?;
         }
-        journal.sections_read.insert(index);
+        // Printed whole: its last line has reached the learner.
+        journal.mark_read(index);
         for (number, question) in section.questions.iter().enumerate() {
             writeln!(
                 output,
@@ -122,19 +196,15 @@ pub fn run(
             if let Some(hint) = &question.hint {
                 writeln!(output, "{hint}").map_err(io_error)?;
             }
-            let previous = journal
-                .reflections
-                .get(&question.id)
-                .filter(|reflection| !reflection.text.is_empty())
-                .cloned();
-            if let Some(previous) = &previous {
+            let answered = journal.is_answered(&question.id);
+            if let Some(previous) = journal.reflections.get(&question.id).filter(|_| answered) {
                 writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
             }
             writeln!(
                 output,
                 "{}",
-                if previous.is_some() {
-                    text::PLAIN_REPLACE
+                if answered {
+                    text::PLAIN_REVISE
                 } else {
                     text::PLAIN_ANSWER
                 }
@@ -144,68 +214,47 @@ pub fn run(
             if input_ended {
                 continue;
             }
-            let mut answer: Vec<String> = Vec::new();
-            loop {
-                match read_line(input).map_err(io_error)? {
-                    None => {
-                        input_ended = true;
-                        break;
-                    }
-                    Some(line) if line == "." => break,
-                    Some(line) => answer.push(line),
-                }
-            }
-            let now = Timestamp::now();
+            let (lines, ended) = input.answer(output).map_err(io_error)?;
+            input_ended = ended;
+            let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
-            let text_answer = answer.join("\n");
-            let (created, updated) = journal
-                .reflections
-                .get(&question.id)
-                .map_or((now, now), |reflection| (reflection.created, reflection.updated));
-            let said = if text_answer.trim().is_empty() {
-                if input_ended && previous.is_none() {
+            let typed = lines.join("\n");
+            let said = if answered {
+                let revision = match lines.split_first() {
+                    Some((first, rest)) if first.trim() == ADD_MARK => Revision::Add(rest.join("\n")),
+                    _ if typed.trim().is_empty() => Revision::Keep,
+                    _ => Revision::Replace(typed),
+                };
+                match revision {
+                    Revision::Add(more) if !more.trim().is_empty() => {
+                        journal.add_to_answer(&question.id, &question.text, &more, now);
+                        text::PLAIN_ADDED
+                    }
+                    Revision::Add(_) | Revision::Keep => text::PLAIN_KEPT,
+                    Revision::Replace(typed) => {
+                        journal.answer(&question.id, &question.text, typed, now);
+                        text::PLAIN_REPLACED
+                    }
+                }
+            } else if typed.trim().is_empty() {
+                if ended {
+                    // Input ran out before an answer: nothing was chosen.
                     continue;
                 }
-                if previous.is_some() {
-                    // A full stop keeps the saved answer as it is.
-                    None
-                } else {
-                    let already_skipped = journal.is_skipped(&question.id);
-                    journal.reflections.insert(
-                        question.id.clone(),
-                        Reflection {
-                            question: question.text.clone(),
-                            text: String::new(),
-                            skipped: true,
-                            created,
-                            updated: if already_skipped { updated } else { now },
-                        },
-                    );
-                    Some(text::SKIPPED)
-                }
+                journal.skip(&question.id, &question.text, now);
+                text::SKIPPED
             } else {
-                journal.reflections.insert(
-                    question.id.clone(),
-                    Reflection {
-                        question: question.text.clone(),
-                        text: text_answer,
-                        skipped: false,
-                        created,
-                        updated: now,
-                    },
-                );
-                Some(text::PLAIN_SAVED)
+                journal.answer(&question.id, &question.text, typed, now);
+                text::PLAIN_SAVED
             };
-            save(store, &journal, module, output)?;
-            if let Some(said) = said {
-                writeln!(output, "{said}").map_err(io_error)?;
-            }
+            saver.changed(store, &journal, module, output, now)?;
+            writeln!(output, "{said}").map_err(io_error)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
             writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
             output.flush().map_err(io_error)?;
-            match read_line(input).map_err(io_error)? {
+            match input.line(output).map_err(io_error)? {
                 None => input_ended = true,
                 Some(line) if line.trim() == "q" => {
                     quit = true;
@@ -213,14 +262,14 @@ pub fn run(
                 }
                 Some(_) => {}
             }
-            let now = Timestamp::now();
+            let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
         }
     }
     let done = module
         .questions()
-        .all(|(_, question)| journal.is_answered(&question.id) || journal.is_skipped(&question.id));
+        .all(|(_, question)| journal.is_resolved(&question.id));
     if done && !input_ended && !quit {
         // As on the completion screen: what will I do differently, and by when?
         writeln!(output, "\n{}", text::ACTION_POINT_TITLE).map_err(io_error)?;
@@ -238,38 +287,26 @@ pub fn run(
         )
         .map_err(io_error)?;
         output.flush().map_err(io_error)?;
-        let mut lines: Vec<String> = Vec::new();
-        while let Some(line) = read_line(input).map_err(io_error)? {
-            if line == "." {
-                break;
-            }
-            lines.push(line);
-        }
+        let (lines, _) = input.answer(output).map_err(io_error)?;
         let action = lines.join("\n");
         if !action.trim().is_empty() {
-            let now = Timestamp::now();
+            let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
-            let created = journal.action_point.as_ref().map_or(now, |action| action.created);
-            journal.action_point = Some(ActionPoint {
-                text: action,
-                created,
-                updated: now,
-            });
-            save(store, &journal, module, output)?;
+            journal.set_action_point(action, now);
+            saver.changed(store, &journal, module, output, now)?;
             writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
         }
     }
-    journal.count_study(Some(last), Timestamp::now(), &mut carry, &timezone);
-    if done && journal.sections_read.len() >= module.sections.len() {
-        journal.completed.get_or_insert(Timestamp::now());
-    }
+    let now = (options.now)();
+    journal.count_study(Some(last), now, &mut carry, &timezone);
+    journal.record_completion(module, now);
     save(store, &journal, module, output)?;
-    let answered = journal.answered_count(module);
+    let progress = journal.progress(module);
     writeln!(
         output,
         "\n{}",
-        text::plain_end(answered, module.question_count(), &path.display().to_string())
+        text::plain_end(progress.answered, progress.questions, &path.display().to_string())
     )
     .map_err(io_error)?;
     Ok(())

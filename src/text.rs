@@ -120,6 +120,42 @@ pub fn not_saved(reason: &str) -> String {
 /// After a kill, a crash or a lost terminal (autosave runs seconds after each pause).
 pub const RECOVERED: &str = "casebook was not closed normally; your text is back as of its last save.";
 
+/// The start-up notice after an abnormal end, naming the modules whose
+/// drafts were open (their editors reopen with the text as last saved).
+pub fn recovered(modules: &[String]) -> String {
+    match modules {
+        [] => RECOVERED.to_owned(),
+        [one] => format!("casebook was not closed normally; your draft in {one} is back as of its last save."),
+        [init @ .., last] => format!(
+            "casebook was not closed normally; your drafts in {} and {last} are back as of their last save.",
+            init.join(", ")
+        ),
+    }
+}
+
+pub const CANNOT_SKIP_ANSWERED: &str =
+    "This question has an answer, so it cannot be skipped. To withdraw it, delete its text.";
+
+pub fn section_still_unread(number: usize) -> String {
+    format!("Section {number} has not been read to its end yet: scroll down to finish it and complete the module.")
+}
+
+/// The home screen's foot: where Enter takes the learner back to.
+pub fn continue_at(module: &str, place: &str) -> String {
+    format!("Continue: {module} — {place}")
+}
+
+pub fn place_question(number: usize) -> String {
+    format!("question {number}")
+}
+
+pub fn place_section(number: usize, total: usize) -> String {
+    format!("section {number} of {total}")
+}
+
+pub const NO_UNANSWERED: &str = "Every question in this module has an answer.";
+pub const NOT_STUDIED_YET: &str = "You have not started this module yet: press Enter to open it.";
+
 pub const QUIT_NOT_SAVED: &str = "Your latest text is NOT SAVED, so casebook has not quit. Fix the problem shown \
 and press Ctrl-S, or press Ctrl-Q to quit and lose the unsaved text.";
 
@@ -158,6 +194,16 @@ pub fn grouped(number: usize) -> String {
 pub const STATUS_NOT_STARTED: &str = "not started";
 pub const STATUS_IN_PROGRESS: &str = "in progress";
 pub const STATUS_COMPLETE: &str = "complete";
+
+/// `complete`, or `complete · 1 skipped`: complete with questions skipped
+/// is not the same as every question answered.
+pub fn status_complete(skipped: usize) -> String {
+    if skipped == 0 {
+        STATUS_COMPLETE.to_owned()
+    } else {
+        format!("{STATUS_COMPLETE} · {skipped} skipped")
+    }
+}
 pub const SYMBOL_NOT_STARTED: &str = "○";
 pub const SYMBOL_IN_PROGRESS: &str = "◐";
 pub const SYMBOL_COMPLETE: &str = "✓";
@@ -178,6 +224,10 @@ pub const HELP_HOME: &[(&str, &str)] = &[
     ("Tab / c", "next course (when there is more than one)"),
     ("u", "your profile (name, role, team, supervisor)"),
     ("e", "export a reflective log of every module you have studied"),
+    (
+        "o",
+        "go to the module's first question without an answer (skipped or not yet reached)",
+    ),
     (
         "x",
         "set aside a journal that cannot be read (kept, renamed), to start that module afresh",
@@ -224,6 +274,10 @@ pub const HELP_COMPLETION: &[(&str, &str)] = &[
     ("Enter / a", "write or change your action point"),
     ("Esc", "stop writing the action point (kept and saved)"),
     ("e", "export this module's reflective log"),
+    (
+        "o",
+        "go to the first question without an answer (skipped or not yet reached)",
+    ),
     ("r", "read the module again from the start"),
     ("q / Esc / ←", "back to the home screen"),
 ];
@@ -243,6 +297,10 @@ pub const KEYS_TEXT_QUESTIONS: &str = "→ answer · Tab questions · ↓↑ scr
 pub const KEYS_QUESTIONS: &str = "Enter write · → next · s skip · Tab text · ? help · q home";
 pub const KEYS_EDITOR: &str = "Esc done · Tab text · Ctrl-Z undo · Ctrl-G prompts · F1 help";
 pub const KEYS_COMPLETION: &str = "a action point · e export · r read again · ? help · q home";
+/// With questions skipped: the way back to them comes first.
+pub const KEYS_COMPLETION_SKIPPED: &str =
+    "o skipped questions · a action point · e export · r read again · ? help · q home";
+pub const KEYS_HOME_SKIPPED: &str = "Enter open · o skipped questions · e export · u profile · ? help · q quit";
 pub const KEYS_COMPLETION_EDITING: &str = "Esc done (saved) · Ctrl-Z undo · F1 help";
 pub const KEYS_PROFILE: &str = "Tab next · Esc done (saved) · F1 help";
 pub const HELP_TITLE: &str = "Keys";
@@ -269,6 +327,13 @@ pub const PLAIN_ANSWER: &str =
     "Type your answer. End it with a line holding only a full stop (.); a full stop on its own skips the question.";
 pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop (.) on its own to keep it.";
 pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
+pub const PLAIN_REVISE: &str = "Type a new answer to replace it; or a line holding only + and then more, to add it as a new \
+paragraph; or a full stop (.) on its own to keep it as it is.";
+pub const PLAIN_REPLACED: &str = "Saved: your new answer replaces the old one.";
+pub const PLAIN_ADDED: &str = "Saved: added to your answer as a new paragraph.";
+pub const PLAIN_KEPT: &str = "Kept your answer as it was.";
+pub const PLAIN_UNDECODABLE: &str = "Some characters you typed could not be read (your terminal may not be set to UTF-8); \
+they are shown as \u{fffd}. Check your answer.";
 pub const PLAIN_SAVED: &str = "Saved.";
 pub const PLAIN_ACTION_POINT: &str =
     "Optional: type it, ending with a line holding only a full stop (.), or a full stop on its own to leave it.";

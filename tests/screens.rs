@@ -152,7 +152,9 @@ fn completion() {
         app.model.home.selected = 1;
         keys(&mut app, &[KeyCode::Enter]);
         let sections = app.model.courses[0].modules[1].sections.len();
-        keys(&mut app, &vec![KeyCode::Char('l'); sections]);
+        // Each section read to its end, then on.
+        let read_and_on: Vec<KeyCode> = (0..sections).flat_map(|_| [KeyCode::End, KeyCode::Char('l')]).collect();
+        keys(&mut app, &read_and_on);
         check("completion", app);
     }
 }

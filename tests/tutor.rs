@@ -89,8 +89,11 @@ fn to_take_aways(app: &mut App<MemoryStore>, now: Timestamp) {
     open(app, TIM, now);
     let last = app.model.courses[0].modules[TIM].sections.len() - 1;
     for _ in 0..last {
+        // Read to the end of each section, then on.
+        app.handle(key(KeyCode::End), now);
         press(app, "l", now);
     }
+    app.handle(key(KeyCode::End), now);
     assert_eq!(reader(app).section, last);
     assert_eq!(
         reader(app).focus,
@@ -291,10 +294,59 @@ fn a_briefing_is_complete_when_read_to_the_end() {
     open(&mut app, 1, at(1));
     let sections = app.model.courses[0].modules[1].sections.len();
     for _ in 0..sections {
+        app.handle(key(KeyCode::End), at(2));
         press(&mut app, "n", at(2));
     }
     assert!(matches!(app.model.screen, Screen::Completion(_)));
     assert_eq!(saved(&app, "desistance").sections_read.len(), sections);
+    assert_eq!(app.model.status(0, 1), Status::Complete);
+}
+
+/// Fault 6: passing sections with → does not read them. The Introduction
+/// showed 13/13 read, complete, after 14 seconds.
+#[test]
+fn passing_a_section_without_seeing_its_end_does_not_count_it_read() {
+    let mut app = app();
+    open(&mut app, 0, at(1));
+    let module = app.model.courses[0].modules[0].clone();
+    for _ in 0..module.sections.len() {
+        press(&mut app, "l", at(2));
+    }
+    let journal = saved(&app, "introduction");
+    assert!(
+        journal.sections_read.len() < module.sections.len(),
+        "only sections short enough to fit the screen count: {:?}",
+        journal.sections_read
+    );
+    assert_ne!(app.model.status(0, 0), Status::Complete);
+    assert!(journal.completed.is_none());
+    assert!(
+        matches!(app.model.screen, Screen::Reader(_)),
+        "the end of the module sends the learner back to what is unread"
+    );
+    let unread = journal.first_unread(&module).unwrap();
+    assert_eq!(reader(&app).section, unread);
+    assert_eq!(
+        app.model.notice.as_deref(),
+        Some(casebook::text::section_still_unread(unread + 1).as_str())
+    );
+
+    // Scrolling a section to its end reads it; paging works as well.
+    let read = |app: &App<MemoryStore>| {
+        app.model
+            .journal(&(COURSE.to_owned(), "introduction".to_owned()))
+            .unwrap()
+            .sections_read
+            .contains(&unread)
+    };
+    let mut pages = 0;
+    while !read(&app) && pages < 50 {
+        assert!(!casebook::tui::view::section_end_shown(&app.model));
+        app.handle(key(KeyCode::PageDown), at(3));
+        pages += 1;
+    }
+    assert!(read(&app), "paging to the end reads the section");
+    assert!(casebook::tui::view::section_end_shown(&app.model));
 }
 
 #[test]
@@ -310,16 +362,49 @@ fn reopening_a_module_returns_to_the_same_section_question_and_draft() {
     press(&mut app, "q", at(8));
     assert!(matches!(app.model.screen, Screen::Home));
 
-    // A new session on the same store.
+    // A new session on the same store: the question is selected, the
+    // editor closed as it was left (fault 1: reopening went straight into
+    // the editor, so q, n and j typed into the saved answer).
     let store = app.store.clone();
     let mut again = app_with(store);
     open(&mut again, TIM, at(100));
-    let reader = reader(&again);
-    assert_eq!(reader.section, again.model.courses[0].modules[TIM].sections.len() - 1);
-    assert_eq!(reader.question, 0);
-    let editor = reader.editor.as_ref().expect("the editor is open again");
-    assert_eq!(editor.question_id, "stood-out");
+    let reopened = reader(&again);
+    assert_eq!(reopened.section, again.model.courses[0].modules[TIM].sections.len() - 1);
+    assert_eq!(reopened.question, 0);
+    assert_eq!(reopened.focus, Focus::Questions);
+    assert!(reopened.editor.is_none(), "reading mode, not the editor");
+    press(&mut again, "jkn", at(101));
+    again.handle(key(KeyCode::Esc), at(102));
+    press(&mut again, "q", at(103));
+    assert_eq!(
+        saved(&again, "desistance-assessing").reflections["stood-out"].text,
+        "Half a thought",
+        "navigation keys never reach a saved answer"
+    );
+    // Enter goes back to writing, with the draft there.
+    open(&mut again, TIM, at(104));
+    press(&mut again, "k", at(104));
+    again.handle(key(KeyCode::Enter), at(105));
+    let editor = reader(&again).editor.as_ref().expect("Enter opens the editor");
     assert_eq!(editor.area.text(), "Half a thought");
+}
+
+/// Closed (or killed) while writing: the editor opens again at once.
+#[test]
+fn a_module_closed_while_writing_reopens_in_its_editor() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Half a thought", at(3));
+    app.handle(ctrl('c'), at(4));
+    assert!(app.model.quit);
+    let journal = saved(&app, "desistance-assessing");
+    assert!(journal.position.editing);
+    let mut again = app_with(app.store.clone());
+    open(&mut again, TIM, at(100));
+    let reopened = reader(&again);
+    assert_eq!(reopened.focus, Focus::Editor);
+    assert_eq!(reopened.editor.as_ref().unwrap().area.text(), "Half a thought");
 }
 
 #[test]

@@ -177,7 +177,7 @@ pub fn export_command(
                 .find(|(other_course, other, _)| other_course.id == course.id && other.id == module.id)
                 .map(|(_, _, journal)| *journal);
             let reason = match journal {
-                Some(journal) if super::model::studied(module, journal) => {
+                Some(journal) if journal.studied(module) => {
                     (!super::model::studied_in_period(journal, options.since, options.until))
                         .then_some(messages::NOT_IN_PERIOD)
                 }

@@ -160,7 +160,7 @@ pub fn render(log: &Log) -> String {
                 out,
                 "<li><a href=\"#module-{number}\">{}</a>: {}, {}</li>",
                 one(&words::module_name(item)),
-                escape(words::module_status(item.status)),
+                escape(&words::module_status(item)),
                 escape(&words::module_time(item))
             );
         }

@@ -178,12 +178,6 @@ pub struct SupervisorSection {
     pub signature: Option<String>,
 }
 
-/// Whether a module has been studied at all: a journal that records
-/// nothing (opened, nothing read, answered or timed) is left out.
-pub fn studied(module: &Module, journal: &ModuleJournal) -> bool {
-    journal.status(module) != Status::NotStarted || journal.action_point.is_some()
-}
-
 /// The local dates with active time, parsed; dates that do not parse are
 /// left out.
 fn study_dates(journal: &ModuleJournal) -> Vec<Date> {
@@ -299,7 +293,7 @@ fn questions(module: &Module, journal: &ModuleJournal) -> Vec<QuestionLog> {
         if module.questions().any(|(_, question)| &question.id == id) {
             continue;
         }
-        if reflection.skipped || reflection.text.trim().is_empty() {
+        if reflection.text.trim().is_empty() {
             continue;
         }
         list.push(QuestionLog {
@@ -380,7 +374,7 @@ pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Opt
         let duplicate = kept
             .iter()
             .any(|(other_course, other, _)| other_course.id == course.id && other.id == module.id);
-        if !duplicate && studied(module, journal) && studied_in_period(journal, options.since, options.until) {
+        if !duplicate && journal.studied(module) && studied_in_period(journal, options.since, options.until) {
             kept.push((course, module, journal));
         }
     }

@@ -106,11 +106,18 @@ pub fn optional(value: Option<&str>) -> String {
     value.unwrap_or(NOT_GIVEN).to_owned()
 }
 
-pub fn module_status(status: ModuleStatus) -> &'static str {
-    match status {
-        ModuleStatus::NotStarted => "not started",
-        ModuleStatus::InProgress => "in progress",
-        ModuleStatus::Complete => "complete",
+/// `complete`, or `complete · 1 skipped` when questions were skipped: a
+/// supervisor sees at once that complete does not mean every answer.
+pub fn module_status(module: &ModuleLog) -> String {
+    let skipped = module
+        .questions
+        .iter()
+        .filter(|question| question.in_module && question.status == super::model::QuestionStatus::Skipped)
+        .count();
+    match module.status {
+        ModuleStatus::NotStarted => crate::text::STATUS_NOT_STARTED.to_owned(),
+        ModuleStatus::InProgress => crate::text::STATUS_IN_PROGRESS.to_owned(),
+        ModuleStatus::Complete => crate::text::status_complete(skipped),
     }
 }
 
@@ -175,7 +182,7 @@ pub fn module_line(module: &ModuleLog) -> String {
     format!(
         "{}: {}, {}",
         module_name(module),
-        module_status(module.status),
+        module_status(module),
         module_time(module)
     )
 }
@@ -215,7 +222,7 @@ pub fn module_fields(log: &Log, course_title: &str, module: &ModuleLog) -> Vec<(
     if let Some(stage) = &module.stage {
         fields.push(("Stage", stage.title.clone()));
     }
-    fields.push(("Status", module_status(module.status).to_owned()));
+    fields.push(("Status", module_status(module).to_owned()));
     fields.push((
         "First studied",
         module.first_studied.map_or_else(|| NOT_RECORDED.to_owned(), time),

@@ -5,6 +5,6 @@ pub mod model;
 pub mod store;
 
 pub use model::{
-    ActionPoint, ModuleJournal, PROFILE_SCHEMA, Position, Profile, Reflection, SCHEMA, Status, WRITTEN_BY,
+    ActionPoint, ModuleJournal, PROFILE_SCHEMA, Position, Profile, Progress, Reflection, SCHEMA, Status, WRITTEN_BY,
 };
 pub use store::{FileStore, MemoryStore, Store, StoreError};

@@ -17,7 +17,9 @@ pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
 /// - 1: the first.
 /// - 2: adds `written_by`, the casebook that last wrote the file, so that a
 ///   journal too new for an older casebook can say which version to get.
-pub const SCHEMA: u32 = 2;
+/// - 3: adds `position.editing`, so that a module reopens in its editor only
+///   when casebook was closed (or killed) with the editor open.
+pub const SCHEMA: u32 = 3;
 
 /// The profile's schema, counted apart from the journals'.
 pub const PROFILE_SCHEMA: u32 = 1;
@@ -86,9 +88,13 @@ pub struct ActionPoint {
 pub struct Position {
     pub section: usize,
     pub scroll: u16,
-    /// The question being answered, if any.
+    /// The question selected, if any.
     #[serde(default)]
     pub question: Option<String>,
+    /// The question's editor was open: casebook was closed or killed while
+    /// the learner was writing, so reopening goes straight back to it.
+    #[serde(default)]
+    pub editing: bool,
 }
 
 /// The learner's profile, all optional, shown at the head of an exported log.
@@ -126,6 +132,12 @@ impl ModuleJournal {
             // until casebook writes the file.
             self.schema = 2;
         }
+        if self.schema < 3 {
+            // Schema 2 did not say whether the editor was open: reopen in
+            // reading mode, where no key can change a saved answer.
+            self.position.editing = false;
+            self.schema = 3;
+        }
         self
     }
 
@@ -147,31 +159,214 @@ impl ModuleJournal {
         }
     }
 
-    /// Answered: has text and was not skipped.
+    /// Answered: the reflection has text. Text is never hidden by a skip
+    /// (a journal from an earlier casebook can hold both): what the learner
+    /// wrote always counts and always reaches the log.
     pub fn is_answered(&self, question: &str) -> bool {
         self.reflections
             .get(question)
-            .is_some_and(|reflection| !reflection.skipped && !reflection.text.trim().is_empty())
+            .is_some_and(|reflection| !reflection.text.trim().is_empty())
     }
 
+    /// Skipped: set aside by the learner, with no text written.
     pub fn is_skipped(&self, question: &str) -> bool {
         self.reflections
             .get(question)
-            .is_some_and(|reflection| reflection.skipped)
+            .is_some_and(|reflection| reflection.skipped && reflection.text.trim().is_empty())
     }
 
+    /// Answered or skipped: the tutor does not pause at it again.
+    pub fn is_resolved(&self, question: &str) -> bool {
+        self.is_answered(question) || self.is_skipped(question)
+    }
+
+    /// Writes the learner's text for a question, keeping when it was first
+    /// written. `wording` is the question as the course has it now, kept
+    /// with the text it was answered with. Empty text on a question with an
+    /// answer withdraws it (the log shows it as not answered). Returns
+    /// whether the journal changed: the same text again changes nothing,
+    /// not even the time it was last updated.
+    pub fn answer(&mut self, question: &str, wording: &str, text: String, now: Timestamp) -> bool {
+        let has_text = !text.trim().is_empty();
+        match self.reflections.get_mut(question) {
+            Some(reflection) if reflection.text == text => {
+                // An answer that an earlier casebook marked skipped is an answer.
+                let unskip = has_text && reflection.skipped;
+                if unskip {
+                    reflection.skipped = false;
+                    reflection.updated = now;
+                }
+                unskip
+            }
+            Some(reflection) => {
+                if has_text {
+                    reflection.skipped = false;
+                    wording.clone_into(&mut reflection.question);
+                }
+                reflection.text = text;
+                reflection.updated = now;
+                true
+            }
+            None if text.is_empty() => false,
+            None => {
+                self.reflections.insert(
+                    question.to_owned(),
+                    Reflection {
+                        question: wording.to_owned(),
+                        text,
+                        skipped: false,
+                        created: now,
+                        updated: now,
+                    },
+                );
+                true
+            }
+        }
+    }
+
+    /// Adds a paragraph to a question's answer (or starts it): plain
+    /// mode's "add to it".
+    pub fn add_to_answer(&mut self, question: &str, wording: &str, more: &str, now: Timestamp) -> bool {
+        let existing = self
+            .reflections
+            .get(question)
+            .map(|reflection| reflection.text.trim_end().to_owned())
+            .unwrap_or_default();
+        let text = if existing.is_empty() {
+            more.to_owned()
+        } else {
+            format!("{existing}\n\n{more}")
+        };
+        self.answer(question, wording, text, now)
+    }
+
+    /// Whether the learner may skip a question: only while it has no text,
+    /// so a skip can never hide what they wrote.
+    pub fn can_skip(&self, question: &str) -> bool {
+        !self.is_answered(question)
+    }
+
+    /// Marks a question skipped, for now. Refused (false) when it has text;
+    /// a question already skipped is left as it is.
+    pub fn skip(&mut self, question: &str, wording: &str, now: Timestamp) -> bool {
+        if !self.can_skip(question) {
+            return false;
+        }
+        match self.reflections.get_mut(question) {
+            Some(reflection) if reflection.skipped => false,
+            Some(reflection) => {
+                reflection.skipped = true;
+                wording.clone_into(&mut reflection.question);
+                reflection.updated = now;
+                true
+            }
+            None => {
+                self.reflections.insert(
+                    question.to_owned(),
+                    Reflection {
+                        question: wording.to_owned(),
+                        text: String::new(),
+                        skipped: true,
+                        created: now,
+                        updated: now,
+                    },
+                );
+                true
+            }
+        }
+    }
+
+    /// Writes the action point, by the same rules as an answer.
+    pub fn set_action_point(&mut self, text: String, now: Timestamp) -> bool {
+        match &mut self.action_point {
+            Some(point) if point.text == text => false,
+            Some(point) => {
+                point.text = text;
+                point.updated = now;
+                true
+            }
+            None if text.trim().is_empty() => false,
+            None => {
+                self.action_point = Some(ActionPoint {
+                    text,
+                    created: now,
+                    updated: now,
+                });
+                true
+            }
+        }
+    }
+
+    /// Records that a section's last line has been on the learner's screen
+    /// (or printed, in plain mode). Returns whether that is news.
+    pub fn mark_read(&mut self, section: usize) -> bool {
+        self.sections_read.insert(section)
+    }
+
+    /// How far through the module the learner is, counted against the
+    /// module as the course has it now.
+    pub fn progress(&self, module: &crate::content::Module) -> Progress {
+        let mut progress = Progress {
+            sections: module.sections.len(),
+            read: (0..module.sections.len())
+                .filter(|index| self.sections_read.contains(index))
+                .count(),
+            ..Progress::default()
+        };
+        for (_, question) in module.questions() {
+            progress.questions += 1;
+            if self.is_answered(&question.id) {
+                progress.answered += 1;
+            } else if self.is_skipped(&question.id) {
+                progress.skipped += 1;
+            }
+        }
+        progress
+    }
+
+    /// Complete: every section read to its end and every question answered
+    /// or skipped. Not started: nothing read, written or timed.
     pub fn status(&self, module: &crate::content::Module) -> Status {
-        let questions_done = module
-            .questions()
-            .all(|(_, question)| self.is_answered(&question.id) || self.is_skipped(&question.id));
-        let all_read = (0..module.sections.len()).all(|index| self.sections_read.contains(&index));
-        if self.completed.is_some() || (questions_done && all_read) {
+        if self.progress(module).is_complete() {
             Status::Complete
         } else if self.sections_read.is_empty() && self.reflections.is_empty() && self.active_seconds == 0 {
             Status::NotStarted
         } else {
             Status::InProgress
         }
+    }
+
+    /// Records the first time the module was complete; later changes (an
+    /// answer withdrawn) show in `status`, the date stays.
+    pub fn record_completion(&mut self, module: &crate::content::Module, now: Timestamp) -> bool {
+        if self.completed.is_none() && self.progress(module).is_complete() {
+            self.completed = Some(now);
+            return true;
+        }
+        false
+    }
+
+    /// Whether the module has been studied at all: a journal that records
+    /// nothing (opened, nothing read, answered or timed) is left out of logs.
+    pub fn studied(&self, module: &crate::content::Module) -> bool {
+        self.status(module) != Status::NotStarted || self.action_point.is_some()
+    }
+
+    /// The first question, in the module's order, that has no answer
+    /// (skipped or not yet reached): (section index, index in the section).
+    pub fn first_unanswered(&self, module: &crate::content::Module) -> Option<(usize, usize)> {
+        module.sections.iter().enumerate().find_map(|(section_index, section)| {
+            section
+                .questions
+                .iter()
+                .position(|question| !self.is_answered(&question.id))
+                .map(|index| (section_index, index))
+        })
+    }
+
+    /// The first section not yet read to its end.
+    pub fn first_unread(&self, module: &crate::content::Module) -> Option<usize> {
+        (0..module.sections.len()).find(|index| !self.sections_read.contains(index))
     }
 
     /// Counts the time since the learner's previous input (`since`), up to
@@ -204,16 +399,26 @@ impl ModuleJournal {
     }
 
     pub fn answered_count(&self, module: &crate::content::Module) -> usize {
-        module
-            .questions()
-            .filter(|(_, question)| self.is_answered(&question.id))
-            .count()
+        self.progress(module).answered
     }
 
     pub fn skipped_count(&self, module: &crate::content::Module) -> usize {
-        module
-            .questions()
-            .filter(|(_, question)| self.is_skipped(&question.id))
-            .count()
+        self.progress(module).skipped
+    }
+}
+
+/// Counts for one module: see `ModuleJournal::progress`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub sections: usize,
+    pub read: usize,
+    pub questions: usize,
+    pub answered: usize,
+    pub skipped: usize,
+}
+
+impl Progress {
+    pub fn is_complete(&self) -> bool {
+        self.read == self.sections && self.answered + self.skipped == self.questions
     }
 }

@@ -51,7 +51,28 @@ impl<S: Store> App<S> {
                 }
             }
         }
+        if let Some((course, selected)) = last_worked(&model) {
+            model.home = super::model::HomeState { course, selected };
+        }
         App { model, store }
+    }
+
+    /// What to say at start-up after casebook was not closed normally:
+    /// the modules whose editors were open, if any, by name.
+    pub fn recovered_notice(&self) -> String {
+        let names: Vec<String> = self
+            .model
+            .courses
+            .iter()
+            .flat_map(|course| course.modules.iter().map(move |module| (course, module)))
+            .filter(|(course, module)| {
+                self.model
+                    .journal(&(course.id.clone(), module.id.clone()))
+                    .is_some_and(|journal| journal.position.editing)
+            })
+            .map(|(_, module)| super::view::short_name(module).to_owned())
+            .collect();
+        text::recovered(&names)
     }
 
     pub fn handle(&mut self, msg: Msg, now: Timestamp) {
@@ -152,4 +173,26 @@ impl<S: Store> App<S> {
             }
         }
     }
+}
+
+/// The module studied most recently, as (course, module) indices: home
+/// starts with it selected.
+fn last_worked(model: &Model) -> Option<(usize, usize)> {
+    model
+        .courses
+        .iter()
+        .enumerate()
+        .flat_map(|(course_index, course)| {
+            course
+                .modules
+                .iter()
+                .enumerate()
+                .map(move |(module_index, module)| (course_index, module_index, course, module))
+        })
+        .filter_map(|(course_index, module_index, course, module)| {
+            let journal = model.journal(&(course.id.clone(), module.id.clone()))?;
+            Some((journal.last_studied?, course_index, module_index))
+        })
+        .max_by_key(|(when, _, _)| *when)
+        .map(|(_, course, module)| (course, module))
 }

@@ -8,10 +8,16 @@ use super::message::{Effect, Msg};
 use super::model::{Completion, Editor, ExportDialog, Focus, Model, ModuleKey, ProfileForm, Reader, Screen};
 use super::view;
 use crate::export::Format;
-use crate::journal::{ActionPoint, ModuleJournal, Position, Reflection};
+use crate::journal::{ModuleJournal, Position};
 use crate::text;
 
 pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let effects = handle(model, msg, now);
+    note_reading(model);
+    effects
+}
+
+fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     match msg {
         Msg::Resize(width, height) => {
             model.width = width;
@@ -109,50 +115,6 @@ fn touch(model: &mut Model, now: Timestamp) {
 
 // ---------------------------------------------------------------- saving
 
-/// Puts an answer into a journal, keeping when it was first written.
-fn write_answer(journal: &mut ModuleJournal, question_id: &str, wording: String, text: String, now: Timestamp) {
-    match journal.reflections.get_mut(question_id) {
-        Some(reflection) => {
-            if !text.trim().is_empty() {
-                reflection.skipped = false;
-                reflection.question = wording;
-            }
-            reflection.text = text;
-            reflection.updated = now;
-        }
-        None if text.is_empty() => {}
-        None => {
-            journal.reflections.insert(
-                question_id.to_owned(),
-                Reflection {
-                    question: wording,
-                    text,
-                    skipped: false,
-                    created: now,
-                    updated: now,
-                },
-            );
-        }
-    }
-}
-
-fn write_action_point(journal: &mut ModuleJournal, text: String, now: Timestamp) {
-    match &mut journal.action_point {
-        Some(point) => {
-            point.text = text;
-            point.updated = now;
-        }
-        None if text.trim().is_empty() => {}
-        None => {
-            journal.action_point = Some(ActionPoint {
-                text,
-                created: now,
-                updated: now,
-            })
-        }
-    }
-}
-
 /// The wording of a question as the course has it now.
 fn wording_of(model: &Model, course: usize, module: usize, question_id: &str) -> String {
     model
@@ -168,18 +130,12 @@ fn apply_open_editor(model: &Model, journal: &mut ModuleJournal, now: Timestamp)
         Screen::Reader(reader) => {
             if let Some(editor) = reader.editor.as_ref().filter(|editor| editor.dirty_since.is_some()) {
                 let wording = wording_of(model, reader.course, reader.module, &editor.question_id);
-                write_answer(
-                    journal,
-                    &editor.question_id,
-                    wording,
-                    editor.area.text().to_owned(),
-                    now,
-                );
+                journal.answer(&editor.question_id, &wording, editor.area.text().to_owned(), now);
             }
         }
         Screen::Completion(completion) => {
             if let Some(area) = completion.editor.as_ref().filter(|_| completion.dirty_since.is_some()) {
-                write_action_point(journal, area.text().to_owned(), now);
+                journal.set_action_point(area.text().to_owned(), now);
             }
         }
         _ => {}
@@ -260,6 +216,7 @@ fn remember_position(model: &mut Model) {
     let position = Position {
         section: reader.section,
         scroll: reader.scroll,
+        editing: question.is_some() && reader.focus == Focus::Editor,
         question,
     };
     model.journal_mut(&key).position = position;
@@ -402,6 +359,7 @@ fn home_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         KeyCode::Char('u') => {
             model.screen = Screen::Profile(ProfileForm::new(&model.profile));
         }
+        KeyCode::Char('o') => return go_to_unanswered(model, model.home.course, model.home.selected, now),
         KeyCode::Char('x') => {
             if let Some(key) = model.key_of(model.home.course, model.home.selected)
                 && model.damaged.contains_key(&key)
@@ -418,7 +376,7 @@ fn home_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
                 .filter_map(|(course, module)| {
                     let key = (course.id.clone(), module.id.clone());
                     let journal = model.journal(&key)?;
-                    crate::export::model::studied(module, journal).then_some(key)
+                    journal.studied(module).then_some(key)
                 })
                 .collect();
             open_export(model, modules, now);
@@ -479,18 +437,25 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
             .and_then(|(_, content)| content.sections.get(section))
             .and_then(|section| section.questions.iter().position(|question| &question.id == id))
     });
+    // Back into the editor only when casebook closed with it open; a
+    // question merely selected reopens selected, so that no key meant for
+    // moving about can land in a saved answer.
     model.screen = Screen::Reader(Reader {
         course,
         module,
         section,
         scroll: position.scroll,
-        focus: Focus::Text,
+        focus: if question.is_some() {
+            Focus::Questions
+        } else {
+            Focus::Text
+        },
         question: question.unwrap_or(0),
         editor: None,
         confirm_skip: false,
         prompts: false,
     });
-    if question.is_some() {
+    if question.is_some() && position.editing {
         start_editing(model, now);
     }
     clamp_scroll(model);
@@ -498,7 +463,36 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
     if !model.is_read_only(&key) {
         model.journal_mut(&key).first_studied.get_or_insert(now);
     }
+    note_reading(model);
     Vec::new()
+}
+
+/// Opens a module at its first question without an answer (skipped, or
+/// not yet reached), selected but not yet being written in.
+fn go_to_unanswered(model: &mut Model, course: usize, module: usize, now: Timestamp) -> Vec<Effect> {
+    let Some((key, content)) = model.key_of(course, module).zip(model.module(course, module)) else {
+        return Vec::new();
+    };
+    let Some(journal) = model.journal(&key).filter(|journal| journal.studied(content.1)) else {
+        model.notice = Some(text::NOT_STUDIED_YET.to_owned());
+        return Vec::new();
+    };
+    let Some((section, question)) = journal.first_unanswered(content.1) else {
+        model.notice = Some(text::NO_UNANSWERED.to_owned());
+        return Vec::new();
+    };
+    let mut effects = flush_all(model, now);
+    effects.extend(open_module(model, course, module, now));
+    if let Screen::Reader(reader) = &mut model.screen {
+        reader.section = section;
+        reader.scroll = 0;
+        reader.question = question;
+        reader.focus = Focus::Questions;
+        reader.editor = None;
+        reader.confirm_skip = false;
+    }
+    note_reading(model);
+    effects
 }
 
 // ---------------------------------------------------------------- reader
@@ -519,7 +513,27 @@ fn section_question_count(model: &Model, reader: &Reader) -> usize {
 fn is_resolved(model: &Model, key: &ModuleKey, question_id: &str) -> bool {
     model
         .journal(key)
-        .is_some_and(|journal| journal.is_answered(question_id) || journal.is_skipped(question_id))
+        .is_some_and(|journal| journal.is_resolved(question_id))
+}
+
+/// Whether the selected question may be skipped: only while it has no
+/// text, in the journal or in its open editor.
+fn selected_can_skip(model: &Model) -> bool {
+    let Screen::Reader(reader) = &model.screen else {
+        return false;
+    };
+    let Some(question_id) = current_question_id(model, reader) else {
+        return false;
+    };
+    let typed = reader
+        .editor
+        .as_ref()
+        .is_some_and(|editor| editor.question_id == question_id && !editor.area.text().trim().is_empty());
+    let written = model
+        .key_of(reader.course, reader.module)
+        .and_then(|key| model.journal(&key))
+        .is_some_and(|journal| !journal.can_skip(&question_id));
+    !(typed || written)
 }
 
 fn clamp_scroll(model: &mut Model) {
@@ -609,7 +623,15 @@ fn questions_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect
         KeyCode::Down | KeyCode::Char('j') => reader.question = (reader.question + 1).min(count.saturating_sub(1)),
         KeyCode::Up | KeyCode::Char('k') => reader.question = reader.question.saturating_sub(1),
         KeyCode::Enter | KeyCode::Char('a') => start_editing(model, now),
-        KeyCode::Char('s') => reader.confirm_skip = true,
+        KeyCode::Char('s') => {
+            if selected_can_skip(model) {
+                if let Screen::Reader(reader) = &mut model.screen {
+                    reader.confirm_skip = true;
+                }
+            } else {
+                model.notice = Some(text::CANNOT_SKIP_ANSWERED.to_owned());
+            }
+        }
         KeyCode::Tab => reader.focus = Focus::Text,
         KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('n') => return next(model, now),
         KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('p') => {
@@ -733,6 +755,7 @@ fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
 }
 
 fn skip_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    flush_editor(model, now);
     let Screen::Reader(reader) = &model.screen else {
         return Vec::new();
     };
@@ -742,22 +765,17 @@ fn skip_question(model: &mut Model, now: Timestamp) -> Vec<Effect> {
     let Some(key) = model.key_of(reader.course, reader.module) else {
         return Vec::new();
     };
-    let wording = model
-        .module(reader.course, reader.module)
-        .and_then(|(_, module)| module.questions().find(|(_, question)| question.id == question_id))
-        .map(|(_, question)| question.text.clone())
-        .unwrap_or_default();
-    if !model.is_read_only(&key) {
-        let journal = model.journal_mut(&key);
-        let reflection = journal.reflections.entry(question_id).or_insert_with(|| Reflection {
-            question: wording,
-            text: String::new(),
-            skipped: true,
-            created: now,
-            updated: now,
-        });
-        reflection.skipped = true;
-        reflection.updated = now;
+    if model.is_read_only(&key) {
+        model.notice = Some(text::READ_ONLY_NO_EDIT.to_owned());
+        return Vec::new();
+    }
+    let wording = wording_of(model, reader.course, reader.module, &question_id);
+    let journal = model.journal_mut(&key);
+    if !journal.can_skip(&question_id) {
+        model.notice = Some(text::CANNOT_SKIP_ANSWERED.to_owned());
+        return Vec::new();
+    }
+    if journal.skip(&question_id, &wording, now) {
         model.unsaved.insert(key);
     }
     model.notice = Some(text::SKIPPED.to_owned());
@@ -868,9 +886,8 @@ fn leave_section_forward(model: &mut Model, now: Timestamp) -> Vec<Effect> {
     let sections = model
         .module(course, module)
         .map_or(0, |(_, module)| module.sections.len());
-    if !model.is_read_only(&key) {
-        model.journal_mut(&key).sections_read.insert(section);
-    }
+    // Passing a section does not read it: it counts as read once its last
+    // line has been on screen (see `note_reading`).
     if section + 1 < sections {
         if let Screen::Reader(reader) = &mut model.screen {
             reader.section += 1;
@@ -881,27 +898,43 @@ fn leave_section_forward(model: &mut Model, now: Timestamp) -> Vec<Effect> {
         }
         return flush_all(model, now);
     }
-    // The end of the module: complete when every question is resolved.
+    // The end of the module: complete when every question is resolved and
+    // every section read.
     let open = model.module(course, module).and_then(|(_, content)| {
         content
             .questions()
             .find(|(_, question)| !is_resolved(model, &key, &question.id))
             .map(|(index, _)| index)
     });
-    if let Some(section_index) = open.filter(|_| !model.is_read_only(&key)) {
-        if let Screen::Reader(reader) = &mut model.screen {
-            reader.section = section_index;
-            reader.scroll = 0;
-            reader.focus = Focus::Text;
+    let unread = model
+        .module(course, module)
+        .and_then(|(_, content)| match model.journal(&key) {
+            Some(journal) => journal.first_unread(content),
+            None => (!content.sections.is_empty()).then_some(0),
+        });
+    if !model.is_read_only(&key) {
+        let missing = open
+            .map(|index| (index, text::QUESTIONS_STILL_OPEN.to_owned()))
+            .or_else(|| unread.map(|index| (index, text::section_still_unread(index + 1))));
+        if let Some((section_index, notice)) = missing {
+            if let Screen::Reader(reader) = &mut model.screen
+                && reader.section != section_index
+            {
+                reader.section = section_index;
+                reader.scroll = 0;
+                reader.focus = Focus::Text;
+                reader.editor = None;
+            }
+            model.notice = Some(notice);
+            return flush_all(model, now);
         }
-        model.notice = Some(text::QUESTIONS_STILL_OPEN.to_owned());
-        return flush_all(model, now);
     }
     let mut effects = flush_all(model, now);
     if !model.is_read_only(&key) {
-        let journal = model.journal_mut(&key);
-        journal.completed.get_or_insert(now);
-        journal.position = Position::default();
+        with_journal_and_module(model, course, module, |journal, content| {
+            journal.record_completion(content, now);
+            journal.position = Position::default();
+        });
         model.unsaved.insert(key.clone());
         effects = save_unsaved(model);
     }
@@ -912,6 +945,48 @@ fn leave_section_forward(model: &mut Model, now: Timestamp) -> Vec<Effect> {
         dirty_since: None,
     });
     effects
+}
+
+/// Runs `change` on a module's journal (made if need be) beside the module
+/// itself, borrowing the model's fields apart.
+fn with_journal_and_module<T>(
+    model: &mut Model,
+    course: usize,
+    module: usize,
+    change: impl FnOnce(&mut ModuleJournal, &crate::content::Module) -> T,
+) -> Option<T> {
+    let content = model.courses.get(course)?.modules.get(module)?;
+    let key = (model.courses.get(course)?.id.clone(), content.id.clone());
+    let journal = model
+        .journals
+        .entry(key.clone())
+        .or_insert_with(|| ModuleJournal::new(&key.0, &key.1));
+    Some(change(journal, content))
+}
+
+/// A section counts as read once its last line has been on screen:
+/// scrolled or paged to, or short enough to fit. Called after every
+/// message, since scrolling, resizing and opening all can show it.
+fn note_reading(model: &mut Model) {
+    let Screen::Reader(reader) = &model.screen else {
+        return;
+    };
+    let (course, module, section) = (reader.course, reader.module, reader.section);
+    let Some(key) = model.key_of(course, module) else {
+        return;
+    };
+    if model.is_read_only(&key)
+        || model
+            .journal(&key)
+            .is_some_and(|journal| journal.sections_read.contains(&section))
+        || model.is_too_small()
+        || !view::section_end_shown(model)
+    {
+        return;
+    }
+    if model.journal_mut(&key).mark_read(section) {
+        model.unsaved.insert(key);
+    }
 }
 
 fn previous_section(model: &mut Model, now: Timestamp) -> Vec<Effect> {
@@ -986,6 +1061,10 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
             let effects = flush_all(model, now);
             open_export(model, vec![module_key], now);
             effects
+        }
+        KeyCode::Char('o') => {
+            let (course, module) = (completion.course, completion.module);
+            return go_to_unanswered(model, course, module, now);
         }
         KeyCode::Char('r') => {
             let (course, module) = (completion.course, completion.module);

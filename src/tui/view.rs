@@ -319,7 +319,15 @@ fn status_label(model: &Model, course: usize, module: usize) -> String {
     let (symbol, word) = status_words(status);
     match status {
         Status::InProgress => format!("{symbol} {}", progress_short(model, course, module)),
-        _ => format!("{symbol} {word}"),
+        Status::Complete => {
+            let skipped = model
+                .module(course, module)
+                .zip(model.key_of(course, module))
+                .and_then(|((_, content), key)| model.journal(&key).map(|journal| journal.skipped_count(content)))
+                .unwrap_or(0);
+            format!("{symbol} {}", text::status_complete(skipped))
+        }
+        Status::NotStarted => format!("{symbol} {word}"),
     }
 }
 
@@ -401,9 +409,46 @@ fn home(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let left = if model.content_errors > 0 {
         Line::from(text::content_problems(model.content_errors))
     } else {
-        Line::from("")
+        Line::from(continue_hint(model).unwrap_or_default())
     };
-    footer(model, canvas, foot, theme, left, text::KEYS_HOME);
+    let keys = if has_skipped(model, model.home.course, model.home.selected) {
+        text::KEYS_HOME_SKIPPED
+    } else {
+        text::KEYS_HOME
+    };
+    footer(model, canvas, foot, theme, left, keys);
+}
+
+/// "Continue: Tim, 17 — question 2": where Enter takes the learner back
+/// to in the selected module, while it is in progress.
+fn continue_hint(model: &Model) -> Option<String> {
+    let (course, module) = (model.home.course, model.home.selected);
+    if model.status(course, module) != Status::InProgress {
+        return None;
+    }
+    let (_, content) = model.module(course, module)?;
+    let journal = model.journal(&model.key_of(course, module)?)?;
+    let position = &journal.position;
+    let question = position.question.as_ref().and_then(|id| {
+        content
+            .questions()
+            .position(|(_, question)| &question.id == id)
+            .map(|index| text::place_question(index + 1))
+    });
+    let section = position.section.min(content.sections.len().saturating_sub(1));
+    let place = question.unwrap_or_else(|| text::place_section(section + 1, content.sections.len()));
+    Some(text::continue_at(short_name(content), &place))
+}
+
+/// A studied module with a question skipped: `o` goes back to it.
+fn has_skipped(model: &Model, course: usize, module: usize) -> bool {
+    let Some((_, content)) = model.module(course, module) else {
+        return false;
+    };
+    model
+        .key_of(course, module)
+        .and_then(|key| model.journal(&key))
+        .is_some_and(|journal| journal.skipped_count(content) > 0)
 }
 
 fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, theme: Theme) {
@@ -773,6 +818,22 @@ fn more_below(model: &Model, reader: &Reader) -> bool {
     body_lines + question_lines(model, reader, column.width, Theme { color: false }).len() > shown
 }
 
+/// Whether the section's last line of text is on screen now (the prompts
+/// cover the text while they are shown).
+pub fn section_end_shown(model: &Model) -> bool {
+    let Screen::Reader(reader) = &model.screen else {
+        return false;
+    };
+    if reader.prompts {
+        return false;
+    }
+    let column = reading_column(Rect::new(0, 0, model.width, model.height));
+    let shown = usize::from(reader.scroll) + usize::from(reader_body_height(model));
+    with_section_text(model, reader, column.width, shown + 1, |text| {
+        text.is_complete() && text.lines.len() <= shown
+    })
+}
+
 fn reading(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Some((course, module)) = model.module(reader.course, reader.module) else {
         return;
@@ -1033,6 +1094,8 @@ fn completion(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
     }
     let keys = if state.editor.is_some() {
         text::KEYS_COMPLETION_EDITING
+    } else if has_skipped(model, state.course, state.module) {
+        text::KEYS_COMPLETION_SKIPPED
     } else {
         text::KEYS_COMPLETION
     };
