@@ -1064,7 +1064,7 @@ fn completion_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
         }
         KeyCode::Char('o') => {
             let (course, module) = (completion.course, completion.module);
-            return go_to_unanswered(model, course, module, now);
+            go_to_unanswered(model, course, module, now)
         }
         KeyCode::Char('r') => {
             let (course, module) = (completion.course, completion.module);
