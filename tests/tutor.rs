@@ -833,3 +833,323 @@ fn a_damaged_journal_can_be_set_aside_to_start_the_module_afresh() {
     press(&mut app, "l", at(3));
     assert_eq!(reader(&app).focus, Focus::Editor, "writable again");
 }
+
+// ------------------------------------------------------------ the journal's rules
+
+fn module_index(app: &App<MemoryStore>, id: &str) -> usize {
+    app.model.courses[0].modules.iter().position(|module| module.id == id).unwrap()
+}
+
+/// Selects a question in the reader, as Tab and the arrows would.
+fn select_question(app: &mut App<MemoryStore>, module: usize, section: usize, question: usize) {
+    app.model.screen = Screen::Reader(casebook::tui::model::Reader {
+        course: 0,
+        module,
+        section,
+        scroll: 0,
+        focus: Focus::Questions,
+        question,
+        editor: None,
+        confirm_skip: false,
+        prompts: false,
+    });
+}
+
+/// Fault 2: `s` on an answered question offered to skip it, and the log
+/// then said "Skipped" and dropped the text.
+#[test]
+fn an_answered_question_cannot_be_skipped() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "My first answer.", at(3));
+    app.handle(key(KeyCode::Esc), at(4));
+    press(&mut app, "s", at(5));
+    assert!(!reader(&app).confirm_skip, "no skip offered");
+    assert_eq!(
+        app.model.notice.as_deref(),
+        Some(casebook::text::CANNOT_SKIP_ANSWERED)
+    );
+    press(&mut app, "y", at(6));
+    let journal = saved(&app, "desistance-assessing");
+    assert!(journal.is_answered("stood-out"));
+    assert!(!journal.reflections["stood-out"].skipped);
+    assert_eq!(journal.reflections["stood-out"].text, "My first answer.");
+
+    // While writing, text in the editor counts too.
+    press(&mut app, "j", at(7));
+    app.handle(key(KeyCode::Enter), at(8));
+    type_text(&mut app, "Draft", at(9));
+    app.handle(key(KeyCode::Tab), at(10));
+    app.handle(key(KeyCode::Tab), at(11));
+    app.handle(key(KeyCode::Esc), at(12));
+    press(&mut app, "s", at(13));
+    assert!(!reader(&app).confirm_skip);
+
+    // Withdrawing an answer is deleting its text: then it may be skipped.
+    press(&mut app, "k", at(14));
+    app.handle(key(KeyCode::Enter), at(15));
+    for _ in 0.."My first answer.".len() {
+        app.handle(key(KeyCode::Backspace), at(16));
+    }
+    app.handle(key(KeyCode::Esc), at(17));
+    let journal = saved(&app, "desistance-assessing");
+    assert!(!journal.is_answered("stood-out") && !journal.is_skipped("stood-out"));
+    press(&mut app, "s", at(18));
+    assert!(reader(&app).confirm_skip);
+}
+
+/// Fault 2, second half: a journal written by the earlier casebook, with
+/// a question marked skipped that still holds text, logs the text.
+#[test]
+fn a_skipped_question_holding_text_is_logged_as_answered() {
+    let mut store = welcomed_store();
+    let mut journal = ModuleJournal::new(COURSE, "desistance-assessing");
+    journal.answer("stood-out", "What stood out?", "Kept words.".to_owned(), at(1));
+    journal.reflections.get_mut("stood-out").unwrap().skipped = true;
+    store
+        .modules
+        .insert((COURSE.to_owned(), "desistance-assessing".to_owned()), journal.clone());
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("desistance-assessing").unwrap();
+    let log = casebook::export::build(
+        &[(course, module, &journal)],
+        None,
+        &casebook::export::Options::new(at(2)),
+    )
+    .unwrap();
+    let question = &log.courses[0].modules[0].questions[0];
+    assert_eq!(question.status, casebook::export::model::QuestionStatus::Answered);
+    assert_eq!(question.reflection.as_deref(), Some("Kept words."));
+    let text = String::from_utf8(casebook::export::render(&log, casebook::export::Format::Text)).unwrap();
+    assert!(text.contains("Kept words."), "{text}");
+    // And the tutor shows it answered, so `s` is not offered.
+    let mut app = app_with(store);
+    let tim = module_index(&app, "desistance-assessing");
+    let last = app.model.courses[0].modules[tim].sections.len() - 1;
+    select_question(&mut app, tim, last, 0);
+    press(&mut app, "s", at(3));
+    assert!(!reader(&app).confirm_skip);
+}
+
+/// Fault 4: relaunching selected the Introduction whatever was studied.
+#[test]
+fn relaunching_selects_the_module_last_worked_on_and_says_where_it_continues() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    app.handle(key(KeyCode::Esc), at(3));
+    press(&mut app, "j", at(4));
+    press(&mut app, "q", at(5));
+    // An earlier visit to another module does not win.
+    let mut store = app.store.clone();
+    let mut older = ModuleJournal::new(COURSE, "introduction");
+    older.last_studied = Some(at(-100));
+    older.sections_read.insert(0);
+    store.modules.insert((COURSE.to_owned(), "introduction".to_owned()), older);
+    let again = app_with(store);
+    assert_eq!(again.model.home.selected, TIM);
+    let screen = screen_text(&again);
+    assert!(screen.contains("Continue: Tim, 17 — question 2"), "{screen}");
+}
+
+/// After an abnormal end the notice names the modules whose drafts were open.
+#[test]
+fn the_recovery_notice_names_the_modules_with_drafts() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "Unfinished", at(3));
+    app.handle(Msg::Tick, at(10));
+    let again = app_with(app.store.clone());
+    assert_eq!(
+        again.recovered_notice(),
+        "casebook was not closed normally; your draft in Tim, 17 is back as of its last save."
+    );
+    assert_eq!(app_with(welcomed_store()).recovered_notice(), casebook::text::RECOVERED);
+}
+
+fn screen_text(app: &App<MemoryStore>) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.model.width, app.model.height)).unwrap();
+    terminal
+        .draw(|frame| casebook::tui::view::draw(&app.model, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Fault 5: a module with a question skipped showed "✓ complete"; `o`
+/// goes back to the skipped question from home and the completion screen.
+#[test]
+fn complete_with_a_skip_says_so_and_o_goes_back_to_it() {
+    let mut app = app();
+    to_take_aways(&mut app, at(1));
+    press(&mut app, "l", at(2));
+    type_text(&mut app, "First answer.", at(3));
+    app.handle(key(KeyCode::Esc), at(4));
+    press(&mut app, "l", at(5));
+    app.handle(key(KeyCode::Esc), at(6));
+    press(&mut app, "l", at(7));
+    press(&mut app, "y", at(8));
+    assert!(matches!(app.model.screen, Screen::Completion(_)));
+    let completion = screen_text(&app);
+    assert!(completion.contains("o skipped questions"), "{completion}");
+    press(&mut app, "o", at(9));
+    assert_eq!(reader(&app).question, 1);
+    assert_eq!(reader(&app).focus, Focus::Questions);
+    assert!(reader(&app).editor.is_none());
+    press(&mut app, "q", at(10));
+    let home = screen_text(&app);
+    assert!(home.contains("✓ complete · 1 skipped"), "{home}");
+    assert!(home.contains("o skipped questions"), "{home}");
+    press(&mut app, "o", at(11));
+    let skipped = saved(&app, "desistance-assessing")
+        .first_unanswered(&app.model.courses[0].modules[TIM])
+        .unwrap();
+    assert_eq!((reader(&app).section, reader(&app).question), skipped);
+}
+
+// ------------------------------------------------------------ the tutor and plain mode agree
+
+/// One thing a learner does with one question.
+#[derive(Debug, Clone)]
+enum Act {
+    Answer(String),
+    Add(String),
+    Skip,
+    Keep,
+}
+
+fn acts() -> impl proptest::strategy::Strategy<Value = Act> {
+    use proptest::prelude::*;
+    let words = "[a-z]{1,6}( [a-zé]{1,6}){0,2}";
+    let text = proptest::collection::vec(words, 1..3).prop_map(|lines| lines.join("\n"));
+    prop_oneof![
+        text.clone().prop_map(Act::Answer),
+        text.prop_map(Act::Add),
+        Just(Act::Skip),
+        Just(Act::Keep),
+    ]
+}
+
+/// The reflections as text, skip and wording: what both front ends must agree on.
+fn essence(journal: &ModuleJournal) -> Vec<(String, String, String, bool)> {
+    journal
+        .reflections
+        .iter()
+        .map(|(id, reflection)| (id.clone(), reflection.question.clone(), reflection.text.clone(), reflection.skipped))
+        .collect()
+}
+
+/// Runs one session of plain mode over the module with these acts.
+fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module(module_id).unwrap();
+    let mut input = String::new();
+    let journal = store.modules.get(&(COURSE.to_owned(), module_id.to_owned())).cloned();
+    for ((_, question), act) in module.questions().zip(passes) {
+        let answered = journal.as_ref().is_some_and(|journal| journal.is_answered(&question.id));
+        match act {
+            Act::Answer(text) => input.push_str(&format!("{text}\n.\n")),
+            Act::Add(text) if answered => input.push_str(&format!("+\n{text}\n.\n")),
+            Act::Add(text) => input.push_str(&format!("{text}\n.\n")),
+            Act::Skip | Act::Keep => input.push_str(".\n"),
+        }
+    }
+    // The action point, asked once every question is resolved: left.
+    input.push_str(".\n");
+    let options = casebook::plain::PlainOptions {
+        width: 80,
+        interactive: false,
+        data_dir: "/data".to_owned(),
+        now: Timestamp::now,
+    };
+    let mut output = Vec::new();
+    casebook::plain::run(course, module, store, &mut input.as_bytes(), &mut output, &options).unwrap();
+}
+
+/// The same acts through the tutor's keys.
+fn tutor_session(app: &mut App<MemoryStore>, module_id: &str, passes: &[Act], now: Timestamp) {
+    let index = module_index(app, module_id);
+    let places: Vec<(usize, usize, String)> = app.model.courses[0].modules[index]
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(section, content)| {
+            content
+                .questions
+                .iter()
+                .enumerate()
+                .map(move |(question, q)| (section, question, q.id.clone()))
+        })
+        .collect();
+    for ((section, question, id), act) in places.into_iter().zip(passes) {
+        select_question(app, index, section, question);
+        let key_of = (COURSE.to_owned(), module_id.to_owned());
+        let existing = app
+            .model
+            .journal(&key_of)
+            .and_then(|journal| journal.reflections.get(&id))
+            .map(|reflection| reflection.text.clone())
+            .unwrap_or_default();
+        let answered = !existing.trim().is_empty();
+        match act {
+            Act::Answer(text) => {
+                app.handle(key(KeyCode::Enter), now);
+                app.handle(Msg::Key(KeyEvent::new(KeyCode::End, KeyModifiers::CONTROL)), now);
+                for _ in existing.chars() {
+                    app.handle(key(KeyCode::Backspace), now);
+                }
+                type_text(app, text, now);
+                app.handle(key(KeyCode::Esc), now);
+            }
+            Act::Add(text) => {
+                app.handle(key(KeyCode::Enter), now);
+                app.handle(Msg::Key(KeyEvent::new(KeyCode::End, KeyModifiers::CONTROL)), now);
+                let more = if answered { format!("\n\n{text}") } else { text.clone() };
+                type_text(app, &more, now);
+                app.handle(key(KeyCode::Esc), now);
+            }
+            // Plain mode's full stop skips an open question and keeps an answer.
+            Act::Skip | Act::Keep if answered => {}
+            Act::Skip | Act::Keep => {
+                press(app, "s", now);
+                press(app, "y", now);
+            }
+        }
+    }
+    press(app, "q", now);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 24, ..Default::default() })]
+
+    /// Fault 3: the tutor and plain mode each had their own rules. The same
+    /// answers, skips and edits, over several sessions, must give the same
+    /// journal in both.
+    #[test]
+    fn the_tutor_and_plain_mode_keep_the_same_journal(
+        sessions in proptest::collection::vec(proptest::collection::vec(acts(), 5), 1..4)
+    ) {
+        let module_id = "public-safety-reviewing";
+        let mut plain_store = welcomed_store();
+        let mut tutor = app();
+        for (number, session) in sessions.iter().enumerate() {
+            plain_session(&mut plain_store, module_id, session);
+            tutor_session(&mut tutor, module_id, session, at(i64::try_from(number).unwrap() * 100));
+            let from_plain = plain_store.modules[&(COURSE.to_owned(), module_id.to_owned())].clone();
+            let from_tutor = saved(&tutor, module_id);
+            proptest::prop_assert_eq!(essence(&from_plain), essence(&from_tutor));
+            proptest::prop_assert_eq!(from_plain.action_point, from_tutor.action_point);
+        }
+    }
+}
