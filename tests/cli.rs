@@ -357,3 +357,93 @@ fn export_and_verify_through_the_binary() {
         Some(1)
     );
 }
+
+fn journal_in(data: &Path, module: &str) -> casebook::journal::ModuleJournal {
+    let path = data.join(format!("journal/hmip-youth-2021/{module}.ron"));
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+}
+
+/// Fault 7: a question answered before offered only replace or keep. A
+/// line holding only + adds to it, as a new paragraph; each run says which
+/// of the three happened.
+#[test]
+fn plain_mode_adds_to_replaces_or_keeps_an_earlier_answer_and_says_which() {
+    let data = tempfile::tempdir().unwrap();
+    let read = |input: &str| {
+        let output = casebook_with_input(data.path(), &["read", "desistance-assessing", "--plain"], input);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        stdout(&output)
+    };
+    read("First thoughts.\n.\n.\n.\n");
+    let text = read("+\nA second paragraph.\n.\n.\n.\n");
+    assert!(text.contains(casebook::text::PLAIN_REVISE), "{text}");
+    assert!(text.contains(casebook::text::PLAIN_ADDED), "{text}");
+    let journal = journal_in(data.path(), "desistance-assessing");
+    assert_eq!(
+        journal.reflections["stood-out"].text,
+        "First thoughts.\n\nA second paragraph."
+    );
+    assert!(journal.is_skipped("develop-assessing"));
+
+    let text = read(".\n.\n.\n");
+    assert!(text.contains(casebook::text::PLAIN_KEPT), "{text}");
+    assert_eq!(
+        journal_in(data.path(), "desistance-assessing").reflections["stood-out"],
+        journal.reflections["stood-out"],
+        "kept exactly, even its time"
+    );
+
+    let text = read("Replaced.\n.\n.\n.\n");
+    assert!(text.contains(casebook::text::PLAIN_REPLACED), "{text}");
+    assert_eq!(
+        journal_in(data.path(), "desistance-assessing").reflections["stood-out"].text,
+        "Replaced."
+    );
+}
+
+/// Input that is not UTF-8 (a Latin-1 terminal typing £) used to end the
+/// session and lose the answer.
+#[test]
+fn plain_mode_reads_input_that_is_not_utf8_and_says_so_once() {
+    use std::io::Write;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "desistance-assessing", "--plain"])
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"It cost \xa35 a caf\xe9 visit.\n.\nAnd \xa3 again.\n.\n.\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = stdout(&output);
+    assert_eq!(text.matches(casebook::text::PLAIN_UNDECODABLE).count(), 1, "{text}");
+    let journal = journal_in(data.path(), "desistance-assessing");
+    assert_eq!(
+        journal.reflections["stood-out"].text,
+        "It cost \u{fffd}5 a caf\u{fffd} visit."
+    );
+    assert_eq!(journal.reflections["develop-assessing"].text, "And \u{fffd} again.");
+}
+
+/// Fault 5 in `list`: complete with a question skipped says how many.
+#[test]
+fn list_says_how_many_questions_a_complete_module_skipped() {
+    let data = tempfile::tempdir().unwrap();
+    let input = "An answer.\n.\n.\n.\n";
+    let output = casebook_with_input(data.path(), &["read", "desistance-assessing", "--plain"], input);
+    assert!(output.status.success());
+    let list = stdout(&casebook(data.path(), &["list"]));
+    let line = list.lines().find(|line| line.contains("desistance-assessing")).unwrap();
+    assert!(line.contains("complete · 1 skipped"), "{line}");
+}

@@ -83,3 +83,40 @@ fn a_draft_is_saved_within_seconds_without_leaving_the_editor() {
         sleep(Duration::from_millis(100));
     }
 }
+
+/// Fault 1: a module whose question was last selected (its editor closed)
+/// reopened in the editor, so q, n and j went into the saved answer.
+#[test]
+fn reopening_after_an_answer_is_in_reading_mode_and_keys_do_not_type() {
+    let _serial = one_at_a_time();
+    if !tmux_available("the end-to-end terminal tests") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
+    let first = Pane::start("reopen", data.path(), "read desistance-assessing");
+    first.wait_for("What we expect");
+    first.keys(&["l", "l", "l", "l"]);
+    first.wait_for("Question 1 of 2");
+    first.type_text("My first answer.");
+    first.wait_for("My first answer.");
+    first.keys(&["Escape"]);
+    first.wait_for("Enter write");
+    first.keys(&["q"]);
+    first.wait_for("Enter open");
+    first.keys(&["q"]);
+    let _ = first.exit_status();
+
+    let second = Pane::start("reopen2", data.path(), "read desistance-assessing");
+    let screen = second.wait_for("Enter write");
+    assert!(screen.contains("My first answer."), "{screen}");
+    second.keys(&["j", "k", "n"]);
+    second.keys(&["Escape"]);
+    second.keys(&["q"]);
+    second.wait_for("Enter open");
+    second.keys(&["q"]);
+    let _ = second.exit_status();
+    let journal =
+        std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap();
+    assert!(journal.contains("text: \"My first answer.\""), "{journal}");
+}

@@ -837,7 +837,11 @@ fn a_damaged_journal_can_be_set_aside_to_start_the_module_afresh() {
 // ------------------------------------------------------------ the journal's rules
 
 fn module_index(app: &App<MemoryStore>, id: &str) -> usize {
-    app.model.courses[0].modules.iter().position(|module| module.id == id).unwrap()
+    app.model.courses[0]
+        .modules
+        .iter()
+        .position(|module| module.id == id)
+        .unwrap()
 }
 
 /// Selects a question in the reader, as Tab and the arrows would.
@@ -866,10 +870,7 @@ fn an_answered_question_cannot_be_skipped() {
     app.handle(key(KeyCode::Esc), at(4));
     press(&mut app, "s", at(5));
     assert!(!reader(&app).confirm_skip, "no skip offered");
-    assert_eq!(
-        app.model.notice.as_deref(),
-        Some(casebook::text::CANNOT_SKIP_ANSWERED)
-    );
+    assert_eq!(app.model.notice.as_deref(), Some(casebook::text::CANNOT_SKIP_ANSWERED));
     press(&mut app, "y", at(6));
     let journal = saved(&app, "desistance-assessing");
     assert!(journal.is_answered("stood-out"));
@@ -947,7 +948,9 @@ fn relaunching_selects_the_module_last_worked_on_and_says_where_it_continues() {
     let mut older = ModuleJournal::new(COURSE, "introduction");
     older.last_studied = Some(at(-100));
     older.sections_read.insert(0);
-    store.modules.insert((COURSE.to_owned(), "introduction".to_owned()), older);
+    store
+        .modules
+        .insert((COURSE.to_owned(), "introduction".to_owned()), older);
     let again = app_with(store);
     assert_eq!(again.model.home.selected, TIM);
     let screen = screen_text(&again);
@@ -971,7 +974,8 @@ fn the_recovery_notice_names_the_modules_with_drafts() {
 }
 
 fn screen_text(app: &App<MemoryStore>) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.model.width, app.model.height)).unwrap();
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.model.width, app.model.height)).unwrap();
     terminal
         .draw(|frame| casebook::tui::view::draw(&app.model, frame))
         .unwrap();
@@ -1045,7 +1049,14 @@ fn essence(journal: &ModuleJournal) -> Vec<(String, String, String, bool)> {
     journal
         .reflections
         .iter()
-        .map(|(id, reflection)| (id.clone(), reflection.question.clone(), reflection.text.clone(), reflection.skipped))
+        .map(|(id, reflection)| {
+            (
+                id.clone(),
+                reflection.question.clone(),
+                reflection.text.clone(),
+                reflection.skipped,
+            )
+        })
         .collect()
 }
 
@@ -1057,7 +1068,9 @@ fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
     let mut input = String::new();
     let journal = store.modules.get(&(COURSE.to_owned(), module_id.to_owned())).cloned();
     for ((_, question), act) in module.questions().zip(passes) {
-        let answered = journal.as_ref().is_some_and(|journal| journal.is_answered(&question.id));
+        let answered = journal
+            .as_ref()
+            .is_some_and(|journal| journal.is_answered(&question.id));
         match act {
             Act::Answer(text) => input.push_str(&format!("{text}\n.\n")),
             Act::Add(text) if answered => input.push_str(&format!("+\n{text}\n.\n")),
