@@ -170,6 +170,10 @@ pub fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
                 .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
             if open.as_ref() == Some(&key) {
                 apply_open_editor(model, &mut journal, now);
+                // A signal while writing: the editor opens again next time.
+                if let Some((_, position)) = current_position(model) {
+                    journal.position = position;
+                }
             }
             journal
         })
@@ -201,14 +205,14 @@ fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKey> {
     Some(key)
 }
 
-/// Records where the learner is, so reopening returns there.
-fn remember_position(model: &mut Model) {
-    let Screen::Reader(reader) = &model.screen else { return };
-    let Some(key) = model.key_of(reader.course, reader.module) else {
-        return;
+/// Where the learner is in the open module, as a journal records it.
+fn current_position(model: &Model) -> Option<(ModuleKey, Position)> {
+    let Screen::Reader(reader) = &model.screen else {
+        return None;
     };
+    let key = model.key_of(reader.course, reader.module)?;
     if model.is_read_only(&key) {
-        return;
+        return None;
     }
     let question = (reader.focus != Focus::Text)
         .then(|| current_question_id(model, reader))
@@ -219,8 +223,15 @@ fn remember_position(model: &mut Model) {
         editing: question.is_some() && reader.focus == Focus::Editor,
         question,
     };
-    model.journal_mut(&key).position = position;
-    model.unsaved.insert(key);
+    Some((key, position))
+}
+
+/// Records where the learner is, so reopening returns there.
+fn remember_position(model: &mut Model) {
+    if let Some((key, position)) = current_position(model) {
+        model.journal_mut(&key).position = position;
+        model.unsaved.insert(key);
+    }
 }
 
 fn save_unsaved(model: &Model) -> Vec<Effect> {
