@@ -30,6 +30,7 @@ pub mod exit {
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let shipped = content::ShippedLoading::start();
+    crate::rescue::survive_file_size_limit();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -280,6 +281,9 @@ fn tutor(
         None => None,
     };
     let mut store = FileStore::new(paths.clone());
+    // Text an earlier run could only keep in a fallback file goes back into
+    // the data folder before anything reads it.
+    let fallback_notice = crate::rescue::take_back_fallbacks(paths, &mut store, &library);
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
@@ -291,6 +295,9 @@ fn tutor(
         };
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
+        }
+        if let Some(notice) = &fallback_notice {
+            eprintln!("{notice}");
         }
         crate::journal::lock::sweep_temporary_files(paths);
         let stdin = io::stdin();
@@ -323,6 +330,9 @@ fn tutor(
     app.model.content_errors = errors;
     if lock.previous_run_ended_abruptly() && app.model.notice.is_none() {
         app.model.notice = Some(app.recovered_notice());
+    }
+    if let Some(notice) = fallback_notice {
+        app.model.notice = Some(notice);
     }
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     // Laid out once, for the terminal's own size, rather than for 80x24 and

@@ -1,9 +1,16 @@
 //! Saving drafts when the process is being torn down: SIGHUP (the SSH link
-//! dropped), SIGTERM, SIGQUIT and panics. The main loop may be blocked on a
-//! dead terminal, so a separate thread saves from a snapshot of the drafts
-//! that the loop refreshes after every change.
+//! dropped), SIGTERM, SIGINT, SIGQUIT and panics. The main loop may be
+//! blocked on a dead terminal, so a separate thread saves from a snapshot of
+//! the drafts that the loop refreshes after every change. When the data
+//! folder refuses them (the reason saving was failing), they go to a
+//! fallback file in the system's runtime or temporary folder, offered back
+//! at the next start.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
 
 use crate::journal::{FileStore, ModuleJournal, Store};
 use crate::paths::DataPaths;
@@ -21,9 +28,10 @@ impl Snapshot {
         }
     }
 
-    /// Writes every journal in the snapshot; never blocks on a poisoned or
-    /// held lock for long (a panicking thread may hold it).
-    pub fn save_all(&self, paths: &DataPaths) -> usize {
+    /// Writes every journal in the snapshot, and those the data folder
+    /// refuses to a fallback file, whose path is returned; never blocks on
+    /// a poisoned or held lock for long (a panicking thread may hold it).
+    pub fn save_all(&self, paths: &DataPaths) -> Rescued {
         let journals = match self.inner.try_lock() {
             Ok(guard) => guard.clone(),
             Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner().clone(),
@@ -37,14 +45,218 @@ impl Snapshot {
         };
         // Through the store, so an older journal's copy is kept here too.
         let mut store = FileStore::new(paths.clone());
-        journals
-            .iter()
-            .filter(|journal| store.save_module(journal).is_ok())
-            .count()
+        let refused: Vec<ModuleJournal> = journals
+            .into_iter()
+            .filter(|journal| store.save_module(journal).is_err())
+            .collect();
+        if refused.is_empty() {
+            return Rescued::Saved;
+        }
+        match write_fallback(paths, &refused) {
+            Ok(path) => Rescued::Fallback(path),
+            Err(_) => Rescued::Lost,
+        }
     }
 }
 
-/// SIGHUP, SIGTERM and SIGQUIT, caught from `watch_signals` on. `start`
+/// What became of the drafts when casebook was torn down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rescued {
+    /// All in the data folder.
+    Saved,
+    /// The data folder refused some: they are in this file.
+    Fallback(PathBuf),
+    /// Neither the data folder nor the fallback folder took them.
+    Lost,
+}
+
+impl Rescued {
+    /// Says where the text went, after the terminal is back (stderr may be
+    /// gone with the terminal: a failed write is not a reason to panic).
+    pub fn report(&self) {
+        let message = match self {
+            Rescued::Saved => return,
+            Rescued::Fallback(path) => crate::text::drafts_in_fallback(&path.display().to_string()),
+            Rescued::Lost => crate::text::DRAFTS_LOST.to_owned(),
+        };
+        let _ = writeln!(std::io::stderr(), "{message}");
+    }
+}
+
+/// A fallback file: which data folder its journals belong to, and them.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unsaved {
+    data_dir: PathBuf,
+    journals: Vec<ModuleJournal>,
+}
+
+/// The most a fallback file may hold; anything larger is not ours.
+const FALLBACK_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// The system's runtime folder (private to the user where it exists), else
+/// its temporary folder.
+fn fallback_folder() -> PathBuf {
+    std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|folder| folder.is_absolute() && folder.is_dir())
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// `casebook-unsaved-UID-HASH`: one name per user and data folder, so the
+/// next start finds its own and no other.
+fn fallback_stem(paths: &DataPaths) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(paths.root().as_os_str().as_encoded_bytes());
+    let hash: String = digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect();
+    format!("casebook-unsaved-{}-{hash}", user_id())
+}
+
+#[cfg(unix)]
+fn user_id() -> String {
+    rustix::process::getuid().as_raw().to_string()
+}
+
+#[cfg(not(unix))]
+fn user_id() -> String {
+    std::env::var("USERNAME").unwrap_or_default()
+}
+
+/// Writes journals to a new fallback file, readable by its owner only,
+/// never through a link or over another file.
+pub fn write_fallback(paths: &DataPaths, journals: &[ModuleJournal]) -> std::io::Result<PathBuf> {
+    let unsaved = Unsaved {
+        data_dir: paths.root().to_path_buf(),
+        journals: journals.to_vec(),
+    };
+    let text = crate::journal::store::to_ron(&unsaved).map_err(std::io::Error::other)?;
+    let folder = fallback_folder();
+    let stem = fallback_stem(paths);
+    let mut last_error = std::io::Error::other("no free name");
+    for number in 1..100 {
+        let path = folder.join(format!("{stem}-{number}.ron"));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        match options.open(&path) {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                file.sync_all()?;
+                return Ok(path);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last_error = error,
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last_error)
+}
+
+/// The fallback files left for this data folder by an earlier casebook,
+/// with their journals. Only plain files of this user's, of a sane size,
+/// written for this very folder, are trusted: the folder is shared.
+pub fn find_fallbacks(paths: &DataPaths) -> Vec<(PathBuf, Vec<ModuleJournal>)> {
+    let stem = fallback_stem(paths);
+    let Ok(entries) = std::fs::read_dir(fallback_folder()) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, Vec<ModuleJournal>)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| name.starts_with(&stem) && name.ends_with(".ron"))
+        })
+        .filter_map(|entry| {
+            let path = entry.path();
+            let unsaved = read_fallback(&path)?;
+            (unsaved.data_dir == paths.root()).then_some((path, unsaved.journals))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+/// Puts journals kept in fallback files back into the data folder, where
+/// they are newer than what it holds, and removes each file whose journals
+/// all went back. Returns what to tell the learner.
+pub fn take_back_fallbacks(
+    paths: &DataPaths,
+    store: &mut dyn Store,
+    library: &crate::content::Library,
+) -> Option<String> {
+    let mut notice = None;
+    for (path, journals) in find_fallbacks(paths) {
+        let shown = path.display().to_string();
+        let mut names = Vec::new();
+        let mut all_back = true;
+        for journal in journals {
+            let module = library
+                .courses
+                .iter()
+                .find(|course| course.id == journal.course)
+                .and_then(|course| course.module(&journal.module));
+            let newer = match store.load_module(&journal.course, &journal.module) {
+                Ok(None) => true,
+                Ok(Some(current)) => current.last_studied <= journal.last_studied,
+                Err(_) => false,
+            };
+            match module {
+                Some(module) if newer && store.save_module(&journal).is_ok() => {
+                    names.push(crate::tui::view::short_name(module).to_owned());
+                }
+                _ => all_back = false,
+            }
+        }
+        if all_back {
+            let _ = std::fs::remove_file(&path);
+            notice = Some(crate::text::drafts_restored(&names, &shown));
+        } else {
+            // Something in it is older than the journal, read-only or not
+            // saved: the learner decides what to keep.
+            notice = Some(crate::text::drafts_kept(&shown));
+        }
+    }
+    notice
+}
+
+fn read_fallback(path: &Path) -> Option<Unsaved> {
+    let metadata = std::fs::symlink_metadata(path).ok()?;
+    if !metadata.file_type().is_file() || metadata.len() > FALLBACK_LIMIT {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.uid().to_string() != user_id() {
+            return None;
+        }
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&text)
+        .ok()
+}
+
+/// Stops a file-size limit (`ulimit -f`, common on locked-down machines)
+/// from killing casebook mid-save: with SIGXFSZ caught, the write fails with
+/// EFBIG instead, and the usual NOT SAVED path keeps the text.
+pub fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::flag::register(
+            signal_hook::consts::SIGXFSZ,
+            Arc::new(std::sync::atomic::AtomicBool::new(false)),
+        );
+    }
+}
+
+/// SIGHUP, SIGTERM, SIGINT and SIGQUIT, caught from `watch_signals` on. `start`
 /// runs the thread that saves and exits (with 128 + the signal's number, as
 /// shells expect); it waits until the first frame is out, and a signal that
 /// comes before then is held for it.
@@ -62,6 +274,8 @@ pub fn watch_signals(snapshot: Snapshot, paths: DataPaths, restore: fn()) -> std
         signals: signal_hook::iterator::Signals::new([
             signal_hook::consts::SIGHUP,
             signal_hook::consts::SIGTERM,
+            // From another process: in raw mode Ctrl-C is a key, not this.
+            signal_hook::consts::SIGINT,
             signal_hook::consts::SIGQUIT,
         ])?,
         snapshot,
@@ -83,10 +297,11 @@ impl SignalWatch {
             .name("casebook-signals".into())
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    snapshot.save_all(&paths);
+                    let rescued = snapshot.save_all(&paths);
                     if signal != signal_hook::consts::SIGHUP {
                         restore();
                     }
+                    rescued.report();
                     std::process::exit(128 + signal);
                 }
             })?;
@@ -105,7 +320,8 @@ impl SignalWatch {
 pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
     std::panic::set_hook(Box::new(move |info| {
         restore();
-        snapshot.save_all(&paths);
+        let rescued = snapshot.save_all(&paths);
+        rescued.report();
         let place = info
             .location()
             .map(|location| format!("{}:{}", location.file(), location.line()))

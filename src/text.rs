@@ -382,6 +382,31 @@ pub fn list_damaged(problem: &str) -> String {
     format!("journal cannot be read ({problem})")
 }
 
+pub fn drafts_in_fallback(path: &str) -> String {
+    format!(
+        "casebook could not save your text in its data folder, so it has kept it in {path}. \
+It will offer it back the next time you open casebook; keep that file until then."
+    )
+}
+
+pub const DRAFTS_LOST: &str = "casebook could not save your latest text anywhere (the data folder and the \
+system's temporary folder both refused it). Text saved earlier is safe.";
+
+/// At start-up: text kept in a fallback file last time is back.
+pub fn drafts_restored(modules: &[String], path: &str) -> String {
+    format!(
+        "Text that could not be saved last time is back ({}), from {path}.",
+        modules.join(", ")
+    )
+}
+
+pub fn drafts_kept(path: &str) -> String {
+    format!(
+        "Some text from an earlier run that could not be saved is still in {path}: open it to copy \
+what you need, then delete it."
+    )
+}
+
 pub fn crashed(data_dir: &str, place: &str) -> String {
     format!(
         "casebook hit an internal error ({place}) and had to close. Your reflections were saved in {data_dir}; \

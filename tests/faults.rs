@@ -673,7 +673,7 @@ fn an_emergency_save_also_keeps_the_older_copy() {
     let snapshot = casebook::rescue::Snapshot::default();
     snapshot.replace(vec![draft]);
     let paths = casebook::paths::DataPaths::resolve(Some(data.path().to_path_buf())).unwrap();
-    assert_eq!(snapshot.save_all(&paths), 1);
+    assert_eq!(snapshot.save_all(&paths), casebook::rescue::Rescued::Saved);
     assert_eq!(
         std::fs::read(journal.with_file_name("child-safety-planning.ron.schema-1.bak")).unwrap(),
         original
