@@ -45,6 +45,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::List) => list(&load(shipped, &cli, paths.as_ref()), paths.as_ref()),
         Some(Command::Export(args)) => match paths.as_ref() {
             Some(paths) => {
+                // A data folder not made yet holds nothing to export.
+                let checked = match paths.root().symlink_metadata() {
+                    Ok(_) => check_private(paths),
+                    Err(_) => Ok(()),
+                };
+                if let Err(message) = checked {
+                    eprintln!("{message}");
+                    return ExitCode::from(exit::DATA);
+                }
                 let library = load(shipped, &cli, Some(paths));
                 let store = FileStore::new(paths.clone());
                 crate::export::run_export(args, &library, &store, jiff::Timestamp::now())
@@ -76,28 +85,59 @@ fn validate(
     } else {
         content::load_paths(targets)
     };
-    let mut out = io::stdout().lock();
+    let mut out = String::new();
     let mut diagnostics = library.diagnostics.clone();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for diagnostic in &diagnostics {
-        let _ = writeln!(out, "{diagnostic}");
+        out.push_str(&format!("{diagnostic}\n"));
     }
     let errors = library.errors().count();
     let warnings = diagnostics.len() - errors;
     let modules = library.courses.iter().map(|course| course.modules.len()).sum();
-    let _ = writeln!(
-        out,
-        "{}",
-        text::validate_summary(library.courses.len(), modules, errors, warnings)
-    );
+    out.push_str(&text::validate_summary(
+        library.courses.len(),
+        modules,
+        errors,
+        warnings,
+    ));
+    out.push('\n');
+    if let Err(code) = print(&out) {
+        return code;
+    }
     if errors == 0 { exit::OK } else { exit::CONTENT }
 }
 
-/// "in progress: 2/5 read, 1/3 answered" and the time spent, from the journal.
-fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &content::Module) -> (String, String) {
+/// Writes a command's whole output to standard output. When it cannot be
+/// written (a full disk, a closed pipe) the command must not claim success.
+pub fn print(out: &str) -> Result<(), u8> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // The reader has gone (`casebook list | head`): nobody to tell.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Err(exit::DATA),
+        Err(error) => {
+            eprintln!("{}", text::stdout_failed(&text::io_reason(&error)));
+            Err(exit::DATA)
+        }
+    }
+}
+
+/// "in progress: 2/5 read, 1/3 answered" and the time spent, from the
+/// journal; or why the journal cannot be read, for a line of its own.
+fn progress_cells(
+    store: Option<&FileStore>,
+    course: &content::Course,
+    module: &content::Module,
+) -> (String, String, Option<String>) {
     let journal = match store.map(|store| store.load_module(&course.id, &module.id)) {
-        None | Some(Ok(None)) => return (text::STATUS_NOT_STARTED.to_owned(), "-".to_owned()),
-        Some(Err(error)) => return (text::list_damaged(&error.to_string()), "-".to_owned()),
+        None | Some(Ok(None)) => return (text::STATUS_NOT_STARTED.to_owned(), "-".to_owned(), None),
+        Some(Err(error)) => {
+            return (
+                text::LIST_UNREADABLE.to_owned(),
+                "-".to_owned(),
+                Some(text::list_unreadable_detail(&error.to_string())),
+            );
+        }
         Some(Ok(Some(journal))) => journal,
     };
     let time = if journal.active_seconds > 0 {
@@ -125,7 +165,7 @@ fn progress_cells(store: Option<&FileStore>, course: &content::Course, module: &
             status
         }
     };
-    (status, time)
+    (status, time, None)
 }
 
 /// The courses and their modules, one line each under its area's name:
@@ -136,13 +176,13 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let width = io::stdout().is_terminal().then(|| {
         ratatui::crossterm::terminal::size().map_or_else(|_| terminal_width(), |(columns, _)| usize::from(columns))
     });
-    let mut out = io::stdout().lock();
+    let mut out = String::new();
     for (index, course) in library.courses.iter().enumerate() {
         if index > 0 {
-            let _ = writeln!(out);
+            out.push('\n');
         }
-        let _ = writeln!(out, "{} ({})", course.title, course.id);
-        let rows: Vec<(Option<&str>, [String; 4])> = course
+        out.push_str(&format!("{} ({})\n", course.title, course.id));
+        let rows: Vec<(Option<&str>, [String; 4], Option<String>)> = course
             .modules
             .iter()
             .map(|module| {
@@ -151,23 +191,23 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                     Some(subtitle) => format!("{subtitle} — {}", module.title),
                     None => module.title.clone(),
                 };
-                let (status, time) = progress_cells(store.as_ref(), course, module);
+                let (status, time, problem) = progress_cells(store.as_ref(), course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
-                (area, [module.id.clone(), status, time, title])
+                (area, [module.id.clone(), status, time, title], problem)
             })
             .collect();
         let widths: Vec<usize> = (0..3)
             .map(|column| {
                 rows.iter()
-                    .map(|(_, row)| row[column].chars().count())
+                    .map(|(_, row, _)| row[column].chars().count())
                     .max()
                     .unwrap_or(0)
             })
             .collect();
         let mut area_shown = None;
-        for (area, row) in &rows {
+        for (area, row, problem) in &rows {
             if area.is_some() && *area != area_shown {
-                let _ = writeln!(out, " {}", area.unwrap_or_default());
+                out.push_str(&format!(" {}\n", area.unwrap_or_default()));
                 area_shown = *area;
             }
             let mut line = String::from("  ");
@@ -176,13 +216,32 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                 line.push_str(&format!(" {value:<width$} "));
             }
             let line = line.trim_end();
-            let _ = match width {
+            match width {
                 Some(width) if unicode_width::UnicodeWidthStr::width(line) > width => {
-                    writeln!(out, "{}…", cut_to_width(line, width.saturating_sub(1)))
+                    out.push_str(&format!("{}…\n", cut_to_width(line, width.saturating_sub(1))));
                 }
-                _ => writeln!(out, "{line}"),
-            };
+                _ => out.push_str(&format!("{line}\n")),
+            }
+            // Under the row, so the columns stay lined up; wrapped, not cut,
+            // on a terminal: it says what to do.
+            const INDENT: &str = "      ";
+            for paragraph in problem.iter().flat_map(|problem| problem.lines()) {
+                match width {
+                    Some(width) => {
+                        let options = textwrap::Options::new(width.max(INDENT.len() + 20))
+                            .initial_indent(INDENT)
+                            .subsequent_indent(INDENT);
+                        for wrapped in textwrap::wrap(paragraph, options) {
+                            out.push_str(&format!("{wrapped}\n"));
+                        }
+                    }
+                    None => out.push_str(&format!("{INDENT}{paragraph}\n")),
+                }
+            }
         }
+    }
+    if let Err(code) = print(&out) {
+        return code;
     }
     let errors = library.errors().count();
     if errors > 0 {
@@ -203,12 +262,43 @@ fn cut_to_width(line: &str, width: usize) -> &str {
     line
 }
 
-/// The data folder exists (it is created if need be) and can be written.
+/// The data folder is a folder, private to the learner, as ssh asks of its
+/// own: one that others can write to, or that belongs to someone else,
+/// could have files planted in it or swapped under casebook.
+fn check_private(paths: &DataPaths) -> Result<(), String> {
+    let root = paths.root();
+    let shown = root.display().to_string();
+    let metadata =
+        std::fs::metadata(root).map_err(|error| text::data_dir_unusable(&shown, &text::io_reason(&error)))?;
+    if !metadata.is_dir() {
+        return Err(text::data_dir_not_folder(&shown));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.uid() != rustix::process::geteuid().as_raw() {
+            return Err(text::data_dir_foreign(&shown));
+        }
+        if metadata.mode() & 0o022 != 0 {
+            return Err(text::data_dir_shared(&shown, metadata.mode() & 0o7777));
+        }
+    }
+    Ok(())
+}
+
+/// The data folder exists (it is created if need be), is private and can
+/// be written.
 fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     let root = paths.root();
-    crate::journal::store::create_private_dir(root)
-        .map_err(|error| text::data_dir_unusable(&root.display().to_string(), &error.to_string()))?;
-    let unusable = |error: std::io::Error| text::data_dir_unusable(&root.display().to_string(), &error.to_string());
+    let shown = root.display().to_string();
+    match std::fs::metadata(root) {
+        Ok(metadata) if !metadata.is_dir() => return Err(text::data_dir_not_folder(&shown)),
+        Ok(_) => {}
+        Err(_) => crate::journal::store::create_private_dir(root)
+            .map_err(|error| text::data_dir_unusable(&shown, &text::io_reason(&error)))?,
+    }
+    check_private(paths)?;
+    let unusable = |error: std::io::Error| text::data_dir_unusable(&shown, &text::io_reason(&error));
     // Asked of the system, which knows of read-only disks too: a test file
     // made and removed took a tenth of the time to the first frame. A full
     // disk or quota shows at the first save instead, which says so and keeps
@@ -253,6 +343,10 @@ fn tutor(
         Err(LockError::Held { path, pid }) => {
             eprintln!("{}", text::already_open(&path.display().to_string(), pid));
             return exit::LOCKED;
+        }
+        Err(LockError::Refused { path, reason }) => {
+            eprintln!("{}", text::lock_refused(&path.display().to_string(), &reason));
+            return exit::DATA;
         }
         Err(LockError::Io { path, reason }) => {
             eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
@@ -300,6 +394,12 @@ fn tutor(
             eprintln!("{notice}");
         }
         crate::journal::lock::sweep_temporary_files(paths);
+        // Plain mode has no read-only view: a journal it cannot read is
+        // reported, with what to do, and nothing is written.
+        if let Err(error) = store.load_module(&course.id, &module.id) {
+            eprintln!("{}", text::plain_journal_unreadable(&error.to_string()));
+            return exit::DATA;
+        }
         let stdin = io::stdin();
         let mut input = stdin.lock();
         let mut output = io::stdout().lock();

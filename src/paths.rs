@@ -33,16 +33,72 @@ impl DataPaths {
         self.root.join("modules")
     }
 
-    /// One journal file per course and module.
-    pub fn journal_dir(&self, course_id: &str) -> PathBuf {
-        self.root.join("journal").join(course_id)
+    /// The journals, one folder per course.
+    pub fn journal_root(&self) -> PathBuf {
+        self.root.join("journal")
     }
 
-    pub fn journal_file(&self, course_id: &str, module_id: &str) -> PathBuf {
-        self.journal_dir(course_id).join(format!("{module_id}.ron"))
+    /// One journal file per course and module. None for an id that is not
+    /// a single plain name: an id comes from files someone else may have
+    /// written, and must never lead out of the data folder.
+    pub fn journal_dir(&self, course_id: &str) -> Option<PathBuf> {
+        is_plain_name(course_id).then(|| self.journal_root().join(course_id))
+    }
+
+    pub fn journal_file(&self, course_id: &str, module_id: &str) -> Option<PathBuf> {
+        let dir = self.journal_dir(course_id)?;
+        is_plain_name(module_id).then(|| dir.join(format!("{module_id}.ron")))
+    }
+
+    /// Held while a casebook uses the folder; holds its process id.
+    pub fn lock_file(&self) -> PathBuf {
+        self.root.join("casebook.lock")
+    }
+
+    /// The folders a save writes its temporary files in: the data folder
+    /// and each course's journal folder (never through a link).
+    pub fn save_folders(&self) -> Vec<PathBuf> {
+        let mut folders = vec![self.root.clone()];
+        if let Ok(courses) = std::fs::read_dir(self.journal_root()) {
+            folders.extend(
+                courses
+                    .filter_map(Result::ok)
+                    .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
+                    .map(|entry| entry.path()),
+            );
+        }
+        folders
     }
 
     pub fn profile_file(&self) -> PathBuf {
         self.root.join("profile.ron")
+    }
+}
+
+/// One file or folder name, with nothing that could climb out of its folder
+/// or name another: not empty, no separator, no `..`, no hidden name, no NUL.
+pub fn is_plain_name(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && !id.contains(['/', '\\', '\0', ':'])
+        && !Path::new(id).is_absolute()
+        && Path::new(id).components().count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_names_make_journal_paths() {
+        let paths = DataPaths::at("/data");
+        assert_eq!(
+            paths.journal_file("course", "module"),
+            Some(PathBuf::from("/data/journal/course/module.ron"))
+        );
+        for bad in ["", ".", "..", "../x", "/etc", "a/b", "a\\b", "a\0b", ".hidden", "c:x"] {
+            assert_eq!(paths.journal_file(bad, "module"), None, "{bad:?}");
+            assert_eq!(paths.journal_file("course", bad), None, "{bad:?}");
+        }
     }
 }

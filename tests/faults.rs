@@ -101,6 +101,12 @@ fn sigterm_saves_restores_the_terminal_and_exits_143() {
 
 #[test]
 fn a_panic_restores_the_terminal_saves_drafts_and_exits_101() {
+    if !cfg!(debug_assertions) {
+        eprintln!(
+            "SKIPPED: the F12 panic switch works only in a debug build (tests/hostile.rs checks release ignores it)"
+        );
+        return;
+    }
     let _serial = one_at_a_time();
     if !tmux_available("this fault-injection test") {
         return;
@@ -284,7 +290,7 @@ fn stray_temporary_files_from_a_killed_save_are_swept_at_start() {
     let data = tempfile::tempdir().unwrap();
     let folder = data.path().join("journal/hmip-youth-2021");
     std::fs::create_dir_all(&folder).unwrap();
-    let stray = folder.join(".desistance-assessing.ron.Ab12Cd");
+    let stray = folder.join(".casebook-tmp-desistance-assessing.ron-Ab12Cd34");
     std::fs::write(&stray, "half a journ").unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["read", "introduction", "--plain"])
@@ -335,11 +341,12 @@ fn damaged_journals_are_reported_and_never_touched() {
             .output()
             .unwrap();
         let text = String::from_utf8_lossy(&list.stdout);
-        let line = text.lines().find(|line| line.contains("desistance-assessing")).unwrap();
-        assert!(
-            line.contains("cannot be read") && line.contains("desistance-assessing.ron"),
-            "{name}: {line}"
-        );
+        // The row says it cannot be read; the lines under it say why.
+        let mut lines = text.lines().skip_while(|line| !line.contains("desistance-assessing"));
+        let row = lines.next().unwrap();
+        assert!(row.contains("cannot be read"), "{name}: {row}");
+        let line: String = lines.take_while(|line| line.starts_with("      ")).collect();
+        assert!(line.contains("desistance-assessing.ron"), "{name}: {line}");
         assert!(line.contains(expected), "{name}: {line}");
         let plain = Command::new(env!("CARGO_BIN_EXE_casebook"))
             .args(["read", "desistance-assessing", "--plain"])

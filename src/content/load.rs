@@ -88,7 +88,14 @@ impl Library {
 fn read_file(path: &Path) -> SourceFile {
     SourceFile {
         display: shown(path),
-        bytes: fs::read(path).map(Cow::Owned).map_err(|error| error.to_string()),
+        // Bounded and never blocking: a course folder comes from someone else.
+        bytes: crate::journal::files::read_limited(
+            path,
+            crate::journal::files::COURSE_FILE_LIMIT,
+            crate::journal::files::Links::Follow,
+        )
+        .map(Cow::Owned)
+        .map_err(|problem| problem.reason()),
         parsed: None,
     }
 }
@@ -428,6 +435,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Library {
             folders.extend(folders_under(path, &mut library.diagnostics));
         } else if path.is_file() {
             check_single_file(path, &mut library);
+        } else if path.exists() {
+            library
+                .diagnostics
+                .push(folder_problem(path, crate::text::NOT_FILE_OR_FOLDER));
         } else {
             library.diagnostics.push(folder_problem(path, "no such file or folder"));
         }

@@ -204,7 +204,11 @@ pub fn export_command(
             return match out.write_all(&bytes).and_then(|()| out.flush()) {
                 Ok(()) => exit::OK,
                 Err(error) => {
-                    let _ = writeln!(err, "{}", messages::cannot_write_stdout(&error.to_string()));
+                    let _ = writeln!(
+                        err,
+                        "{}",
+                        messages::cannot_write_stdout(&crate::text::io_reason(&error))
+                    );
                     exit::FILE
                 }
             };
@@ -220,7 +224,7 @@ pub fn export_command(
         Err(error) => {
             let hint = match error {
                 ExportError::NothingToExport => "",
-                ExportError::AlreadyExists(_) => messages::ANOTHER_NAME,
+                ExportError::AlreadyExists(_) | ExportError::IsFolder(_) => messages::ANOTHER_NAME,
                 ExportError::NoFolder(_) => messages::CREATE_FOLDER,
                 ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
             };
@@ -242,26 +246,27 @@ pub fn run_verify(args: &VerifyArgs) -> u8 {
 
 /// What `run_verify` does, with the output streams given, for tests.
 pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let bytes = match std::fs::read(&args.file) {
+    use crate::journal::files::{Links, VERIFY_LIMIT, read_limited};
+    // Bounded, and never blocking on a pipe or device (`verify /dev/zero`).
+    let bytes = match read_limited(&args.file, VERIFY_LIMIT, Links::Follow) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            let _ = writeln!(err, "{}", messages::cannot_read(&args.file, &error.to_string()));
+        Err(problem) => {
+            let _ = writeln!(err, "{}", messages::cannot_read(&args.file, &problem.reason()));
             return exit::FILE;
         }
     };
     let shown = args.file.display().to_string();
-    match super::verify(&bytes) {
-        Verification::Matches { .. } => {
-            let _ = writeln!(out, "{}", messages::digest_matches(&shown));
-            exit::OK
-        }
-        Verification::Differs { .. } => {
-            let _ = writeln!(out, "{}", messages::digest_differs(&shown));
-            exit::NOTHING
-        }
-        Verification::NoDigest => {
-            let _ = writeln!(out, "{}", messages::no_digest(&shown));
-            exit::NOTHING
+    let (said, code) = match super::verify(&bytes) {
+        Verification::Matches { .. } => (messages::digest_matches(&shown), exit::OK),
+        Verification::Differs { .. } => (messages::digest_differs(&shown), exit::NOTHING),
+        Verification::NoDigest => (messages::no_digest(&shown), exit::NOTHING),
+    };
+    // An answer that cannot be written must not pass for a match.
+    match writeln!(out, "{said}").and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(error) => {
+            let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));
+            exit::FILE
         }
     }
 }
@@ -321,7 +326,18 @@ pub mod messages {
     }
 
     pub fn cannot_read_journal(error: &str) -> String {
-        format!("Cannot read your journal, so no log was written: {error}")
+        format!(
+            "Cannot read your journal, so no log was written: {error}.\nThe file is left untouched. \
+To export the other modules, open casebook, choose this module and press x to set the file aside."
+        )
+    }
+
+    pub fn is_folder(path: &Path) -> String {
+        format!(
+            "{} is a folder; give the log a file name in it, for example -o {}.",
+            path.display(),
+            path.join("casebook-log.md").display()
+        )
     }
 
     pub fn already_exists(path: &Path) -> String {

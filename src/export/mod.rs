@@ -103,6 +103,8 @@ pub enum ExportError {
     NothingToExport,
     /// The destination exists; casebook never overwrites a file.
     AlreadyExists(PathBuf),
+    /// The destination is a folder: a file name is wanted.
+    IsFolder(PathBuf),
     /// The destination's folder does not exist.
     NoFolder(PathBuf),
     /// The file could not be written; nothing was left behind.
@@ -114,6 +116,7 @@ impl fmt::Display for ExportError {
         match self {
             ExportError::NothingToExport => f.write_str(cli::messages::NOTHING_TO_EXPORT),
             ExportError::AlreadyExists(path) => f.write_str(&cli::messages::already_exists(path)),
+            ExportError::IsFolder(path) => f.write_str(&cli::messages::is_folder(path)),
             ExportError::NoFolder(path) => f.write_str(&cli::messages::no_folder(path)),
             ExportError::CannotWrite { path, reason } => f.write_str(&cli::messages::cannot_write(path, reason)),
         }
@@ -184,8 +187,20 @@ pub fn export(
 /// nothing behind on failure. Returns the full path written.
 pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
     let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    if full.symlink_metadata().is_ok() {
-        return Err(ExportError::AlreadyExists(full));
+    match full.symlink_metadata() {
+        Ok(metadata) if metadata.is_dir() => return Err(ExportError::IsFolder(full)),
+        Ok(metadata) if metadata.is_file() || metadata.file_type().is_symlink() => {
+            return Err(ExportError::AlreadyExists(full));
+        }
+        // A device or a pipe: not a file to replace, and not one to write into.
+        Ok(metadata) => {
+            let kind = crate::journal::files::kind_of(metadata.file_type()).unwrap_or(crate::text::KIND_OTHER);
+            return Err(ExportError::CannotWrite {
+                path: full,
+                reason: crate::text::file_not_regular(kind),
+            });
+        }
+        Err(_) => {}
     }
     let folder = full.parent().map(Path::to_path_buf).unwrap_or_default();
     if !folder.as_os_str().is_empty() && !folder.is_dir() {
@@ -201,7 +216,9 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
     crate::journal::store::write_atomic(&full, bytes).map_err(|error| ExportError::CannotWrite {
         path: full.clone(),
         reason: match error {
-            crate::journal::StoreError::Io { reason, .. } => reason,
+            crate::journal::StoreError::Io { reason, .. } | crate::journal::StoreError::Refused { reason, .. } => {
+                reason
+            }
             other => other.to_string(),
         },
     })?;

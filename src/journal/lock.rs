@@ -3,11 +3,15 @@
 //! when a process dies, however it dies, the system releases it, so a lock
 //! file left behind never blocks anyone.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
+#[cfg(not(unix))]
+use std::fs::OpenOptions;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use super::files;
 use crate::paths::DataPaths;
+use crate::text;
 
 /// The lock file holds the pid of the casebook using the folder, and is
 /// emptied when that casebook ends normally: a pid found in it at start-up
@@ -24,32 +28,86 @@ pub enum LockError {
         path: PathBuf,
         pid: Option<u32>,
     },
+    /// Something other than casebook's own lock file is in its place (a
+    /// link, a pipe): it is left exactly as it is.
+    Refused {
+        path: PathBuf,
+        reason: String,
+    },
     Io {
         path: PathBuf,
         reason: String,
     },
 }
 
+/// Opens (or makes) the lock file without following a link or waiting on
+/// a pipe, and refuses anything but a plain file with no other name: it is
+/// emptied and written, so a planted link must never lead to another file.
+fn open_lock(path: &Path) -> Result<File, LockError> {
+    let refused = |reason: String| LockError::Refused {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let io = |error: std::io::Error| LockError::Io {
+        path: path.to_path_buf(),
+        reason: text::io_reason(&error),
+    };
+    #[cfg(unix)]
+    let file = {
+        use rustix::fs::{Mode, OFlags};
+        let flags =
+            OFlags::RDWR | OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
+        match rustix::fs::open(path, flags, Mode::from_raw_mode(0o600)) {
+            Ok(fd) => File::from(fd),
+            Err(rustix::io::Errno::LOOP) => return Err(refused(text::FILE_IS_LINK.to_owned())),
+            Err(errno) => return Err(io(errno.into())),
+        }
+    };
+    #[cfg(not(unix))]
+    let file = {
+        if std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+            return Err(refused(text::FILE_IS_LINK.to_owned()));
+        }
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(io)?
+    };
+    let metadata = file.metadata().map_err(io)?;
+    if let Some(kind) = files::kind_of(metadata.file_type()) {
+        return Err(refused(text::file_not_regular(kind)));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(refused(text::LOCK_HARD_LINKED.to_owned()));
+        }
+    }
+    Ok(file)
+}
+
 impl DataLock {
     pub fn acquire(paths: &DataPaths) -> Result<DataLock, LockError> {
-        let path = paths.root().join("casebook.lock");
+        let path = paths.lock_file();
         let io = |error: std::io::Error| LockError::Io {
             path: path.clone(),
-            reason: error.to_string(),
+            reason: text::io_reason(&error),
         };
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&path).map_err(io)?;
+        let mut file = open_lock(&path)?;
+        // A pid is a few bytes: more is not casebook's.
+        let read_pid = |file: &mut File| {
+            let mut contents = String::new();
+            let _ = Read::by_ref(file).take(64).read_to_string(&mut contents);
+            contents
+        };
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                let mut contents = String::new();
-                let _ = file.read_to_string(&mut contents);
+                let contents = read_pid(&mut file);
                 return Err(LockError::Held {
                     path,
                     pid: contents.trim().parse().ok(),
@@ -57,8 +115,7 @@ impl DataLock {
             }
             Err(std::fs::TryLockError::Error(error)) => return Err(io(error)),
         }
-        let mut previous = String::new();
-        let _ = file.read_to_string(&mut previous);
+        let previous = read_pid(&mut file);
         file.set_len(0).map_err(io)?;
         file.seek(SeekFrom::Start(0)).map_err(io)?;
         write!(file, "{}", std::process::id()).map_err(io)?;
@@ -82,66 +139,22 @@ impl Drop for DataLock {
     }
 }
 
-/// Removes temporary files a killed save left behind (`.name.ron.XXXXXX`).
-/// The journal itself is always whole: the rename is what makes a save.
+/// Removes temporary files a killed save left behind. Only casebook's own
+/// (`.casebook-tmp-...`): a learner's hidden backup or another program's
+/// temporary file is never touched. The journal itself is always whole:
+/// the rename is what makes a save.
 pub fn sweep_temporary_files(paths: &DataPaths) -> usize {
-    let mut folders = vec![paths.root().to_path_buf()];
-    if let Ok(courses) = std::fs::read_dir(paths.root().join("journal")) {
-        folders.extend(
-            courses
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|path| path.is_dir()),
-        );
-    }
     let mut removed = 0;
-    for folder in folders {
+    for folder in paths.save_folders() {
         let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
         };
         for entry in entries.filter_map(Result::ok) {
-            if is_temporary(&entry.path()) && std::fs::remove_file(entry.path()).is_ok() {
+            let is_ours = files::is_temporary(&entry.file_name()) && entry.file_type().is_ok_and(|kind| !kind.is_dir());
+            if is_ours && std::fs::remove_file(entry.path()).is_ok() {
                 removed += 1;
             }
         }
     }
     removed
-}
-
-fn is_temporary(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-        return false;
-    };
-    let Some(rest) = name.strip_prefix('.') else {
-        return false;
-    };
-    // `.name.ron.XXXXXX`, or `.name.ron.schema-1.bak.XXXXXX` for the copy
-    // kept of an older journal.
-    match rest.rsplit_once('.') {
-        Some((target, suffix)) => {
-            (target.len() > ".ron".len() && (target.ends_with(".ron") || target.ends_with(".bak")))
-                && suffix.len() == 6
-                && suffix.bytes().all(|byte| byte.is_ascii_alphanumeric())
-        }
-        None => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_only_the_atomic_writers_temporary_names() {
-        assert!(is_temporary(Path::new("/d/.desistance-assessing.ron.a1B2c3")));
-        assert!(!is_temporary(Path::new("/d/desistance-assessing.ron")));
-        assert!(!is_temporary(Path::new("/d/.desistance-assessing.ron")));
-        assert!(!is_temporary(Path::new("/d/.x.ron.toolong7")));
-        assert!(!is_temporary(Path::new("/d/.casebook-write-test")));
-        assert!(is_temporary(Path::new(
-            "/d/.desistance-assessing.ron.schema-1.bak.Zz9yX8"
-        )));
-        assert!(!is_temporary(Path::new("/d/desistance-assessing.ron.schema-1.bak")));
-        assert!(!is_temporary(Path::new("/d/.ron.a1B2c3")));
-    }
 }

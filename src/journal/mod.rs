@@ -1,8 +1,10 @@
 //! Reflections, progress and time: the learner's journal and its store.
 
+pub mod files;
 pub mod lock;
 pub mod model;
 pub mod store;
+pub mod unique;
 
 pub use model::{
     ActionPoint, ModuleJournal, PROFILE_SCHEMA, Position, Profile, Progress, Reflection, SCHEMA, Status, WRITTEN_BY,

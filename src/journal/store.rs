@@ -3,7 +3,6 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -11,8 +10,12 @@ use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::files::{self, Links, Problem};
 use super::model::{ModuleJournal, PROFILE_SCHEMA, Profile, SCHEMA, WRITTEN_BY};
 use crate::paths::DataPaths;
+use crate::text;
+
+pub use super::files::create_private_dir;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -34,6 +37,17 @@ pub enum StoreError {
         /// "casebook 0.3.0", when the file says.
         written_by: Option<String>,
     },
+    /// The journal says it belongs to another course or module than the
+    /// one it is filed under: copied or renamed by hand. Left as it is, so
+    /// one module's answers never overwrite another's.
+    Misplaced {
+        path: PathBuf,
+        course: String,
+        module: String,
+    },
+    /// Not a file casebook reads or writes: a link, a pipe or a device, one
+    /// too large, or a name that would lead out of the data folder.
+    Refused { path: PathBuf, reason: String },
 }
 
 impl fmt::Display for StoreError {
@@ -46,8 +60,17 @@ impl fmt::Display for StoreError {
                 column,
                 reason,
             } => {
-                write!(f, "{}:{line}:{column}: {reason}", path.display())
+                write!(
+                    f,
+                    "{}:{line}:{column}: {}",
+                    path.display(),
+                    text::journal_damaged(reason)
+                )
             }
+            StoreError::Misplaced { path, course, module } => {
+                write!(f, "{}: {}", path.display(), text::journal_misplaced(course, module))
+            }
+            StoreError::Refused { path, reason } => write!(f, "{}: {reason}", path.display()),
             StoreError::Newer {
                 path,
                 schema,
@@ -70,7 +93,9 @@ impl StoreError {
     /// must show.
     pub fn reason_then_path(&self) -> String {
         match self {
-            StoreError::Io { path, reason } => format!("{reason} ({})", path.display()),
+            StoreError::Io { path, reason } | StoreError::Refused { path, reason } => {
+                format!("{reason} ({})", path.display())
+            }
             other => other.to_string(),
         }
     }
@@ -141,13 +166,25 @@ fn io_error(path: &Path, error: impl fmt::Display) -> StoreError {
     }
 }
 
+/// A file that was not read or written, as a store error: a file casebook
+/// will not touch is refused, anything else is an input/output error.
+fn file_error(path: &Path, problem: &Problem) -> StoreError {
+    match problem {
+        Problem::Io(_) | Problem::Missing => io_error(path, problem.reason()),
+        Problem::Link | Problem::NotRegular(_) | Problem::TooLarge { .. } => StoreError::Refused {
+            path: path.to_path_buf(),
+            reason: problem.reason(),
+        },
+    }
+}
+
 /// Reads a journal or profile file whose schema is at most `known`: `None`
 /// when there is none yet.
 fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match files::read_limited(path, files::JOURNAL_LIMIT, Links::Refuse) {
         Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(io_error(path, error)),
+        Err(Problem::Missing) => return Ok(None),
+        Err(problem) => return Err(file_error(path, &problem)),
     };
     let damaged = |line, column, reason: String| StoreError::Damaged {
         path: path.to_path_buf(),
@@ -215,16 +252,16 @@ pub fn backup_path(path: &Path, schema: u32) -> PathBuf {
 /// copy of it byte for byte (an older casebook cannot read the new one).
 /// An existing copy is never replaced: it is the older file already.
 fn keep_older_copy(path: &Path) -> Result<(), StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match files::read_limited(path, files::JOURNAL_LIMIT, Links::Refuse) {
         Ok(bytes) => bytes,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(io_error(path, error)),
+        Err(Problem::Missing) => return Ok(()),
+        Err(problem) => return Err(file_error(path, &problem)),
     };
     let schema = std::str::from_utf8(&bytes).ok().and_then(schema_number);
     match schema {
         Some(schema) if schema < SCHEMA => {
             let backup = backup_path(path, schema);
-            if backup.exists() {
+            if backup.symlink_metadata().is_ok() {
                 return Ok(());
             }
             write_atomic(&backup, &bytes)
@@ -233,89 +270,52 @@ fn keep_older_copy(path: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// Writes atomically: a temporary file in the same folder, synced, renamed
-/// over the old one, and the folder synced; readable by its owner only.
+/// Writes atomically (see `files::write_atomic`), making the folder if
+/// need be; readable by its owner only.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
-    if let Some(parent) = path.parent() {
-        create_private_dir(parent).map_err(|error| io_error(parent, error))?;
+    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        create_private_dir(parent).map_err(|error| io_error(parent, text::io_reason(&error)))?;
     }
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use atomic_write_file::unix::OpenOptionsExt;
-        options.preserve_mode(false).preserve_owner(false);
-    }
-    let mut file = options.open(path).map_err(|error| io_error(path, error))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o600))
-            .map_err(|error| io_error(path, error))?;
-    }
-    let written = file.write_all(contents).and_then(|()| file.commit());
-    written.map_err(|error| {
-        remove_temporaries(path);
-        io_error(path, error)
-    })
+    files::write_atomic(path, contents).map_err(|problem| file_error(path, &problem))
 }
 
-/// The temporary file is `.name.ron.XXXXXX`. When a sync or rename fails
-/// it can be left behind; on a full disk every retry would add another.
-/// Only this process writes here (it holds the data folder's lock).
-fn remove_temporaries(path: &Path) {
-    let (Some(folder), Some(name)) = (path.parent(), path.file_name().and_then(|name| name.to_str())) else {
-        return;
-    };
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let file_name = entry.file_name();
-        let is_ours = file_name
-            .to_str()
-            .and_then(|file_name| file_name.strip_prefix(&prefix))
-            .is_some_and(|suffix| suffix.len() == 6 && suffix.bytes().all(|byte| byte.is_ascii_alphanumeric()));
-        if is_ours {
-            let _ = fs::remove_file(entry.path());
-        }
+impl FileStore {
+    /// The journal file of a course's module; refused, before anything
+    /// touches the disk, when an id is not a plain name.
+    fn journal_path(&self, course: &str, module: &str) -> Result<PathBuf, StoreError> {
+        self.paths
+            .journal_file(course, module)
+            .ok_or_else(|| StoreError::Refused {
+                path: self.paths.journal_root(),
+                reason: text::unsafe_id(course, module),
+            })
     }
-}
-
-/// Creates a folder (and its parents) readable by its owner only.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        builder.mode(0o700);
-        builder.create(dir)?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-    }
-    #[cfg(not(unix))]
-    builder.create(dir)
 }
 
 impl Store for FileStore {
     fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
-        let journal: Option<ModuleJournal> = read(&self.paths.journal_file(course, module), SCHEMA)?;
-        Ok(journal.map(ModuleJournal::migrate))
+        let path = self.journal_path(course, module)?;
+        let journal: Option<ModuleJournal> = read(&path, SCHEMA)?;
+        match journal {
+            Some(journal) if journal.course != course || journal.module != module => Err(StoreError::Misplaced {
+                path,
+                course: journal.course,
+                module: journal.module,
+            }),
+            journal => Ok(journal.map(ModuleJournal::migrate)),
+        }
     }
 
     fn load_modules(&self, course: &str, modules: &[&str]) -> Vec<Result<Option<ModuleJournal>, StoreError>> {
         // One look at the folder instead of a failed open per module not
         // yet started (all of them, for a new learner).
         let present: Option<std::collections::HashSet<std::ffi::OsString>> =
-            match fs::read_dir(self.paths.journal_dir(course)) {
-                Ok(entries) => Some(entries.filter_map(Result::ok).map(|entry| entry.file_name()).collect()),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Some(Default::default()),
+            match self.paths.journal_dir(course).map(fs::read_dir) {
+                None => None,
+                Some(Ok(entries)) => Some(entries.filter_map(Result::ok).map(|entry| entry.file_name()).collect()),
+                Some(Err(error)) if error.kind() == std::io::ErrorKind::NotFound => Some(Default::default()),
                 // Each module's own read says what is wrong.
-                Err(_) => None,
+                Some(Err(_)) => None,
             };
         modules
             .iter()
@@ -327,7 +327,9 @@ impl Store for FileStore {
     }
 
     fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {
-        let path = self.paths.journal_file(&journal.course, &journal.module);
+        // A journal is saved only under the ids it was loaded for: loading
+        // refuses one whose own ids differ from where it was found.
+        let path = self.journal_path(&journal.course, &journal.module)?;
         if !self.current.contains(&path) {
             keep_older_copy(&path)?;
         }
@@ -354,13 +356,14 @@ impl Store for FileStore {
     }
 
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
-        self.paths.journal_file(course, module)
+        self.journal_path(course, module)
+            .unwrap_or_else(|_| self.paths.journal_root())
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {
-        let path = self.paths.journal_file(course, module);
+        let path = self.journal_path(course, module)?;
         let aside = set_aside_path(&path, now);
-        if aside.exists() {
+        if aside.symlink_metadata().is_ok() {
             return Err(io_error(
                 &aside,
                 "a file of that name already exists; try again in a second",

@@ -138,7 +138,8 @@ fn event_loop<S: Store>(
     after_first_frame: impl FnOnce(&mut App<S>),
 ) -> io::Result<()> {
     // Fault injection for the tests: F12 panics, to prove drafts survive.
-    let panic_on_f12 = std::env::var_os("CASEBOOK_FAULT_PANIC_ON_F12").is_some();
+    // Debug builds only: a release build never crashes on request.
+    let panic_on_f12 = cfg!(debug_assertions) && std::env::var_os("CASEBOOK_FAULT_PANIC_ON_F12").is_some();
     let drawn = first_frame(app, &mut backend, prepared)?;
     after_first_frame(app);
     // Resize events are only heard from the first read on: a resize before
