@@ -220,7 +220,7 @@ impl Layout {
     fn find_row(&mut self, text: &str, global_row: usize) -> Option<(usize, usize, usize)> {
         let mut before = 0;
         for index in 0..self.paragraphs.len() {
-            let remaining = global_row - before;
+            let remaining = global_row.saturating_sub(before);
             self.wrap_row(text, index, remaining);
             let rows = self.paragraphs.get(index)?.rows.len();
             if remaining < rows {
