@@ -303,7 +303,8 @@ pub struct Editor {
     /// The display column Up/Down aim for, kept across shorter rows until another key moves.
     preferred_column: Option<usize>,
     history: History,
-    /// Rows for the width of the last render. `render` has only `&self`, hence the `RefCell`.
+    /// Rows for the width of the last render, as far as wrapped. `render` has only `&self`, hence
+    /// the `RefCell`.
     layout: RefCell<Layout>,
     /// The visual row at the top of the viewport.
     scroll_top: Cell<usize>,
@@ -348,7 +349,7 @@ impl Editor {
         self.text.is_empty()
     }
 
-    /// Maximal runs of non-whitespace, kept up to date per paragraph.
+    /// Maximal runs of non-whitespace, kept up to date from the bytes each edit touches.
     pub fn word_count(&self) -> usize {
         self.words
     }
