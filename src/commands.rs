@@ -315,6 +315,11 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     Ok(())
 }
 
+/// Plain mode's last words when a signal ends it.
+fn plain_interrupted() {
+    let _ = writeln!(io::stderr(), "\n{}", text::PLAIN_INTERRUPTED);
+}
+
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
@@ -386,7 +391,17 @@ fn tutor(
             interactive: io::stdin().is_terminal(),
             data_dir: paths.root().display().to_string(),
             now: jiff::Timestamp::now,
+            rescue: Some(Snapshot::default()),
         };
+        // Interrupted (Ctrl-C, a closed terminal, SIGTERM): what was typed is
+        // saved, half an answer included, and offered back next time.
+        if let Some(snapshot) = &options.rescue {
+            let watching = crate::rescue::watch_signals(snapshot.clone(), paths.clone(), plain_interrupted)
+                .and_then(crate::rescue::SignalWatch::start);
+            if let Err(error) = watching {
+                eprintln!("{}", text::signals_unwatched(&error.to_string()));
+            }
+        }
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
         }

@@ -22,6 +22,9 @@ pub struct PlainOptions {
     pub data_dir: String,
     /// The clock, injected so tests can compare plain mode with the tutor.
     pub now: fn() -> Timestamp,
+    /// Kept up to date with the journal and the answer being typed, line by
+    /// line, for the signal thread to save if casebook is interrupted.
+    pub rescue: Option<crate::rescue::Snapshot>,
 }
 
 /// A line of input, decoded. Bytes that are not UTF-8 (a Latin-1 terminal
@@ -53,14 +56,18 @@ impl Input<'_> {
         Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
     }
 
-    /// Lines up to one holding only a full stop (or the end of input).
-    fn answer(&mut self, output: &mut dyn Write) -> io::Result<(Vec<String>, bool)> {
+    /// Lines up to one holding only a full stop (or the end of input);
+    /// `typed` hears of every line as it comes.
+    fn answer(&mut self, output: &mut dyn Write, typed: &mut dyn FnMut(&[String])) -> io::Result<(Vec<String>, bool)> {
         let mut lines = Vec::new();
         loop {
             match self.line(output)? {
                 None => return Ok((lines, true)),
                 Some(line) if line == "." => return Ok((lines, false)),
-                Some(line) => lines.push(line),
+                Some(line) => {
+                    lines.push(line);
+                    typed(&lines);
+                }
             }
         }
     }
@@ -75,6 +82,46 @@ enum Revision {
 
 /// A first line holding only `+` adds what follows to the saved answer.
 const ADD_MARK: &str = "+";
+
+/// What is being typed, for the journal a signal would save.
+enum Typing<'a> {
+    Question { id: &'a str, wording: &'a str },
+    ActionPoint,
+}
+
+/// The journal with the lines typed so far, as an interruption saves it:
+/// nothing already written is replaced by a half-typed answer (an
+/// unfinished replacement is added after the saved text, to be tidied).
+fn with_typed(journal: &ModuleJournal, typing: &Typing, lines: &[String], now: Timestamp) -> ModuleJournal {
+    let mut draft = journal.clone();
+    let typed = match lines.split_first() {
+        Some((first, rest)) if first.trim() == ADD_MARK => rest.join("\n"),
+        _ => lines.join("\n"),
+    };
+    if typed.trim().is_empty() {
+        return draft;
+    }
+    match typing {
+        Typing::Question { id, wording } => {
+            draft.add_to_answer(id, wording, &typed, now);
+        }
+        Typing::ActionPoint => {
+            let text = match &journal.action_point {
+                Some(point) if !point.text.trim().is_empty() => format!("{}\n\n{typed}", point.text.trim_end()),
+                _ => typed,
+            };
+            draft.set_action_point(text, now);
+        }
+    }
+    draft
+}
+
+/// Hands the signal thread the journal as it stands.
+fn keep_for_rescue(options: &PlainOptions, journal: ModuleJournal) {
+    if let Some(snapshot) = &options.rescue {
+        snapshot.replace(vec![journal]);
+    }
+}
 
 /// Saves the journal; when that fails, prints every answer in it before
 /// giving up, since plain mode has no screen to keep them on.
@@ -214,7 +261,15 @@ pub fn run(
             if input_ended {
                 continue;
             }
-            let (lines, ended) = input.answer(output).map_err(io_error)?;
+            let typing = Typing::Question {
+                id: &question.id,
+                wording: &question.text,
+            };
+            let (lines, ended) = input
+                .answer(output, &mut |lines| {
+                    keep_for_rescue(options, with_typed(&journal, &typing, lines, (options.now)()));
+                })
+                .map_err(io_error)?;
             input_ended = ended;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
@@ -248,6 +303,7 @@ pub fn run(
                 journal.answer(&question.id, &question.text, typed, now);
                 text::PLAIN_SAVED
             };
+            keep_for_rescue(options, journal.clone());
             saver.changed(store, &journal, module, output, now)?;
             writeln!(output, "{said}").map_err(io_error)?;
         }
@@ -287,13 +343,21 @@ pub fn run(
         )
         .map_err(io_error)?;
         output.flush().map_err(io_error)?;
-        let (lines, _) = input.answer(output).map_err(io_error)?;
+        let (lines, _) = input
+            .answer(output, &mut |lines| {
+                keep_for_rescue(
+                    options,
+                    with_typed(&journal, &Typing::ActionPoint, lines, (options.now)()),
+                );
+            })
+            .map_err(io_error)?;
         let action = lines.join("\n");
         if !action.trim().is_empty() {
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
             journal.set_action_point(action, now);
+            keep_for_rescue(options, journal.clone());
             saver.changed(store, &journal, module, output, now)?;
             writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
         }

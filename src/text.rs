@@ -331,6 +331,8 @@ pub const PLAIN_REVISE: &str = "Type a new answer to replace it; or a line holdi
 paragraph; or a full stop (.) on its own to keep it as it is.";
 pub const PLAIN_REPLACED: &str = "Saved: your new answer replaces the old one.";
 pub const PLAIN_ADDED: &str = "Saved: added to your answer as a new paragraph.";
+pub const PLAIN_INTERRUPTED: &str = "Stopped. What you typed, including an answer you had not finished, is \
+saved: run the same command again to read it back and carry on.";
 pub const PLAIN_KEPT: &str = "Kept your answer as it was.";
 pub const PLAIN_UNDECODABLE: &str = "Some characters you typed could not be read (your terminal may not be set to UTF-8); \
 they are shown as \u{fffd}. Check your answer.";

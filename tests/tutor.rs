@@ -1085,6 +1085,7 @@ fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
         interactive: false,
         data_dir: "/data".to_owned(),
         now: Timestamp::now,
+        rescue: None,
     };
     let mut output = Vec::new();
     casebook::plain::run(course, module, store, &mut input.as_bytes(), &mut output, &options).unwrap();
