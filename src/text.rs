@@ -357,6 +357,13 @@ pub fn profile_damaged(problem: &str) -> String {
     format!("Your profile could not be read ({problem}); it is left untouched and changes to it will not be saved.")
 }
 
+// ------------------------------------------------------------------ unsafe characters
+
+/// How a character a terminal would obey is shown instead: `<U+001B>`.
+pub fn shown_character(character: char) -> String {
+    format!("<U+{:04X}>", u32::from(character))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
