@@ -14,6 +14,7 @@ use crate::journal::lock::{DataLock, LockError};
 use crate::journal::{FileStore, Status, Store};
 use crate::paths::DataPaths;
 use crate::rescue::Snapshot;
+use crate::sanitise::sanitise;
 use crate::text;
 use crate::tui::{self, App};
 
@@ -79,7 +80,7 @@ fn validate(
     let mut diagnostics = library.diagnostics.clone();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for diagnostic in &diagnostics {
-        let _ = writeln!(out, "{diagnostic}");
+        let _ = writeln!(out, "{}", sanitise(&diagnostic.to_string()));
     }
     let errors = library.errors().count();
     let warnings = diagnostics.len() - errors;
@@ -136,7 +137,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
         if index > 0 {
             let _ = writeln!(out);
         }
-        let _ = writeln!(out, "{} ({})", course.title, course.id);
+        let _ = writeln!(out, "{} ({})", sanitise(&course.title), sanitise(&course.id));
         let rows: Vec<(Option<&str>, [String; 4])> = course
             .modules
             .iter()
@@ -148,7 +149,8 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                 };
                 let (status, time) = progress_cells(store.as_ref(), course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
-                (area, [module.id.clone(), status, time, title])
+                let shown = |text: &str| sanitise(text).into_owned();
+                (area, [shown(&module.id), shown(&status), time, shown(&title)])
             })
             .collect();
         let widths: Vec<usize> = (0..3)
@@ -162,7 +164,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
         let mut area_shown = None;
         for (area, row) in &rows {
             if area.is_some() && *area != area_shown {
-                let _ = writeln!(out, " {}", area.unwrap_or_default());
+                let _ = writeln!(out, " {}", sanitise(area.unwrap_or_default()));
                 area_shown = *area;
             }
             let mut line = String::from("  ");
@@ -239,18 +241,21 @@ fn tutor(
         return exit::DATA;
     };
     if let Err(message) = check_data_dir(paths) {
-        eprintln!("{message}");
+        eprintln!("{}", sanitise(&message));
         return exit::DATA;
     }
     // Held until casebook exits.
     let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(LockError::Held { path, pid }) => {
-            eprintln!("{}", text::already_open(&path.display().to_string(), pid));
+            eprintln!("{}", sanitise(&text::already_open(&path.display().to_string(), pid)));
             return exit::LOCKED;
         }
         Err(LockError::Io { path, reason }) => {
-            eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
+            eprintln!(
+                "{}",
+                sanitise(&text::data_dir_unusable(&path.display().to_string(), &reason))
+            );
             return exit::DATA;
         }
     };
@@ -265,11 +270,11 @@ fn tutor(
         Some(name) => match library.find_module_index(name) {
             Ok(found) => Some(found),
             Err(candidates) if candidates.is_empty() => {
-                eprintln!("{}", text::module_not_found(name));
+                eprintln!("{}", sanitise(&text::module_not_found(name)));
                 return exit::CONTENT;
             }
             Err(candidates) => {
-                eprintln!("{}", text::module_ambiguous(name, &candidates));
+                eprintln!("{}", sanitise(&text::module_ambiguous(name, &candidates)));
                 return exit::CONTENT;
             }
         },
@@ -289,11 +294,12 @@ fn tutor(
         crate::journal::lock::sweep_temporary_files(paths);
         let stdin = io::stdin();
         let mut input = stdin.lock();
-        let mut output = io::stdout().lock();
+        // Course and journal text printed line by line: nothing in it reaches the terminal raw.
+        let mut output = crate::sanitise::Writer::new(io::stdout().lock());
         return match crate::plain::run(course, module, &mut store, &mut input, &mut output, &options) {
             Ok(()) => exit::OK,
             Err(message) => {
-                eprintln!("{message}");
+                eprintln!("{}", sanitise(&message));
                 exit::DATA
             }
         };
@@ -308,7 +314,7 @@ fn tutor(
     let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
         Ok(signals) => signals,
         Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             return exit::DATA;
         }
     };
@@ -351,7 +357,7 @@ fn tutor(
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             exit::DATA
         }
     }
