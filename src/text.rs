@@ -416,8 +416,8 @@ from the one it is written in; remove it"
         format!("control character {named}{how} in {what}: a terminal could obey it instead of showing it; remove it")
     } else {
         format!(
-            "invisible character {named}{how} in {what}; remove it unless it is meant (a zero-width joiner inside \
-an emoji is)"
+            "invisible character {named}{how} in {what}: it cannot be seen on screen, so check it is meant to be there \
+and remove it if not"
         )
     }
 }

@@ -205,3 +205,198 @@ fn the_frame_check_catches_what_it_should() {
     }
     only_the_backends_own_escapes(b"\x1b[1;2H\x1b[3C\x1b[0m\x1b[38;5;3mtext\x1b[K\x1b[?25l");
 }
+
+// ------------------------------------------------------------------ validate
+
+#[test]
+fn control_characters_and_bidi_overrides_keep_a_module_out_with_their_positions() {
+    for (fixture, expected) in [
+        (
+            "control-character",
+            vec![
+                (3, 19, "U+001B (escape) in title"),
+                (3, 46, "U+0007 (bell) in title"),
+                (9, 27, "U+001B (escape), written as an escape, in paragraph"),
+                (10, 69, "U+009B (control sequence introducer) in question"),
+            ],
+        ),
+        (
+            "bidi-override",
+            vec![
+                (9, 36, "U+202E (right-to-left override) in paragraph"),
+                (9, 44, "U+202C (pop directional formatting) in paragraph"),
+                (9, 50, "U+2067 (right-to-left isolate) in paragraph"),
+                (9, 59, "U+2069 (pop directional isolate) in paragraph"),
+            ],
+        ),
+    ] {
+        let library = content::load_paths(&[format!("tests/fixtures/invalid/{fixture}").into()]);
+        let found: Vec<(usize, usize, bool, &str)> = library
+            .diagnostics
+            .iter()
+            .map(|problem| {
+                (
+                    problem.line,
+                    problem.column,
+                    problem.is_error(),
+                    problem.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(found.len(), expected.len(), "{fixture}: {found:#?}");
+        for ((line, column, error, message), (want_line, want_column, want)) in found.iter().zip(&expected) {
+            assert_eq!((*line, *column, *error), (*want_line, *want_column, true), "{message}");
+            assert!(message.contains(want), "{message} names {want}");
+        }
+        assert_eq!(library.courses.len(), 1, "{fixture}: the course itself is sound");
+        assert!(
+            library.courses[0].modules.is_empty(),
+            "{fixture}: the module is kept out"
+        );
+    }
+}
+
+#[test]
+fn zero_width_characters_are_warnings_and_a_leading_byte_order_mark_and_emoji_are_not() {
+    let library = content::load_paths(&["tests/fixtures/invalid/zero-width".into()]);
+    let found: Vec<(usize, usize, bool, &str)> = library
+        .diagnostics
+        .iter()
+        .map(|problem| {
+            (
+                problem.line,
+                problem.column,
+                problem.is_error(),
+                problem.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1, found[0].2), (9, 32, false));
+    assert!(found[0].3.contains("U+200B (zero-width space)"));
+    assert_eq!((found[1].0, found[1].1, found[1].2), (9, 78, false));
+    assert!(found[1].3.contains("U+2060 (word joiner)"));
+    let module = &library.courses[0].modules[0];
+    assert!(
+        matches!(&module.sections[0].blocks[0], Block::Para(text) if text.contains("👩\u{200d}👧")),
+        "the module is kept, its text as written"
+    );
+}
+
+#[test]
+fn a_module_in_a_crlf_file_is_not_a_control_character_problem() {
+    let folder = tempfile::tempdir().unwrap();
+    let course = std::fs::read_to_string("tests/fixtures/invalid/zero-width/course.ron").unwrap();
+    std::fs::write(folder.path().join("course.ron"), course.replace('\n', "\r\n")).unwrap();
+    let module = "Module(\r\n    id: \"case\",\r\n    title: \"A case\",\r\n    sections: [Section(title: \"S\", blocks: [Para(\"Two\r\nlines\")])],\r\n)\r\n";
+    std::fs::write(folder.path().join("case.ron"), module).unwrap();
+    let library = content::load_paths(&[folder.path().to_path_buf()]);
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+    assert_eq!(library.courses[0].modules.len(), 1);
+}
+
+// ------------------------------------------------------------------ exports
+
+/// Learner text as typed on other machines: Welsh, emoji (with skin tone
+/// and a zero-width joiner), accents, right-to-left Arabic and Hebrew.
+const ORDINARY: [&str; 5] = [
+    "Roedd y teulu’n groesawgar iawn; ŵ ŷ â",
+    "Good session 👍🏽 👩\u{200d}👧",
+    "café, naïve, Ærø, Zoë",
+    "مرحبا بالعالم",
+    "שלום עולם",
+];
+
+fn hostile_reflection() -> String {
+    let mut text = ORDINARY.join("\n\n");
+    text.push_str("\n\nInvoice \u{202e}exe.fdp\u{202c} and \u{2066}isolated\u{2069}, C1 \u{9b}6n and \u{85}.");
+    text.push_str("\n\nEscape \u{1b}]52;c;aGk=\u{7} end.");
+    text
+}
+
+fn export_with(text: &str, format: casebook::export::Format) -> Vec<u8> {
+    let library = content::load_paths(&["tests/fixtures/export/course".into()]);
+    let course = library.course("export-fixture").unwrap();
+    let module = course.module("case-assessing").unwrap();
+    let mut journal = ModuleJournal::new(&course.id, &module.id);
+    journal.first_studied = Some(at(0));
+    journal.last_studied = Some(at(60));
+    journal.active_seconds = 600;
+    journal.sections_read = (0..module.sections.len()).collect();
+    journal.reflections.insert(
+        "stood-out".into(),
+        Reflection {
+            question: module.questions().next().unwrap().1.text.clone(),
+            text: text.to_owned(),
+            skipped: false,
+            created: at(0),
+            updated: at(60),
+        },
+    );
+    let options = casebook::export::Options {
+        casebook_version: "0.0.0-test".to_owned(),
+        ..casebook::export::Options::new(at(120))
+    };
+    casebook::export::export(&[(course, module, &journal)], None, format, &options).unwrap()
+}
+
+#[test]
+fn logs_show_no_bidi_override_or_control_and_keep_ordinary_text_unchanged() {
+    use casebook::export::{Format, Verification, verify};
+    for format in Format::ALL {
+        let bytes = export_with(&hostile_reflection(), format);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        for forbidden in [
+            '\u{202e}', '\u{202c}', '\u{2066}', '\u{2069}', '\u{9b}', '\u{85}', '\u{1b}', '\u{7}',
+        ] {
+            assert!(!text.contains(forbidden), "{format:?} holds {forbidden:?}");
+        }
+        for ordinary in ORDINARY {
+            assert!(text.contains(ordinary), "{format:?} keeps {ordinary:?} unchanged");
+        }
+        assert!(
+            matches!(verify(&bytes), Verification::Matches { .. }),
+            "{format:?}: the digest covers the bytes as written"
+        );
+        if format == Format::Json {
+            for escaped in [
+                "\\u202e", "\\u202c", "\\u2066", "\\u2069", "\\u009b", "\\u0085", "\\u001b", "\\u0007",
+            ] {
+                assert!(text.contains(escaped), "JSON escapes {escaped}");
+            }
+            // A program reading the JSON gets the learner's text exactly.
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let reflections = value.to_string();
+            assert!(reflections.contains("\\u001b]52;c;aGk=\\u0007"));
+            let found = find_string(&value, "Invoice").unwrap();
+            assert_eq!(found, hostile_reflection());
+        } else {
+            assert!(
+                text.contains("Invoice \u{FFFD}exe.fdp\u{FFFD} and \u{FFFD}isolated\u{FFFD}"),
+                "{format:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn logs_of_ordinary_text_have_nothing_replaced() {
+    use casebook::export::Format;
+    for format in Format::ALL {
+        let text = String::from_utf8(export_with(&ORDINARY.join("\n\n"), format)).unwrap();
+        assert!(!text.contains('\u{FFFD}'), "{format:?}");
+        for ordinary in ORDINARY {
+            assert!(text.contains(ordinary), "{format:?} keeps {ordinary:?}");
+        }
+    }
+}
+
+/// The first string in a JSON value that contains `needle`.
+fn find_string(value: &serde_json::Value, needle: &str) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) if text.contains(needle) => Some(text.clone()),
+        serde_json::Value::Array(items) => items.iter().find_map(|item| find_string(item, needle)),
+        serde_json::Value::Object(fields) => fields.values().find_map(|item| find_string(item, needle)),
+        _ => None,
+    }
+}

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use ron::extensions::Extensions;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::sanitise;
 
@@ -178,18 +179,17 @@ fn character_problem(character: char) -> Option<Severity> {
     }
 }
 
-/// The characters of `text` that `character_problem` finds, with the one
-/// after each (a CRLF is not a problem).
+/// The characters of `text` that `character_problem` finds, but for a
+/// carriage return ending a line and a zero-width joiner inside an emoji
+/// (both are part of a larger character, as the screen shows it).
 fn problem_characters(text: &str) -> impl Iterator<Item = (usize, char, Severity)> + '_ {
-    let mut characters = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        loop {
-            let (offset, character) = characters.next()?;
-            let line_ending = character == '\r' && characters.peek().is_some_and(|&(_, next)| next == '\n');
-            if let Some(severity) = character_problem(character).filter(|_| !line_ending) {
-                return Some((offset, character, severity));
-            }
-        }
+    text.grapheme_indices(true).flat_map(|(start, grapheme)| {
+        let last = grapheme.char_indices().last().map_or(0, |(offset, _)| offset);
+        grapheme.char_indices().filter_map(move |(offset, character)| {
+            let joined = offset < last && matches!(character, '\r' | '\u{200d}');
+            let severity = character_problem(character).filter(|_| !joined)?;
+            Some((start + offset, character, severity))
+        })
     })
 }
 
