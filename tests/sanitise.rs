@@ -400,3 +400,206 @@ fn find_string(value: &serde_json::Value, needle: &str) -> Option<String> {
         _ => None,
     }
 }
+
+// ------------------------------------------------------------------ the real binary
+
+/// What a terminal would obey: ESC, BEL, a C1 control (UTF-8 C2 80 to C2
+/// 9F) or a bidi override or isolate (E2 80 AA to AE, E2 81 A6 to A9).
+fn obeyed(bytes: &[u8]) -> Option<usize> {
+    (0..bytes.len()).find(|&at| {
+        let next = |ahead: usize| bytes.get(at + ahead).copied().unwrap_or(0);
+        match bytes[at] {
+            0x1b | 0x07 => true,
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            0xe2 => matches!((next(1), next(2)), (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)),
+            _ => false,
+        }
+    })
+}
+
+fn assert_nothing_obeyed(what: &str, output: &std::process::Output) {
+    for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+        if let Some(at) = obeyed(bytes) {
+            panic!(
+                "{what}: {stream} holds a character a terminal would obey at byte {at}:\n{}",
+                String::from_utf8_lossy(bytes).escape_debug()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_on_output_finds_every_kind_of_byte_it_looks_for() {
+    for bad in [
+        &b"ab\x1b"[..],
+        b"\x07",
+        b"a\xc2\x9b6n",
+        b"x\xc2\x80",
+        b"\xe2\x80\xae",
+        b"ab\xe2\x81\xa6cd",
+    ] {
+        assert!(obeyed(bad).is_some(), "{bad:?}");
+    }
+    for good in [&b"plain"[..], "é ŵ 👍🏽 مرحبا <U+001B>".as_bytes(), b"\t\n"] {
+        assert_eq!(obeyed(good), None, "{good:?}");
+    }
+}
+
+/// The hostile course folder in a temporary folder, with one more module
+/// file whose name is itself an escape sequence, and a data folder whose
+/// name is one too.
+struct Hostile {
+    _root: tempfile::TempDir,
+    course: std::path::PathBuf,
+    data: std::path::PathBuf,
+}
+
+const HOSTILE_NAME: &str = "evil\u{1b}]0;pwned\u{7}";
+
+fn hostile_setup() -> Hostile {
+    let root = tempfile::tempdir().unwrap();
+    let course = root.path().join("course");
+    std::fs::create_dir(&course).unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/hostile").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, course.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        "tests/fixtures/hostile/osc.ron",
+        course.join(format!("{HOSTILE_NAME}.ron")),
+    )
+    .unwrap();
+    let data = root.path().join(format!("data-{HOSTILE_NAME}"));
+    std::fs::create_dir(&data).unwrap();
+    Hostile {
+        _root: root,
+        course,
+        data,
+    }
+}
+
+fn casebook(hostile: &Hostile, args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .arg("--modules")
+        .arg(&hostile.course)
+        .args(args)
+        .env("CASEBOOK_DATA_DIR", &hostile.data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn validate_shows_hostile_file_names_and_values_without_obeying_them() {
+    let hostile = hostile_setup();
+    let output = casebook(&hostile, &["validate"], "");
+    assert_nothing_obeyed("validate", &output);
+    assert_eq!(output.status.code(), Some(1), "the hostile modules are errors");
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("/evil<U+001B>]0;pwned<U+0007>.ron:3:23: control character U+001B (escape) in title"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("area.ron:4:11: unknown area \"<U+001B>]0;pwned<U+0007>\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("osc.ron:4:36: control character U+009B"), "{stdout}");
+    assert!(
+        stdout.contains("osc.ron:7:33: bidirectional control character U+202E"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn list_keeps_hostile_modules_out_and_shows_a_hostile_path_without_obeying_it() {
+    let hostile = hostile_setup();
+    // A journal casebook cannot read: its message names its path, which
+    // holds an escape sequence.
+    let journal = hostile.data.join("journal/hostile");
+    std::fs::create_dir_all(&journal).unwrap();
+    std::fs::write(journal.join("sound.ron"), "(schema: 2, \u{1b}]0;pwned\u{7}").unwrap();
+    let output = casebook(&hostile, &["list"], "");
+    assert_nothing_obeyed("list", &output);
+    assert!(output.status.success());
+    let stdout = text(&output.stdout);
+    let sound = stdout
+        .lines()
+        .find(|line| line.contains("sound"))
+        .expect("the sound module is listed");
+    assert!(
+        sound.contains("journal cannot be read (") && sound.contains("data-evil<U+001B>]0;pwned<U+0007>/journal"),
+        "{sound}"
+    );
+    for kept_out in [" osc ", " area ", "Clipboard", "pwned\u{FFFD}"] {
+        assert!(!stdout.contains(kept_out), "{kept_out:?} in {stdout}");
+    }
+    assert!(text(&output.stderr).contains("problem(s) in the course files kept some modules out"));
+}
+
+#[test]
+fn plain_mode_shows_a_hostile_saved_answer_and_data_folder_without_obeying_them() {
+    use casebook::journal::{FileStore, Store};
+    let hostile = hostile_setup();
+    let mut store = FileStore::new(casebook::paths::DataPaths::at(&hostile.data));
+    let mut journal = ModuleJournal::new("hostile", "sound");
+    journal.reflections.insert(
+        "first".into(),
+        Reflection {
+            question: "What stood out?".into(),
+            text: HOSTILE.to_owned(),
+            skipped: false,
+            created: at(0),
+            updated: at(0),
+        },
+    );
+    store.save_module(&journal).unwrap();
+    let output = casebook(&hostile, &["read", "sound", "--plain"], ".\n.\n");
+    assert_nothing_obeyed("read --plain", &output);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.contains("Evil<U+001B>]52;c;Y2F0IC9ldGMvcGFzc3dk<U+0007>"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("<U+202E>fdp.exe"), "{stdout}");
+    assert!(stdout.contains("data-evil<U+001B>]0;pwned<U+0007>"), "{stdout}");
+}
+
+#[test]
+fn error_messages_show_hostile_names_without_obeying_them() {
+    let hostile = hostile_setup();
+    let output = casebook(&hostile, &["read", HOSTILE_NAME, "--plain"], "");
+    assert_nothing_obeyed("read an unknown module", &output);
+    assert!(text(&output.stderr).contains("There is no module \"evil<U+001B>]0;pwned<U+0007>\""));
+
+    let log = hostile.data.join(format!("{HOSTILE_NAME}.txt"));
+    std::fs::write(&log, "not a log").unwrap();
+    let output = casebook(&hostile, &["verify", log.to_str().unwrap()], "");
+    assert_nothing_obeyed("verify", &output);
+    assert!(text(&output.stdout).contains("evil<U+001B>]0;pwned<U+0007>.txt: no casebook digest found"));
+
+    let output = casebook(&hostile, &["export", "-o", log.to_str().unwrap()], "");
+    assert_nothing_obeyed("export", &output);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+
+    // A data folder that cannot be used, named with an escape sequence.
+    let blocked = hostile.data.join(format!("file-{HOSTILE_NAME}"));
+    std::fs::write(&blocked, "").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "introduction", "--plain"])
+        .env("CASEBOOK_DATA_DIR", &blocked)
+        .output()
+        .unwrap();
+    assert_nothing_obeyed("an unusable data folder", &output);
+    assert!(text(&output.stderr).contains("file-evil<U+001B>]0;pwned<U+0007>"));
+}
