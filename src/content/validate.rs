@@ -153,7 +153,7 @@ fn check_id(report: &mut Report, locator: &Locator, path: impl FnOnce() -> Strin
 
 fn check_text(report: &mut Report, locator: &Locator, path: impl FnOnce() -> String, what: &str, text: &str) {
     let empty = text.trim().is_empty();
-    let suspect = text.contains(|character| character_problem(character).is_some());
+    let suspect = sanitise::holds_hidden_characters(text);
     if !empty && !suspect {
         return;
     }
