@@ -14,6 +14,7 @@ use crate::journal::lock::{DataLock, LockError};
 use crate::journal::{FileStore, Status, Store};
 use crate::paths::DataPaths;
 use crate::rescue::Snapshot;
+use crate::sanitise::sanitise;
 use crate::text;
 use crate::tui::{self, App};
 
@@ -51,7 +52,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                     Err(_) => Ok(()),
                 };
                 if let Err(message) = checked {
-                    eprintln!("{message}");
+                    eprintln!("{}", sanitise(&message));
                     return ExitCode::from(exit::DATA);
                 }
                 let library = load(shipped, &cli, Some(paths));
@@ -89,7 +90,7 @@ fn validate(
     let mut diagnostics = library.diagnostics.clone();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for diagnostic in &diagnostics {
-        out.push_str(&format!("{diagnostic}\n"));
+        out.push_str(&format!("{}\n", sanitise(&diagnostic.to_string())));
     }
     let errors = library.errors().count();
     let warnings = diagnostics.len() - errors;
@@ -181,7 +182,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
         if index > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{} ({})\n", course.title, course.id));
+        out.push_str(&format!("{} ({})\n", sanitise(&course.title), sanitise(&course.id)));
         let rows: Vec<(Option<&str>, [String; 4], Option<String>)> = course
             .modules
             .iter()
@@ -193,7 +194,12 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                 };
                 let (status, time, problem) = progress_cells(store.as_ref(), course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
-                (area, [module.id.clone(), status, time, title], problem)
+                let shown = |text: &str| sanitise(text).into_owned();
+                (
+                    area,
+                    [shown(&module.id), shown(&status), time, shown(&title)],
+                    problem.map(|problem| shown(&problem)),
+                )
             })
             .collect();
         let widths: Vec<usize> = (0..3)
@@ -207,7 +213,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
         let mut area_shown = None;
         for (area, row, problem) in &rows {
             if area.is_some() && *area != area_shown {
-                out.push_str(&format!(" {}\n", area.unwrap_or_default()));
+                out.push_str(&format!(" {}\n", sanitise(area.unwrap_or_default())));
                 area_shown = *area;
             }
             let mut line = String::from("  ");
@@ -339,22 +345,28 @@ fn tutor(
         return exit::DATA;
     };
     if let Err(message) = check_data_dir(paths) {
-        eprintln!("{message}");
+        eprintln!("{}", sanitise(&message));
         return exit::DATA;
     }
     // Held until casebook exits.
     let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(LockError::Held { path, pid }) => {
-            eprintln!("{}", text::already_open(&path.display().to_string(), pid));
+            eprintln!("{}", sanitise(&text::already_open(&path.display().to_string(), pid)));
             return exit::LOCKED;
         }
         Err(LockError::Refused { path, reason }) => {
-            eprintln!("{}", text::lock_refused(&path.display().to_string(), &reason));
+            eprintln!(
+                "{}",
+                sanitise(&text::lock_refused(&path.display().to_string(), &reason))
+            );
             return exit::DATA;
         }
         Err(LockError::Io { path, reason }) => {
-            eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
+            eprintln!(
+                "{}",
+                sanitise(&text::data_dir_unusable(&path.display().to_string(), &reason))
+            );
             return exit::DATA;
         }
     };
@@ -369,11 +381,11 @@ fn tutor(
         Some(name) => match library.find_module_index(name) {
             Ok(found) => Some(found),
             Err(candidates) if candidates.is_empty() => {
-                eprintln!("{}", text::module_not_found(name));
+                eprintln!("{}", sanitise(&text::module_not_found(name)));
                 return exit::CONTENT;
             }
             Err(candidates) => {
-                eprintln!("{}", text::module_ambiguous(name, &candidates));
+                eprintln!("{}", sanitise(&text::module_ambiguous(name, &candidates)));
                 return exit::CONTENT;
             }
         },
@@ -406,22 +418,23 @@ fn tutor(
             eprintln!("{}", text::RECOVERED);
         }
         if let Some(notice) = &fallback_notice {
-            eprintln!("{notice}");
+            eprintln!("{}", sanitise(notice));
         }
         crate::journal::lock::sweep_temporary_files(paths);
         // Plain mode has no read-only view: a journal it cannot read is
         // reported, with what to do, and nothing is written.
         if let Err(error) = store.load_module(&course.id, &module.id) {
-            eprintln!("{}", text::plain_journal_unreadable(&error.to_string()));
+            eprintln!("{}", sanitise(&text::plain_journal_unreadable(&error.to_string())));
             return exit::DATA;
         }
         let stdin = io::stdin();
         let mut input = stdin.lock();
-        let mut output = io::stdout().lock();
+        // Course and journal text printed line by line: nothing in it reaches the terminal raw.
+        let mut output = crate::sanitise::Writer::new(io::stdout().lock());
         return match crate::plain::run(course, module, &mut store, &mut input, &mut output, &options) {
             Ok(()) => exit::OK,
             Err(message) => {
-                eprintln!("{message}");
+                eprintln!("{}", sanitise(&message));
                 exit::DATA
             }
         };
@@ -436,7 +449,7 @@ fn tutor(
     let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
         Ok(signals) => signals,
         Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             return exit::DATA;
         }
     };
@@ -482,7 +495,7 @@ fn tutor(
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             exit::DATA
         }
     }

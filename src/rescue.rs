@@ -326,7 +326,8 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
             .location()
             .map(|location| format!("{}:{}", location.file(), location.line()))
             .unwrap_or_default();
-        eprintln!("{}", crate::text::crashed(&paths.root().display().to_string(), &place));
+        let message = crate::text::crashed(&paths.root().display().to_string(), &place);
+        eprintln!("{}", crate::sanitise::sanitise(&message));
         std::process::exit(101);
     }));
 }

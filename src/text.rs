@@ -569,6 +569,71 @@ pub fn profile_damaged(problem: &str) -> String {
     format!("Your profile could not be read ({problem}); it is left untouched and changes to it will not be saved.")
 }
 
+// ------------------------------------------------------------------ unsafe characters
+
+/// How a character a terminal would obey is shown instead: `<U+001B>`.
+pub fn shown_character(character: char) -> String {
+    format!("<U+{:04X}>", u32::from(character))
+}
+
+/// The name of a character `validate` reports, where it has a common one.
+fn character_name(character: char) -> Option<&'static str> {
+    Some(match character {
+        '\u{0}' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\r' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{90}' => "device control string",
+        '\u{9b}' => "control sequence introducer",
+        '\u{9c}' => "string terminator",
+        '\u{9d}' => "operating system command",
+        '\u{202a}' => "left-to-right embedding",
+        '\u{202b}' => "right-to-left embedding",
+        '\u{202c}' => "pop directional formatting",
+        '\u{202d}' => "left-to-right override",
+        '\u{202e}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{feff}' => "zero-width no-break space (byte-order mark)",
+        _ => return None,
+    })
+}
+
+/// `validate`'s message for a character course text may not (or should
+/// not) hold; `escaped` when it is written as an escape such as `\u{1b}`.
+pub fn content_character(character: char, what: &str, escaped: bool) -> String {
+    let code = format!("U+{:04X}", u32::from(character));
+    let named = match character_name(character) {
+        Some(name) => format!("{code} ({name})"),
+        None => code,
+    };
+    let how = if escaped { ", written as an escape," } else { "" };
+    if crate::sanitise::is_bidi_control(character) {
+        format!(
+            "bidirectional control character {named}{how} in {what}: it can make text read in a different order \
+from the one it is written in; remove it"
+        )
+    } else if crate::sanitise::is_neutralised(character) {
+        format!("control character {named}{how} in {what}: a terminal could obey it instead of showing it; remove it")
+    } else {
+        format!(
+            "invisible character {named}{how} in {what}: it cannot be seen on screen, so check it is meant to be there \
+and remove it if not"
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use super::{ExportError, Format, Options, Selected, Verification};
 use crate::content::{Course, Library, Module};
 use crate::journal::{ModuleJournal, Store};
+use crate::sanitise::sanitise;
 
 /// Exit codes of `export` and `verify` (the same numbers as the rest of
 /// casebook's commands).
@@ -105,7 +106,7 @@ pub fn export_command(
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
-        let _ = writeln!(err, "{}", messages::since_after_until(since, until));
+        let _ = writeln!(err, "{}", sanitise(&messages::since_after_until(since, until)));
         return exit::USAGE;
     }
     let options = Options {
@@ -134,11 +135,11 @@ pub fn export_command(
                     }
                 }
                 Err(candidates) if candidates.is_empty() => {
-                    let _ = writeln!(err, "{}", crate::text::module_not_found(name));
+                    let _ = writeln!(err, "{}", sanitise(&crate::text::module_not_found(name)));
                     return exit::NOTHING;
                 }
                 Err(candidates) => {
-                    let _ = writeln!(err, "{}", crate::text::module_ambiguous(name, &candidates));
+                    let _ = writeln!(err, "{}", sanitise(&crate::text::module_ambiguous(name, &candidates)));
                     return exit::NOTHING;
                 }
             }
@@ -149,7 +150,7 @@ pub fn export_command(
     let profile = match store.load_profile() {
         Ok(profile) => profile,
         Err(error) => {
-            let _ = writeln!(err, "{}", messages::cannot_read_journal(&error.to_string()));
+            let _ = writeln!(err, "{}", sanitise(&messages::cannot_read_journal(&error.to_string())));
             return exit::FILE;
         }
     };
@@ -159,7 +160,7 @@ pub fn export_command(
             Ok(Some(journal)) => journals.push((course, module, journal)),
             Ok(None) => {}
             Err(error) => {
-                let _ = writeln!(err, "{}", messages::cannot_read_journal(&error.to_string()));
+                let _ = writeln!(err, "{}", sanitise(&messages::cannot_read_journal(&error.to_string())));
                 return exit::FILE;
             }
         }
@@ -184,7 +185,7 @@ pub fn export_command(
                 _ => Some(messages::NOT_STUDIED),
             };
             if let Some(reason) = reason {
-                let _ = writeln!(err, "{}", messages::left_out(&module.id, reason));
+                let _ = writeln!(err, "{}", sanitise(&messages::left_out(&module.id, reason)));
             }
         }
     }
@@ -207,7 +208,7 @@ pub fn export_command(
                     let _ = writeln!(
                         err,
                         "{}",
-                        messages::cannot_write_stdout(&crate::text::io_reason(&error))
+                        sanitise(&messages::cannot_write_stdout(&crate::text::io_reason(&error)))
                     );
                     exit::FILE
                 }
@@ -218,7 +219,11 @@ pub fn export_command(
     };
     match super::write_new_file(&destination, &bytes) {
         Ok(path) => {
-            let _ = writeln!(out, "{}", messages::written(log.summary.modules, args.format, &path));
+            let _ = writeln!(
+                out,
+                "{}",
+                sanitise(&messages::written(log.summary.modules, args.format, &path))
+            );
             exit::OK
         }
         Err(error) => {
@@ -228,7 +233,7 @@ pub fn export_command(
                 ExportError::NoFolder(_) => messages::CREATE_FOLDER,
                 ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
             };
-            let _ = writeln!(err, "{error}{hint}");
+            let _ = writeln!(err, "{}", sanitise(&format!("{error}{hint}")));
             match error {
                 ExportError::NothingToExport => exit::NOTHING,
                 _ => exit::FILE,
@@ -251,7 +256,11 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
     let bytes = match read_limited(&args.file, VERIFY_LIMIT, Links::Follow) {
         Ok(bytes) => bytes,
         Err(problem) => {
-            let _ = writeln!(err, "{}", messages::cannot_read(&args.file, &problem.reason()));
+            let _ = writeln!(
+                err,
+                "{}",
+                sanitise(&messages::cannot_read(&args.file, &problem.reason()))
+            );
             return exit::FILE;
         }
     };
@@ -262,7 +271,7 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
         Verification::NoDigest => (messages::no_digest(&shown), exit::NOTHING),
     };
     // An answer that cannot be written must not pass for a match.
-    match writeln!(out, "{said}").and_then(|()| out.flush()) {
+    match writeln!(out, "{}", sanitise(&said)).and_then(|()| out.flush()) {
         Ok(()) => code,
         Err(error) => {
             let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));

@@ -159,16 +159,57 @@ pub fn render(log: &Log, format: Format) -> Vec<u8> {
     let mut log = log.clone();
     log.digest = digest::placeholder();
     let bytes = match format {
-        Format::Markdown => markdown::render(&log).into_bytes(),
-        Format::Html => html::render(&log).into_bytes(),
+        Format::Markdown => shown_as_written(markdown::render(&log)).into_bytes(),
+        Format::Html => shown_as_written(html::render(&log)).into_bytes(),
         Format::Json => {
-            let mut bytes = serde_json::to_vec_pretty(&log).unwrap_or_default();
-            bytes.push(b'\n');
-            bytes
+            let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+            text.push('\n');
+            json_escaped(text).into_bytes()
         }
-        Format::Text => plain::render(&log).into_bytes(),
+        Format::Text => shown_as_written(plain::render(&log)).into_bytes(),
     };
+    // Sealed last: the digest covers the bytes as written.
     digest::seal(bytes)
+}
+
+/// A human-readable log with nothing its reader's viewer would obey
+/// rather than show: a control character, or a bidirectional control that
+/// would make a reflection read in a different order from the one it was
+/// written in. Each becomes U+FFFD, as control characters in a learner's
+/// text already do (`words::clean`).
+fn shown_as_written(text: String) -> String {
+    if !text.contains(crate::sanitise::is_neutralised) {
+        return text;
+    }
+    text.chars()
+        .map(|character| {
+            if crate::sanitise::is_neutralised(character) {
+                '\u{FFFD}'
+            } else {
+                character
+            }
+        })
+        .collect()
+}
+
+/// serde_json escapes C0 controls only: C1 controls and bidirectional
+/// controls are escaped here too, so the file shows nothing a terminal or
+/// editor would obey while the text it holds stays exactly the learner's.
+/// They can only be inside strings, where `\uXXXX` means the same.
+fn json_escaped(text: String) -> String {
+    let escaped = |character: char| crate::sanitise::is_neutralised(character);
+    if !text.contains(escaped) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for character in text.chars() {
+        if escaped(character) {
+            out.push_str(&format!("\\u{:04x}", u32::from(character)));
+        } else {
+            out.push(character);
+        }
+    }
+    out
 }
 
 /// The bytes of a log of the selected modules.
