@@ -1167,3 +1167,44 @@ proptest::proptest! {
         }
     }
 }
+
+/// Piped answers (a script, or a long file of them) were each followed by
+/// a rewrite of the whole journal and an fsync: quadratic. A person typing
+/// gets a save after every answer; piped input at most once a second and
+/// at the end.
+#[test]
+fn piped_plain_mode_saves_at_most_once_a_second_and_at_the_end() {
+    fn frozen() -> Timestamp {
+        at(0)
+    }
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("public-safety-reviewing").unwrap();
+    let questions = module.question_count();
+    let saves = |interactive: bool| {
+        // A person at a terminal also presses Enter between sections.
+        let mut input = String::new();
+        for (index, section) in module.sections.iter().enumerate() {
+            input.push_str(&"An answer.\n.\n".repeat(section.questions.len()));
+            if interactive && index + 1 < module.sections.len() {
+                input.push('\n');
+            }
+        }
+        input.push_str(".\n");
+        let mut store = welcomed_store();
+        let options = casebook::plain::PlainOptions {
+            width: 80,
+            interactive,
+            data_dir: "/data".to_owned(),
+            now: frozen,
+            rescue: None,
+        };
+        let mut output = Vec::new();
+        casebook::plain::run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
+        let journal = &store.modules[&(COURSE.to_owned(), module.id.clone())];
+        assert_eq!(journal.answered_count(module), questions);
+        store.saves
+    };
+    assert_eq!(saves(false), 2, "the first answer, then the end");
+    assert_eq!(saves(true), questions + 1, "every answer, then the end");
+}
