@@ -462,7 +462,7 @@ fn tutor(
     if let Some(notice) = fallback_notice {
         app.model.notice = Some(notice);
     }
-    app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    app.model.export_dir = crate::export::default_folder();
     // Laid out once, for the terminal's own size, rather than for 80x24 and
     // again when the first frame finds the real size.
     if let Ok(prepared) = &prepared {

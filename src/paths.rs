@@ -13,10 +13,14 @@ pub struct DataPaths {
 impl DataPaths {
     /// `explicit` is `--data-dir` or `CASEBOOK_DATA_DIR`. None when neither
     /// is given and the platform has no home folder to put data in.
+    ///
+    /// The local data folder, not the roaming one: on Windows that is
+    /// `%LOCALAPPDATA%`, which a managed PC does not copy to a server with
+    /// the roaming profile (elsewhere the two are the same folder).
     pub fn resolve(explicit: Option<PathBuf>) -> Option<Self> {
         explicit
             .filter(|dir| !dir.as_os_str().is_empty())
-            .or_else(|| ProjectDirs::from("", "", "casebook").map(|dirs| dirs.data_dir().to_path_buf()))
+            .or_else(|| ProjectDirs::from("", "", "casebook").map(|dirs| dirs.data_local_dir().to_path_buf()))
             .map(|root| DataPaths { root })
     }
 
@@ -85,6 +89,26 @@ pub fn is_plain_name(id: &str) -> bool {
         && Path::new(id).components().count() == 1
 }
 
+/// Names Windows keeps for devices (`CON`, `NUL`, `COM1`...), in any case
+/// and with any extension: a file called `con.ron` cannot be made there, so
+/// a module or course with such an id could never save its journal.
+pub fn is_windows_device_name(name: &str) -> bool {
+    // Windows ignores an extension, and trailing dots and spaces, here.
+    let stem = name.split('.').next().unwrap_or_default().trim_end_matches([' ', '.']);
+    let lower = stem.to_ascii_lowercase();
+    match lower.as_str() {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => ["com", "lpt"].iter().any(|prefix| {
+            lower.strip_prefix(prefix).is_some_and(|rest| {
+                matches!(
+                    rest,
+                    "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+                )
+            })
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +123,38 @@ mod tests {
         for bad in ["", ".", "..", "../x", "/etc", "a/b", "a\\b", "a\0b", ".hidden", "c:x"] {
             assert_eq!(paths.journal_file(bad, "module"), None, "{bad:?}");
             assert_eq!(paths.journal_file("course", bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn windows_device_names_are_known_in_any_case_and_with_an_extension() {
+        for reserved in [
+            "con",
+            "CON",
+            "Prn",
+            "aux",
+            "nul",
+            "com1",
+            "COM9",
+            "lpt1",
+            "lpt9",
+            "nul.ron",
+            "con.txt.bak",
+        ] {
+            assert!(is_windows_device_name(reserved), "{reserved:?}");
+        }
+        for fine in [
+            "console",
+            "com",
+            "com10",
+            "lpt",
+            "auxiliary",
+            "nul-hypothesis",
+            "icon",
+            "a-con",
+            "",
+        ] {
+            assert!(!is_windows_device_name(fine), "{fine:?}");
         }
     }
 }

@@ -308,12 +308,40 @@ impl SignalWatch {
         Ok(())
     }
 
-    #[cfg(not(unix))]
+    /// Windows has no signals but console control events: Ctrl-C (outside
+    /// the tutor, where it is a key), Ctrl-Break, the console window closed,
+    /// logging off and shutting down. `ctrlc` (with `termination`) hands
+    /// each to a thread of its own, which saves and exits here. Windows ends
+    /// the process as soon as the crate's own handler returns for the last
+    /// three, so for them this is a race that a save may lose (see the
+    /// README): autosave has the text on disk within seconds of a pause.
+    #[cfg(windows)]
+    pub fn start(self) -> std::io::Result<()> {
+        let SignalWatch {
+            snapshot,
+            paths,
+            restore,
+        } = self;
+        ctrlc::try_set_handler(move || {
+            let rescued = snapshot.save_all(&paths);
+            restore();
+            rescued.report();
+            std::process::exit(CONSOLE_EVENT_EXIT);
+        })
+        .map_err(|error| std::io::Error::other(error.to_string()))
+    }
+
+    #[cfg(not(any(unix, windows)))]
     pub fn start(self) -> std::io::Result<()> {
         let _ = (self.snapshot, self.paths, self.restore);
         Ok(())
     }
 }
+
+/// The exit code after a console control event on Windows, which does not
+/// say which event it was: 130, as after Ctrl-C in a Unix shell.
+#[cfg(windows)]
+pub const CONSOLE_EVENT_EXIT: i32 = 130;
 
 /// On a panic: the terminal first, then the drafts, then a short message
 /// saying where the text is. Exits with 101, as an uncaught panic does.

@@ -29,6 +29,13 @@ pub fn validate_summary(courses: usize, modules: usize, errors: usize, warnings:
     }
 }
 
+pub fn id_is_windows_device(what: &str, id: &str) -> String {
+    format!(
+        "{what} id \"{id}\" is a name Windows keeps for a device (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9), \
+so its journal could never be saved on Windows: choose another id (for example \"{id}-case\")"
+    )
+}
+
 pub fn content_problems(errors: usize) -> String {
     format!("{errors} problem(s) in the course files kept some modules out; run \"casebook validate\" to see them.")
 }
@@ -92,9 +99,19 @@ pub const GIBBS: [(&str, &str); 6] = [
 ];
 
 pub fn storage_sentence(data_dir: &str) -> String {
+    // Managed Windows PCs copy the roaming profile to a server; casebook's
+    // own folder there is the local one, and the learner should know.
+    let local = cfg!(windows)
+        && crate::paths::DataPaths::resolve(None)
+            .is_some_and(|default| default.root().display().to_string() == data_dir);
+    let where_on_windows = if local {
+        " (your local application data, which Windows does not copy to a server with a roaming profile)"
+    } else {
+        ""
+    };
     format!(
-        "Your reflections are kept only on this computer, in {data_dir}. Write about your own practice: \
-never anything that could identify a real child, family, victim or colleague."
+        "Your reflections are kept only on this computer, in {data_dir}{where_on_windows}. Write about your own \
+practice: never anything that could identify a real child, family, victim or colleague."
     )
 }
 

@@ -447,3 +447,54 @@ fn list_says_how_many_questions_a_complete_module_skipped() {
     let line = list.lines().find(|line| line.contains("desistance-assessing")).unwrap();
     assert!(line.contains("complete · 1 skipped"), "{line}");
 }
+
+/// On a managed PC casebook may start in a folder the learner cannot write
+/// to; a log with no `-o` then goes to their Documents folder, and the
+/// message says where. (Unix only: the current folder is removed from under
+/// the process, which works as root too, where permissions would not.)
+#[cfg(unix)]
+#[test]
+fn export_goes_to_documents_when_the_current_folder_cannot_be_used() {
+    let data = tempfile::tempdir().unwrap();
+    let answered = casebook_with_input(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        "An answer.\n.\n",
+    );
+    assert!(answered.status.success());
+    let home = tempfile::tempdir().unwrap();
+    let documents = home.path().join("Papers");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::create_dir(home.path().join(".config")).unwrap();
+    std::fs::write(
+        home.path().join(".config").join("user-dirs.dirs"),
+        "XDG_DOCUMENTS_DIR=\"$HOME/Papers\"\n",
+    )
+    .unwrap();
+    let gone = home.path().join("gone");
+    std::fs::create_dir(&gone).unwrap();
+    let output = Command::new("sh")
+        .args(["-c", "cd \"$1\" && rmdir \"$1\" && exec \"$2\" export", "sh"])
+        .arg(&gone)
+        .arg(env!("CARGO_BIN_EXE_casebook"))
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .env("HOME", home.path())
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let written: Vec<String> = std::fs::read_dir(&documents)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(
+        written[0].starts_with("casebook-log-") && written[0].ends_with(".md"),
+        "{written:?}"
+    );
+    assert!(
+        stdout(&output).contains(&documents.join(&written[0]).display().to_string()),
+        "{}",
+        stdout(&output)
+    );
+}

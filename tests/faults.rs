@@ -11,7 +11,9 @@ use common::{Pane, casebook_with_input, one_at_a_time, tmux_available};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(unix)]
+use std::time::Instant;
 
 use casebook::journal::ModuleJournal;
 
@@ -56,6 +58,7 @@ fn answer(data: &Path) -> String {
         .clone()
 }
 
+#[cfg(unix)]
 #[test]
 fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
     let _serial = one_at_a_time();
@@ -77,6 +80,7 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
 
 /// SIGTERM, and SIGINT sent by another process (in raw mode Ctrl-C is a
 /// key, so only another process sends it): saved, terminal restored.
+#[cfg(unix)]
 #[test]
 fn sigterm_and_sigint_save_restore_the_terminal_and_exit_143_and_130() {
     let _serial = one_at_a_time();
@@ -106,6 +110,8 @@ fn sigterm_and_sigint_save_restore_the_terminal_and_exit_143_and_130() {
 /// Saving has been failing (NOT SAVED) when SIGTERM or SIGHUP arrives: the
 /// text goes to a private fallback file, named on the terminal, and the
 /// next start puts it back in the journal.
+// LD_PRELOAD: Linux only.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next_time() {
     let _serial = one_at_a_time();
@@ -183,6 +189,7 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
 
 /// Plain mode saves what was typed, half an answer included, on SIGINT
 /// (Ctrl-C), SIGHUP and SIGTERM, and says so; the next run offers it back.
+#[cfg(unix)]
 #[test]
 fn plain_mode_saves_the_answer_being_typed_when_interrupted() {
     use std::io::{Read, Write};
@@ -276,6 +283,7 @@ fn a_panic_restores_the_terminal_saves_drafts_and_exits_101() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn sigkill_while_typing_keeps_everything_up_to_the_last_autosave() {
     let _serial = one_at_a_time();
@@ -354,6 +362,7 @@ fn a_second_casebook_on_the_same_folder_is_refused_and_a_stale_lock_is_taken_ove
     assert!(third.status.success(), "{}", String::from_utf8_lossy(&third.stderr));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     let _serial = one_at_a_time();
@@ -392,6 +401,7 @@ fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     assert!(screen.contains("NOT SAVED"), "{screen}");
 }
 
+#[cfg(unix)]
 #[test]
 fn files_are_private_whatever_the_umask() {
     let data = tempfile::tempdir().unwrap();
@@ -664,6 +674,7 @@ fn an_older_journal_is_migrated_and_a_copy_of_the_old_file_kept() {
 
 /// Builds the LD_PRELOAD fault injector (`tests/fixtures/faultfs.c`), or
 /// says plainly why the test that needs it is skipped.
+#[cfg(target_os = "linux")]
 fn fault_injector(folder: &Path) -> Option<PathBuf> {
     let library = folder.join("libfaultfs.so");
     let built = Command::new("cc")
@@ -684,6 +695,8 @@ fn fault_injector(folder: &Path) -> Option<PathBuf> {
 /// write, at the sync or at the rename: NOT SAVED with the reason and path,
 /// the old file intact, no temporary file left behind; once there is room
 /// again, the retry saves the text without the learner doing anything.
+// LD_PRELOAD: Linux only.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_at_write_sync_or_rename_keeps_the_old_file_and_a_later_save_succeeds() {
     let _serial = one_at_a_time();
@@ -760,6 +773,7 @@ fn a_full_disk_at_write_sync_or_rename_keeps_the_old_file_and_a_later_save_succe
 /// A file-size limit kills a process at its first write past it (SIGXFSZ)
 /// unless it is caught: export and plain mode must say so, keep the text
 /// and leave no hidden partial file.
+#[cfg(unix)]
 #[test]
 fn a_file_size_limit_never_kills_export_or_plain_mode() {
     let data = tempfile::tempdir().unwrap();
@@ -818,6 +832,8 @@ fn a_file_size_limit_never_kills_export_or_plain_mode() {
 /// Plain mode cannot wait for room on the disk once its input has ended:
 /// it prints the answers it could not save and exits with the data-folder
 /// code, so a script notices and the words are not lost.
+// LD_PRELOAD: Linux only.
+#[cfg(target_os = "linux")]
 #[test]
 fn plain_mode_on_a_full_disk_prints_the_answers_it_could_not_save() {
     let tools = tempfile::tempdir().unwrap();

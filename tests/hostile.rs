@@ -9,6 +9,7 @@
 mod common;
 
 use std::io::Write;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -77,11 +78,13 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+#[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     std::fs::symlink_metadata(path).unwrap().permissions().mode() & 0o7777
 }
 
 /// Every name under a folder, with its bytes (folders as None) and mode.
+#[cfg(unix)]
 fn snapshot(folder: &Path) -> Vec<(PathBuf, Option<Vec<u8>>, u32)> {
     let mut found = vec![(folder.to_path_buf(), None, mode(folder))];
     let mut entries: Vec<_> = std::fs::read_dir(folder)
@@ -99,6 +102,7 @@ fn snapshot(folder: &Path) -> Vec<(PathBuf, Option<Vec<u8>>, u32)> {
     found
 }
 
+#[cfg(unix)]
 fn mkfifo(path: &Path) {
     let made = Command::new("mkfifo").arg(path).status().unwrap();
     assert!(made.success(), "mkfifo {}", path.display());
@@ -120,6 +124,7 @@ fn list_entry(list: &str, module: &str) -> (String, Vec<String>) {
 
 // ------------------------------------------------------------- 1. misplaced journals
 
+#[cfg(unix)]
 #[test]
 fn a_journal_naming_a_path_outside_the_data_folder_writes_nothing_there() {
     for escape in ["relative", "absolute"] {
@@ -218,6 +223,7 @@ fn a_journal_with_unsafe_ids_is_refused_before_anything_touches_the_disk() {
     assert_eq!(std::fs::read_dir(top.path()).unwrap().count(), 0);
 }
 
+#[cfg(unix)]
 #[test]
 fn an_existing_data_folder_keeps_its_permissions() {
     let top = tempfile::tempdir().unwrap();
@@ -233,6 +239,7 @@ fn an_existing_data_folder_keeps_its_permissions() {
 
 // ------------------------------------------------------------- 2. links and the data folder
 
+#[cfg(unix)]
 #[test]
 fn a_lock_file_linked_to_another_file_is_refused_and_that_file_untouched() {
     let data = tempfile::tempdir().unwrap();
@@ -258,6 +265,7 @@ fn a_lock_file_linked_to_another_file_is_refused_and_that_file_untouched() {
     assert!(!nowhere.exists());
 }
 
+#[cfg(unix)]
 #[test]
 fn a_journal_or_profile_that_is_a_link_is_reported_and_left_a_link() {
     let data = tempfile::tempdir().unwrap();
@@ -293,6 +301,7 @@ fn a_journal_or_profile_that_is_a_link_is_reported_and_left_a_link() {
     assert!(stderr(&export).contains("symbolic link"), "{}", stderr(&export));
 }
 
+#[cfg(unix)]
 #[test]
 fn a_data_folder_others_can_write_to_is_refused_with_the_fix() {
     let top = tempfile::tempdir().unwrap();
@@ -312,6 +321,7 @@ fn a_data_folder_others_can_write_to_is_refused_with_the_fix() {
     assert!(!data.join("casebook.lock").exists(), "nothing was written in it");
 }
 
+#[cfg(unix)]
 #[test]
 fn a_data_folder_owned_by_another_user_is_refused() {
     let top = tempfile::tempdir().unwrap();
@@ -335,6 +345,7 @@ fn a_data_folder_owned_by_another_user_is_refused() {
 
 // ------------------------------------------------------------- 8. named pipes
 
+#[cfg(unix)]
 #[test]
 fn a_named_pipe_in_place_of_a_journal_profile_or_lock_never_hangs() {
     let data = tempfile::tempdir().unwrap();
@@ -371,6 +382,7 @@ fn a_named_pipe_in_place_of_a_journal_profile_or_lock_never_hangs() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn the_tutor_starts_with_a_named_pipe_for_a_journal_and_the_profile() {
     let _serial = common::one_at_a_time();
@@ -389,6 +401,7 @@ fn the_tutor_starts_with_a_named_pipe_for_a_journal_and_the_profile() {
     assert_eq!(pane.exit_status().0, 0);
 }
 
+#[cfg(unix)]
 #[test]
 fn verify_on_a_pipe_or_a_device_ends_with_a_message() {
     let data = tempfile::tempdir().unwrap();

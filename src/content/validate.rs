@@ -151,6 +151,14 @@ fn check_id(report: &mut Report, locator: &Locator, path: impl FnOnce() -> Strin
     }
 }
 
+/// A course's id names its journal folder and a module's its journal file:
+/// a name Windows keeps for a device could never be saved there.
+fn check_file_name_id(report: &mut Report, locator: &Locator, what: &str, id: &str) {
+    if crate::paths::is_windows_device_name(id) {
+        report.error(locator.at("id"), crate::text::id_is_windows_device(what, id));
+    }
+}
+
 fn check_text(report: &mut Report, locator: &Locator, path: impl FnOnce() -> String, what: &str, text: &str) {
     let empty = text.trim().is_empty();
     let suspect = sanitise::holds_hidden_characters(text);
@@ -247,6 +255,7 @@ pub fn course_from_text(
     let locator = Locator::new(text);
     let errors_before = report.diagnostics.iter().filter(|d| d.is_error()).count();
     check_id(report, &locator, || "id".into(), "course", &raw.id);
+    check_file_name_id(report, &locator, "course", &raw.id);
     check_text(report, &locator, || "title".into(), "title", &raw.title);
     for (field, value) in [
         ("publisher", &raw.publisher),
@@ -340,6 +349,7 @@ pub fn module_from_text(
     let errors_before = report.diagnostics.iter().filter(|d| d.is_error()).count();
 
     check_id(report, &locator, || "id".into(), "module", &raw.id);
+    check_file_name_id(report, &locator, "module", &raw.id);
     check_text(report, &locator, || "title".into(), "title", &raw.title);
     if let Some(subtitle) = &raw.subtitle {
         check_text(report, &locator, || "subtitle".into(), "subtitle", subtitle);

@@ -46,8 +46,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<Date>,
 
-    /// Write the log to FILE, or to standard output with - (default: casebook-log-DATE.EXT in the current folder);
-    /// an existing file is never overwritten
+    /// Write the log to FILE, or to standard output with - (default: casebook-log-DATE.EXT in the current folder,
+    /// or in Documents when the current folder cannot be written); an existing file is never overwritten
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -78,7 +78,7 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 
 /// `casebook export`: writes the log and returns the exit code.
 pub fn run_export(args: &ExportArgs, library: &Library, store: &dyn Store, now: Timestamp) -> u8 {
-    let folder = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let folder = super::default_folder();
     let stdout = io::stdout();
     let stderr = io::stderr();
     export_command(

@@ -130,6 +130,43 @@ pub fn default_file_name(format: Format, date: Date) -> String {
     format!("casebook-log-{date}.{}", format.extension())
 }
 
+/// Where a log goes when no file is named: the current folder, or, when
+/// that cannot be written, the learner's Documents folder. On a managed PC
+/// a program is often started in a folder only IT may write to (where the
+/// exe was put, or `C:\Windows\System32`).
+pub fn default_folder() -> PathBuf {
+    let current = std::env::current_dir().ok();
+    if let Some(current) = current.as_deref().filter(|folder| can_write_in(folder)) {
+        return current.to_path_buf();
+    }
+    directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(Path::to_path_buf))
+        .filter(|documents| documents.is_dir())
+        .or(current)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+#[cfg(unix)]
+fn can_write_in(folder: &Path) -> bool {
+    rustix::fs::access(folder, rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK).is_ok()
+}
+
+/// Windows has no `access` that knows the folder's ACL: a file is made and
+/// removed, under casebook's temporary-file prefix, which no one else uses.
+#[cfg(not(unix))]
+fn can_write_in(folder: &Path) -> bool {
+    let probe = folder.join(format!(".casebook-tmp-probe-{}", std::process::id()));
+    let made = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .is_ok();
+    if made {
+        let _ = std::fs::remove_file(&probe);
+    }
+    made
+}
+
 /// The export's date (UTC), for [`default_file_name`].
 pub fn export_date(now: Timestamp) -> Date {
     TimeZone::UTC.to_datetime(now).date()

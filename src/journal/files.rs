@@ -272,12 +272,15 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
         }
     }
     for folder in missing.into_iter().rev() {
-        let mut builder = fs::DirBuilder::new();
         #[cfg(unix)]
-        {
+        let builder = {
             use std::os::unix::fs::DirBuilderExt;
+            let mut builder = fs::DirBuilder::new();
             builder.mode(0o700);
-        }
+            builder
+        };
+        #[cfg(not(unix))]
+        let builder = fs::DirBuilder::new();
         match builder.create(folder) {
             Ok(()) => {
                 // The umask may have taken the owner's own bits away.

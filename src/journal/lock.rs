@@ -18,7 +18,16 @@ use crate::text;
 /// means the last one was killed, crashed or lost its terminal.
 pub struct DataLock {
     file: File,
+    /// Where the pid is, when not in `file` (Windows).
+    pid_file: Option<File>,
     previous_run_ended_abruptly: bool,
+}
+
+/// Windows' locks (`LockFileEx`) keep other processes from reading the
+/// locked bytes too, so a second casebook could not read a pid written in
+/// the lock file: there the pid has a file of its own beside it.
+fn separate_pid_file(paths: &DataPaths) -> Option<PathBuf> {
+    cfg!(windows).then(|| paths.root().join("casebook.pid"))
 }
 
 #[derive(Debug)]
@@ -104,10 +113,16 @@ impl DataLock {
             let _ = Read::by_ref(file).take(64).read_to_string(&mut contents);
             contents
         };
+        let pid_path = separate_pid_file(paths);
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                let contents = read_pid(&mut file);
+                let contents = match &pid_path {
+                    None => read_pid(&mut file),
+                    Some(pid_path) => files::open_regular(pid_path, files::Links::Refuse)
+                        .map(|mut pid_file| read_pid(&mut pid_file))
+                        .unwrap_or_default(),
+                };
                 return Err(LockError::Held {
                     path,
                     pid: contents.trim().parse().ok(),
@@ -115,12 +130,18 @@ impl DataLock {
             }
             Err(std::fs::TryLockError::Error(error)) => return Err(io(error)),
         }
-        let previous = read_pid(&mut file);
-        file.set_len(0).map_err(io)?;
-        file.seek(SeekFrom::Start(0)).map_err(io)?;
-        write!(file, "{}", std::process::id()).map_err(io)?;
+        let mut pid_file = match &pid_path {
+            Some(pid_path) => Some(open_lock(pid_path)?),
+            None => None,
+        };
+        let holder = pid_file.as_mut().unwrap_or(&mut file);
+        let previous = read_pid(holder);
+        holder.set_len(0).map_err(io)?;
+        holder.seek(SeekFrom::Start(0)).map_err(io)?;
+        write!(holder, "{}", std::process::id()).map_err(io)?;
         Ok(DataLock {
             file,
+            pid_file,
             previous_run_ended_abruptly: !previous.trim().is_empty(),
         })
     }
@@ -135,7 +156,7 @@ impl DataLock {
 impl Drop for DataLock {
     fn drop(&mut self) {
         // An ordinary end: nothing to tell the next casebook.
-        let _ = self.file.set_len(0);
+        let _ = self.pid_file.as_ref().unwrap_or(&self.file).set_len(0);
     }
 }
 
