@@ -532,6 +532,8 @@ fn files_over_their_size_limit_are_refused_quickly() {
 
 // ------------------------------------------------------------- messages
 
+// /dev/full and /dev/null: Unix devices.
+#[cfg(unix)]
 #[test]
 fn output_problems_are_named_and_never_pass_for_success() {
     let data = tempfile::tempdir().unwrap();
@@ -576,6 +578,8 @@ fn output_problems_are_named_and_never_pass_for_success() {
     );
 }
 
+// /dev/full and /dev/null: Unix devices.
+#[cfg(unix)]
 #[test]
 fn a_data_folder_or_course_path_that_is_not_a_folder_says_so() {
     let scratch = tempfile::tempdir().unwrap();

@@ -417,6 +417,7 @@ fn obeyed(bytes: &[u8]) -> Option<usize> {
     })
 }
 
+#[cfg(unix)]
 fn assert_nothing_obeyed(what: &str, output: &std::process::Output) {
     for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
         if let Some(at) = obeyed(bytes) {
@@ -447,15 +448,18 @@ fn the_check_on_output_finds_every_kind_of_byte_it_looks_for() {
 
 /// The hostile course folder in a temporary folder, with one more module
 /// file whose name is itself an escape sequence, and a data folder whose
-/// name is one too.
+/// name is one too. Unix only: Windows refuses control characters in names.
+#[cfg(unix)]
 struct Hostile {
     _root: tempfile::TempDir,
     course: std::path::PathBuf,
     data: std::path::PathBuf,
 }
 
+#[cfg(unix)]
 const HOSTILE_NAME: &str = "evil\u{1b}]0;pwned\u{7}";
 
+#[cfg(unix)]
 fn hostile_setup() -> Hostile {
     let root = tempfile::tempdir().unwrap();
     let course = root.path().join("course");
@@ -478,6 +482,7 @@ fn hostile_setup() -> Hostile {
     }
 }
 
+#[cfg(unix)]
 fn casebook(hostile: &Hostile, args: &[&str], input: &str) -> std::process::Output {
     use std::io::Write;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
@@ -494,10 +499,12 @@ fn casebook(hostile: &Hostile, args: &[&str], input: &str) -> std::process::Outp
     child.wait_with_output().unwrap()
 }
 
+#[cfg(unix)]
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+#[cfg(unix)]
 #[test]
 fn validate_shows_hostile_file_names_and_values_without_obeying_them() {
     let hostile = hostile_setup();
@@ -520,6 +527,7 @@ fn validate_shows_hostile_file_names_and_values_without_obeying_them() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn list_keeps_hostile_modules_out_and_shows_a_hostile_path_without_obeying_it() {
     let hostile = hostile_setup();
@@ -545,6 +553,7 @@ fn list_keeps_hostile_modules_out_and_shows_a_hostile_path_without_obeying_it() 
     assert!(text(&output.stderr).contains("problem(s) in the course files kept some modules out"));
 }
 
+#[cfg(unix)]
 #[test]
 fn plain_mode_shows_a_hostile_saved_answer_and_data_folder_without_obeying_them() {
     use casebook::journal::{FileStore, Store};
@@ -574,6 +583,7 @@ fn plain_mode_shows_a_hostile_saved_answer_and_data_folder_without_obeying_them(
     assert!(stdout.contains("data-evil<U+001B>]0;pwned<U+0007>"), "{stdout}");
 }
 
+#[cfg(unix)]
 #[test]
 fn error_messages_show_hostile_names_without_obeying_them() {
     let hostile = hostile_setup();

@@ -119,7 +119,7 @@ fn open_read_only(path: &Path, links: Links) -> Result<File, Problem> {
 #[cfg(not(unix))]
 fn open_read_only(path: &Path, links: Links) -> Result<File, Problem> {
     match fs::symlink_metadata(path) {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(Problem::Missing),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(missing_or_blocked(path)),
         Err(error) => return Err(Problem::Io(error)),
         Ok(metadata) if metadata.file_type().is_symlink() && links == Links::Refuse => return Err(Problem::Link),
         Ok(metadata) if !metadata.file_type().is_symlink() && !metadata.is_file() => {
@@ -130,6 +130,24 @@ fn open_read_only(path: &Path, links: Links) -> Result<File, Problem> {
         Ok(_) => {}
     }
     File::open(path).map_err(Problem::Io)
+}
+
+/// Windows says "not found" where Unix says "not a directory": a file
+/// where a folder on the way should be (the course's journal folder, say)
+/// would make a journal look not started, and every save fail.
+#[cfg(not(unix))]
+fn missing_or_blocked(path: &Path) -> Problem {
+    let blocked = path
+        .ancestors()
+        .skip(1)
+        .filter(|ancestor| !ancestor.as_os_str().is_empty())
+        .find_map(|ancestor| fs::metadata(ancestor).ok())
+        .is_some_and(|metadata| !metadata.is_dir());
+    if blocked {
+        Problem::Io(io::Error::from(io::ErrorKind::NotADirectory))
+    } else {
+        Problem::Missing
+    }
 }
 
 /// The whole of a regular file of at most `limit` bytes. Read through a
