@@ -341,12 +341,12 @@ fn passing_a_section_without_seeing_its_end_does_not_count_it_read() {
     };
     let mut pages = 0;
     while !read(&app) && pages < 50 {
-        assert!(!casebook::tui::view::section_end_shown(&app.model));
+        assert!(!casebook::tui::layout::section_end_shown(&app.model));
         app.handle(key(KeyCode::PageDown), at(3));
         pages += 1;
     }
     assert!(read(&app), "paging to the end reads the section");
-    assert!(casebook::tui::view::section_end_shown(&app.model));
+    assert!(casebook::tui::layout::section_end_shown(&app.model));
 }
 
 #[test]

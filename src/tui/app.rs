@@ -70,7 +70,7 @@ impl<S: Store> App<S> {
                     .journal(&(course.id.clone(), module.id.clone()))
                     .is_some_and(|journal| journal.position.editing)
             })
-            .map(|(_, module)| super::view::short_name(module).to_owned())
+            .map(|(_, module)| super::widgets::short_name(module).to_owned())
             .collect();
         text::recovered(&names)
     }

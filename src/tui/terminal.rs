@@ -17,7 +17,7 @@ use super::app::App;
 use super::backend::LeanBackend;
 use super::backend::cells_on_blank;
 use super::message::Msg;
-use super::update::pending_journals;
+use super::session::pending_journals;
 use super::view::{Canvas, draw, view};
 use crate::journal::Store;
 use crate::rescue::Snapshot;
