@@ -426,32 +426,22 @@ fn tutor(
         }
     };
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
-    app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    app.model.content_errors = errors;
-    if lock.previous_run_ended_abruptly() && app.model.notice.is_none() {
-        app.model.notice = Some(app.recovered_notice());
-    }
-    if let Some(notice) = fallback_notice {
-        app.model.notice = Some(notice);
-    }
-    app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     // Laid out once, for the terminal's own size, rather than for 80x24 and
     // again when the first frame finds the real size.
-    if let Ok(prepared) = &prepared {
+    let size = prepared.as_ref().ok().map(|prepared| {
         let size = prepared.size();
-        app.handle(tui::Msg::Resize(size.width, size.height), jiff::Timestamp::now());
-    }
-    if let Some((course_index, module_index)) = target {
-        if matches!(app.model.screen, tui::model::Screen::Home) {
-            tui::update::open_module(&mut app.model, course_index, module_index, jiff::Timestamp::now());
-        } else {
-            app.model.home = tui::model::HomeState {
-                course: course_index,
-                selected: module_index,
-            };
-            app.model.open_after_welcome = Some((course_index, module_index));
-        }
-    }
+        (size.width, size.height)
+    });
+    let startup = tui::Startup {
+        color: std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
+        content_errors: errors,
+        recovered: lock.previous_run_ended_abruptly(),
+        notice: fallback_notice,
+        export_dir: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
+        open: target,
+        size,
+    };
+    app.handle(tui::Msg::Start(startup), jiff::Timestamp::now());
     // Work the first frame does not need waits until it is out. Finding the
     // time zone walks the system's zoneinfo folder (a few milliseconds); no
     // key is handled before then, so only a last-visit time could show in
@@ -459,10 +449,9 @@ fn tutor(
     // it. Nothing has been saved yet, so no save of ours is swept away.
     let after_first_frame = |app: &mut App<FileStore>| {
         crate::journal::lock::sweep_temporary_files(paths);
-        if let Err(error) = signals.start() {
-            app.model.notice = Some(text::signals_unwatched(&error.to_string()));
-        }
-        app.model.timezone = jiff::tz::TimeZone::system();
+        let problem = signals.start().err().map(|error| error.to_string());
+        let timezone = jiff::tz::TimeZone::system();
+        app.handle(tui::Msg::Ready { timezone, problem }, jiff::Timestamp::now());
     };
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,

@@ -306,6 +306,7 @@ pub mod keys {
     pub const EXPORT_FORMAT: Help = ("Tab / ↓ / Shift-Tab / ↑", "next / previous format");
     pub const EXPORT_WRITE: Help = ("Enter", "write the log to the file named");
     pub const EXPORT_CANCEL: Help = ("Esc", "close without writing");
+    pub const EXPORT_SUGGESTION: Help = ("Ctrl-N", "use the free name suggested, when the file exists");
 
     pub const HINT_OPEN: Hint = ("Enter", "open");
     pub const HINT_SKIPPED: Hint = ("o", "skipped questions");
@@ -333,6 +334,7 @@ pub mod keys {
     pub const HINT_FORMAT: Hint = ("Tab", "format");
     pub const HINT_EXPORT_WRITE: Hint = ("Enter", "write");
     pub const HINT_CANCEL: Hint = ("Esc", "cancel");
+    pub const HINT_SUGGESTION: Hint = ("Ctrl-N", "use the free name");
     pub const HINT_SKIP_YES: Hint = ("y", "skip");
     pub const HINT_SKIP_ANSWER: Hint = ("a", "answer");
     pub const HINT_SKIP_STAY: Hint = ("Esc", "stay");

@@ -5,7 +5,7 @@
 use casebook::content;
 use casebook::journal::{MemoryStore, ModuleJournal, Profile, Status};
 use casebook::tui::model::{Focus, Screen};
-use casebook::tui::{App, Msg};
+use casebook::tui::{App, Msg, Startup};
 use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -120,7 +120,12 @@ fn first_run_offers_a_profile_that_can_be_skipped() {
 fn a_module_named_on_the_command_line_opens_after_the_welcome() {
     let mut app = app_with(MemoryStore::default());
     let (course, module) = (0, 2);
-    app.model.open_after_welcome = Some((course, module));
+    let startup = Startup {
+        open: Some((course, module)),
+        ..Startup::default()
+    };
+    app.handle(Msg::Start(startup), at(0));
+    assert!(matches!(app.model.screen, Screen::Welcome(_)), "the welcome first");
     app.handle(key(KeyCode::Esc), at(1));
     let Screen::Reader(reader) = &app.model.screen else {
         panic!("the module opens");
@@ -781,19 +786,37 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
         html.contains("&lt;b&gt;markup&lt;/b&gt;"),
         "user text escaped in the log"
     );
+    assert!(app.model.export.is_none(), "written: the dialog closes");
     // The same again: the dialog offers a new name beside the first log.
     press(&mut app, "e", at(10));
     app.handle(key(KeyCode::Tab), at(11));
     app.handle(key(KeyCode::Enter), at(12));
     let second = app.model.notice.clone().unwrap();
     assert!(second.ends_with("-2.html"), "{second}");
-    // Typing the first log's name is refused: nothing is overwritten.
+    // Typing the first log's name is refused, as `casebook export` refuses
+    // it: nothing is overwritten, the dialog stays with the name typed, and
+    // offers the next free name.
     press(&mut app, "e", at(13));
     app.model.export.as_mut().unwrap().path = casebook::editor::Editor::single_line(&written.display().to_string());
     app.handle(key(KeyCode::Enter), at(14));
-    let refused = app.model.notice.clone().unwrap();
+    let dialog = app.model.export.as_ref().expect("the dialog stays open");
+    assert_eq!(
+        dialog.path.text(),
+        written.display().to_string(),
+        "the name typed stays"
+    );
+    let refused = dialog.problem.clone().unwrap();
     assert!(refused.contains("already exists"), "{refused}");
+    let suggestion = dialog.suggestion.clone().unwrap();
+    assert!(suggestion.display().to_string().ends_with("-3.html"), "{suggestion:?}");
     assert_eq!(std::fs::read_to_string(&written).unwrap(), html);
+    app.handle(
+        Msg::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+        at(15),
+    );
+    app.handle(key(KeyCode::Enter), at(16));
+    assert!(app.model.export.is_none());
+    assert!(suggestion.exists(), "Ctrl-N took the suggestion and wrote it");
 }
 
 #[test]
@@ -965,12 +988,22 @@ fn the_recovery_notice_names_the_modules_with_drafts() {
     press(&mut app, "l", at(2));
     type_text(&mut app, "Unfinished", at(3));
     app.handle(Msg::Tick, at(10));
-    let again = app_with(app.store.clone());
+    let recovered = Startup {
+        recovered: true,
+        ..Startup::default()
+    };
+    let mut again = app_with(app.store.clone());
+    again.handle(Msg::Start(recovered.clone()), at(11));
     assert_eq!(
-        again.recovered_notice(),
-        "casebook was not closed normally; your draft in Tim, 17 is back as of its last save."
+        again.model.notice.as_deref(),
+        Some("casebook was not closed normally; your draft in Tim, 17 is back as of its last save.")
     );
-    assert_eq!(app_with(welcomed_store()).recovered_notice(), casebook::text::RECOVERED);
+    let mut fresh = app_with(welcomed_store());
+    fresh.handle(Msg::Start(recovered), at(11));
+    assert_eq!(fresh.model.notice.as_deref(), Some(casebook::text::RECOVERED));
+    let mut normal = app_with(welcomed_store());
+    normal.handle(Msg::Start(Startup::default()), at(11));
+    assert_eq!(normal.model.notice, None, "nothing to say after a normal end");
 }
 
 fn screen_text(app: &App<MemoryStore>) -> String {

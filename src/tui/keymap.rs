@@ -70,6 +70,7 @@ pub(crate) enum Action {
     Done,
     NextFormat,
     PreviousFormat,
+    UseSuggestion,
     Cancel,
 }
 
@@ -103,6 +104,8 @@ pub(crate) enum When {
     NoQuestions,
     /// The module has a question skipped.
     Skipped,
+    /// The export dialog offers a free file name.
+    Suggestion,
 }
 
 /// What the footer needs to know to choose its hints.
@@ -110,6 +113,7 @@ pub(crate) enum When {
 pub(crate) struct Situation {
     pub(crate) questions: bool,
     pub(crate) skipped: bool,
+    pub(crate) suggestion: bool,
 }
 
 impl When {
@@ -119,6 +123,7 @@ impl When {
             When::Questions => situation.questions,
             When::NoQuestions => !situation.questions,
             When::Skipped => situation.skipped,
+            When::Suggestion => situation.suggestion,
         }
     }
 }
@@ -486,6 +491,11 @@ const EXPORT: &[Binding] = &[
         &[(Plain(K::Esc), A::Cancel)],
         words::EXPORT_CANCEL,
         &[hint(3, words::HINT_CANCEL)],
+    ),
+    hinted(
+        &[(Ctrl('n'), A::UseSuggestion)],
+        words::EXPORT_SUGGESTION,
+        &[hint_when(0, When::Suggestion, words::HINT_SUGGESTION)],
     ),
 ];
 

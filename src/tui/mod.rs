@@ -19,5 +19,5 @@ pub mod view;
 pub(crate) mod widgets;
 
 pub use app::App;
-pub use message::{Effect, Msg};
+pub use message::{Effect, Msg, Startup};
 pub use model::Model;

@@ -65,6 +65,8 @@ pub struct Model {
     pub export: Option<ExportDialog>,
     /// Where exported logs go by default (the folder casebook was started in).
     pub export_dir: std::path::PathBuf,
+    /// Leaving once the saves under way are done.
+    pub quitting: bool,
     pub quit: bool,
     /// The last section laid out, so that a keystroke does not wrap it again.
     pub layout: LayoutCache,
@@ -108,6 +110,13 @@ pub struct ExportDialog {
     /// The learner typed a path of their own: keep it when the format changes.
     pub path_edited: bool,
     pub modules: Vec<ModuleKey>,
+    /// The file each format is written to unless another is typed, in
+    /// `Format::ALL`'s order: free names, once they are found.
+    pub defaults: Vec<std::path::PathBuf>,
+    /// Why the last try to write failed.
+    pub problem: Option<String>,
+    /// A free name beside the one that exists, offered instead.
+    pub suggestion: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -203,6 +212,7 @@ impl Model {
             content_errors: 0,
             export: None,
             export_dir: std::path::PathBuf::from("."),
+            quitting: false,
             quit: false,
             layout: LayoutCache::default(),
         }

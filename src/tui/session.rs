@@ -148,7 +148,59 @@ pub(crate) fn remember_position(model: &mut Model) {
 }
 
 pub(crate) fn save_unsaved(model: &Model) -> Vec<Effect> {
-    model.unsaved.iter().cloned().map(Effect::Save).collect()
+    model
+        .unsaved
+        .iter()
+        .filter(|key| !model.is_read_only(key))
+        .cloned()
+        .map(Effect::Save)
+        .collect()
+}
+
+/// Whether the profile waits to be written (a damaged one never is).
+fn profile_waiting(model: &Model) -> bool {
+    model.profile_unsaved && model.profile_damaged.is_none()
+}
+
+/// Leaves once `saves` (everything in memory) are on disk; if one fails,
+/// stays and says why.
+pub(crate) fn request_quit(model: &mut Model, saves: Vec<Effect>) -> Vec<Effect> {
+    model.quitting = true;
+    if saves.is_empty() {
+        settle_quit(model);
+    }
+    saves
+}
+
+fn settle_quit(model: &mut Model) {
+    if !model.quitting {
+        return;
+    }
+    if model.save_error.is_some() {
+        model.quitting = false;
+        model.notice = Some(text::QUIT_NOT_SAVED.to_owned());
+    } else if model.unsaved.is_empty() && !profile_waiting(model) {
+        model.quit = true;
+    }
+}
+
+/// A save went through. A failure stays on screen until everything
+/// waiting has been saved.
+pub(crate) fn saved(model: &mut Model) {
+    if model.unsaved.is_empty() && !profile_waiting(model) {
+        model.save_error = None;
+        model.retry_at = None;
+        model.retry_millis = 0;
+        settle_quit(model);
+    }
+}
+
+/// A save failed: shown plainly, and retried after 2 s, doubling up to 30 s.
+pub(crate) fn save_failed(model: &mut Model, reason: String, now: Timestamp) {
+    model.save_error = Some(reason);
+    model.retry_millis = (model.retry_millis * 2).clamp(2000, 30_000);
+    model.retry_at = Some(now + jiff::SignedDuration::from_millis(model.retry_millis));
+    settle_quit(model);
 }
 
 /// Everything in memory to disk: used on navigation and when leaving.
@@ -159,7 +211,7 @@ pub(crate) fn flush_all(model: &mut Model, now: Timestamp) -> Vec<Effect> {
         model.unsaved.insert(key);
     }
     let mut effects = save_unsaved(model);
-    if model.profile_unsaved && model.profile_damaged.is_none() {
+    if profile_waiting(model) {
         effects.push(Effect::SaveProfile);
     }
     effects

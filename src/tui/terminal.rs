@@ -94,13 +94,7 @@ pub fn run<S: Store>(
     let result = event_loop(app, backend, prepared, snapshot, after_first_frame);
     if result.is_err() {
         // The terminal went away: save what we have.
-        app.handle(
-            Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-                ratatui::crossterm::event::KeyCode::Char('c'),
-                ratatui::crossterm::event::KeyModifiers::CONTROL,
-            )),
-            Timestamp::now(),
-        );
+        app.handle(Msg::TerminalFailed, Timestamp::now());
     }
     restore();
     result

@@ -9,11 +9,14 @@ use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::keymap::{self, Action};
+use super::message::Startup;
 use super::message::{Effect, Msg};
+use super::model::HomeState;
 use super::model::{Focus, Model, Screen};
 use super::overlays::{export, help};
 use super::screens::{completion, home, profile, reader};
-use super::session::{autosave, flush_all, touch};
+use super::session::{autosave, flush_all, request_quit, save_failed, saved, touch};
+use crate::text;
 
 pub use super::screens::home::open_module;
 pub use super::session::pending_journals;
@@ -26,6 +29,55 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
 
 fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     match msg {
+        Msg::Start(startup) => start(model, startup, now),
+        Msg::Ready { timezone, problem } => {
+            model.timezone = timezone;
+            if let Some(problem) = problem {
+                model.notice = Some(text::signals_unwatched(&problem));
+            }
+            Vec::new()
+        }
+        Msg::Saved(key) => {
+            model.unsaved.remove(&key);
+            saved(model);
+            Vec::new()
+        }
+        Msg::ProfileSaved => {
+            model.profile_unsaved = false;
+            saved(model);
+            Vec::new()
+        }
+        Msg::SaveFailed(reason) => {
+            save_failed(model, reason, now);
+            Vec::new()
+        }
+        Msg::Exported(path) => {
+            export::written(model, &path);
+            Vec::new()
+        }
+        Msg::ExportFailed { reason, suggestion } => {
+            export::failed(model, reason, suggestion);
+            Vec::new()
+        }
+        Msg::FreeNames(names) => {
+            export::free_names(model, names);
+            Vec::new()
+        }
+        Msg::SetAside { key, result } => {
+            model.notice = Some(match result {
+                Ok(aside) => {
+                    model.damaged.remove(&key);
+                    model.journals.remove(&key);
+                    text::set_aside(&aside.display().to_string())
+                }
+                Err(problem) => problem,
+            });
+            Vec::new()
+        }
+        Msg::TerminalFailed => {
+            let saves = flush_all(model, now);
+            request_quit(model, saves)
+        }
         Msg::Resize(width, height) => {
             model.width = width;
             model.height = height;
@@ -45,6 +97,53 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     }
 }
 
+/// casebook has started: what the command line and the data folder say.
+fn start(model: &mut Model, startup: Startup, now: Timestamp) -> Vec<Effect> {
+    model.color = startup.color;
+    model.content_errors = startup.content_errors;
+    model.export_dir = startup.export_dir;
+    if startup.recovered && model.notice.is_none() {
+        model.notice = Some(recovered_notice(model));
+    }
+    if let Some(notice) = startup.notice {
+        model.notice = Some(notice);
+    }
+    if let Some((width, height)) = startup.size {
+        model.width = width;
+        model.height = height;
+    }
+    let Some((course, module)) = startup.open else {
+        return Vec::new();
+    };
+    if matches!(model.screen, Screen::Home) {
+        return open_module(model, course, module, now);
+    }
+    // The welcome comes first; the module opens after it.
+    model.home = HomeState {
+        course,
+        selected: module,
+    };
+    model.open_after_welcome = Some((course, module));
+    Vec::new()
+}
+
+/// What to say at start-up after casebook was not closed normally:
+/// the modules whose editors were open, if any, by name.
+fn recovered_notice(model: &Model) -> String {
+    let names: Vec<String> = model
+        .courses
+        .iter()
+        .flat_map(|course| course.modules.iter().map(move |module| (course, module)))
+        .filter(|(course, module)| {
+            model
+                .journal(&(course.id.clone(), module.id.clone()))
+                .is_some_and(|journal| journal.position.editing)
+        })
+        .map(|(_, module)| super::widgets::short_name(module).to_owned())
+        .collect();
+    text::recovered(&names)
+}
+
 /// Pasted text with Windows and old Mac line ends made plain `\n`.
 pub fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
@@ -53,19 +152,21 @@ pub fn normalise_newlines(text: &str) -> String {
 fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     match keymap::global_action(&key) {
         Some(Action::QuitApp) => {
-            let mut effects = flush_all(model, now);
-            effects.push(Effect::Quit);
-            return effects;
+            let saves = flush_all(model, now);
+            return request_quit(model, saves);
         }
-        Some(Action::ForceQuit) if model.save_error.is_some() => return vec![Effect::ForceQuit],
+        Some(Action::ForceQuit) if model.save_error.is_some() => {
+            // The learner asked twice: leave even with text unsaved.
+            model.quit = true;
+            return Vec::new();
+        }
         _ => {}
     }
     if model.is_too_small() {
         // Blind, only q does anything: it quits.
         if key.code == KeyCode::Char('q') {
-            let mut effects = flush_all(model, now);
-            effects.push(Effect::Quit);
-            return effects;
+            let saves = flush_all(model, now);
+            return request_quit(model, saves);
         }
         return Vec::new();
     }
@@ -74,7 +175,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         return Vec::new();
     }
     if model.export.is_some() {
-        return export::key(model, key, now);
+        return export::key(model, key);
     }
     let context = keymap::screen_context(model);
     let action = keymap::action(context, &key);
@@ -127,3 +228,7 @@ fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
     }
     Vec::new()
 }
+
+#[cfg(test)]
+#[path = "update_tests.rs"]
+mod tests;

@@ -6,6 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use std::path::{Path, PathBuf};
+
+use crate::editor::Editor as TextEditor;
 use crate::export::Format;
 use crate::text;
 use crate::tui::keymap::{self, Action, Context, Situation};
@@ -14,40 +17,43 @@ use crate::tui::model::{ExportDialog, Model, ModuleKey};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{Canvas, centred, draw_editor, fit_keys, stack};
 
-/// `casebook-log-DATE.md` in the export folder, or `...-2.md` and so on
-/// when that exists: the dialog never offers a file it would refuse.
-fn default_export_path(model: &Model, format: Format, now: Timestamp) -> String {
-    let name = crate::export::default_file_name(format, crate::export::export_date(now));
-    let mut path = model.export_dir.join(&name);
-    let mut number = 2;
-    while path.exists() && number < 1000 {
-        let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
-        path = model.export_dir.join(format!("{stem}-{number}.{extension}"));
-        number += 1;
-    }
-    path.display().to_string()
-}
-
-pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Timestamp) {
+/// Opens the dialog on `casebook-log-DATE.md` in the export folder, and
+/// asks for the first free name for each format, so that it never offers
+/// a file it would refuse. The file system is asked once, here, not at
+/// every key.
+pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Timestamp) -> Vec<Effect> {
     if modules.is_empty() {
         model.notice = Some(text::NOTHING_TO_EXPORT.to_owned());
-        return;
+        return Vec::new();
     }
+    let date = crate::export::export_date(now);
+    let defaults: Vec<PathBuf> = Format::ALL
+        .iter()
+        .map(|format| model.export_dir.join(crate::export::default_file_name(*format, date)))
+        .collect();
     let format = Format::Markdown;
-    let path = crate::editor::Editor::single_line(&default_export_path(model, format, now));
+    let path = default_for(&defaults, format);
     model.export = Some(ExportDialog {
         format,
-        path,
+        path: TextEditor::single_line(&path),
         path_edited: false,
         modules,
+        defaults: defaults.clone(),
+        problem: None,
+        suggestion: None,
     });
+    vec![Effect::FindFreeNames(defaults)]
 }
 
-pub(crate) fn key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
-    let defaults: Vec<String> = Format::ALL
-        .iter()
-        .map(|format| default_export_path(model, *format, now))
-        .collect();
+fn default_for(defaults: &[PathBuf], format: Format) -> String {
+    let index = Format::ALL.iter().position(|each| *each == format).unwrap_or(0);
+    defaults
+        .get(index)
+        .map(|path| path.display().to_string())
+        .unwrap_or_default()
+}
+
+pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let Some(dialog) = model.export.as_mut() else {
         return Vec::new();
     };
@@ -67,27 +73,65 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
             let next = (index + step) % Format::ALL.len();
             dialog.format = Format::ALL[next];
             if !dialog.path_edited {
-                let path = crate::editor::Editor::single_line(&defaults.get(next).cloned().unwrap_or_default());
-                dialog.path = path;
+                dialog.path = TextEditor::single_line(&default_for(&dialog.defaults, dialog.format));
+            }
+        }
+        Some(Action::UseSuggestion) => {
+            if let Some(suggestion) = dialog.suggestion.take() {
+                dialog.path = TextEditor::single_line(&suggestion.display().to_string());
+                dialog.path_edited = true;
+                dialog.problem = None;
             }
         }
         Some(Action::Write) => {
-            let path = std::path::PathBuf::from(dialog.path.text());
-            let effect = Effect::Export {
+            // The dialog stays open until the log is written, so that a
+            // failure leaves the name typed in place.
+            return vec![Effect::Export {
                 modules: dialog.modules.clone(),
                 format: dialog.format,
-                path,
-            };
-            model.export = None;
-            return vec![effect];
+                path: PathBuf::from(dialog.path.text()),
+                since: None,
+                until: None,
+            }];
         }
         _ => {
             if dialog.path.input(key) {
                 dialog.path_edited = true;
+                dialog.problem = None;
+                dialog.suggestion = None;
             }
         }
     }
     Vec::new()
+}
+
+/// The log is written: the dialog closes and the foot says where.
+pub(crate) fn written(model: &mut Model, path: &Path) {
+    model.export = None;
+    model.notice = Some(text::log_written(&path.display().to_string()));
+}
+
+/// Writing failed: the dialog stays, with the name as typed, and says why.
+pub(crate) fn failed(model: &mut Model, reason: String, suggestion: Option<PathBuf>) {
+    match model.export.as_mut() {
+        Some(dialog) => {
+            dialog.problem = Some(reason);
+            dialog.suggestion = suggestion;
+        }
+        None => model.notice = Some(reason),
+    }
+}
+
+/// The free names found for the dialog's defaults.
+pub(crate) fn free_names(model: &mut Model, names: Vec<PathBuf>) {
+    if let Some(dialog) = model.export.as_mut()
+        && names.len() == dialog.defaults.len()
+    {
+        dialog.defaults = names;
+        if !dialog.path_edited {
+            dialog.path = TextEditor::single_line(&default_for(&dialog.defaults, dialog.format));
+        }
+    }
 }
 
 pub(crate) fn draw(dialog: &ExportDialog, canvas: &mut Canvas, area: Rect, theme: Theme) {

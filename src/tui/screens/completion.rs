@@ -64,8 +64,8 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now:
             Vec::new()
         }
         Some(Action::Export) => {
-            let effects = flush_all(model, now);
-            open_export(model, vec![module_key], now);
+            let mut effects = flush_all(model, now);
+            effects.extend(open_export(model, vec![module_key], now));
             effects
         }
         Some(Action::Unanswered) => {

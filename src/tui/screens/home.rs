@@ -16,7 +16,7 @@ use crate::tui::model::{Focus, HomeState, Model, ModuleKey, ProfileForm, Reader,
 use crate::tui::overlays::export::open_export;
 use crate::tui::screens::questions::start_editing;
 use crate::tui::screens::reader::{clamp_scroll, note_reading};
-use crate::tui::session::flush_all;
+use crate::tui::session::{flush_all, request_quit};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{
     Canvas, footer, has_skipped, pad_to, progress_short, short_name, stack, status_label, status_style, status_words,
@@ -26,7 +26,7 @@ use crate::tui::widgets::{
 pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
     let Some(course) = model.courses.get(model.home.course) else {
         if action == Some(Action::Quit) {
-            return vec![Effect::Quit];
+            return request_quit(model, Vec::new());
         }
         return Vec::new();
     };
@@ -39,9 +39,8 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
     };
     match action {
         Action::Quit => {
-            let mut effects = flush_all(model, now);
-            effects.push(Effect::Quit);
-            return effects;
+            let saves = flush_all(model, now);
+            return request_quit(model, saves);
         }
         Action::Open => return open_module(model, model.home.course, model.home.selected, now),
         Action::NextCourse if courses > 1 => {
@@ -68,7 +67,7 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
             }
         }
         Action::Export => {
-            let effects = flush_all(model, now);
+            let mut effects = flush_all(model, now);
             let modules: Vec<ModuleKey> = model
                 .courses
                 .iter()
@@ -79,7 +78,7 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
                     journal.studied(module).then_some(key)
                 })
                 .collect();
-            open_export(model, modules, now);
+            effects.extend(open_export(model, modules, now));
             return effects;
         }
         Action::First => model.home.selected = 0,

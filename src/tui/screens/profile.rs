@@ -34,7 +34,10 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now:
             model.profile_unsaved = true;
             model.screen = Screen::Home;
             model.notice = Some(text::PROFILE_SAVED.to_owned());
-            let mut effects = vec![Effect::SaveProfile];
+            let mut effects = Vec::new();
+            if model.profile_damaged.is_none() {
+                effects.push(Effect::SaveProfile);
+            }
             if let Some((course, module)) = model.open_after_welcome.take() {
                 effects.extend(open_module(model, course, module, now));
             }
