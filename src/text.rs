@@ -71,7 +71,25 @@ pub const ANSWER_TITLE: &str = "Your reflection";
 pub const ACTION_POINT_BOX: &str = "Your action point";
 pub const ACTION_POINT_TITLE: &str = "Action point: what will I do differently, and by when?";
 pub const COMPLETE_TITLE: &str = "Module complete";
-pub const SKIP_PROMPT: &str = "This question has no answer yet. Skip it for now? y skip · a answer · Esc stay";
+/// Above the answer box; the keys to answer it are in the foot.
+pub const SKIP_PROMPT: &str = "This question has no answer yet. Skip it for now?";
+/// On the answer box's edge when the question above it does not fit.
+pub const QUESTION_MORE: &str = "Ctrl-↓ more";
+pub const QUESTION_BACK: &str = "Ctrl-↑ back";
+pub const SAVED_MARK: &str = "saved";
+pub const SAVING_MARK: &str = "saving…";
+pub const NOT_SAVED_MARK: &str = "NOT SAVED";
+pub const NO_ROOM_FOR_PROMPTS: &str =
+    "No room for the reflective prompts here: make the window taller, or press Tab to read them above the text.";
+pub const PROMPTS_MORE: &str = "Ctrl-↓ more prompts";
+
+pub fn section_of(number: usize, total: usize) -> String {
+    format!("Section {number} of {total}")
+}
+
+pub fn question_of(number: usize, total: usize) -> String {
+    format!("Question {number} of {total}")
+}
 pub const GIBBS_TITLE: &str = "Reflective prompts (Gibbs cycle)";
 pub const GIBBS: [(&str, &str); 6] = [
     (
@@ -252,6 +270,10 @@ pub mod keys {
     pub const TEXT_WRITE: Help = ("Enter", "start answering the selected question");
     pub const TEXT_TAB: Help = ("Tab", "move to the questions");
     pub const PROMPTS: Help = ("Ctrl-G", "show or hide reflective prompts (Gibbs cycle)");
+    pub const SCROLL_ABOVE: Help = (
+        "Ctrl-↑ / Ctrl-↓",
+        "scroll the prompts, or a question too long for its space",
+    );
     pub const SAVE: Help = ("Ctrl-S", "save now");
     pub const READER_BACK: Help = ("q / Esc", "back to the home screen (saved)");
 

@@ -879,6 +879,8 @@ fn select_question(app: &mut App<MemoryStore>, module: usize, section: usize, qu
         editor: None,
         confirm_skip: false,
         prompts: false,
+        question_scroll: 0,
+        prompts_scroll: 0,
     });
 }
 

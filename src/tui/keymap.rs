@@ -14,6 +14,8 @@ use crate::text::keys::{self as words, Help, Hint};
 pub(crate) enum Key {
     Plain(KeyCode),
     Ctrl(char),
+    /// Ctrl with a key that is not a character (an arrow).
+    CtrlArrow(KeyCode),
 }
 
 impl Key {
@@ -22,6 +24,7 @@ impl Key {
         match self {
             Key::Plain(code) => !ctrl && event.code == code,
             Key::Ctrl(c) => ctrl && event.code == KeyCode::Char(c),
+            Key::CtrlArrow(code) => ctrl && event.code == code,
         }
     }
 }
@@ -37,6 +40,9 @@ pub(crate) enum Action {
     Help,
     Save,
     Prompts,
+    /// Scroll what is above the answer box: the prompts, or the question.
+    ScrollAboveUp,
+    ScrollAboveDown,
     Up,
     Down,
     Left,
@@ -189,6 +195,10 @@ const HELP_KEYS: &[(Key, Action)] = &[(Plain(K::Char('?')), A::Help), (Plain(K::
 const F1: &[(Key, Action)] = &[(Plain(K::F(1)), A::Help)];
 const SAVE: &[(Key, Action)] = &[(Ctrl('s'), A::Save)];
 const PROMPTS: &[(Key, Action)] = &[(Ctrl('g'), A::Prompts)];
+const SCROLL_ABOVE: &[(Key, Action)] = &[
+    (Key::CtrlArrow(K::Up), A::ScrollAboveUp),
+    (Key::CtrlArrow(K::Down), A::ScrollAboveDown),
+];
 const QUIT_APP: &[(Key, Action)] = &[(Ctrl('c'), A::QuitApp)];
 /// Keys the editor widget handles itself: listed in the help only.
 const EDITOR_OWN: &[(Key, Action)] = &[];
@@ -313,6 +323,7 @@ const TEXT: &[Binding] = &[
         &[hint_when(2, When::Questions, words::HINT_QUESTIONS)],
     ),
     row(PROMPTS, words::PROMPTS),
+    row(SCROLL_ABOVE, words::SCROLL_ABOVE),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(4, words::HINT_HELP)]),
     hinted(BACK, words::READER_BACK, &[hint(5, words::HINT_HOME)]),
@@ -339,6 +350,7 @@ const QUESTIONS: &[Binding] = &[
         &[hint(4, words::HINT_TEXT)],
     ),
     row(PROMPTS, words::PROMPTS),
+    row(SCROLL_ABOVE, words::SCROLL_ABOVE),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     hinted(BACK, words::READER_BACK, &[hint(6, words::HINT_HOME)]),
@@ -366,6 +378,7 @@ const SKIP_PROMPT: &[Binding] = &[
         &[hint(3, words::HINT_SKIP_STAY)],
     ),
     unlisted(PROMPTS),
+    unlisted(SCROLL_ABOVE),
 ];
 
 const UNDO: &[(Key, Action)] = &[(Ctrl('z'), A::Undo), (Ctrl('y'), A::Redo)];
@@ -389,6 +402,7 @@ const EDITOR: &[Binding] = &[
     hinted(UNDO, words::EDITOR_UNDO, &[hint(3, words::HINT_UNDO)]),
     row(SAVE, words::EDITOR_SAVE),
     hinted(PROMPTS, words::EDITOR_PROMPTS, &[hint(4, words::HINT_PROMPTS)]),
+    row(SCROLL_ABOVE, words::SCROLL_ABOVE),
     row(EDITOR_OWN, words::EDITOR_PASTE),
     hinted(F1, words::EDITOR_HELP, &[hint(5, words::HINT_F1_HELP)]),
     row(QUIT_APP, words::QUIT_APP),

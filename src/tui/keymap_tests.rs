@@ -19,6 +19,7 @@ const ALL: [Context; 10] = [
 fn written(key: Key) -> String {
     match key {
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::CtrlArrow(code) => format!("Ctrl-{}", written(Key::Plain(code))),
         Key::Plain(code) => match code {
             K::Char(c) => c.to_string(),
             K::Up => "↑".into(),

@@ -41,9 +41,122 @@ pub(crate) fn section_has_questions(model: &Model, reader: &Reader) -> bool {
 }
 
 /// The question panel takes the whole body on small screens, else 60%.
+/// The answer box keeps this many rows however small the screen: its
+/// borders and a line to write on.
+pub(crate) const MIN_BOX: u16 = 3;
+/// The question panel keeps this many: the box and two lines of question.
+const MIN_PANEL: u16 = MIN_BOX + 2;
+/// The prompts are not shown in fewer rows than this.
+pub(crate) const MIN_PROMPTS: u16 = 5;
+
+/// The question panel takes the whole body on small screens, else 60%;
+/// with the prompts shown, it gives them the rows they need while it
+/// keeps `MIN_PANEL`.
 pub(crate) fn panel_height(model: &Model) -> u16 {
     let body = model.height.saturating_sub(4);
-    if body < 16 { body } else { body * 3 / 5 }
+    let normal = if body < 16 { body } else { body * 3 / 5 };
+    match &model.screen {
+        Screen::Reader(reader) if reader.prompts => {
+            let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
+            let wanted = u16::try_from(prompt_lines(width, Theme { color: false }).len()).unwrap_or(u16::MAX);
+            body.saturating_sub(wanted).max(MIN_PANEL).min(normal)
+        }
+        _ => normal,
+    }
+}
+
+/// Splits the question panel: rows for the question (at most `wanted`)
+/// and rows for the box, which keeps at least `MIN_BOX`.
+pub(crate) fn panel_split(panel: u16, wanted: usize) -> (u16, u16) {
+    let head = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(panel.saturating_sub(MIN_BOX));
+    (head, panel - head)
+}
+
+/// The lines above the answer box: which question of how many and its
+/// state, the question, its hint, and the skip prompt.
+pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let mut head: Vec<Line<'static>> = Vec::new();
+    let Some((course, module)) = model.module(reader.course, reader.module) else {
+        return head;
+    };
+    let Some(section) = module.sections.get(reader.section) else {
+        return head;
+    };
+    let Some(question) = section.questions.get(reader.question) else {
+        return head;
+    };
+    let journal = model.journal(&(course.id.clone(), module.id.clone()));
+    let width = usize::from(width).max(8);
+    let label = text::question_of(reader.question + 1, section.questions.len());
+    let state = match journal {
+        Some(journal) if journal.is_answered(&question.id) => {
+            format!(" · {} {}", text::SYMBOL_ANSWERED, text::WORD_ANSWERED)
+        }
+        Some(journal) if journal.is_skipped(&question.id) => {
+            format!(" · {} {}", text::SYMBOL_SKIPPED, text::WORD_SKIPPED)
+        }
+        _ => String::new(),
+    };
+    head.push(Line::from(Span::styled(format!("{label}{state}"), theme.heading())));
+    let mut paragraph = |words: &str, style| {
+        for wrapped in textwrap::wrap(words, width) {
+            head.push(Line::from(Span::styled(wrapped.into_owned(), style)));
+        }
+    };
+    paragraph(&question.text, theme.lead());
+    if let Some(hint) = &question.hint {
+        paragraph(hint, theme.note());
+    }
+    if reader.confirm_skip {
+        paragraph(text::SKIP_PROMPT, theme.selected());
+    }
+    head
+}
+
+/// How far the question above the box can scroll (0 when it fits).
+pub(crate) fn question_max_scroll(model: &Model) -> u16 {
+    let Screen::Reader(reader) = &model.screen else {
+        return 0;
+    };
+    if !panel_shown(model, reader) {
+        return 0;
+    }
+    let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
+    let wanted = question_head(model, reader, width, Theme { color: false }).len();
+    let panel = panel_height(model).min(model.height.saturating_sub(4));
+    let (rows, _) = panel_split(panel, wanted);
+    u16::try_from(wanted.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX)
+}
+
+/// The reflective prompts, wrapped for `width`.
+pub(crate) fn prompt_lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(8);
+    let mut lines = vec![Line::from(Span::styled(text::GIBBS_TITLE, theme.heading()))];
+    for (stage, prompt) in text::GIBBS {
+        let options = textwrap::Options::new(width).subsequent_indent("  ");
+        for (index, wrapped) in textwrap::wrap(&format!("{stage}: {prompt}"), options)
+            .into_iter()
+            .enumerate()
+        {
+            let line = if index == 0 {
+                let rest = wrapped.strip_prefix(stage).unwrap_or(&wrapped).to_owned();
+                Line::from(vec![Span::styled(stage, theme.heading()), Span::raw(rest)])
+            } else {
+                Line::from(wrapped.into_owned())
+            };
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// How far the prompts can scroll in the rows above the panel.
+pub(crate) fn prompts_max_scroll(model: &Model) -> u16 {
+    let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
+    let wanted = prompt_lines(width, Theme { color: false }).len();
+    u16::try_from(wanted.saturating_sub(usize::from(reader_body_height(model)))).unwrap_or(u16::MAX)
 }
 
 /// Reads the section's text and notes, wrapped for `width` to at least

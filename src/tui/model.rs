@@ -162,6 +162,11 @@ pub struct Reader {
     /// Asking "skip this question?".
     pub confirm_skip: bool,
     pub prompts: bool,
+    /// How far the question above the answer box is scrolled, when it does
+    /// not fit (back to 0 when another question is chosen).
+    pub question_scroll: u16,
+    /// How far the reflective prompts are scrolled, when they do not fit.
+    pub prompts_scroll: u16,
 }
 
 pub struct Editor {

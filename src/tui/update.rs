@@ -22,9 +22,24 @@ pub use super::screens::home::open_module;
 pub use super::session::pending_journals;
 
 pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let before = asked(model);
     let effects = handle(model, msg, now);
+    if asked(model) != before
+        && let Screen::Reader(reader) = &mut model.screen
+    {
+        // Another question starts at its top.
+        reader.question_scroll = 0;
+    }
     reader::note_reading(model);
     effects
+}
+
+/// The question the reader has selected, as (module, section, question).
+fn asked(model: &Model) -> Option<(usize, usize, usize)> {
+    match &model.screen {
+        Screen::Reader(reader) => Some((reader.module, reader.section, reader.question)),
+        _ => None,
+    }
 }
 
 fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {

@@ -148,6 +148,8 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
         editor: None,
         confirm_skip: false,
         prompts: false,
+        question_scroll: 0,
+        prompts_scroll: 0,
     });
     if question.is_some() && position.editing {
         start_editing(model, now);

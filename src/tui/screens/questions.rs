@@ -11,13 +11,14 @@ use super::reader::leave_section_forward;
 use crate::document;
 use crate::text;
 use crate::tui::keymap::Action;
+use crate::tui::layout::{panel_split, question_head};
 use crate::tui::message::Effect;
 use crate::tui::model::{Editor, Focus, Model, Reader, Screen};
 use crate::tui::session::{
     current_question_id, flush_all, flush_editor, is_resolved, section_question_count, wording_of,
 };
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{Canvas, draw_editor, stack};
+use crate::tui::widgets::{Canvas, draw_editor, draw_lines, stack};
 
 pub(crate) fn start_editing(model: &mut Model, now: Timestamp) {
     let Screen::Reader(reader) = &model.screen else { return };
@@ -157,63 +158,74 @@ pub(crate) fn advance_question(model: &mut Model, now: Timestamp) -> Vec<Effect>
     }
 }
 
+/// The question above its answer box. The box keeps at least
+/// `MIN_BOX` rows; the question takes the rest and, when even that is too
+/// few, scrolls (Ctrl-↑ Ctrl-↓) rather than being cut.
 pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let Some((course, module)) = model.module(reader.course, reader.module) else {
         return;
     };
-    let Some(section) = module.sections.get(reader.section) else {
-        return;
-    };
-    let Some(question) = section.questions.get(reader.question) else {
+    let Some(question) = module
+        .sections
+        .get(reader.section)
+        .and_then(|section| section.questions.get(reader.question))
+    else {
         return;
     };
     let key = (course.id.clone(), module.id.clone());
     let journal = model.journal(&key);
-    let width = usize::from(area.width);
-    let mut head: Vec<Line> = Vec::new();
-    let label = format!("Question {} of {}", reader.question + 1, section.questions.len());
-    let state = match journal {
-        Some(journal) if journal.is_answered(&question.id) => {
-            format!(" · {} {}", text::SYMBOL_ANSWERED, text::WORD_ANSWERED)
-        }
-        Some(journal) if journal.is_skipped(&question.id) => {
-            format!(" · {} {}", text::SYMBOL_SKIPPED, text::WORD_SKIPPED)
-        }
-        _ => String::new(),
-    };
-    head.push(Line::from(Span::styled(format!("{label}{state}"), theme.heading())));
-    for wrapped in textwrap::wrap(&question.text, width.max(8)) {
-        head.push(Line::from(Span::styled(wrapped.into_owned(), theme.lead())));
-    }
-    if let Some(hint) = &question.hint {
-        for wrapped in textwrap::wrap(hint, width.max(8)) {
-            head.push(Line::from(Span::styled(wrapped.into_owned(), theme.note())));
-        }
-    }
-    if reader.confirm_skip {
-        head.push(Line::from(Span::styled(text::SKIP_PROMPT, theme.selected())));
-    }
-    let head_rows = u16::try_from(head.len())
-        .unwrap_or(u16::MAX)
-        .min(area.height.saturating_sub(4));
-    let [head_area, editor_area, status_area] = stack(area, [Some(head_rows), None, Some(1)]);
-    canvas.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+    let head = question_head(model, reader, area.width, theme);
+    let (head_rows, _) = panel_split(area.height, head.len());
+    let [head_area, editor_area] = stack(area, [Some(head_rows), None]);
+    let max_scroll = head.len().saturating_sub(usize::from(head_rows));
+    let scroll = usize::from(reader.question_scroll).min(max_scroll);
+    let shown: Vec<Line> = head.into_iter().skip(scroll).take(usize::from(head_rows)).collect();
+    draw_lines(canvas, head_area, &shown);
 
     let focused = reader.focus == Focus::Editor;
     let marker = if focused { "▶ " } else { "" };
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(format!("{marker}{}", text::ANSWER_TITLE))
         .border_style(theme.border(focused));
+    if scroll < max_scroll {
+        block = block.title(Line::from(Span::styled(text::QUESTION_MORE, theme.keys())).right_aligned());
+    } else if scroll > 0 {
+        block = block.title(Line::from(Span::styled(text::QUESTION_BACK, theme.keys())).right_aligned());
+    }
     let editing_this = reader
         .editor
         .as_ref()
         .filter(|editor| editor.question_id == question.id);
-    let (words, saved) = match editing_this {
+    let (words, saved) = match &editing_this {
+        Some(editor) => (editor.area.word_count(), editor.dirty_since.is_none()),
+        None => (
+            document::word_count(
+                journal
+                    .and_then(|journal| journal.reflections.get(&question.id))
+                    .map_or("", |reflection| reflection.text.as_str()),
+            ),
+            true,
+        ),
+    };
+    let saved_text = if model.save_error.is_some() {
+        Span::styled(text::NOT_SAVED_MARK, theme.alarm())
+    } else if saved {
+        Span::styled(text::SAVED_MARK, theme.done())
+    } else {
+        Span::styled(text::SAVING_MARK, theme.in_progress())
+    };
+    // The count and whether it is saved sit in the box's lower edge: on a
+    // small screen every row is wanted for the question and the answer.
+    let block = block.title_bottom(Line::from(vec![
+        Span::raw(format!(" {} · ", text::words(words))),
+        saved_text,
+        Span::raw(" "),
+    ]));
+    match editing_this {
         Some(editor) => {
             let inner = block.inner(editor_area);
             canvas.render_widget(block, editor_area);
             draw_editor(canvas, &editor.area, inner, theme.plain(), focused);
-            (editor.area.word_count(), editor.dirty_since.is_none())
         }
         None => {
             let existing = journal
@@ -229,21 +241,6 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
                 Paragraph::new(shown).block(block).wrap(Wrap { trim: false }),
                 editor_area,
             );
-            (document::word_count(existing), true)
         }
-    };
-    let saved_text = if model.save_error.is_some() {
-        Span::styled("NOT SAVED", theme.alarm())
-    } else if saved {
-        Span::styled("saved", theme.done())
-    } else {
-        Span::styled("saving…", theme.in_progress())
-    };
-    canvas.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::raw(format!("{} · ", text::words(words))),
-            saved_text,
-        ])),
-        status_area,
-    );
+    }
 }

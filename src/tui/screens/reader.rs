@@ -6,7 +6,6 @@ use jiff::Timestamp;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::questions::{advance_question, editor_key, question_panel, skip_question, start_editing};
 use crate::document::{DocLine, LineKind};
@@ -14,8 +13,9 @@ use crate::journal::{ModuleJournal, Position};
 use crate::text;
 use crate::tui::keymap::{Action, Situation, screen_context};
 use crate::tui::layout::{
-    max_scroll, more_below, panel_height, panel_shown, question_lines, reader_body_height, reading_column,
-    section_end_shown, section_has_questions, with_section_text,
+    MIN_PROMPTS, max_scroll, more_below, panel_height, panel_shown, prompt_lines, prompts_max_scroll, question_lines,
+    question_max_scroll, reader_body_height, reading_column, section_end_shown, section_has_questions,
+    with_section_text,
 };
 use crate::tui::message::Effect;
 use crate::tui::model::{Completion, Focus, Model, Reader, Screen};
@@ -68,13 +68,24 @@ fn scroll_by(model: &mut Model, delta: i32) {
 /// The reader's keys: the skip prompt, the editor, the questions or the
 /// text, whichever has the focus.
 pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    match action {
+        Some(Action::Prompts) => {
+            toggle_prompts(model);
+            return Vec::new();
+        }
+        Some(Action::ScrollAboveUp) => {
+            scroll_above(model, -1);
+            return Vec::new();
+        }
+        Some(Action::ScrollAboveDown) => {
+            scroll_above(model, 1);
+            return Vec::new();
+        }
+        _ => {}
+    }
     let Screen::Reader(reader) = &mut model.screen else {
         return Vec::new();
     };
-    if action == Some(Action::Prompts) {
-        reader.prompts = !reader.prompts;
-        return Vec::new();
-    }
     if reader.confirm_skip {
         reader.confirm_skip = false;
         return match action {
@@ -93,7 +104,47 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now:
     }
 }
 
+/// Ctrl-G: the prompts, where there is room for them; else why not.
+fn toggle_prompts(model: &mut Model) {
+    let Screen::Reader(reader) = &mut model.screen else {
+        return;
+    };
+    reader.prompts = !reader.prompts;
+    reader.prompts_scroll = 0;
+    if reader.prompts && reader_body_height(model) < MIN_PROMPTS {
+        if let Screen::Reader(reader) = &mut model.screen {
+            reader.prompts = false;
+        }
+        model.notice = Some(text::NO_ROOM_FOR_PROMPTS.to_owned());
+    }
+}
+
+/// Ctrl-↑ / Ctrl-↓: the prompts when they are shown and do not fit, else
+/// the question above the answer box.
+fn scroll_above(model: &mut Model, delta: i32) {
+    let prompts_max = prompts_max_scroll(model);
+    let question_max = question_max_scroll(model);
+    let Screen::Reader(reader) = &mut model.screen else {
+        return;
+    };
+    let (scroll, max) = if reader.prompts && prompts_max > 0 {
+        (&mut reader.prompts_scroll, prompts_max)
+    } else {
+        (&mut reader.question_scroll, question_max)
+    };
+    let next = i32::from(*scroll).saturating_add(delta).clamp(0, i32::from(max));
+    *scroll = u16::try_from(next).unwrap_or(0);
+}
+
 fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
+    // The prompts cover the text while shown: the arrows scroll them.
+    if matches!(&model.screen, Screen::Reader(reader) if reader.prompts) {
+        match action {
+            Some(Action::Up | Action::PageUp) => return key_scroll_prompts(model, -1),
+            Some(Action::Down | Action::PageDown) => return key_scroll_prompts(model, 1),
+            _ => {}
+        }
+    }
     let page = i32::from(reader_body_height(model).max(2)) - 1;
     let has_questions = matches!(&model.screen, Screen::Reader(reader) if section_question_count(model, reader) > 0);
     match action {
@@ -118,6 +169,11 @@ fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Ef
         Some(Action::Back) => return leave_to_home(model, now),
         _ => {}
     }
+    Vec::new()
+}
+
+fn key_scroll_prompts(model: &mut Model, delta: i32) -> Vec<Effect> {
+    scroll_above(model, delta);
     Vec::new()
 }
 
@@ -442,7 +498,7 @@ pub(crate) fn draw(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Re
     let text_rect = Rect::new(column.x, text_area.y, column.width, text_area.height);
     if text_rect.height > 0 {
         if reader.prompts {
-            prompts(canvas, text_rect, theme);
+            prompts(model, reader, canvas, text_rect, theme);
         } else {
             let lines = section_window(
                 model,
@@ -466,9 +522,17 @@ pub(crate) fn draw(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Re
     }
 
     let sections = module.sections.len().max(1);
-    let position = format!("Section {} of {}", reader.section + 1, sections);
+    let position = text::section_of(reader.section + 1, sections);
+    // Says there is more to read before the learner turns the page: on a
+    // narrow screen the progress bar gives way to it.
+    let more_below = !reader.prompts && more_below(model, reader);
+    let more_width = if more_below {
+        text::MORE_BELOW.chars().count() + 2
+    } else {
+        0
+    };
     let bar_width = usize::from(area.width)
-        .saturating_sub(position.chars().count() + 4)
+        .saturating_sub(position.chars().count() + 2 + more_width)
         .min(20);
     let filled = (reader.section + 1) * bar_width / sections;
     let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_width - filled));
@@ -476,9 +540,7 @@ pub(crate) fn draw(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Re
         Span::raw(format!("{position}  ")),
         Span::styled(bar, theme.done()),
     ]);
-    // Says there is more to read before the learner turns the page.
-    let more_below = !reader.prompts && more_below(model, reader);
-    if more_below && usize::from(area.width) >= left.width() + text::MORE_BELOW.chars().count() + 2 {
+    if more_below {
         left.push_span(Span::raw("  "));
         left.push_span(Span::styled(text::MORE_BELOW, theme.keys()));
     }
@@ -489,13 +551,25 @@ pub(crate) fn draw(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Re
     footer(model, canvas, foot, theme, left, screen_context(model), situation);
 }
 
-fn prompts(canvas: &mut Canvas, area: Rect, theme: Theme) {
-    let mut lines = vec![Line::from(Span::styled(text::GIBBS_TITLE, theme.heading()))];
-    for (stage, prompt) in text::GIBBS {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{stage}: "), theme.heading()),
-            Span::raw(prompt),
-        ]));
+/// The reflective prompts in the rows above the question panel: all of
+/// them when they fit, else scrolled; with too few rows, why not.
+fn prompts(model: &Model, reader: &Reader, canvas: &mut Canvas, area: Rect, theme: Theme) {
+    if area.height < MIN_PROMPTS {
+        let lines: Vec<Line> = textwrap::wrap(text::NO_ROOM_FOR_PROMPTS, usize::from(area.width).max(8))
+            .into_iter()
+            .map(|line| Line::from(Span::styled(line.into_owned(), theme.note())))
+            .collect();
+        draw_lines(canvas, area, &lines);
+        return;
     }
-    canvas.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    let lines = prompt_lines(area.width, theme);
+    let max_scroll = prompts_max_scroll(model);
+    let scroll = usize::from(reader.prompts_scroll.min(max_scroll));
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(usize::from(area.height)).collect();
+    if usize::from(reader.prompts_scroll) < usize::from(max_scroll)
+        && let Some(last) = shown.last_mut()
+    {
+        *last = Line::from(Span::styled(text::PROMPTS_MORE, theme.keys()));
+    }
+    draw_lines(canvas, area, &shown);
 }
