@@ -62,7 +62,13 @@ pub const WELCOME: &str = "casebook takes you through the case examples of HM In
 effective practice guide one section at a time. At the take-away questions it pauses for your reflections, \
 and at the end it can export a reflective log for supervision.";
 pub const PROFILE_INTRO: &str = "Your name, role, team and supervisor appear at the top of an exported log. \
+All are optional: leave any blank.";
+/// On the welcome, where the learner cannot yet know how to come back.
+pub const PROFILE_INTRO_FIRST: &str = "Your name, role, team and supervisor appear at the top of an exported log. \
 All are optional: leave any blank. Press u on the home screen to change them later.";
+pub const STORAGE_WHERE: &str = "Your reflections are kept only on this computer, in:";
+pub const STORAGE_NEVER: &str =
+    "Write about your own practice: never anything that could identify a real child, family, victim or colleague.";
 pub const PROFILE_TITLE: &str = "Your profile";
 pub const PROFILE_LABELS: [&str; 4] = ["Name", "Role", "Team", "Supervisor"];
 pub const TOO_SMALL_HINT: &str = "Make the window larger, or press q to quit.";
@@ -79,8 +85,7 @@ pub const QUESTION_BACK: &str = "Ctrl-↑ back";
 pub const SAVED_MARK: &str = "saved";
 pub const SAVING_MARK: &str = "saving…";
 pub const NOT_SAVED_MARK: &str = "NOT SAVED";
-pub const NO_ROOM_FOR_PROMPTS: &str =
-    "No room for the reflective prompts here: make the window taller, or press Tab to read them above the text.";
+pub const NO_ROOM_FOR_PROMPTS: &str = "No room for the prompts here: make the window taller.";
 pub const PROMPTS_MORE: &str = "Ctrl-↓ more prompts";
 
 pub fn section_of(number: usize, total: usize) -> String {
@@ -257,7 +262,7 @@ pub mod keys {
     );
     pub const HOME_SAVE: Help = ("Ctrl-S", "save now (casebook also saves as you go)");
     pub const HELP: Help = ("? / F1", "this help");
-    pub const HOME_QUIT: Help = ("q / Esc", "quit (everything is saved first)");
+    pub const HOME_QUIT: Help = ("q", "quit (everything is saved first)");
 
     pub const TEXT_NEXT: Help = (
         "→ / l / n",
@@ -265,7 +270,8 @@ pub mod keys {
     );
     pub const TEXT_PREVIOUS: Help = ("← / h / p", "previous section");
     pub const TEXT_SCROLL: Help = ("↓ ↑ / j k", "scroll a line");
-    pub const TEXT_PAGE: Help = ("PgDn Space Ctrl-F / PgUp b", "scroll a page");
+    pub const TEXT_PAGE: Help = ("PgDn Ctrl-F / PgUp b", "scroll a page");
+    pub const TEXT_SPACE: Help = ("Space", "a page down; at the end of the section, on to the next");
     pub const TEXT_ENDS: Help = ("Home g / End G", "top / bottom of the section");
     pub const TEXT_WRITE: Help = ("Enter", "start answering the selected question");
     pub const TEXT_TAB: Help = ("Tab", "move to the questions");

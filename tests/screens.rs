@@ -136,13 +136,120 @@ fn take_aways_editor() {
     }
 }
 
+/// "Skip it for now?" above the box, and the foot gives the keys to answer
+/// it: the two agree.
 #[test]
 fn skip_prompt() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = take_aways(width, height);
+        // Done writing; on to question 2 and out of its editor; on again
+        // without an answer asks.
+        keys(
+            &mut app,
+            &[KeyCode::Esc, KeyCode::Char('l'), KeyCode::Esc, KeyCode::Char('l')],
+        );
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("y skip · a answer · Esc stay"), "{screen}");
+        check("skip_prompt", app);
+    }
+}
+
+fn ctrl_key(app: &mut App<MemoryStore>, c: KeyCode, second: i64) {
+    app.handle(Msg::Key(KeyEvent::new(c, KeyModifiers::CONTROL)), at(second));
+}
+
+/// Words on screen, joined across lines and borders, to find a sentence
+/// however it wraps.
+fn words_on(screen: &str) -> String {
+    screen
+        .split(['"', '\n', '│'])
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At 80x24 the prompts take the rows they need: the last one is whole.
+/// At 40x12 there is no room, and the foot says so.
+#[test]
+fn prompts() {
     let mut app = take_aways(80, 24);
-    keys(&mut app, &[KeyCode::Esc]);
-    app.handle(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)), at(100));
-    keys(&mut app, &[KeyCode::Down, KeyCode::Char('l')]);
-    check("skip_prompt", app);
+    ctrl_key(&mut app, KeyCode::Char('g'), 50);
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        words_on(&screen).contains("What will you change, and by when?"),
+        "{screen}"
+    );
+    check("prompts", app);
+    let mut small = take_aways(40, 12);
+    ctrl_key(&mut small, KeyCode::Char('g'), 50);
+    assert!(!matches!(&small.model.screen, casebook::tui::model::Screen::Reader(reader) if reader.prompts));
+    let screen = draw(&small).backend().to_string();
+    assert!(
+        words_on(&screen).contains("No room for the prompts here: make the window taller."),
+        "{screen}"
+    );
+    check("prompts", small);
+}
+
+/// At 40x12 the question is longer than the rows above the box: Ctrl-↓
+/// scrolls it, so every word of it can be read, and the box keeps three rows.
+#[test]
+fn a_long_question_scrolls_above_the_box_on_a_small_screen() {
+    let mut app = take_aways(40, 12);
+    let question = app.model.courses[0].modules[2]
+        .questions()
+        .next()
+        .map(|(_, question)| question.text.clone())
+        .unwrap();
+    let mut seen = String::new();
+    for step in 0..8 {
+        seen.push_str(&draw(&app).backend().to_string());
+        ctrl_key(&mut app, KeyCode::Down, 60 + step);
+    }
+    let seen_words = words_on(&seen);
+    for word in question.split_whitespace() {
+        assert!(seen_words.contains(word), "{word:?} never shown");
+    }
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        screen.contains("┌▶ Your reflection") && screen.contains("│très bien."),
+        "{screen}"
+    );
+    check("question_scrolled", app);
+}
+
+/// The action point is written in a box titled for it.
+#[test]
+fn action_point() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app(true, width, height);
+        app.model.home.selected = 1;
+        keys(&mut app, &[KeyCode::Enter]);
+        let sections = app.model.courses[0].modules[1].sections.len();
+        let read_and_on: Vec<KeyCode> = (0..sections).flat_map(|_| [KeyCode::End, KeyCode::Char('l')]).collect();
+        keys(&mut app, &read_and_on);
+        keys(&mut app, &[KeyCode::Char('a')]);
+        keys(&mut app, &chars("Book supervision"));
+        let screen = draw(&app).backend().to_string();
+        assert!(
+            screen.contains("Your action point") && !screen.contains("Your reflection"),
+            "{screen}"
+        );
+        check("action_point", app);
+    }
+}
+
+/// The profile opened from home does not tell the learner to press u.
+#[test]
+fn profile_from_home() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app(true, width, height);
+        keys(&mut app, &[KeyCode::Char('u')]);
+        keys(&mut app, &chars("Jo"));
+        let screen = draw(&app).backend().to_string();
+        assert!(!screen.contains("Press u"), "{screen}");
+        check("profile", app);
+    }
 }
 
 #[test]
@@ -180,6 +287,18 @@ fn welcome() {
     }
 }
 
+/// Each label has a space before its value, at every size.
+#[test]
+fn profile_labels_keep_a_space_before_the_value() {
+    for (width, height) in SIZES {
+        let mut app = app(true, width, height);
+        keys(&mut app, &[KeyCode::Char('u'), KeyCode::Up]);
+        keys(&mut app, &chars("Ann"));
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("Supervisor Ann"), "{width}x{height}:\n{screen}");
+    }
+}
+
 /// However long the data folder's path, the welcome's first sentence (where
 /// reflections are kept, and what never to write) is shown whole at 40x12.
 #[test]
@@ -207,6 +326,15 @@ fn the_welcome_sentence_on_privacy_is_whole_on_a_small_screen() {
             screen.contains("▶ Name"),
             "the field being filled in shows too:\n{screen}"
         );
+        // The folder is never broken across lines: whole on a line of its
+        // own, or with its middle taken out and both ends kept.
+        let lines: Vec<&str> = screen.lines().map(|line| line.trim_matches('"').trim()).collect();
+        let whole = lines.contains(&folder);
+        let (start, end) = (&folder[..6], &folder[folder.len() - 6..]);
+        let cut = lines
+            .iter()
+            .any(|line| line.contains('…') && line.starts_with(start) && line.ends_with(end));
+        assert!(whole || cut, "{folder}:\n{screen}");
     }
 }
 

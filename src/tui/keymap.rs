@@ -49,6 +49,8 @@ pub(crate) enum Action {
     Right,
     PageUp,
     PageDown,
+    /// A page down, or on past the end of the section.
+    PageOrNext,
     First,
     Last,
     Open,
@@ -258,7 +260,9 @@ const HOME: &[Binding] = &[
     row(SAVE, words::HOME_SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     hinted(
-        &[(Plain(K::Char('q')), A::Quit), (Plain(K::Esc), A::Quit)],
+        // Esc means "back" everywhere else: on home it does nothing, so
+        // that pressing it once too often never quits.
+        &[(Plain(K::Char('q')), A::Quit)],
         words::HOME_QUIT,
         &[hint(6, words::HINT_QUIT)],
     ),
@@ -300,13 +304,13 @@ const TEXT: &[Binding] = &[
     row(
         &[
             (Plain(K::PageDown), A::PageDown),
-            (Plain(K::Char(' ')), A::PageDown),
             (Ctrl('f'), A::PageDown),
             (Plain(K::PageUp), A::PageUp),
             (Plain(K::Char('b')), A::PageUp),
         ],
         words::TEXT_PAGE,
     ),
+    row(&[(Plain(K::Char(' ')), A::PageOrNext)], words::TEXT_SPACE),
     row(
         &[
             (Plain(K::Home), A::First),

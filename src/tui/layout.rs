@@ -105,12 +105,13 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
             head.push(Line::from(Span::styled(wrapped.into_owned(), style)));
         }
     };
+    // Asked first, so that it shows however little room there is.
+    if reader.confirm_skip {
+        paragraph(text::SKIP_PROMPT, theme.selected());
+    }
     paragraph(&question.text, theme.lead());
     if let Some(hint) = &question.hint {
         paragraph(hint, theme.note());
-    }
-    if reader.confirm_skip {
-        paragraph(text::SKIP_PROMPT, theme.selected());
     }
     head
 }

@@ -157,3 +157,79 @@ fn start_up_opens_the_module_named_and_says_what_it_was_told() {
     assert_eq!(model.content_errors, 2);
     assert_eq!(model.notice.as_deref(), Some("Drafts put back."));
 }
+
+#[test]
+fn esc_on_home_does_nothing_and_only_q_quits() {
+    let mut model = model();
+    let selected = model.home.selected;
+    assert_eq!(update(&mut model, key(KeyCode::Esc), at(1)), Vec::new());
+    assert!(!model.quit && !model.quitting);
+    assert!(matches!(model.screen, Screen::Home));
+    assert_eq!(model.home.selected, selected);
+    update(&mut model, key(KeyCode::Char('q')), at(2));
+    assert!(model.quit);
+}
+
+#[test]
+fn esc_everywhere_else_goes_back() {
+    let mut model = model();
+    model.home.selected = 2;
+    update(&mut model, key(KeyCode::Enter), at(1));
+    update(&mut model, key(KeyCode::Esc), at(2));
+    assert!(matches!(model.screen, Screen::Home), "reader -> home");
+    update(&mut model, key(KeyCode::Char('u')), at(3));
+    update(&mut model, key(KeyCode::Esc), at(4));
+    assert!(matches!(model.screen, Screen::Home), "profile -> home");
+    assert!(!model.quit);
+}
+
+/// Space pages down, and at the end of a section moves on, as it does in
+/// a pager.
+#[test]
+fn space_at_the_end_of_a_section_moves_on() {
+    let mut model = model();
+    model.home.selected = 2;
+    update(&mut model, key(KeyCode::Enter), at(1));
+    let section = |model: &Model| match &model.screen {
+        Screen::Reader(reader) => (reader.section, reader.scroll),
+        _ => panic!("the reader"),
+    };
+    assert_eq!(section(&model), (0, 0));
+    let mut pages = 0;
+    while section(&model).0 == 0 {
+        update(&mut model, key(KeyCode::Char(' ')), at(2));
+        pages += 1;
+        assert!(pages < 50, "Space never left the section");
+    }
+    assert!(pages > 1, "Space paged through the section first");
+    assert_eq!(section(&model), (1, 0));
+}
+
+/// Ctrl-↓ and Ctrl-↑ scroll a question too long for the rows above the
+/// box; another question starts at its top.
+#[test]
+fn a_long_question_scrolls_and_the_next_starts_at_its_top() {
+    let mut model = model();
+    let _ = with_draft(&mut model);
+    update(&mut model, Msg::Resize(40, 12), at(3));
+    let scroll = |model: &Model| match &model.screen {
+        Screen::Reader(reader) => reader.question_scroll,
+        _ => panic!("the reader"),
+    };
+    let ctrl = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::CONTROL));
+    for _ in 0..20 {
+        update(&mut model, ctrl(KeyCode::Down), at(4));
+    }
+    let bottom = scroll(&model);
+    assert!(bottom > 0, "the question scrolls");
+    assert_eq!(
+        bottom,
+        crate::tui::layout::question_max_scroll(&model),
+        "and stops at its end"
+    );
+    update(&mut model, ctrl(KeyCode::Up), at(5));
+    assert_eq!(scroll(&model), bottom - 1);
+    update(&mut model, key(KeyCode::Esc), at(6));
+    update(&mut model, key(KeyCode::Down), at(7));
+    assert_eq!(scroll(&model), 0, "question 2 starts at its top");
+}

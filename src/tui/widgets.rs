@@ -181,6 +181,14 @@ pub(crate) fn footer(
         );
         return;
     }
+    if let Some(notice) = &model.notice
+        && notice.chars().count() > usize::from(area.width)
+    {
+        // A notice too long for its row takes the keys' row too: what went
+        // wrong matters more than the reminder of the keys.
+        canvas.render_widget(Paragraph::new(notice.as_str()).wrap(Wrap { trim: true }), area);
+        return;
+    }
     let [status_row, keys_row] = stack(area, [Some(1), Some(1)]);
     let status = if let Some(notice) = &model.notice {
         Line::from(notice.as_str())
@@ -297,6 +305,24 @@ pub(crate) fn pad_to(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(pad))
 }
 
+/// `text` cut to `width` characters by taking out its middle, so that
+/// both ends of a path show: `/home/jo/…/share/casebook`.
+pub(crate) fn cut_middle(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return text.to_owned();
+    }
+    if width < 3 {
+        return truncate(text, width);
+    }
+    // The end (the folder itself) gets the larger half.
+    let tail = width / 2;
+    let head = width - 1 - tail;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(count - tail).collect();
+    format!("{start}…{end}")
+}
+
 pub(crate) fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_owned()
@@ -316,7 +342,15 @@ mod tests {
     use ratatui::layout::Rect;
     use ratatui::style::{Color, Style};
 
-    use super::{fit_keys, put_str};
+    use super::{cut_middle, fit_keys, put_str};
+
+    #[test]
+    fn a_long_path_loses_its_middle_not_its_ends() {
+        assert_eq!(cut_middle("/home/jo/data", 20), "/home/jo/data");
+        let cut = cut_middle("/home/jo/.local/share/casebook", 16);
+        assert_eq!(cut, "/home/j…casebook");
+        assert_eq!(cut.chars().count(), 16);
+    }
     use crate::tui::keymap::{Context, Situation, footer};
 
     #[test]

@@ -119,14 +119,16 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         )));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(text::ACTION_POINT_TITLE, theme.heading())));
     let body_rect = Rect::new(column.x, body.y, column.width, body.height);
+    for wrapped in textwrap::wrap(text::ACTION_POINT_TITLE, usize::from(body_rect.width).max(8)) {
+        lines.push(Line::from(Span::styled(wrapped.into_owned(), theme.heading())));
+    }
     let head_rows = u16::try_from(lines.len()).unwrap_or(0).min(body_rect.height);
     let [head, rest] = stack(body_rect, [Some(head_rows), None]);
     canvas.render_widget(Paragraph::new(lines), head);
     if let Some(area) = &state.editor {
         let block = Block::bordered()
-            .title(format!("▶ {}", text::ANSWER_TITLE))
+            .title(format!("▶ {}", text::ACTION_POINT_BOX))
             .border_style(theme.border(true));
         let inner = block.inner(rest);
         canvas.render_widget(block, rest);

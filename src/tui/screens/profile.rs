@@ -14,7 +14,7 @@ use crate::tui::layout::reading_column;
 use crate::tui::message::Effect;
 use crate::tui::model::{Model, Screen};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{Canvas, draw_editor, footer, stack};
+use crate::tui::widgets::{Canvas, cut_middle, draw_editor, footer, stack, truncate};
 
 pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     let (Screen::Welcome(form) | Screen::Profile(form)) = &mut model.screen else {
@@ -69,25 +69,39 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         title_row,
     );
     let body_rect = Rect::new(column.x, body.y, column.width, body.height);
-    let mut paragraphs: Vec<(String, Style)> = Vec::new();
+    let width = usize::from(body_rect.width).max(8);
+    let wrap = |paragraph: &str, style: Style| -> Vec<Line<'static>> {
+        textwrap::wrap(paragraph, width)
+            .into_iter()
+            .map(|line| Line::from(Span::styled(line.into_owned(), style)))
+            .collect()
+    };
+    let mut paragraphs: Vec<Vec<Line<'static>>> = Vec::new();
     if first_run {
         // Where reflections are kept, and what never to write, comes first:
-        // on a small screen it is what must not be cut off.
-        paragraphs.push((text::storage_sentence(&model.data_dir), theme.heading()));
-        paragraphs.push((text::WELCOME.to_owned(), theme.plain()));
+        // on a small screen it is what must not be cut off. The folder has
+        // a line of its own, so that it is never broken across two.
+        let mut storage = wrap(text::STORAGE_WHERE, theme.heading());
+        storage.push(Line::from(Span::styled(
+            cut_middle(&model.data_dir, width),
+            theme.heading(),
+        )));
+        storage.extend(wrap(text::STORAGE_NEVER, theme.heading()));
+        paragraphs.push(storage);
+        paragraphs.push(wrap(text::WELCOME, theme.plain()));
+        paragraphs.push(wrap(text::PROFILE_INTRO_FIRST, theme.plain()));
+    } else {
+        paragraphs.push(wrap(text::PROFILE_INTRO, theme.plain()));
     }
-    paragraphs.push((text::PROFILE_INTRO.to_owned(), theme.plain()));
     // Whole paragraphs, as many as leave room for the fields; the first
     // (where reflections are kept) always, even if the fields must scroll.
     let mut lines: Vec<Line> = Vec::new();
-    for (paragraph, style) in paragraphs {
+    for paragraph in paragraphs {
         let mut block: Vec<Line> = Vec::new();
         if !lines.is_empty() {
             block.push(Line::from(""));
         }
-        for wrapped in textwrap::wrap(&paragraph, usize::from(body_rect.width).max(8)) {
-            block.push(Line::from(Span::styled(wrapped.into_owned(), style)));
-        }
+        block.extend(paragraph);
         let room = usize::from(body_rect.height.saturating_sub(text::PROFILE_LABELS.len() as u16 + 1));
         if !lines.is_empty() && lines.len() + block.len() > room {
             break;
@@ -105,7 +119,15 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     // The fields that fit, scrolled to keep the one being filled in.
     let shown = usize::from(fields_area.height.max(1));
     let first_field = (form.focus + 1).saturating_sub(shown);
-    let label_width = 12u16.min(fields_area.width / 3);
+    // The longest label, its marker and a space before the value.
+    let longest = text::PROFILE_LABELS
+        .iter()
+        .map(|label| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_width = u16::try_from(longest + 3)
+        .unwrap_or(u16::MAX)
+        .min(fields_area.width / 2);
     for (index, label) in text::PROFILE_LABELS.iter().enumerate().skip(first_field) {
         let y = fields_area.y + u16::try_from(index - first_field).unwrap_or(u16::MAX);
         if y >= fields_area.y + fields_area.height {
@@ -115,7 +137,10 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         let marker = if focused { "▶ " } else { "  " };
         let style = if focused { theme.heading() } else { theme.plain() };
         canvas.render_widget(
-            Paragraph::new(Span::styled(format!("{marker}{label}"), style)),
+            Paragraph::new(Span::styled(
+                truncate(&format!("{marker}{label}"), usize::from(label_width.saturating_sub(1))),
+                style,
+            )),
             Rect::new(fields_area.x, y, label_width, 1),
         );
         let field_rect = Rect::new(

@@ -141,7 +141,7 @@ fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Ef
     if matches!(&model.screen, Screen::Reader(reader) if reader.prompts) {
         match action {
             Some(Action::Up | Action::PageUp) => return key_scroll_prompts(model, -1),
-            Some(Action::Down | Action::PageDown) => return key_scroll_prompts(model, 1),
+            Some(Action::Down | Action::PageDown | Action::PageOrNext) => return key_scroll_prompts(model, 1),
             _ => {}
         }
     }
@@ -151,6 +151,13 @@ fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Ef
         Some(Action::Down) => scroll_by(model, 1),
         Some(Action::Up) => scroll_by(model, -1),
         Some(Action::PageDown) => scroll_by(model, page),
+        Some(Action::PageOrNext) => {
+            let at_end = matches!(&model.screen, Screen::Reader(reader) if reader.scroll >= max_scroll(model));
+            if at_end {
+                return next(model, now);
+            }
+            scroll_by(model, page);
+        }
         Some(Action::PageUp) => scroll_by(model, -page),
         Some(Action::First) => scroll_by(model, -i32::from(u16::MAX)),
         Some(Action::Last) => scroll_by(model, i32::from(u16::MAX)),
