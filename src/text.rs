@@ -331,7 +331,12 @@ pub mod keys {
         "done: what you typed is saved (every field may stay blank)",
     );
 
-    pub const EXPORT_FORMAT: Help = ("Tab / ↓ / Shift-Tab / ↑", "next / previous format");
+    pub const EXPORT_FORMAT: Help = ("Tab / Shift-Tab", "next / previous format");
+    pub const EXPORT_ROWS: Help = ("↑ ↓", "move between the period, its dates and the file");
+    pub const EXPORT_PERIOD: Help = (
+        "← →",
+        "on the period: everything, this month, since the last export, or dates",
+    );
     pub const EXPORT_WRITE: Help = ("Enter", "write the log to the file named");
     pub const EXPORT_CANCEL: Help = ("Esc", "close without writing");
     pub const EXPORT_SUGGESTION: Help = ("Ctrl-N", "use the free name suggested, when the file exists");
@@ -362,6 +367,7 @@ pub mod keys {
     pub const HINT_FORMAT: Hint = ("Tab", "format");
     pub const HINT_EXPORT_WRITE: Hint = ("Enter", "write");
     pub const HINT_CANCEL: Hint = ("Esc", "cancel");
+    pub const HINT_ROWS: Hint = ("↑↓", "period");
     pub const HINT_SUGGESTION: Hint = ("Ctrl-N", "use the free name");
     pub const HINT_SKIP_YES: Hint = ("y", "skip");
     pub const HINT_SKIP_ANSWER: Hint = ("a", "answer");
@@ -488,16 +494,40 @@ Close the other one first, or use a different folder with --data-dir DIR."
 
 pub const NOTHING_TO_EXPORT: &str = "Nothing to export yet: study a module first.";
 pub const EXPORT_TITLE: &str = "Export a reflective log";
-pub const EXPORT_FORMAT: &str = "Format (Tab to change): ";
-pub const EXPORT_FILE: &str = "File (an existing file is never overwritten):";
-pub const KEYS_EXPORT: &str = "Tab format · Enter write · Esc cancel";
+pub const EXPORT_FORMAT: &str = "Format (Tab):";
+pub const EXPORT_PERIOD: &str = "Period (←→):";
+pub const EXPORT_FROM: &str = "From ";
+pub const EXPORT_TO: &str = "To   ";
+pub const EXPORT_FOLDER: &str = "Folder: ";
+pub const EXPORT_FILE: &str = "File (never written over):";
+pub const EXPORT_NONE_YET: &str = "No log exported yet, so:";
+pub const EXPORT_NOTHING_IN_PERIOD: &str = "No module was studied in this period: choose another.";
 
-pub fn export_scope(modules: usize) -> String {
-    if modules == 1 {
-        "1 module".to_owned()
-    } else {
-        format!("{modules} modules you have studied")
+pub fn period_name(period: crate::tui::model::Period) -> &'static str {
+    use crate::tui::model::Period;
+    match period {
+        Period::All => "everything",
+        Period::ThisMonth => "this month",
+        Period::SinceLastExport => "since the last export",
+        Period::Dates => "dates",
     }
+}
+
+/// Which modules the log will hold, by name.
+pub fn export_includes(names: &[&str]) -> String {
+    match names {
+        [] => "No module was studied in this period.".to_owned(),
+        [one] => format!("Includes 1 module: {one}."),
+        _ => format!("Includes {} modules: {}.", names.len(), names.join("; ")),
+    }
+}
+
+pub fn export_from_after_to(from: jiff::civil::Date, to: jiff::civil::Date) -> String {
+    format!("The first day ({from}) is after the last ({to}): change one of them.")
+}
+
+pub fn export_suggestion(name: &str) -> String {
+    format!("{name} is free: Ctrl-N to use it.")
 }
 
 pub fn log_written(path: &str) -> String {

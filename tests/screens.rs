@@ -239,6 +239,32 @@ fn action_point() {
     }
 }
 
+/// Tim studied, then the export dialog from home, its file in /home/jo/logs.
+fn export_dialog(width: u16, height: u16) -> App<MemoryStore> {
+    let mut app = take_aways(width, height);
+    app.model.export_dir = "/home/jo/logs".into();
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('e')]);
+    assert!(app.model.export.is_some());
+    app
+}
+
+/// The dialog wraps its lines to the screen and says which folder the log
+/// goes to and which modules it holds; dates get fields of their own.
+#[test]
+fn export() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let app = export_dialog(width, height);
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("Folder: /home/jo/logs"), "{screen}");
+        check("export", app);
+    }
+    let mut app = export_dialog(80, 24);
+    keys(&mut app, &[KeyCode::Up, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("Includes 1 module: Tim, 17."), "{screen}");
+    check("export_dates", app);
+}
+
 /// The profile opened from home does not tell the learner to press u.
 #[test]
 fn profile_from_home() {

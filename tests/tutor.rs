@@ -787,9 +787,13 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
         "user text escaped in the log"
     );
     assert!(app.model.export.is_none(), "written: the dialog closes");
-    // The same again: the dialog offers a new name beside the first log.
+    // The same again: the dialog remembers HTML, and offers a new name
+    // beside the first log.
     press(&mut app, "e", at(10));
-    app.handle(key(KeyCode::Tab), at(11));
+    assert_eq!(
+        app.model.export.as_ref().unwrap().format,
+        casebook::export::Format::Html
+    );
     app.handle(key(KeyCode::Enter), at(12));
     let second = app.model.notice.clone().unwrap();
     assert!(second.ends_with("-2.html"), "{second}");

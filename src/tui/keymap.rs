@@ -491,24 +491,28 @@ const PROFILE: &[Binding] = &[
 
 const EXPORT: &[Binding] = &[
     hinted(
-        &[
-            (Plain(K::Tab), A::NextFormat),
-            (Plain(K::Down), A::NextFormat),
-            (Plain(K::BackTab), A::PreviousFormat),
-            (Plain(K::Up), A::PreviousFormat),
-        ],
+        &[(Plain(K::Tab), A::NextFormat), (Plain(K::BackTab), A::PreviousFormat)],
         words::EXPORT_FORMAT,
         &[hint(1, words::HINT_FORMAT)],
     ),
     hinted(
+        &[(Plain(K::Up), A::Up), (Plain(K::Down), A::Down)],
+        words::EXPORT_ROWS,
+        &[hint(2, words::HINT_ROWS)],
+    ),
+    row(
+        &[(Plain(K::Left), A::Left), (Plain(K::Right), A::Right)],
+        words::EXPORT_PERIOD,
+    ),
+    hinted(
         &[(Plain(K::Enter), A::Write)],
         words::EXPORT_WRITE,
-        &[hint(2, words::HINT_EXPORT_WRITE)],
+        &[hint(3, words::HINT_EXPORT_WRITE)],
     ),
     hinted(
         &[(Plain(K::Esc), A::Cancel)],
         words::EXPORT_CANCEL,
-        &[hint(3, words::HINT_CANCEL)],
+        &[hint(4, words::HINT_CANCEL)],
     ),
     hinted(
         &[(Ctrl('n'), A::UseSuggestion)],

@@ -78,7 +78,7 @@ fn every_footer_hint_is_a_key_of_its_own_row() {
                 let (key, _) = hint.words;
                 let named = binding.keys.iter().any(|(pattern, _)| {
                     let name = written(*pattern);
-                    name == key || (key == "↓↑" && (name == "↓" || name == "↑"))
+                    name == key || ((key == "↓↑" || key == "↑↓") && (name == "↓" || name == "↑"))
                 });
                 assert!(named, "{context:?}: hint {key:?} is not one of its row's keys");
             }
@@ -142,7 +142,18 @@ fn the_footers_read_as_before() {
         "o skipped questions · a action point · e export · r read again · ? help · q home"
     );
     assert_eq!(text(Context::Profile, plain), "Tab next · Esc done (saved) · F1 help");
-    assert_eq!(text(Context::Export, plain), "Tab format · Enter write · Esc cancel");
+    assert_eq!(
+        text(Context::Export, plain),
+        "Tab format · ↑↓ period · Enter write · Esc cancel"
+    );
+    let suggested = Situation {
+        suggestion: true,
+        ..plain
+    };
+    assert_eq!(
+        text(Context::Export, suggested),
+        "Ctrl-N use the free name · Tab format · ↑↓ period · Enter write · Esc cancel"
+    );
 }
 
 #[test]

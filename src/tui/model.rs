@@ -103,13 +103,23 @@ impl LayoutCache {
     }
 }
 
-/// Choosing a format and a file for a reflective log.
+/// Choosing a period, a format and a file for a reflective log.
 pub struct ExportDialog {
     pub format: crate::export::Format,
     pub path: TextEditor,
     /// The learner typed a path of their own: keep it when the format changes.
     pub path_edited: bool,
+    /// The modules the log may hold: those studied (one, from the
+    /// completion screen); the period narrows them.
     pub modules: Vec<ModuleKey>,
+    pub period: Period,
+    /// The learner's today, when the dialog opened: "this month" is its month.
+    pub today: jiff::civil::Date,
+    /// The first and last day, for `Period::Dates` (YYYY-MM-DD).
+    pub from: TextEditor,
+    pub to: TextEditor,
+    /// The row the keys go to.
+    pub row: ExportRow,
     /// The file each format is written to unless another is typed, in
     /// `Format::ALL`'s order: free names, once they are found.
     pub defaults: Vec<std::path::PathBuf>,
@@ -117,6 +127,28 @@ pub struct ExportDialog {
     pub problem: Option<String>,
     /// A free name beside the one that exists, offered instead.
     pub suggestion: Option<std::path::PathBuf>,
+}
+
+/// Which modules a log holds, by when they were studied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    All,
+    ThisMonth,
+    SinceLastExport,
+    Dates,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [Period::All, Period::ThisMonth, Period::SinceLastExport, Period::Dates];
+}
+
+/// The rows of the export dialog that take keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRow {
+    Period,
+    From,
+    To,
+    File,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -66,10 +66,7 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             save_failed(model, reason, now);
             Vec::new()
         }
-        Msg::Exported(path) => {
-            export::written(model, &path);
-            Vec::new()
-        }
+        Msg::Exported(path) => export::written(model, &path, now),
         Msg::ExportFailed { reason, suggestion } => {
             export::failed(model, reason, suggestion);
             Vec::new()

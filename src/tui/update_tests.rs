@@ -233,3 +233,74 @@ fn a_long_question_scrolls_and_the_next_starts_at_its_top() {
     update(&mut model, key(KeyCode::Down), at(7));
     assert_eq!(scroll(&model), 0, "question 2 starts at its top");
 }
+
+/// The dialog's period picks the modules and the dates of the log; dates
+/// that cannot be used are said in the dialog, which stays open.
+#[test]
+fn the_export_period_chooses_what_the_log_holds() {
+    let mut model = model();
+    let tim = with_draft(&mut model);
+    update(&mut model, key(KeyCode::Esc), at(4));
+    update(&mut model, key(KeyCode::Char('q')), at(4));
+    update(&mut model, key(KeyCode::Char('e')), at(5));
+    // Up to the period; "this month".
+    update(&mut model, key(KeyCode::Up), at(6));
+    update(&mut model, key(KeyCode::Right), at(6));
+    let effects = update(&mut model, key(KeyCode::Enter), at(7));
+    let Some(Effect::Export {
+        modules, since, until, ..
+    }) = effects.first()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(modules, &vec![tim.clone()]);
+    assert_eq!(*since, Some(jiff::civil::date(2026, 11, 1)));
+    assert_eq!(*until, None);
+    // Dates: from a day after Tim was studied, nothing; a date that is not
+    // one, said so.
+    update(&mut model, key(KeyCode::Right), at(8));
+    update(&mut model, key(KeyCode::Right), at(8));
+    update(&mut model, key(KeyCode::Down), at(8));
+    for c in "2026-11-19".chars() {
+        update(&mut model, key(KeyCode::Char(c)), at(8));
+    }
+    assert_eq!(update(&mut model, key(KeyCode::Enter), at(9)), Vec::new());
+    let problem = model.export.as_ref().unwrap().problem.clone().unwrap();
+    assert!(
+        problem.contains("is after the last"),
+        "the last day is today: {problem}"
+    );
+    update(&mut model, key(KeyCode::Down), at(9));
+    update(
+        &mut model,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+        at(9),
+    );
+    assert_eq!(update(&mut model, key(KeyCode::Enter), at(9)), Vec::new());
+    let dialog = model.export.as_ref().unwrap();
+    assert_eq!(dialog.problem.as_deref(), Some(crate::text::EXPORT_NOTHING_IN_PERIOD));
+    update(&mut model, key(KeyCode::Up), at(9));
+    update(&mut model, key(KeyCode::Backspace), at(10));
+    update(&mut model, key(KeyCode::Char('x')), at(10));
+    assert_eq!(update(&mut model, key(KeyCode::Enter), at(10)), Vec::new());
+    let problem = model.export.as_ref().unwrap().problem.clone().unwrap();
+    assert!(problem.contains("is not a date"), "{problem}");
+}
+
+/// A log written: the profile remembers the day and the format.
+#[test]
+fn an_export_is_remembered_for_the_next() {
+    let mut model = model();
+    let _ = with_draft(&mut model);
+    update(&mut model, key(KeyCode::Esc), at(4));
+    update(&mut model, key(KeyCode::Char('q')), at(4));
+    update(&mut model, key(KeyCode::Char('e')), at(5));
+    update(&mut model, key(KeyCode::Tab), at(5));
+    let effects = update(&mut model, Msg::Exported("/logs/a.html".into()), at(6));
+    assert_eq!(effects, vec![Effect::SaveProfile]);
+    assert!(model.export.is_none());
+    assert_eq!(model.profile.last_export, Some(jiff::civil::date(2026, 11, 18)));
+    assert_eq!(model.profile.export_format.as_deref(), Some("html"));
+    update(&mut model, key(KeyCode::Char('e')), at(7));
+    assert_eq!(model.export.as_ref().unwrap().format, crate::export::Format::Html);
+}

@@ -39,7 +39,7 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
         Screen::Completion(_) => completion::draw(model, canvas, area, theme),
     }
     if let Some(dialog) = &model.export {
-        export::draw(dialog, canvas, area, theme);
+        export::draw(model, dialog, canvas, area, theme);
     }
     if model.help {
         help::draw(model, canvas, area, theme);

@@ -362,7 +362,7 @@ mod tests {
         assert_eq!(fit_keys(&keys, 20), "Enter open · ? help");
         assert_eq!(fit_keys(&keys, 6), "? help");
         let export = footer(Context::Export, Situation::default());
-        assert_eq!(fit_keys(&export, 20), "Tab format");
+        assert_eq!(fit_keys(&export, 26), "Tab format · ↑↓ period");
     }
 
     /// The fast path must leave the screen exactly as ratatui's own writer
