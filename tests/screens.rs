@@ -265,6 +265,54 @@ fn export() {
     check("export_dates", app);
 }
 
+/// At 120 columns every stage's name and every case show whole, and a
+/// module in progress says so in its cell.
+#[test]
+fn the_grid_cuts_no_stage_or_case_it_has_room_for() {
+    let mut app = take_aways(120, 40);
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('q')]);
+    let screen = draw(&app).backend().to_string();
+    let course = &app.model.courses[0];
+    for stage in &course.stages {
+        for word in stage.title.split_whitespace() {
+            assert!(screen.contains(word), "{:?}:\n{screen}", stage.title);
+        }
+    }
+    for module in course.modules.iter().filter(|module| module.stage.is_some()) {
+        let case = casebook::tui::view::short_name(module);
+        assert!(screen.contains(case), "{case}:\n{screen}");
+    }
+    assert!(!screen.contains('…'), "nothing cut:\n{screen}");
+    check("grid_in_progress", app);
+}
+
+/// A course with more stages than fit across the screen is a list, not a
+/// grid of empty cells.
+#[test]
+fn a_course_with_more_stages_than_fit_is_a_list() {
+    let mut app = app(true, 120, 40);
+    let course = &mut app.model.courses[0];
+    course.stages = (0..300)
+        .map(|index| casebook::content::Stage {
+            id: format!("stage-{index}"),
+            title: format!("Stage {index}"),
+        })
+        .collect();
+    for (index, module) in course.modules.iter_mut().enumerate() {
+        if module.stage.is_some() {
+            module.stage = Some(format!("stage-{index}"));
+        }
+    }
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        screen.contains("▸ Introduction"),
+        "the list marks the selection:\n{screen}"
+    );
+    assert!(screen.contains("Stage 2: Tim, 17"), "{screen}");
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert_eq!(app.model.home.selected, 2, "the arrows move down the list");
+}
+
 /// The profile opened from home does not tell the learner to press u.
 #[test]
 fn profile_from_home() {

@@ -254,8 +254,35 @@ pub fn section_end_shown(model: &Model) -> bool {
     })
 }
 
-pub fn home_uses_grid(model: &Model, course: &Course) -> bool {
-    model.width >= GRID_WIDTH && !course.areas.is_empty() && !course.stages.is_empty()
+pub(crate) fn home_uses_grid(model: &Model, course: &Course) -> bool {
+    grid_columns(model, course).is_some()
+}
+
+/// The narrowest a stage's column gets; with less, home is a list.
+const MIN_COLUMN: u16 = 14;
+/// Room for "briefing ○ not started" under an area's title.
+const MIN_LABEL: u16 = 24;
+
+/// Home's grid: the width of the area titles' column and of each stage's,
+/// or `None` when the course does not fit as a grid (home is then a list:
+/// a course with more stages than fit, say).
+pub(crate) fn grid_columns(model: &Model, course: &Course) -> Option<(u16, u16)> {
+    if model.width < GRID_WIDTH || course.areas.is_empty() || course.stages.is_empty() {
+        return None;
+    }
+    let longest = course
+        .areas
+        .iter()
+        .map(|area| area.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label = u16::try_from(longest + 2)
+        .unwrap_or(u16::MAX)
+        .clamp(MIN_LABEL, 30)
+        .min(model.width / 4);
+    let stages = u16::try_from(course.stages.len()).ok()?;
+    let column = model.width.saturating_sub(label) / stages.max(4);
+    (column >= MIN_COLUMN).then_some((label, column))
 }
 
 /// Grid cells: (row, column, module index). Row 0 holds modules with no

@@ -10,7 +10,7 @@ use crate::content::Course;
 use crate::journal::Status;
 use crate::text;
 use crate::tui::keymap::{Action, Context, Situation};
-use crate::tui::layout::{grid_cells, grid_move, home_uses_grid};
+use crate::tui::layout::{grid_cells, grid_columns, grid_move, home_uses_grid};
 use crate::tui::message::Effect;
 use crate::tui::model::{Focus, HomeState, Model, ModuleKey, ProfileForm, Reader, Screen};
 use crate::tui::overlays::export::open_export;
@@ -228,6 +228,16 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     footer(model, canvas, foot, theme, left, Context::Home, situation);
 }
 
+/// A grid cell's status: the progress when it fits, else just the word.
+fn cell_status(model: &Model, index: usize, width: usize) -> String {
+    let label = status_label(model, model.home.course, index);
+    if label.chars().count() <= width {
+        return label;
+    }
+    let (symbol, word) = status_words(model.status(model.home.course, index));
+    format!("{symbol} {word}")
+}
+
 /// "Continue: Tim, 17 — question 2": where Enter takes the learner back
 /// to in the selected module, while it is in progress.
 fn continue_hint(model: &Model) -> Option<String> {
@@ -308,8 +318,9 @@ fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
 
 fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let cells = grid_cells(course);
-    let label_width = 28u16.min(area.width / 4);
-    let column_width = (area.width.saturating_sub(label_width)) / 4.max(course.stages.len() as u16);
+    let Some((label_width, column_width)) = grid_columns(model, course) else {
+        return;
+    };
     let mut y = area.y;
     let bottom = area.y + area.height;
     // Modules with no area (the introduction) above the grid.
@@ -332,21 +343,32 @@ fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
         );
     }
     y += 2;
-    // Stage titles.
-    if y < bottom {
-        for (column, stage) in course.stages.iter().enumerate() {
-            let x = area.x + label_width + column as u16 * column_width;
-            let rect = Rect::new(x, y, column_width.min(area.x + area.width - x), 1);
-            canvas.render_widget(
-                Paragraph::new(Span::styled(
-                    truncate(&stage.title, usize::from(column_width) - 1),
-                    theme.heading(),
-                )),
-                rect,
-            );
+    // Stage titles, over two rows where one is too narrow: never cut while
+    // there is room.
+    let titles: Vec<Vec<String>> = course
+        .stages
+        .iter()
+        .map(|stage| {
+            let mut lines: Vec<String> = textwrap::wrap(&stage.title, usize::from(column_width - 1))
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect();
+            if lines.len() > 2 {
+                let rest = lines.split_off(1).join(" ");
+                lines.push(truncate(&rest, usize::from(column_width - 1)));
+            }
+            lines
+        })
+        .collect();
+    let title_rows = titles.iter().map(Vec::len).max().unwrap_or(1);
+    for (column, lines) in titles.iter().enumerate() {
+        let x = area.x + label_width + u16::try_from(column).unwrap_or(u16::MAX).saturating_mul(column_width);
+        for (line, row_y) in lines.iter().zip(y..bottom) {
+            let rect = Rect::new(x, row_y, column_width.min((area.x + area.width).saturating_sub(x)), 1);
+            canvas.render_widget(Paragraph::new(Span::styled(line.clone(), theme.heading())), rect);
         }
     }
-    y += 1;
+    y += u16::try_from(title_rows).unwrap_or(1);
     for (row, area_entry) in course.areas.iter().enumerate() {
         if y + 2 > bottom {
             break;
@@ -362,7 +384,7 @@ fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             theme.heading()
         };
         let mut label = vec![Line::from(Span::styled(
-            truncate(&area_entry.title, usize::from(label_width) - 1),
+            truncate(&area_entry.title, usize::from(label_width.saturating_sub(1))),
             label_style,
         ))];
         if let Some(index) = briefing {
@@ -394,7 +416,7 @@ fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             let cell = vec![
                 Line::from(Span::styled(pad_to(short_name(module), usize::from(width)), name_style)),
                 Line::from(Span::styled(
-                    pad_to(&status_label(model, model.home.course, index), usize::from(width)),
+                    pad_to(&cell_status(model, index, usize::from(width)), usize::from(width)),
                     state_style,
                 )),
             ];
