@@ -176,6 +176,23 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let width = io::stdout().is_terminal().then(|| {
         ratatui::crossterm::terminal::size().map_or_else(|_| terminal_width(), |(columns, _)| usize::from(columns))
     });
+    let out = list_text(library, store.as_ref(), width);
+    if let Err(code) = print(&out) {
+        return code;
+    }
+    let errors = library.errors().count();
+    if errors > 0 {
+        eprintln!("{}", text::content_problems(errors));
+    }
+    exit::OK
+}
+
+/// What `list` prints, for a terminal `width` columns wide (`None`: piped,
+/// nothing cut). When a course's rows do not fit, each module takes two
+/// lines, its case and title first and its progress under them, so that
+/// no progress text, however long, hides which module it is.
+fn list_text(library: &Library, store: Option<&FileStore>, width: Option<usize>) -> String {
+    let display_width = unicode_width::UnicodeWidthStr::width;
     let mut out = String::new();
     for (index, course) in library.courses.iter().enumerate() {
         if index > 0 {
@@ -191,7 +208,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                     Some(subtitle) => format!("{subtitle} — {}", module.title),
                     None => module.title.clone(),
                 };
-                let (status, time, problem) = progress_cells(store.as_ref(), course, module);
+                let (status, time, problem) = progress_cells(store, course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
                 (area, [module.id.clone(), status, time, title], problem)
             })
@@ -204,23 +221,60 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                     .unwrap_or(0)
             })
             .collect();
+        let one_line = |row: &[String; 4]| {
+            let mut line = String::from("  ");
+            for (column, value) in row.iter().enumerate() {
+                let width = widths.get(column).copied().unwrap_or(0);
+                line.push_str(&format!(" {value:<width$} "));
+            }
+            line.trim_end().to_owned()
+        };
+        let two_lines = width.is_some_and(|width| {
+            rows.iter()
+                .any(|(_, row, _)| display_width(one_line(row).as_str()) > width)
+        });
+        let id_width = widths.first().copied().unwrap_or(0);
         let mut area_shown = None;
         for (area, row, problem) in &rows {
             if area.is_some() && *area != area_shown {
                 out.push_str(&format!(" {}\n", area.unwrap_or_default()));
                 area_shown = *area;
             }
-            let mut line = String::from("  ");
-            for (column, value) in row.iter().enumerate() {
-                let width = widths.get(column).copied().unwrap_or(0);
-                line.push_str(&format!(" {value:<width$} "));
-            }
-            let line = line.trim_end();
-            match width {
-                Some(width) if unicode_width::UnicodeWidthStr::width(line) > width => {
-                    out.push_str(&format!("{}…\n", cut_to_width(line, width.saturating_sub(1))));
+            let [id, status, time, title] = row;
+            let lines = if two_lines {
+                let progress = if time == "-" {
+                    status.clone()
+                } else {
+                    format!("{status} · {time}")
+                };
+                // The title wraps under itself rather than being cut.
+                let indent = " ".repeat(id_width + 5);
+                let options = textwrap::Options::new(width.unwrap_or(usize::MAX).max(indent.len() + 20))
+                    .initial_indent("")
+                    .subsequent_indent(&indent);
+                let mut lines: Vec<String> = textwrap::wrap(&format!("   {id:<id_width$}  {title}"), options)
+                    .into_iter()
+                    .map(|line| line.into_owned())
+                    .collect();
+                let options = textwrap::Options::new(width.unwrap_or(usize::MAX).max(indent.len() + 20))
+                    .initial_indent(&indent)
+                    .subsequent_indent(&indent);
+                lines.extend(
+                    textwrap::wrap(&progress, options)
+                        .into_iter()
+                        .map(|line| line.into_owned()),
+                );
+                lines
+            } else {
+                vec![one_line(row)]
+            };
+            for line in lines {
+                match width {
+                    Some(width) if display_width(line.as_str()) > width => {
+                        out.push_str(&format!("{}…\n", cut_to_width(&line, width.saturating_sub(1))));
+                    }
+                    _ => out.push_str(&format!("{line}\n")),
                 }
-                _ => out.push_str(&format!("{line}\n")),
             }
             // Under the row, so the columns stay lined up; wrapped, not cut,
             // on a terminal: it says what to do.
@@ -240,14 +294,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
             }
         }
     }
-    if let Err(code) = print(&out) {
-        return code;
-    }
-    let errors = library.errors().count();
-    if errors > 0 {
-        eprintln!("{}", text::content_problems(errors));
-    }
-    exit::OK
+    out
 }
 
 /// The start of `line` that fills at most `width` columns.
@@ -464,7 +511,36 @@ fn tutor(
 
 #[cfg(test)]
 mod tests {
-    use super::cut_to_width;
+    use super::{cut_to_width, list_text};
+
+    /// `list` at 80 columns: every module's case and title show whole, on
+    /// lines of their own when the progress would push them off.
+    #[test]
+    fn list_at_80_columns_keeps_every_case_and_title() {
+        let library = crate::content::load_library(None, &[]);
+        let out = list_text(&library, None, Some(80));
+        let words: Vec<&str> = out.split_whitespace().collect();
+        let joined = words.join(" ");
+        for module in library.courses.iter().flat_map(|course| course.modules.iter()) {
+            let title = match &module.subtitle {
+                Some(subtitle) => format!("{subtitle} — {}", module.title),
+                None => module.title.clone(),
+            };
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(joined.contains(&title), "{title:?} not whole in:\n{out}");
+        }
+        for line in out.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line:?}");
+            assert!(!line.ends_with('…'), "nothing cut: {line:?}");
+        }
+        // Piped, one line a module, nothing cut.
+        let piped = list_text(&library, None, None);
+        assert!(
+            piped
+                .lines()
+                .any(|line| line.contains("desistance-assessing") && line.contains("Tim, 17"))
+        );
+    }
 
     /// `list` on a terminal: cut by columns on screen, never mid-character.
     #[test]
