@@ -21,7 +21,7 @@ pub(crate) fn reading_column(area: Rect) -> Rect {
 }
 
 /// Rows for the section text (the whole body, less the question panel).
-pub fn reader_body_height(model: &Model) -> u16 {
+pub(crate) fn reader_body_height(model: &Model) -> u16 {
     let body = model.height.saturating_sub(4);
     match &model.screen {
         Screen::Reader(reader) if panel_shown(model, reader) => body.saturating_sub(panel_height(model)),
@@ -213,7 +213,7 @@ pub(crate) fn question_lines(model: &Model, reader: &Reader, width: u16, theme: 
     lines
 }
 
-pub fn max_scroll(model: &Model) -> u16 {
+pub(crate) fn max_scroll(model: &Model) -> u16 {
     let Screen::Reader(reader) = &model.screen else {
         return 0;
     };
@@ -287,7 +287,7 @@ pub(crate) fn grid_columns(model: &Model, course: &Course) -> Option<(u16, u16)>
 
 /// Grid cells: (row, column, module index). Row 0 holds modules with no
 /// area; column 0 an area's briefing; columns 1.. the stages.
-pub fn grid_cells(course: &Course) -> Vec<(i32, i32, usize)> {
+pub(crate) fn grid_cells(course: &Course) -> Vec<(i32, i32, usize)> {
     let mut intro_column = 0;
     let mut cells = Vec::new();
     for (index, module) in course.modules.iter().enumerate() {
@@ -315,7 +315,7 @@ pub fn grid_cells(course: &Course) -> Vec<(i32, i32, usize)> {
 }
 
 /// The module reached from `selected` by one step in `direction` on the grid.
-pub fn grid_move(course: &Course, selected: usize, direction: (i32, i32)) -> usize {
+pub(crate) fn grid_move(course: &Course, selected: usize, direction: (i32, i32)) -> usize {
     let cells = grid_cells(course);
     let Some(&(row, column, _)) = cells.iter().find(|cell| cell.2 == selected) else {
         return selected;
@@ -392,7 +392,7 @@ pub(crate) fn help_box(model: &Model, area: Rect, theme: Theme) -> HelpBox {
 
 /// Rows of keys the help shows at once, and how far it can scroll (0 when
 /// every key fits).
-pub fn help_scrolling(model: &Model) -> (u16, u16) {
+pub(crate) fn help_scrolling(model: &Model) -> (u16, u16) {
     let help = help_box(
         model,
         Rect::new(0, 0, model.width, model.height),

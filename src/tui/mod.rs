@@ -4,7 +4,7 @@
 //! tables in `keymap.rs`.
 
 pub mod app;
-pub mod backend;
+pub(crate) mod backend;
 pub(crate) mod keymap;
 pub mod layout;
 pub mod message;
@@ -12,12 +12,11 @@ pub mod model;
 pub(crate) mod overlays;
 pub(crate) mod screens;
 pub(crate) mod session;
-pub mod terminal;
-pub mod theme;
-pub mod update;
+pub(crate) mod terminal;
+pub(crate) mod theme;
+pub(crate) mod update;
 pub mod view;
 pub(crate) mod widgets;
 
 pub use app::App;
-pub use message::{Effect, Msg, Startup};
-pub use model::Model;
+pub use message::{Msg, Startup};

@@ -68,7 +68,7 @@ pub(crate) fn editor_dirty(model: &Model) -> bool {
 
 /// Every journal with changes not yet on disk, as it would be saved now:
 /// what a signal or a panic saves while the main loop cannot.
-pub fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
+pub(crate) fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
     let open = open_key(model);
     let mut keys = model.unsaved.clone();
     if let Some(key) = open.clone().filter(|_| editor_dirty(model)) {

@@ -22,10 +22,10 @@ use super::view::{Canvas, draw, view};
 use crate::journal::Store;
 use crate::rescue::Snapshot;
 
-pub type Backend = LeanBackend<BufWriter<Stdout>>;
+pub(crate) type Backend = LeanBackend<BufWriter<Stdout>>;
 
 /// Puts the terminal back as it was. Safe to call more than once.
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = disable_raw_mode();
     let mut out = io::stdout();
     let _ = execute!(
@@ -41,17 +41,17 @@ pub fn restore() {
 /// The terminal's size and a blank buffer of that size for the first
 /// frame, made without changing the terminal's modes so that they can be
 /// ready while the course is still being checked.
-pub struct Prepared {
+pub(crate) struct Prepared {
     buffer: Buffer,
 }
 
 impl Prepared {
-    pub fn size(&self) -> Size {
+    pub(crate) fn size(&self) -> Size {
         self.buffer.area.as_size()
     }
 }
 
-pub fn prepare() -> io::Result<Prepared> {
+pub(crate) fn prepare() -> io::Result<Prepared> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     Ok(Prepared {
         buffer: Buffer::empty(Rect::new(0, 0, width, height)),
@@ -77,7 +77,7 @@ fn to_message(event: Event) -> Option<Msg> {
 /// this returns, whatever happens to the terminal.
 /// `after_first_frame` runs once the first frame is out: start-up work the
 /// first frame does not need waits until then.
-pub fn run<S: Store>(
+pub(crate) fn run<S: Store>(
     app: &mut App<S>,
     prepared: io::Result<Prepared>,
     snapshot: &Snapshot,

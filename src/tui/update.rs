@@ -14,14 +14,12 @@ use super::message::{Effect, Msg};
 use super::model::HomeState;
 use super::model::{Focus, Model, Screen};
 use super::overlays::{export, help};
+use super::screens::home::open_module;
 use super::screens::{completion, home, profile, reader};
 use super::session::{autosave, flush_all, request_quit, save_failed, saved, touch};
 use crate::text;
 
-pub use super::screens::home::open_module;
-pub use super::session::pending_journals;
-
-pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
+pub(crate) fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     let before = asked(model);
     let effects = handle(model, msg, now);
     if asked(model) != before
@@ -157,7 +155,7 @@ fn recovered_notice(model: &Model) -> String {
 }
 
 /// Pasted text with Windows and old Mac line ends made plain `\n`.
-pub fn normalise_newlines(text: &str) -> String {
+pub(crate) fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 

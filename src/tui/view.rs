@@ -9,7 +9,8 @@ use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Screen};
 use super::overlays::{export, help};
 use super::screens::{completion, home, profile, reader};
 use super::theme::Theme;
-pub use super::widgets::{Canvas, short_name};
+pub(crate) use super::widgets::Canvas;
+pub use super::widgets::short_name;
 use crate::text;
 
 /// Draws the model into one of ratatui's frames.
@@ -21,7 +22,7 @@ pub fn draw(model: &Model, frame: &mut Frame) {
     }
 }
 
-pub fn view(model: &Model, canvas: &mut Canvas) {
+pub(crate) fn view(model: &Model, canvas: &mut Canvas) {
     let area = canvas.area();
     let theme = Theme { color: model.color };
     if model.is_too_small() {

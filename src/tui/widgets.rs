@@ -17,34 +17,34 @@ use crate::text;
 /// What the view draws on: a screen's buffer, and where the terminal's
 /// cursor goes. ratatui's `Frame` comes only from its `Terminal`, which
 /// makes two buffers and compares them; the first frame needs neither.
-pub struct Canvas<'a> {
+pub(crate) struct Canvas<'a> {
     buffer: &'a mut Buffer,
     cursor: Option<Position>,
 }
 
 impl<'a> Canvas<'a> {
-    pub fn new(buffer: &'a mut Buffer) -> Self {
+    pub(crate) fn new(buffer: &'a mut Buffer) -> Self {
         Canvas { buffer, cursor: None }
     }
 
-    pub fn area(&self) -> Rect {
+    pub(crate) fn area(&self) -> Rect {
         self.buffer.area
     }
 
-    pub fn buffer_mut(&mut self) -> &mut Buffer {
+    pub(crate) fn buffer_mut(&mut self) -> &mut Buffer {
         self.buffer
     }
 
-    pub fn render_widget(&mut self, widget: impl Widget, area: Rect) {
+    pub(crate) fn render_widget(&mut self, widget: impl Widget, area: Rect) {
         widget.render(area, self.buffer);
     }
 
-    pub fn set_cursor_position(&mut self, position: Position) {
+    pub(crate) fn set_cursor_position(&mut self, position: Position) {
         self.cursor = Some(position);
     }
 
     /// Where the terminal's cursor should be shown; None hides it.
-    pub fn cursor(&self) -> Option<Position> {
+    pub(crate) fn cursor(&self) -> Option<Position> {
         self.cursor
     }
 }
