@@ -17,16 +17,7 @@ use crate::rescue::Snapshot;
 use crate::text;
 use crate::tui::{self, App};
 
-/// Exit codes, documented in the README.
-pub mod exit {
-    pub const OK: u8 = 0;
-    /// Content problems (validate found errors, a module is missing).
-    pub const CONTENT: u8 = 1;
-    /// The data folder is missing or cannot be written.
-    pub const DATA: u8 = 3;
-    /// Another casebook is open on the same data folder.
-    pub const LOCKED: u8 = 4;
-}
+use crate::exit;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let shipped = content::ShippedLoading::start();

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod content;
 pub mod document;
 pub mod editor;
+pub mod exit;
 pub mod export;
 pub mod journal;
 pub mod paths;

@@ -88,6 +88,48 @@ pub const NOT_SAVED_MARK: &str = "NOT SAVED";
 pub const NO_ROOM_FOR_PROMPTS: &str = "No room for the prompts here: make the window taller.";
 pub const PROMPTS_MORE: &str = "Ctrl-↓ more prompts";
 
+/// "3/5 read · 1/2 answered".
+pub fn progress_short(read: usize, sections: usize, answered: Option<(usize, usize)>) -> String {
+    match answered {
+        Some((answered, questions)) => format!("{read}/{sections} read · {answered}/{questions} answered"),
+        None => format!("{read}/{sections} read"),
+    }
+}
+
+pub fn time_spent(seconds: u64) -> String {
+    format!("Time spent: {}", duration(seconds))
+}
+
+pub fn time_spent_short(seconds: u64) -> String {
+    format!("time spent {}", duration(seconds))
+}
+
+pub fn answers_written(answered: usize, questions: usize, skipped: usize) -> String {
+    format!("Answers written: {answered} of {questions} ({skipped} skipped)")
+}
+
+pub const NO_ACTION_POINT: &str = "None yet. Press a to write one (optional).";
+
+pub fn briefing(title: &str) -> String {
+    format!("Briefing: {title}")
+}
+
+pub fn briefing_status(symbol: &str, word: &str) -> String {
+    format!("briefing {symbol} {word}")
+}
+
+pub fn last_visit(when: &str) -> String {
+    format!("last visit {when}")
+}
+
+pub fn course_of(number: usize, total: usize) -> String {
+    format!("  (course {number} of {total})")
+}
+
+pub fn about_minutes(minutes: u32) -> String {
+    format!("about {minutes} min")
+}
+
 pub fn section_of(number: usize, total: usize) -> String {
     format!("Section {number} of {total}")
 }
@@ -670,5 +712,133 @@ mod tests {
         assert_eq!(super::words(999), "999 words");
         assert_eq!(super::words(1_000_000), "1,000,000 words");
         assert_eq!(super::words(1), "1 word");
+    }
+}
+
+// ------------------------------------------------------------------ casebook export and verify
+
+/// Every message of `export` and `verify`.
+pub mod export_command {
+    use std::path::Path;
+
+    use jiff::civil::Date;
+
+    use crate::export::{Format, words};
+
+    pub const NOTHING_TO_EXPORT: &str = "Nothing to export: none of these modules has been studied yet.";
+    pub const NOT_STUDIED: &str = "not studied yet";
+    pub const NOT_IN_PERIOD: &str = "not studied in the period";
+    pub const ANOTHER_NAME: &str = " Choose another name with -o FILE.";
+    pub const CREATE_FOLDER: &str = " Create it, or choose another place with -o FILE.";
+    pub const ANOTHER_PLACE: &str = " Choose another place with -o FILE.";
+
+    pub fn bad_date(text: &str) -> String {
+        format!("\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-11-23")
+    }
+
+    pub fn since_after_until(since: Date, until: Date) -> String {
+        format!(
+            "--since ({}) is after --until ({}), so no day is in the period.",
+            words::date(since),
+            words::date(until)
+        )
+    }
+
+    fn period(since: Option<Date>, until: Option<Date>) -> Option<String> {
+        match (since, until) {
+            (Some(since), Some(until)) if since == until => Some(format!("on {}", words::date(since))),
+            (Some(since), Some(until)) => Some(format!("between {} and {}", words::date(since), words::date(until))),
+            (Some(since), None) => Some(format!("since {}", words::date(since))),
+            (None, Some(until)) => Some(format!("up to {}", words::date(until))),
+            (None, None) => None,
+        }
+    }
+
+    pub fn nothing_to_export(named: bool, since: Option<Date>, until: Option<Date>) -> String {
+        let which = if named {
+            "none of the modules named"
+        } else {
+            "no module"
+        };
+        match period(since, until) {
+            Some(period) => format!("Nothing to export: {which} was studied {period}."),
+            None if named => "Nothing to export: none of the modules named has been studied yet.".to_owned(),
+            None => "Nothing to export: you have not studied any module yet. Run \"casebook\" to start one.".to_owned(),
+        }
+    }
+
+    pub fn left_out(module: &str, reason: &str) -> String {
+        format!("Left out {module}: {reason}.")
+    }
+
+    pub fn cannot_read_journal(error: &str) -> String {
+        format!(
+            "Cannot read your journal, so no log was written: {error}.\nThe file is left untouched. \
+To export the other modules, open casebook, choose this module and press x to set the file aside."
+        )
+    }
+
+    pub fn is_folder(path: &Path) -> String {
+        format!(
+            "{} is a folder; give the log a file name in it, for example -o {}.",
+            path.display(),
+            path.join("casebook-log.md").display()
+        )
+    }
+
+    pub fn already_exists(path: &Path) -> String {
+        format!(
+            "{} already exists, and casebook never overwrites a file.",
+            path.display()
+        )
+    }
+
+    pub fn no_folder(path: &Path) -> String {
+        format!("Cannot write the log: the folder {} does not exist.", path.display())
+    }
+
+    pub fn cannot_write(path: &Path, reason: &str) -> String {
+        format!(
+            "Cannot write the log to {}: {reason}. Nothing was written.",
+            path.display()
+        )
+    }
+
+    pub fn cannot_write_stdout(reason: &str) -> String {
+        format!("Cannot write the log to standard output: {reason}")
+    }
+
+    pub fn written(modules: usize, format: Format, path: &Path) -> String {
+        let modules = if modules == 1 {
+            "1 module".to_owned()
+        } else {
+            format!("{modules} modules")
+        };
+        format!(
+            "Wrote a reflective log of {modules} ({}) to {}",
+            format.name(),
+            path.display()
+        )
+    }
+
+    pub fn cannot_read(path: &Path, reason: &str) -> String {
+        format!("Cannot read {}: {reason}", path.display())
+    }
+
+    pub fn digest_matches(file: &str) -> String {
+        format!(
+            "{file}: the digest matches. The log is as casebook exported it.\n\
+             (A digest catches accidental or casual changes, not a determined forger.)"
+        )
+    }
+
+    pub fn digest_differs(file: &str) -> String {
+        format!("{file}: the digest does not match. The log has been changed since it was exported.")
+    }
+
+    pub fn no_digest(file: &str) -> String {
+        format!(
+            "{file}: no casebook digest found. This is not a log exported by casebook, or its digest has been removed."
+        )
     }
 }

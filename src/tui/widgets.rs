@@ -263,12 +263,13 @@ pub(crate) fn progress_short(model: &Model, course_index: usize, module_index: u
     let key = model.key_of(course_index, module_index);
     let journal = key.as_ref().and_then(|key| model.journal(key));
     let read = journal.map_or(0, |journal| journal.sections_read.len().min(module.sections.len()));
-    let mut parts = format!("{read}/{} read", module.sections.len());
-    if module.question_count() > 0 {
-        let answered = journal.map_or(0, |journal| journal.answered_count(module));
-        parts.push_str(&format!(" · {answered}/{} answered", module.question_count()));
-    }
-    parts
+    let answered = (module.question_count() > 0).then(|| {
+        (
+            journal.map_or(0, |journal| journal.answered_count(module)),
+            module.question_count(),
+        )
+    });
+    text::progress_short(read, module.sections.len(), answered)
 }
 
 pub(crate) fn status_label(model: &Model, course: usize, module: usize) -> String {

@@ -109,13 +109,14 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     );
     let mut lines = vec![Line::from("")];
     let seconds = journal.map_or(0, |journal| journal.active_seconds);
-    lines.push(Line::from(format!("Time spent: {}", text::duration(seconds))));
+    lines.push(Line::from(text::time_spent(seconds)));
     if module.question_count() > 0 {
         let answered = journal.map_or(0, |journal| journal.answered_count(module));
         let skipped = journal.map_or(0, |journal| journal.skipped_count(module));
-        lines.push(Line::from(format!(
-            "Answers written: {answered} of {} ({skipped} skipped)",
-            module.question_count()
+        lines.push(Line::from(text::answers_written(
+            answered,
+            module.question_count(),
+            skipped,
         )));
     }
     lines.push(Line::from(""));
@@ -137,11 +138,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         let point = journal
             .and_then(|journal| journal.action_point.as_ref())
             .map_or("", |point| point.text.as_str());
-        let shown = if point.is_empty() {
-            "None yet. Press a to write one (optional)."
-        } else {
-            point
-        };
+        let shown = if point.is_empty() { text::NO_ACTION_POINT } else { point };
         canvas.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
     }
     let situation = Situation {

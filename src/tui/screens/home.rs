@@ -200,11 +200,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     let [title_row, body, details, foot] = stack(area, [Some(1), None, Some(details_height), Some(2)]);
     let mut title = format!(" {}", course.title);
     if model.courses.len() > 1 {
-        title.push_str(&format!(
-            "  (course {} of {})",
-            model.home.course + 1,
-            model.courses.len()
-        ));
+        title.push_str(&text::course_of(model.home.course + 1, model.courses.len()));
     }
     canvas.render_widget(
         Paragraph::new(Line::from(Span::styled(title, theme.header()))).style(theme.header()),
@@ -279,7 +275,7 @@ fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             (Some(stage), _) => {
                 format!("{}: {}", course.stage_title(stage).unwrap_or(stage), short_name(module))
             }
-            (None, true) => format!("Briefing: {}", module.title),
+            (None, true) => text::briefing(&module.title),
             (None, false) => module.title.clone(),
         };
         let status = model.status(model.home.course, index);
@@ -395,7 +391,7 @@ fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             } else {
                 status_style(theme, status)
             };
-            label.push(Line::from(Span::styled(format!("briefing {symbol} {word}"), style)));
+            label.push(Line::from(Span::styled(text::briefing_status(symbol, word), style)));
         }
         canvas.render_widget(Paragraph::new(label), Rect::new(area.x, y, label_width, 2));
         for &(_, column, index) in cells.iter().filter(|cell| cell.0 == row && cell.1 > 0) {
@@ -440,17 +436,18 @@ fn home_details(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect,
     let mut lines = vec![Line::from(Span::styled(title, theme.title()))];
     let mut facts = vec![progress_short(model, model.home.course, model.home.selected)];
     if let Some(minutes) = module.minutes {
-        facts.push(format!("about {minutes} min"));
+        facts.push(text::about_minutes(minutes));
     }
     if let Some(journal) = journal {
         if journal.active_seconds > 0 {
-            facts.push(format!("time spent {}", text::duration(journal.active_seconds)));
+            facts.push(text::time_spent_short(journal.active_seconds));
         }
         if let Some(last) = journal.last_studied {
-            facts.push(format!(
-                "last visit {}",
-                last.to_zoned(model.timezone.clone()).strftime("%-d %b %Y %H:%M")
-            ));
+            let when = last
+                .to_zoned(model.timezone.clone())
+                .strftime("%-d %b %Y %H:%M")
+                .to_string();
+            facts.push(text::last_visit(&when));
         }
     }
     lines.push(Line::from(facts.join(" · ")));
