@@ -419,8 +419,14 @@ fn tutor(
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
+        // The terminal's own size, when there is a terminal to ask.
+        let size = io::stdout()
+            .is_terminal()
+            .then(ratatui::crossterm::terminal::size)
+            .and_then(Result::ok);
         let options = crate::plain::PlainOptions {
-            width: terminal_width(),
+            width: size.map_or_else(terminal_width, |(columns, _)| usize::from(columns)),
+            height: size.map_or(0, |(_, rows)| usize::from(rows)),
             interactive: io::stdin().is_terminal(),
             data_dir: paths.root().display().to_string(),
             now: jiff::Timestamp::now,

@@ -18,6 +18,9 @@ pub struct PlainOptions {
     /// every answer (a person types slowly; piped input is saved at most
     /// once a second, so a long file of answers is not rewritten each line).
     pub interactive: bool,
+    /// The terminal's rows: a section longer than this pauses ("Enter for
+    /// more") while input is interactive. 0: never.
+    pub height: usize,
     /// The data folder, named where the journal is kept.
     pub data_dir: String,
     /// The clock, injected so tests can compare plain mode with the tutor.
@@ -64,6 +67,22 @@ impl Input<'_> {
             }
         }
     }
+}
+
+/// Writes `words` wrapped to `width`, paragraph by paragraph: casebook's
+/// own messages and the questions fit the terminal as the text does.
+fn say(output: &mut dyn Write, words: &str, width: usize) -> io::Result<()> {
+    for paragraph in words.split('\n') {
+        if paragraph.is_empty() {
+            writeln!(output)?;
+        }
+        // A path or address longer than the line stays whole, on a line of
+        // its own, rather than being broken where a reader would not know.
+        for line in textwrap::wrap(paragraph, textwrap::Options::new(width).break_words(false)) {
+            writeln!(output, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 /// What the learner chose for a question they had answered before.
@@ -160,56 +179,74 @@ pub fn run(
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
     let width = options.width.clamp(20, 88);
-    writeln!(output, "{}\n", text::storage_sentence(&options.data_dir)).map_err(io_error)?;
-    writeln!(output, "{}", module.title).map_err(io_error)?;
+    let say = |output: &mut dyn Write, words: &str| say(output, words, width).map_err(io_error);
+    say(output, &text::storage_sentence(&options.data_dir))?;
+    writeln!(output).map_err(io_error)?;
+    say(output, &module.title)?;
     if let Some(subtitle) = &module.subtitle {
-        writeln!(output, "{subtitle}").map_err(io_error)?;
+        say(output, subtitle)?;
     }
-    writeln!(
+    say(
         output,
-        "{}",
-        text::plain_intro(module.sections.len(), module.question_count())
-    )
-    .map_err(io_error)?;
+        &text::plain_intro(module.sections.len(), module.question_count()),
+    )?;
+    // A section longer than the screen pauses, leaving a row for the prompt.
+    let page = if options.interactive {
+        options.height.saturating_sub(2)
+    } else {
+        0
+    };
     let mut input_ended = false;
     // The learner typed q at a pause: no more questions, not even the action point.
     let mut quit = false;
-    for (index, section) in module.sections.iter().enumerate() {
-        writeln!(
+    'sections: for (index, section) in module.sections.iter().enumerate() {
+        writeln!(output).map_err(io_error)?;
+        say(
             output,
-            "\n{}",
-            text::plain_section(index + 1, module.sections.len(), &section.title)
-        )
-        .map_err(io_error)?;
-        for line in document::section_lines(module, index, width, PLAIN_MARKS) {
+            &text::plain_section(index + 1, module.sections.len(), &section.title),
+        )?;
+        for (shown, line) in document::section_lines(module, index, width, PLAIN_MARKS)
+            .iter()
+            .enumerate()
+        {
+            if page > 0 && shown > 0 && shown % page == 0 && !input_ended {
+                say(output, text::PLAIN_MORE)?;
+                output.flush().map_err(io_error)?;
+                match input.line(output).map_err(io_error)? {
+                    None => input_ended = true,
+                    Some(line) if line.trim() == "q" => {
+                        quit = true;
+                        break 'sections;
+                    }
+                    Some(_) => {}
+                }
+            }
             writeln!(output, "{}", line.text).map_err(io_error)?;
         }
         // Printed whole: its last line has reached the learner.
         journal.mark_read(index);
         for (number, question) in section.questions.iter().enumerate() {
-            writeln!(
+            writeln!(output).map_err(io_error)?;
+            say(
                 output,
-                "\n{}",
-                text::plain_question(number + 1, section.questions.len(), &question.text)
-            )
-            .map_err(io_error)?;
+                &text::plain_question(number + 1, section.questions.len(), &question.text),
+            )?;
             if let Some(hint) = &question.hint {
-                writeln!(output, "{hint}").map_err(io_error)?;
+                say(output, hint)?;
             }
             let answered = journal.is_answered(&question.id);
             if let Some(previous) = journal.reflections.get(&question.id).filter(|_| answered) {
-                writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
+                say(output, text::PLAIN_SAVED_ANSWER)?;
+                writeln!(output, "{}", previous.text).map_err(io_error)?;
             }
-            writeln!(
+            say(
                 output,
-                "{}",
                 if answered {
                     text::PLAIN_REVISE
                 } else {
                     text::PLAIN_ANSWER
-                }
-            )
-            .map_err(io_error)?;
+                },
+            )?;
             output.flush().map_err(io_error)?;
             if input_ended {
                 continue;
@@ -249,10 +286,11 @@ pub fn run(
                 text::PLAIN_SAVED
             };
             saver.changed(store, &journal, module, output, now)?;
-            writeln!(output, "{said}").map_err(io_error)?;
+            say(output, said)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
-            writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
+            writeln!(output).map_err(io_error)?;
+            say(output, text::PLAIN_CONTINUE)?;
             output.flush().map_err(io_error)?;
             match input.line(output).map_err(io_error)? {
                 None => input_ended = true,
@@ -272,20 +310,20 @@ pub fn run(
         .all(|(_, question)| journal.is_resolved(&question.id));
     if done && !input_ended && !quit {
         // As on the completion screen: what will I do differently, and by when?
-        writeln!(output, "\n{}", text::ACTION_POINT_TITLE).map_err(io_error)?;
+        writeln!(output).map_err(io_error)?;
+        say(output, text::ACTION_POINT_TITLE)?;
         if let Some(action) = &journal.action_point {
-            writeln!(output, "{}\n{}", text::PLAIN_ACTION_POINT_SAVED, action.text).map_err(io_error)?;
+            say(output, text::PLAIN_ACTION_POINT_SAVED)?;
+            writeln!(output, "{}", action.text).map_err(io_error)?;
         }
-        writeln!(
+        say(
             output,
-            "{}",
             if journal.action_point.is_some() {
                 text::PLAIN_REPLACE
             } else {
                 text::PLAIN_ACTION_POINT
-            }
-        )
-        .map_err(io_error)?;
+            },
+        )?;
         output.flush().map_err(io_error)?;
         let (lines, _) = input.answer(output).map_err(io_error)?;
         let action = lines.join("\n");
@@ -295,7 +333,7 @@ pub fn run(
             last = now;
             journal.set_action_point(action, now);
             saver.changed(store, &journal, module, output, now)?;
-            writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
+            say(output, text::PLAIN_SAVED)?;
         }
     }
     let now = (options.now)();
@@ -303,11 +341,65 @@ pub fn run(
     journal.record_completion(module, now);
     save(store, &journal, module, output)?;
     let progress = journal.progress(module);
-    writeln!(
+    writeln!(output).map_err(io_error)?;
+    say(
         output,
-        "\n{}",
-        text::plain_end(progress.answered, progress.questions, &path.display().to_string())
-    )
-    .map_err(io_error)?;
+        &text::plain_end(progress.answered, progress.questions, &path.display().to_string()),
+    )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::{PlainOptions, run};
+    use crate::journal::MemoryStore;
+
+    fn session(width: usize, height: usize, input: &str) -> String {
+        let library = crate::content::load_library(None, &[]);
+        let course = &library.courses[0];
+        let module = course.module("desistance-assessing").unwrap();
+        let mut store = MemoryStore::default();
+        let options = PlainOptions {
+            width,
+            height,
+            interactive: true,
+            data_dir: "/home/jo/.local/share/casebook".to_owned(),
+            now: jiff::Timestamp::now,
+        };
+        let mut output = Vec::new();
+        run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
+        String::from_utf8(output).unwrap()
+    }
+
+    /// casebook's own words and the questions wrap to the terminal, as the
+    /// guide's text does.
+    #[test]
+    fn messages_and_questions_fit_the_terminal() {
+        let output = session(40, 0, "");
+        for line in output.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= 40,
+                "{line:?} is wider than 40"
+            );
+        }
+        assert!(output.contains("Question 1 of 2"));
+    }
+
+    /// A section longer than the screen stops for Enter; q there stops.
+    #[test]
+    fn a_section_longer_than_the_screen_pauses() {
+        let output = session(40, 12, "\nq\n");
+        let pauses = output
+            .matches(crate::text::PLAIN_MORE.split(',').next().unwrap())
+            .count();
+        assert_eq!(pauses, 2, "{output}");
+        let before_first = output.split("Enter for more").next().unwrap();
+        let section = before_first.rsplit("Section 1 of").next().unwrap();
+        assert!(section.lines().count() <= 12, "a screenful at most:\n{section}");
+        assert!(!output.contains("Question 1 of 2"), "q stopped the module");
+        let whole = session(40, 0, "");
+        assert!(!whole.contains("Enter for more"), "no height, no pauses");
+    }
 }

@@ -1121,6 +1121,7 @@ fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
     input.push_str(".\n");
     let options = casebook::plain::PlainOptions {
         width: 80,
+        height: 0,
         interactive: false,
         data_dir: "/data".to_owned(),
         now: Timestamp::now,
