@@ -378,17 +378,12 @@ fn tutor(
     // Held until casebook exits.
     let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
-        Err(LockError::Held { path, pid }) => {
-            eprintln!("{}", text::already_open(&path.display().to_string(), pid));
-            return exit::LOCKED;
-        }
-        Err(LockError::Refused { path, reason }) => {
-            eprintln!("{}", text::lock_refused(&path.display().to_string(), &reason));
-            return exit::DATA;
-        }
-        Err(LockError::Io { path, reason }) => {
-            eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
-            return exit::DATA;
+        Err(error) => {
+            eprintln!("{error}");
+            return match error {
+                LockError::Held { .. } => exit::LOCKED,
+                LockError::Refused { .. } | LockError::Io { .. } => exit::DATA,
+            };
         }
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");

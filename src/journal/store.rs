@@ -50,6 +50,8 @@ pub enum StoreError {
     Refused { path: PathBuf, reason: String },
 }
 
+impl std::error::Error for StoreError {}
+
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
