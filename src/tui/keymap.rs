@@ -100,6 +100,8 @@ pub(crate) enum Context {
     Profile,
     Export,
     Help,
+    /// The window is below the smallest size drawn: only q works.
+    TooSmall,
 }
 
 /// When a footer hint shows.
@@ -534,6 +536,9 @@ const HELP: &[Binding] = &[unlisted(&[
     (Plain(K::End), A::Last),
 ])];
 
+/// Blind, only q does anything: it quits.
+const TOO_SMALL: &[Binding] = &[unlisted(&[(Plain(K::Char('q')), A::Quit)])];
+
 pub(crate) fn table(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
@@ -546,6 +551,7 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::Profile => PROFILE,
         Context::Export => EXPORT,
         Context::Help => HELP,
+        Context::TooSmall => TOO_SMALL,
     }
 }
 

@@ -2,7 +2,8 @@
 //! keys, no key means two things, and the footers read as they should.
 use super::*;
 
-const ALL: [Context; 10] = [
+const ALL: [Context; 11] = [
+    Context::TooSmall,
     Context::Home,
     Context::Text,
     Context::Questions,

@@ -6,9 +6,9 @@
 //! `keymap::action`; the screen's module gives the action its meaning.
 
 use jiff::Timestamp;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::keymap::{self, Action};
+use super::keymap::{self, Action, Context};
 use super::message::Startup;
 use super::message::{Effect, Msg};
 use super::model::HomeState;
@@ -173,8 +173,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         _ => {}
     }
     if model.is_too_small() {
-        // Blind, only q does anything: it quits.
-        if key.code == KeyCode::Char('q') {
+        if keymap::own_action(Context::TooSmall, &key) == Some(Action::Quit) {
             let saves = flush_all(model, now);
             return request_quit(model, saves);
         }
