@@ -1,6 +1,8 @@
 //! The key tables checked against themselves: every help row names its
 //! keys, no key means two things, and the footers read as they should.
 use super::*;
+use Action as A;
+use KeyCode as K;
 
 const ALL: [Context; 11] = [
     Context::TooSmall,
