@@ -162,6 +162,11 @@ fn profile_waiting(model: &Model) -> bool {
     model.profile_unsaved && model.profile_damaged.is_none()
 }
 
+/// Nothing waits to be written (a read-only journal never is).
+fn all_saved(model: &Model) -> bool {
+    model.unsaved.iter().all(|key| model.is_read_only(key)) && !profile_waiting(model)
+}
+
 /// Leaves once `saves` (everything in memory) are on disk; if one fails,
 /// stays and says why.
 pub(crate) fn request_quit(model: &mut Model, saves: Vec<Effect>) -> Vec<Effect> {
@@ -179,7 +184,7 @@ fn settle_quit(model: &mut Model) {
     if model.save_error.is_some() {
         model.quitting = false;
         model.notice = Some(text::QUIT_NOT_SAVED.to_owned());
-    } else if model.unsaved.is_empty() && !profile_waiting(model) {
+    } else if all_saved(model) {
         model.quit = true;
     }
 }
@@ -187,7 +192,7 @@ fn settle_quit(model: &mut Model) {
 /// A save went through. A failure stays on screen until everything
 /// waiting has been saved.
 pub(crate) fn saved(model: &mut Model) {
-    if model.unsaved.is_empty() && !profile_waiting(model) {
+    if all_saved(model) {
         model.save_error = None;
         model.retry_at = None;
         model.retry_millis = 0;
