@@ -65,9 +65,49 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
         Some(Command::Verify(args)) => crate::export::run_verify(args),
+        Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            crate::review::cli::review_command(
+                args,
+                paths,
+                &mut input,
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+                jiff::Timestamp::now(),
+            )
+        }),
+        Some(Command::ImportReview(args)) => with_data_folder(paths.as_ref(), |paths| {
+            crate::review::cli::import_command(
+                args,
+                paths,
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+                jiff::Timestamp::now(),
+            )
+        }),
+        Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
+            crate::review::cli::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+        }),
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
+}
+
+/// Runs a command that reads or writes the data folder, once it is known
+/// and (when it exists) private.
+fn with_data_folder(paths: Option<&DataPaths>, command: impl FnOnce(&DataPaths) -> u8) -> u8 {
+    let Some(paths) = paths else {
+        eprintln!("{}", text::NO_DATA_DIR);
+        return exit::DATA;
+    };
+    if paths.root().symlink_metadata().is_ok()
+        && let Err(message) = check_private(paths)
+    {
+        eprintln!("{}", sanitise(&message));
+        return exit::DATA;
+    }
+    command(paths)
 }
 
 fn load(shipped: content::ShippedLoading, cli: &Cli, paths: Option<&DataPaths>) -> Library {
@@ -127,6 +167,7 @@ pub fn print(out: &str) -> Result<(), u8> {
 /// journal; or why the journal cannot be read, for a line of its own.
 fn progress_cells(
     store: Option<&FileStore>,
+    reviews: &[crate::review::ImportedReview],
     course: &content::Course,
     module: &content::Module,
 ) -> (String, String, Option<String>) {
@@ -166,6 +207,13 @@ fn progress_cells(
             status
         }
     };
+    let status = match crate::review::latest_review_of(reviews, &course.id, &module.id) {
+        Some(imported) => format!(
+            "{status}, {}",
+            text::reviewed_by(&imported.review.reviewer.name, imported.review.date)
+        ),
+        None => status,
+    };
     (status, time, None)
 }
 
@@ -174,6 +222,10 @@ fn progress_cells(
 /// is cut to its width; piped, nothing is cut.
 fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let store = paths.map(|paths| FileStore::new(paths.clone()));
+    let reviews = store
+        .as_ref()
+        .map(|store| store.imported_reviews().0)
+        .unwrap_or_default();
     let width = io::stdout().is_terminal().then(|| {
         ratatui::crossterm::terminal::size().map_or_else(|_| terminal_width(), |(columns, _)| usize::from(columns))
     });
@@ -192,7 +244,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                     Some(subtitle) => format!("{subtitle} — {}", module.title),
                     None => module.title.clone(),
                 };
-                let (status, time, problem) = progress_cells(store.as_ref(), course, module);
+                let (status, time, problem) = progress_cells(store.as_ref(), &reviews, course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
                 let shown = |text: &str| sanitise(text).into_owned();
                 (
@@ -453,6 +505,8 @@ fn tutor(
             return exit::DATA;
         }
     };
+    // The tutor's exports are recorded, and carry imported reviews, here.
+    crate::export::records::use_data_folder(paths);
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     app.model.content_errors = errors;

@@ -13,6 +13,7 @@ pub mod journal;
 pub mod paths;
 pub mod plain;
 pub mod rescue;
+pub mod review;
 pub mod sanitise;
 pub mod text;
 pub mod tui;

@@ -838,6 +838,8 @@ fn verify_file(path: &Path) -> (u8, String) {
     let code = verify_command(
         &VerifyArgs {
             file: path.to_path_buf(),
+            allowed_signers: None,
+            log: None,
         },
         &mut out,
         &mut err,
@@ -856,8 +858,9 @@ fn verify_passes_on_an_untouched_log_of_each_format() {
         assert_eq!(
             said,
             format!(
-                "{}: the digest matches. The log is as casebook exported it.\n\
-                 (A digest catches accidental or casual changes, not a determined forger.)\n",
+                "{}: the digest matches: the file is unchanged since its digest was written.\n\
+                 (A digest catches accidental or casual changes, not a determined forger: anyone who edits the file \
+                 can recompute it. Nor does it show who exported the log.)\n",
                 path.display()
             )
         );

@@ -457,7 +457,7 @@ fn damaged_journals_are_reported_and_never_touched() {
         (
             "newer",
             b"(schema: 99, course: \"hmip-youth-2021\", module: \"desistance-assessing\", future: true)\n",
-            "written by a newer casebook (file version 99; this casebook reads up to 3)",
+            "written by a newer casebook (file version 99; this casebook reads up to 4)",
         ),
         (
             "newer, naming its casebook",

@@ -55,9 +55,18 @@ pub struct ExportArgs {
 /// Checks whether a reflective log was changed after it was exported
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
 pub struct VerifyArgs {
-    /// The log to check (any format casebook exports: .md, .html, .json or .txt)
+    /// The log to check (any format casebook exports: .md, .html, .json or .txt), or a review (REVIEW.json, with
+    /// REVIEW.json.sig beside it)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// For a review: check that its signer's key is in this file (ssh-keygen's allowed-signers format)
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+
+    /// For a review: the log it should belong to (default: LOG-STEM.json beside REVIEW, when there is one)
+    #[arg(long, value_name = "LOG")]
+    pub log: Option<PathBuf>,
 }
 
 /// Parses `YYYY-MM-DD` for `--since` and `--until`.
@@ -190,7 +199,11 @@ pub fn export_command(
         }
     }
 
-    let Some(log) = super::build(&selected, profile.as_ref(), &options) else {
+    let (reviews, unreadable) = store.imported_reviews();
+    for problem in &unreadable {
+        let _ = writeln!(err, "{}", sanitise(&crate::text::review_left_out(&problem.to_string())));
+    }
+    let Some(log) = super::build_with_reviews(&selected, profile.as_ref(), &options, &reviews) else {
         let _ = writeln!(
             err,
             "{}",
@@ -203,7 +216,16 @@ pub fn export_command(
     let destination = match &args.output {
         Some(path) if path.as_os_str() == "-" => {
             return match out.write_all(&bytes).and_then(|()| out.flush()) {
-                Ok(()) => exit::OK,
+                Ok(()) => {
+                    if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                        let _ = writeln!(
+                            err,
+                            "{}",
+                            sanitise(&crate::text::stdout_export_not_recorded(&error.to_string()))
+                        );
+                    }
+                    exit::OK
+                }
                 Err(error) => {
                     let _ = writeln!(
                         err,
@@ -224,6 +246,13 @@ pub fn export_command(
                 "{}",
                 sanitise(&messages::written(log.summary.modules, args.format, &path))
             );
+            if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    sanitise(&crate::text::export_not_recorded(&path, &error.to_string()))
+                );
+            }
             exit::OK
         }
         Err(error) => {
@@ -232,6 +261,7 @@ pub fn export_command(
                 ExportError::AlreadyExists(_) | ExportError::IsFolder(_) => messages::ANOTHER_NAME,
                 ExportError::NoFolder(_) => messages::CREATE_FOLDER,
                 ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
+                ExportError::NotRecorded { .. } => "",
             };
             let _ = writeln!(err, "{}", sanitise(&format!("{error}{hint}")));
             match error {
@@ -265,6 +295,17 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
         }
     };
     let shown = args.file.display().to_string();
+    if crate::review::Review::looks_like_review(&bytes) {
+        let (said, code) =
+            crate::review::cli::verify_review(&args.file, &bytes, args.allowed_signers.as_deref(), args.log.as_deref());
+        return match writeln!(out, "{}", sanitise(&said.join("\n"))).and_then(|()| out.flush()) {
+            Ok(()) => code,
+            Err(error) => {
+                let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));
+                exit::FILE
+            }
+        };
+    }
     let (said, code) = match super::verify(&bytes) {
         Verification::Matches { .. } => (messages::digest_matches(&shown), exit::OK),
         Verification::Differs { .. } => (messages::digest_differs(&shown), exit::NOTHING),
@@ -390,8 +431,9 @@ To export the other modules, open casebook, choose this module and press x to se
 
     pub fn digest_matches(file: &str) -> String {
         format!(
-            "{file}: the digest matches. The log is as casebook exported it.\n\
-             (A digest catches accidental or casual changes, not a determined forger.)"
+            "{file}: the digest matches: the file is unchanged since its digest was written.\n\
+             (A digest catches accidental or casual changes, not a determined forger: anyone who edits the file \
+             can recompute it. Nor does it show who exported the log.)"
         )
     }
 

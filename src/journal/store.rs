@@ -115,6 +115,16 @@ pub trait Store {
     /// Moves a journal that cannot be read out of the way (renamed with a
     /// timestamp, never removed), so the module can start afresh.
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError>;
+    /// Records a log exported from this data folder, so a review of it can
+    /// be imported. A store with no folder records nothing.
+    fn record_export(&self, _record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// The reviews imported into this data folder, oldest first, and the
+    /// stored reviews that could not be read.
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        (Vec::new(), Vec::new())
+    }
 }
 
 /// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
@@ -214,6 +224,13 @@ fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, Store
         .from_str::<T>(text)
         .map(Some)
         .map_err(|error| damaged(error.span.start.line, error.span.start.col, error.code.to_string()))
+}
+
+/// Reads another RON file casebook keeps in the data folder (the export
+/// record, an imported review's index) with a journal's guarantees: `None`
+/// when there is none yet.
+pub fn read_file<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
+    read(path, known)
 }
 
 /// The `schema: N` of a journal, read before parsing so that a newer file
@@ -358,6 +375,14 @@ impl Store for FileStore {
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         self.journal_path(course, module)
             .unwrap_or_else(|_| self.paths.journal_root())
+    }
+
+    fn record_export(&self, record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        crate::export::records::append(&self.paths, record)
+    }
+
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        crate::review::imported::load(&self.paths)
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {

@@ -1,0 +1,594 @@
+//! `casebook review`, `casebook import-review`, `casebook exports` and
+//! `casebook verify REVIEW`: the glue between the review's pure parts, the
+//! files and the terminal.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::format::{Comment, FORMAT_NAME, FORMAT_VERSION, LogView, ModuleRef, Review, Reviewer, ReviewerKind};
+use super::imported::{self, signature_path};
+use super::signing::{self, SignatureProblem};
+use crate::export::{Verification, records};
+use crate::journal::files::{JOURNAL_LIMIT, Links, VERIFY_LIMIT, read_limited};
+use crate::journal::lock::{DataLock, LockError};
+use crate::journal::{FileStore, Profile, Store};
+use crate::paths::DataPaths;
+use crate::sanitise::sanitise;
+use crate::text;
+
+/// Exit codes, the same numbers as the rest of casebook's commands.
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// Refused: a log or review that fails its checks, or input that ended early.
+    pub const REFUSED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    /// A file that cannot be read or written.
+    pub const FILE: u8 = 3;
+    /// Another casebook is open on the data folder.
+    pub const LOCKED: u8 = 4;
+}
+
+/// Reviews a learner's JSON log: a comment on each reflection, overall comments, agreed actions and the next review date
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct ReviewArgs {
+    /// The learner's log, exported as JSON (casebook export --format json)
+    #[arg(value_name = "LOG.json")]
+    pub log: PathBuf,
+
+    /// Ask line by line, each answer ended by a line holding only "." (for now the only way, and what runs without a
+    /// terminal)
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Review as the learner's supervisor, or as a peer (a peer reflection)
+    #[arg(long = "as", value_enum, value_name = "WHO", default_value = "supervisor")]
+    pub kind: ReviewerKind,
+
+    /// Sign the review with this SSH private key (ed25519), writing REVIEW.sig beside it; a passphrase is asked for on
+    /// the terminal (or taken from CASEBOOK_KEY_PASSPHRASE)
+    #[arg(long, value_name = "KEY")]
+    pub sign_with: Option<PathBuf>,
+
+    /// Write the review to REVIEW (default: LOG-STEM.review.json beside the log); an existing file is never overwritten
+    #[arg(short, long, value_name = "REVIEW")]
+    pub output: Option<PathBuf>,
+}
+
+/// Imports a review of a log you exported: its comments show under your reflections and go into your next log
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct ImportReviewArgs {
+    /// The review file your supervisor or peer sent (its REVIEW.sig beside it, if signed)
+    #[arg(value_name = "REVIEW")]
+    pub review: PathBuf,
+
+    /// Accept the review only if it is signed by a key in this file (ssh-keygen's allowed-signers format)
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+}
+
+/// The default review file: `casebook-log-2026-11-23.review.json` beside
+/// `casebook-log-2026-11-23.json`.
+pub fn default_review_path(log: &Path) -> PathBuf {
+    let stem = log
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "log".to_owned());
+    log.with_file_name(format!("{stem}.review.json"))
+}
+
+/// The log a review sits beside by default: the reverse of [`default_review_path`].
+pub fn log_beside(review: &Path) -> Option<PathBuf> {
+    let name = review.file_name()?.to_string_lossy().into_owned();
+    let stem = name.strip_suffix(".review.json")?;
+    Some(review.with_file_name(format!("{stem}.json")))
+}
+
+/// One answer: lines up to one holding only `.`; `None` when the input
+/// ends first. Surrounding blank lines are dropped.
+fn read_answer(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    loop {
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim() == "." {
+            break;
+        }
+        lines.push(line.to_owned());
+    }
+    while lines.first().is_some_and(|line| line.trim().is_empty()) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|line| line.trim().is_empty()) {
+        lines.pop();
+    }
+    Ok(Some(lines.join("\n")))
+}
+
+/// One line (a name, a date); `None` when the input ends first.
+fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(line.trim().to_owned()))
+}
+
+fn optional(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Reads and checks a JSON log: its digest must match.
+fn read_log(path: &Path) -> Result<(LogView, String), (String, u8)> {
+    let bytes = read_limited(path, VERIFY_LIMIT, Links::Follow)
+        .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
+    match crate::export::verify(&bytes) {
+        Verification::Matches { .. } => {}
+        Verification::Differs { .. } => return Err((text::review_log_changed(path), exit::REFUSED)),
+        Verification::NoDigest => return Err((text::review_log_no_digest(path), exit::REFUSED)),
+    }
+    let log = LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))?;
+    Ok((log, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// Writes a whole message, and fails the command when it cannot be shown.
+fn say(out: &mut dyn Write, message: &str) -> Result<(), u8> {
+    writeln!(out, "{}", sanitise(message))
+        .and_then(|()| out.flush())
+        .map_err(|_| exit::FILE)
+}
+
+/// `casebook review`: what it does, with the streams and clock given.
+pub fn review_command(
+    args: &ReviewArgs,
+    paths: &DataPaths,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    now: Timestamp,
+) -> u8 {
+    match review_steps(args, paths, input, out, now) {
+        Ok(()) => exit::OK,
+        Err((message, code)) => {
+            let _ = writeln!(err, "{}", sanitise(&message));
+            code
+        }
+    }
+}
+
+fn review_steps(
+    args: &ReviewArgs,
+    paths: &DataPaths,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    now: Timestamp,
+) -> Result<(), (String, u8)> {
+    let shown = |code: u8| move |_: u8| (text::STDOUT_GONE.to_owned(), code);
+    let (log, _) = read_log(&args.log)?;
+    let destination = args.output.clone().unwrap_or_else(|| default_review_path(&args.log));
+    let destination = std::path::absolute(&destination).unwrap_or(destination);
+    let signature_file = signature_path(&destination);
+    // Nothing is asked before it is sure the review can be written.
+    for path in std::iter::once(&destination).chain(args.sign_with.as_ref().map(|_| &signature_file)) {
+        if path.symlink_metadata().is_ok() {
+            return Err((text::review_exists(path), exit::FILE));
+        }
+    }
+    let key = match &args.sign_with {
+        Some(path) => Some(signing::load_key(path).map_err(|message| (message, exit::FILE))?),
+        None => None,
+    };
+
+    let mut store = FileStore::new(paths.clone());
+    let mut profile = store
+        .load_profile()
+        .map_err(|error| (text::review_profile_unreadable(&error.to_string()), exit::FILE))?
+        .unwrap_or_default();
+    let mut profile_changed = false;
+    let reflections: Vec<_> = log.reflections().collect();
+    let modules = log.modules().count();
+    say(
+        out,
+        &text::review_intro(&log.log_id, log.learner.name.as_deref(), reflections.len(), modules),
+    )
+    .map_err(shown(exit::FILE))?;
+    let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
+    let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
+    if profile.name.trim().is_empty() {
+        say(out, text::REVIEW_ASK_NAME).map_err(shown(exit::FILE))?;
+        let name = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        profile.name = name;
+        profile_changed = true;
+    }
+    if profile.role.trim().is_empty() {
+        say(out, text::REVIEW_ASK_ROLE).map_err(shown(exit::FILE))?;
+        let role = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        profile.role = role;
+        profile_changed = true;
+    }
+    if profile_changed {
+        // Asked once: kept in the reviewer's own profile.
+        let saved = store.save_profile(&Profile {
+            schema: crate::journal::PROFILE_SCHEMA,
+            ..profile.clone()
+        });
+        let message = match saved {
+            Ok(()) => text::review_profile_saved(&paths.profile_file()),
+            Err(error) => text::review_profile_not_saved(&error.to_string()),
+        };
+        say(out, &message).map_err(shown(exit::FILE))?;
+    }
+    say(out, text::REVIEW_HOW_TO_ANSWER).map_err(shown(exit::FILE))?;
+
+    let mut comments = Vec::new();
+    let mut module_shown: Option<(String, String)> = None;
+    for (number, (course, module, question, reflection)) in reflections.iter().enumerate() {
+        let here = (course.id.clone(), module.id.clone());
+        if module_shown.as_ref() != Some(&here) {
+            say(
+                out,
+                &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
+            )
+            .map_err(shown(exit::FILE))?;
+            module_shown = Some(here);
+        }
+        say(
+            out,
+            &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
+        )
+        .map_err(shown(exit::FILE))?;
+        let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+        if let Some(comment) = optional(comment) {
+            comments.push(Comment {
+                course: course.id.clone(),
+                module: module.id.clone(),
+                question: question.id.clone(),
+                question_text: question.question.clone(),
+                reflection: (*reflection).to_owned(),
+                comment,
+            });
+        }
+    }
+    say(out, text::REVIEW_ASK_OVERALL).map_err(shown(exit::FILE))?;
+    let overall = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+    say(out, text::REVIEW_ASK_ACTIONS).map_err(shown(exit::FILE))?;
+    let actions = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+    say(out, text::REVIEW_ASK_NEXT).map_err(shown(exit::FILE))?;
+    let next_review = loop {
+        let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        if line == "." || line.is_empty() {
+            break None;
+        }
+        match crate::export::cli::parse_date(&line) {
+            Ok(date) => break Some(date),
+            Err(message) => say(out, &text::review_date_again(&message)).map_err(shown(exit::FILE))?,
+        }
+    };
+
+    let review = Review {
+        format: FORMAT_NAME.to_owned(),
+        format_version: FORMAT_VERSION,
+        log_id: log.log_id.clone(),
+        log_digest: log.digest.clone(),
+        learner: log.learner.name.clone(),
+        reviewer: Reviewer {
+            name: profile.name.trim().to_owned(),
+            role: optional(profile.role.trim().to_owned()),
+            kind: args.kind,
+        },
+        date: crate::export::export_date(now),
+        casebook_version: env!("CARGO_PKG_VERSION").to_owned(),
+        modules: log
+            .modules()
+            .map(|(course, module)| ModuleRef {
+                course: course.id.clone(),
+                module: module.id.clone(),
+            })
+            .collect(),
+        comments,
+        overall_comments: optional(overall),
+        agreed_actions: optional(actions),
+        next_review,
+    };
+    let bytes = review.to_bytes();
+    // Signed before anything is written, so a key that fails leaves nothing half done.
+    let signature = match &key {
+        Some(key) => Some(signing::sign(key, &bytes).map_err(|message| (message, exit::FILE))?),
+        None => None,
+    };
+    let written = crate::export::write_new_file(&destination, &bytes)
+        .map_err(|error| (text::review_not_written(&error.to_string()), exit::FILE))?;
+    say(out, &text::review_written(review.comments.len(), &written)).map_err(shown(exit::FILE))?;
+    if let (Some(signature), Some(key)) = (signature, &key) {
+        let signed = crate::export::write_new_file(&signature_file, signature.as_bytes())
+            .map_err(|error| (text::signature_not_written(&error.to_string(), &written), exit::FILE))?;
+        say(
+            out,
+            &text::review_signed(&signing::fingerprint(key.public_key()), &signed),
+        )
+        .map_err(shown(exit::FILE))?;
+    }
+    say(out, &text::review_send(&written, key.is_some())).map_err(shown(exit::FILE))?;
+    Ok(())
+}
+
+/// Checks a review's signature: `None` when it has no `.sig`.
+fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<signing::Signed>, (String, u8)> {
+    let sig_path = signature_path(review_path);
+    match read_limited(&sig_path, JOURNAL_LIMIT, Links::Follow) {
+        Err(crate::journal::files::Problem::Missing) => Ok(None),
+        Err(problem) => Err((text::cannot_read_path(&sig_path, &problem.reason()), exit::FILE)),
+        Ok(signature) => signing::check(&signature, bytes)
+            .map(Some)
+            .map_err(|problem: SignatureProblem| {
+                (
+                    text::review_signature_failed(review_path, &problem.reason()),
+                    exit::REFUSED,
+                )
+            }),
+    }
+}
+
+/// Who an allowed-signers file says signed it; refused when nobody.
+fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result<Vec<String>, (String, u8)> {
+    let signers = signing::read_allowed_signers(allowed).map_err(|message| (message, exit::FILE))?;
+    let Some(signed) = signed else {
+        return Err((text::review_not_signed_but_required(allowed), exit::REFUSED));
+    };
+    let principals = signing::principals_for(&signers, &signed.key);
+    if principals.is_empty() {
+        return Err((text::review_unknown_key(&signed.fingerprint, allowed), exit::REFUSED));
+    }
+    Ok(principals)
+}
+
+/// `casebook import-review`.
+pub fn import_command(
+    args: &ImportReviewArgs,
+    paths: &DataPaths,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    _now: Timestamp,
+) -> u8 {
+    match import_steps(args, paths, out) {
+        Ok(()) => exit::OK,
+        Err((message, code)) => {
+            let _ = writeln!(err, "{}", sanitise(&message));
+            code
+        }
+    }
+}
+
+fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write) -> Result<(), (String, u8)> {
+    let path = &args.review;
+    let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
+        .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
+    let review = Review::parse(&bytes).map_err(|reason| (text::review_unusable(path, &reason), exit::REFUSED))?;
+    let signed = check_signature(path, &bytes)?;
+    let identities = match &args.allowed_signers {
+        Some(allowed) => Some(signer_identities(allowed, signed.as_ref())?),
+        None => None,
+    };
+
+    // Only a review of a log this data folder exported, exactly as exported.
+    let records = records::load(paths).map_err(|error| (error.to_string(), exit::FILE))?;
+    let same_log: Vec<_> = records.iter().filter(|record| record.log_id == review.log_id).collect();
+    if same_log.is_empty() {
+        return Err((
+            text::review_unknown_log(&review.log_id, review.learner.as_deref()),
+            exit::REFUSED,
+        ));
+    }
+    if !same_log.iter().any(|record| record.digest == review.log_digest) {
+        return Err((text::review_digest_mismatch(&review.log_id), exit::REFUSED));
+    }
+    let exported: std::collections::BTreeSet<&str> = same_log
+        .iter()
+        .flat_map(|record| record.modules.iter().map(String::as_str))
+        .collect();
+    if let Some(stray) = review
+        .modules
+        .iter()
+        .map(|module| format!("{}/{}", module.course, module.module))
+        .chain(
+            review
+                .comments
+                .iter()
+                .map(|comment| format!("{}/{}", comment.course, comment.module)),
+        )
+        .find(|module| !exported.contains(module.as_str()))
+    {
+        return Err((text::review_module_not_in_log(&stray, &review.log_id), exit::REFUSED));
+    }
+
+    let _lock = match DataLock::acquire(paths) {
+        Ok(lock) => lock,
+        Err(LockError::Held { path, pid }) => {
+            return Err((text::already_open(&path.display().to_string(), pid), exit::LOCKED));
+        }
+        Err(LockError::Refused { path, reason }) => {
+            return Err((text::lock_refused(&path.display().to_string(), &reason), exit::FILE));
+        }
+        Err(LockError::Io { path, reason }) => {
+            return Err((
+                text::data_dir_unusable(&path.display().to_string(), &reason),
+                exit::FILE,
+            ));
+        }
+    };
+
+    // Every journal concerned is read before anything is written: one that
+    // cannot be read stops the import with nothing changed.
+    let mut store = FileStore::new(paths.clone());
+    let mut journals = std::collections::BTreeMap::new();
+    for comment in &review.comments {
+        let key = (comment.course.clone(), comment.module.clone());
+        if journals.contains_key(&key) {
+            continue;
+        }
+        match store.load_module(&comment.course, &comment.module) {
+            Ok(Some(journal)) => {
+                journals.insert(key, journal);
+            }
+            Ok(None) => {}
+            Err(error) => return Err((text::review_journal_unreadable(&error.to_string()), exit::FILE)),
+        }
+    }
+
+    let stored = paths.reviews_dir().join(imported::stored_name(&review, &bytes));
+    let again = read_limited(&stored, JOURNAL_LIMIT, Links::Refuse).is_ok_and(|existing| existing == bytes);
+    if !again {
+        crate::journal::store::write_atomic(&stored, &bytes).map_err(|error| (error.to_string(), exit::FILE))?;
+    }
+    if let Ok(signature) = read_limited(&signature_path(path), JOURNAL_LIMIT, Links::Follow) {
+        crate::journal::store::write_atomic(&signature_path(&stored), &signature)
+            .map_err(|error| (error.to_string(), exit::FILE))?;
+    }
+    for comment in &review.comments {
+        if let Some(journal) = journals.get_mut(&(comment.course.clone(), comment.module.clone())) {
+            journal.record_review(
+                &comment.question,
+                &comment.reflection,
+                review.date,
+                &review.reviewer.name,
+            );
+        }
+    }
+    for journal in journals.values() {
+        store
+            .save_module(journal)
+            .map_err(|error| (text::review_journal_not_saved(&error.to_string()), exit::FILE))?;
+    }
+
+    let signature = match (&signed, &identities) {
+        (None, _) => text::REVIEW_UNSIGNED.to_owned(),
+        (Some(signed), None) => text::review_signed_unchecked(&signed.fingerprint),
+        (Some(signed), Some(identities)) => text::review_signed_by(&signed.fingerprint, &identities.join(", ")),
+    };
+    let message = if again {
+        text::review_already_imported(&review.reviewer.name, review.date)
+    } else {
+        text::review_imported(
+            &review.reviewer.name,
+            review.reviewer.role.as_deref(),
+            review.reviewer.kind == ReviewerKind::Peer,
+            review.date,
+            review.comments.len(),
+        )
+    };
+    say(out, &format!("{message}\n{signature}\n{}", text::stored_in(&stored)))
+        .map_err(|code| (text::STDOUT_GONE.to_owned(), code))?;
+    Ok(())
+}
+
+/// `casebook exports`: every log this data folder exported.
+pub fn exports_command(paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let records = match records::load(paths) {
+        Ok(records) => records,
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            return exit::FILE;
+        }
+    };
+    let mut text = String::new();
+    if records.is_empty() {
+        text.push_str(text::NO_EXPORTS);
+        text.push('\n');
+    } else {
+        text.push_str(&text::exports_heading(records.len(), &records::file(paths)));
+        text.push('\n');
+        for record in &records {
+            text.push_str(&text::export_line(
+                &crate::export::words::time(record.exported),
+                &record.log_id,
+                &record.format,
+                &record.modules,
+                &record.digest,
+            ));
+            text.push('\n');
+        }
+    }
+    match out.write_all(sanitise(&text).as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit::OK,
+        Err(error) => {
+            let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+            exit::FILE
+        }
+    }
+}
+
+/// `casebook verify REVIEW`: the signature, and whether the review belongs
+/// to the log beside it (or the one named).
+pub fn verify_review(
+    path: &Path,
+    bytes: &[u8],
+    allowed_signers: Option<&Path>,
+    log: Option<&Path>,
+) -> (Vec<String>, u8) {
+    let mut said = Vec::new();
+    let review = match Review::parse(bytes) {
+        Ok(review) => review,
+        Err(reason) => return (vec![text::review_unusable(path, &reason)], exit::REFUSED),
+    };
+    let signed = match check_signature(path, bytes) {
+        Ok(signed) => signed,
+        Err((message, code)) => return (vec![message], code),
+    };
+    match (&signed, allowed_signers) {
+        (None, _) => {
+            said.push(text::verify_review_unsigned(path));
+            return (said, exit::REFUSED);
+        }
+        (Some(signed), None) => said.push(text::verify_review_signed_unchecked(path, &signed.fingerprint)),
+        (Some(signed), Some(allowed)) => match signer_identities(allowed, Some(signed)) {
+            Ok(identities) => said.push(text::verify_review_signed_by(
+                path,
+                &signed.fingerprint,
+                &identities.join(", "),
+                allowed,
+            )),
+            Err((message, code)) => return (vec![message], code),
+        },
+    }
+    let log = log
+        .map(Path::to_path_buf)
+        .or_else(|| log_beside(path).filter(|log| log.exists()));
+    match log {
+        Some(log) => match read_log(&log) {
+            Ok((view, _)) if view.log_id == review.log_id && view.digest == review.log_digest => {
+                said.push(text::verify_review_belongs(&log));
+            }
+            Ok(_) => {
+                said.push(text::verify_review_other_log(&log, &review.log_id));
+                return (said, exit::REFUSED);
+            }
+            Err((message, code)) => {
+                said.push(message);
+                return (said, code);
+            }
+        },
+        None => said.push(text::verify_review_no_log(&review.log_id)),
+    }
+    (said, exit::OK)
+}
+
+/// The reviewer's kind in words, for messages and logs.
+pub fn kind_name(kind: ReviewerKind) -> &'static str {
+    match kind {
+        ReviewerKind::Supervisor => text::REVIEWER_SUPERVISOR,
+        ReviewerKind::Peer => text::REVIEWER_PEER,
+    }
+}
+
+/// Unused dates are not a concern here; kept for the tutor's review screen.
+pub fn parse_next_review(line: &str) -> Result<Option<Date>, String> {
+    if line.trim() == "." || line.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::export::cli::parse_date(line.trim()).map(Some)
+}
