@@ -86,20 +86,30 @@ pub fn log_beside(review: &Path) -> Option<PathBuf> {
     Some(review.with_file_name(format!("{stem}.json")))
 }
 
+/// A line of input without its line ending; `None` at the end of input.
+/// Bytes that are not UTF-8 (a Latin-1 terminal typing £) are replaced
+/// rather than ending the review.
+fn next_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    let line = String::from_utf8_lossy(&bytes);
+    Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+}
+
 /// One answer: lines up to one holding only `.`; `None` when the input
 /// ends first. Surrounding blank lines are dropped.
 fn read_answer(input: &mut dyn BufRead) -> io::Result<Option<String>> {
     let mut lines: Vec<String> = Vec::new();
     loop {
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let Some(line) = next_line(input)? else {
             return Ok(None);
-        }
-        let line = line.trim_end_matches(['\n', '\r']);
+        };
         if line.trim() == "." {
             break;
         }
-        lines.push(line.to_owned());
+        lines.push(line);
     }
     while lines.first().is_some_and(|line| line.trim().is_empty()) {
         lines.remove(0);
@@ -112,11 +122,7 @@ fn read_answer(input: &mut dyn BufRead) -> io::Result<Option<String>> {
 
 /// One line (a name, a date); `None` when the input ends first.
 fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
-    let mut line = String::new();
-    if input.read_line(&mut line)? == 0 {
-        return Ok(None);
-    }
-    Ok(Some(line.trim().to_owned()))
+    Ok(next_line(input)?.map(|line| line.trim().to_owned()))
 }
 
 fn optional(text: String) -> Option<String> {
@@ -261,11 +267,8 @@ fn review_steps(
     say(out, text::REVIEW_ASK_NEXT).map_err(shown(exit::FILE))?;
     let next_review = loop {
         let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
-        if line == "." || line.is_empty() {
-            break None;
-        }
-        match crate::export::cli::parse_date(&line) {
-            Ok(date) => break Some(date),
+        match parse_next_review(&line) {
+            Ok(date) => break date,
             Err(message) => say(out, &text::review_date_again(&message)).map_err(shown(exit::FILE))?,
         }
     };
@@ -364,13 +367,37 @@ pub fn import_command(
     }
 }
 
-fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write) -> Result<(), (String, u8)> {
-    let path = &args.review;
+/// A review that passed every check of `import-review`, ready to keep.
+#[derive(Debug, Clone)]
+pub struct CheckedReview {
+    pub review: Review,
+    /// The file exactly as received (what the signature covers).
+    pub bytes: Vec<u8>,
+    /// Its `.sig`, when it came with one.
+    pub signature: Option<Vec<u8>>,
+    pub signed: Option<signing::Signed>,
+    /// Who the allowed-signers file says signed it, when one was given.
+    pub identities: Option<Vec<String>>,
+}
+
+/// Every check `import-review` makes, with nothing written: the review
+/// parses, its signature (if any) matches (and its key is allowed, when an
+/// allowed-signers file is given), and it reviews a log this data folder
+/// exported, digest for digest. The error is the message and exit code.
+pub fn check_import(
+    paths: &DataPaths,
+    path: &Path,
+    allowed_signers: Option<&Path>,
+) -> Result<CheckedReview, (String, u8)> {
     let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
     let review = Review::parse(&bytes).map_err(|reason| (text::review_unusable(path, &reason), exit::REFUSED))?;
     let signed = check_signature(path, &bytes)?;
-    let identities = match &args.allowed_signers {
+    let signature = match signed {
+        Some(_) => read_limited(&signature_path(path), JOURNAL_LIMIT, Links::Follow).ok(),
+        None => None,
+    };
+    let identities = match allowed_signers {
         Some(allowed) => Some(signer_identities(allowed, signed.as_ref())?),
         None => None,
     };
@@ -405,67 +432,48 @@ fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write)
     {
         return Err((text::review_module_not_in_log(&stray, &review.log_id), exit::REFUSED));
     }
+    Ok(CheckedReview {
+        review,
+        bytes,
+        signature,
+        signed,
+        identities,
+    })
+}
 
-    let _lock = match DataLock::acquire(paths) {
-        Ok(lock) => lock,
-        Err(LockError::Held { path, pid }) => {
-            return Err((text::already_open(&path.display().to_string(), pid), exit::LOCKED));
-        }
-        Err(LockError::Refused { path, reason }) => {
-            return Err((text::lock_refused(&path.display().to_string(), &reason), exit::FILE));
-        }
-        Err(LockError::Io { path, reason }) => {
-            return Err((
-                text::data_dir_unusable(&path.display().to_string(), &reason),
-                exit::FILE,
-            ));
-        }
-    };
-
-    // Every journal concerned is read before anything is written: one that
-    // cannot be read stops the import with nothing changed.
-    let mut store = FileStore::new(paths.clone());
-    let mut journals = std::collections::BTreeMap::new();
-    for comment in &review.comments {
-        let key = (comment.course.clone(), comment.module.clone());
-        if journals.contains_key(&key) {
-            continue;
-        }
-        match store.load_module(&comment.course, &comment.module) {
-            Ok(Some(journal)) => {
-                journals.insert(key, journal);
-            }
-            Ok(None) => {}
-            Err(error) => return Err((text::review_journal_unreadable(&error.to_string()), exit::FILE)),
-        }
-    }
-
-    let stored = paths.reviews_dir().join(imported::stored_name(&review, &bytes));
-    let again = read_limited(&stored, JOURNAL_LIMIT, Links::Refuse).is_ok_and(|existing| existing == bytes);
+/// Keeps a checked review (and its `.sig`) in the data folder's `reviews/`.
+/// Returns where, and whether it was there already.
+pub fn keep(paths: &DataPaths, checked: &CheckedReview) -> Result<(PathBuf, bool), String> {
+    let stored = paths
+        .reviews_dir()
+        .join(imported::stored_name(&checked.review, &checked.bytes));
+    let again = read_limited(&stored, JOURNAL_LIMIT, Links::Refuse).is_ok_and(|existing| existing == checked.bytes);
     if !again {
-        crate::journal::store::write_atomic(&stored, &bytes).map_err(|error| (error.to_string(), exit::FILE))?;
+        crate::journal::store::write_atomic(&stored, &checked.bytes).map_err(|error| error.to_string())?;
     }
-    if let Ok(signature) = read_limited(&signature_path(path), JOURNAL_LIMIT, Links::Follow) {
-        crate::journal::store::write_atomic(&signature_path(&stored), &signature)
-            .map_err(|error| (error.to_string(), exit::FILE))?;
+    if let Some(signature) = &checked.signature {
+        crate::journal::store::write_atomic(&signature_path(&stored), signature).map_err(|error| error.to_string())?;
     }
+    Ok((stored, again))
+}
+
+/// Records in a module's journal the wording of each reflection the review
+/// commented on (see `ModuleJournal::record_review`). Returns whether the
+/// journal changed. The tutor calls this on the journals it holds.
+pub fn apply(journal: &mut crate::journal::ModuleJournal, review: &Review) -> bool {
+    let mut changed = false;
     for comment in &review.comments {
-        if let Some(journal) = journals.get_mut(&(comment.course.clone(), comment.module.clone())) {
-            journal.record_review(
-                &comment.question,
-                &comment.reflection,
-                review.date,
-                &review.reviewer.name,
-            );
+        if comment.course == journal.course && comment.module == journal.module {
+            changed |= journal.record_review(&comment.question, &comment.reflection, review.date, &review.reviewer.name);
         }
     }
-    for journal in journals.values() {
-        store
-            .save_module(journal)
-            .map_err(|error| (text::review_journal_not_saved(&error.to_string()), exit::FILE))?;
-    }
+    changed
+}
 
-    let signature = match (&signed, &identities) {
+/// What `import-review` says once a review is kept.
+pub fn import_message(checked: &CheckedReview, stored: &Path, again: bool) -> String {
+    let review = &checked.review;
+    let signature = match (&checked.signed, &checked.identities) {
         (None, _) => text::REVIEW_UNSIGNED.to_owned(),
         (Some(signed), None) => text::review_signed_unchecked(&signed.fingerprint),
         (Some(signed), Some(identities)) => text::review_signed_by(&signed.fingerprint, &identities.join(", ")),
@@ -481,8 +489,50 @@ fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write)
             review.comments.len(),
         )
     };
-    say(out, &format!("{message}\n{signature}\n{}", text::stored_in(&stored)))
-        .map_err(|code| (text::STDOUT_GONE.to_owned(), code))?;
+    format!("{message}\n{signature}\n{}", text::stored_in(stored))
+}
+
+fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write) -> Result<(), (String, u8)> {
+    let checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
+    let _lock = match DataLock::acquire(paths) {
+        Ok(lock) => lock,
+        Err(LockError::Held { path, pid }) => {
+            return Err((text::already_open(&path.display().to_string(), pid), exit::LOCKED));
+        }
+        Err(LockError::Refused { path, reason }) => {
+            return Err((text::lock_refused(&path.display().to_string(), &reason), exit::FILE));
+        }
+        Err(LockError::Io { path, reason }) => {
+            return Err((text::data_dir_unusable(&path.display().to_string(), &reason), exit::FILE));
+        }
+    };
+
+    // Every journal concerned is read before anything is written: one that
+    // cannot be read stops the import with nothing changed.
+    let mut store = FileStore::new(paths.clone());
+    let mut journals = Vec::new();
+    let concerned: std::collections::BTreeSet<(&str, &str)> = checked
+        .review
+        .comments
+        .iter()
+        .map(|comment| (comment.course.as_str(), comment.module.as_str()))
+        .collect();
+    for (course, module) in concerned {
+        match store.load_module(course, module) {
+            Ok(Some(journal)) => journals.push(journal),
+            Ok(None) => {}
+            Err(error) => return Err((text::review_journal_unreadable(&error.to_string()), exit::FILE)),
+        }
+    }
+    let (stored, again) = keep(paths, &checked).map_err(|message| (message, exit::FILE))?;
+    for journal in &mut journals {
+        if apply(journal, &checked.review) {
+            store
+                .save_module(journal)
+                .map_err(|error| (text::review_journal_not_saved(&error.to_string()), exit::FILE))?;
+        }
+    }
+    say(out, &import_message(&checked, &stored, again)).map_err(|code| (text::STDOUT_GONE.to_owned(), code))?;
     Ok(())
 }
 
@@ -585,7 +635,8 @@ pub fn kind_name(kind: ReviewerKind) -> &'static str {
     }
 }
 
-/// Unused dates are not a concern here; kept for the tutor's review screen.
+/// The next review date as typed: `YYYY-MM-DD`, or `.` (or nothing) for
+/// none. For the plain flow and the tutor's review screen.
 pub fn parse_next_review(line: &str) -> Result<Option<Date>, String> {
     if line.trim() == "." || line.trim().is_empty() {
         return Ok(None);
