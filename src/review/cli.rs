@@ -464,7 +464,12 @@ pub fn apply(journal: &mut crate::journal::ModuleJournal, review: &Review) -> bo
     let mut changed = false;
     for comment in &review.comments {
         if comment.course == journal.course && comment.module == journal.module {
-            changed |= journal.record_review(&comment.question, &comment.reflection, review.date, &review.reviewer.name);
+            changed |= journal.record_review(
+                &comment.question,
+                &comment.reflection,
+                review.date,
+                &review.reviewer.name,
+            );
         }
     }
     changed
@@ -503,7 +508,10 @@ fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write)
             return Err((text::lock_refused(&path.display().to_string(), &reason), exit::FILE));
         }
         Err(LockError::Io { path, reason }) => {
-            return Err((text::data_dir_unusable(&path.display().to_string(), &reason), exit::FILE));
+            return Err((
+                text::data_dir_unusable(&path.display().to_string(), &reason),
+                exit::FILE,
+            ));
         }
     };
 

@@ -82,4 +82,3 @@ pub fn check(value: &Value, schema: &Value, at: &str) {
         }
     }
 }
-
