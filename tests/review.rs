@@ -674,3 +674,64 @@ fn the_tutors_export_is_recorded_and_carries_reviews() {
         "{records:?}"
     );
 }
+
+/// The journal's rule: a reviewed wording stays whatever the learner writes
+/// later, and the same review recorded twice changes nothing.
+#[test]
+fn answering_again_keeps_the_reviewed_wording() {
+    use casebook::journal::ModuleJournal;
+    let at = |second: i64| jiff::Timestamp::from_second(1_790_000_000 + second).unwrap();
+    let day: jiff::civil::Date = "2026-11-29".parse().unwrap();
+    let mut journal = ModuleJournal::new("course", "module");
+    journal.answer("q", "Why?", "First wording.".to_owned(), at(0));
+    assert!(journal.record_review("q", "First wording.", day, "Alex"));
+    assert!(
+        !journal.record_review("q", "First wording.", day, "Alex"),
+        "the same review again"
+    );
+    assert_eq!(journal.edited_after_review("q"), None, "not edited since");
+
+    journal.answer("q", "Why?", "Second wording.".to_owned(), at(60));
+    let reviewed = journal.edited_after_review("q").unwrap();
+    assert_eq!(reviewed.text, "First wording.");
+    assert_eq!(reviewed.date, day);
+    assert_eq!(journal.reflections["q"].text, "Second wording.");
+
+    // Withdrawn, and written back as reviewed: both keep the history.
+    journal.answer("q", "Why?", String::new(), at(120));
+    assert_eq!(journal.reflections["q"].reviewed.len(), 1);
+    journal.answer("q", "Why?", "First wording.".to_owned(), at(180));
+    assert_eq!(journal.edited_after_review("q"), None);
+
+    // No reflection, nothing to keep.
+    assert!(!journal.record_review("other", "Text.", day, "Alex"));
+    assert!(!journal.reflections.contains_key("other"));
+}
+
+/// A journal written by the previous casebook (schema 3) takes a review:
+/// it is migrated to schema 4 and a copy of the old file is kept.
+#[test]
+fn a_schema_3_journal_takes_a_review_and_keeps_a_copy() {
+    let trip = Trip::new();
+    let path = trip
+        .learner
+        .path()
+        .join("journal/hmip-youth-2021/desistance-assessing.ron");
+    let older = String::from_utf8(trip.journal_bytes())
+        .unwrap()
+        .replace("schema: 4", "schema: 3")
+        .replace("written_by: \"casebook ", "written_by: \"casebook-0.0.9 ");
+    assert!(older.contains("schema: 3"), "{older}");
+    std::fs::write(&path, &older).unwrap();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let output = trip.import("log.review.json", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let migrated = String::from_utf8(trip.journal_bytes()).unwrap();
+    assert!(
+        migrated.contains("schema: 4") && migrated.contains("reviewed:"),
+        "{migrated}"
+    );
+    let copy = path.with_file_name("desistance-assessing.ron.schema-3.bak");
+    assert_eq!(std::fs::read_to_string(copy).unwrap(), older);
+}
