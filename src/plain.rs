@@ -206,6 +206,9 @@ pub fn run(
     let mut carry = 0;
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
+    // Reviewers' comments show under the reflections they concern.
+    let (reviews, _) = store.imported_reviews();
+    let comments = crate::review::comments_for(&reviews, &course.id, &module.id);
     let width = options.width.clamp(20, 88);
     writeln!(output, "{}\n", text::storage_sentence(&options.data_dir)).map_err(io_error)?;
     writeln!(output, "{}", module.title).map_err(io_error)?;
@@ -246,6 +249,28 @@ pub fn run(
             let answered = journal.is_answered(&question.id);
             if let Some(previous) = journal.reflections.get(&question.id).filter(|_| answered) {
                 writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
+            }
+            if let Some(reviewed) = journal.edited_after_review(&question.id).filter(|_| answered) {
+                writeln!(
+                    output,
+                    "{}\n{}",
+                    text::plain_edited_after_review(&reviewed.reviewer, reviewed.date),
+                    reviewed.text
+                )
+                .map_err(io_error)?;
+            }
+            for (imported, comment) in comments.get(question.id.as_str()).into_iter().flatten() {
+                writeln!(
+                    output,
+                    "{}\n{}",
+                    text::plain_review_comment(
+                        &imported.review.reviewer.name,
+                        imported.review.reviewer.kind == crate::review::ReviewerKind::Peer,
+                        imported.review.date
+                    ),
+                    comment.comment
+                )
+                .map_err(io_error)?;
             }
             writeln!(
                 output,

@@ -1060,6 +1060,18 @@ pub fn review_left_out(problem: &str) -> String {
     format!("An imported review could not be read and is left out of the log: {problem}.")
 }
 
+pub fn plain_edited_after_review(reviewer: &str, date: jiff::civil::Date) -> String {
+    format!(
+        "Edited after review on {} by {reviewer}. The wording reviewed:",
+        shown_date(date)
+    )
+}
+
+pub fn plain_review_comment(reviewer: &str, peer: bool, date: jiff::civil::Date) -> String {
+    let kind = if peer { "peer reflection" } else { "supervisor" };
+    format!("Comment from {reviewer} ({kind}), {}:", shown_date(date))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -573,6 +573,16 @@ fn an_edit_after_review_shows_both_wordings() {
     let old = text.find("| First reflection,").unwrap();
     assert!(now < note && note < old, "{text}");
 
+    // Plain mode shows both wordings and the comment under the reflection.
+    let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    let said = out(&read);
+    let now = said.find("Rewritten after supervision.").unwrap();
+    let note = said.find("Edited after review on").unwrap();
+    let old = said[note..].find("First reflection,").unwrap() + note;
+    let comment = said.find("Comment from Alex Reviewer (supervisor)").unwrap();
+    assert!(now < note && note < old && old < comment, "{said}");
+    assert!(said.contains(FIRST_COMMENT), "{said}");
+
     // The journal keeps it, in schema 4.
     let journal = String::from_utf8(trip.journal_bytes()).unwrap();
     assert!(journal.contains("schema: 4"), "{journal}");
