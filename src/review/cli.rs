@@ -130,7 +130,7 @@ fn optional(text: String) -> Option<String> {
 }
 
 /// Reads and checks a JSON log: its digest must match.
-fn read_log(path: &Path) -> Result<(LogView, String), (String, u8)> {
+fn read_log(path: &Path) -> Result<LogView, (String, u8)> {
     let bytes = read_limited(path, VERIFY_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
     match crate::export::verify(&bytes) {
@@ -138,15 +138,15 @@ fn read_log(path: &Path) -> Result<(LogView, String), (String, u8)> {
         Verification::Differs { .. } => return Err((text::review_log_changed(path), exit::REFUSED)),
         Verification::NoDigest => return Err((text::review_log_no_digest(path), exit::REFUSED)),
     }
-    let log = LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))?;
-    Ok((log, String::from_utf8_lossy(&bytes).into_owned()))
+    LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))
 }
 
-/// Writes a whole message, and fails the command when it cannot be shown.
-fn say(out: &mut dyn Write, message: &str) -> Result<(), u8> {
+/// Writes a whole message, and fails the command when it cannot be shown:
+/// a reviewer must see every question they answer.
+fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
     writeln!(out, "{}", sanitise(message))
         .and_then(|()| out.flush())
-        .map_err(|_| exit::FILE)
+        .map_err(|_| (text::STDOUT_GONE.to_owned(), exit::FILE))
 }
 
 /// `casebook review`: what it does, with the streams and clock given.
@@ -174,8 +174,7 @@ fn review_steps(
     out: &mut dyn Write,
     now: Timestamp,
 ) -> Result<(), (String, u8)> {
-    let shown = |code: u8| move |_: u8| (text::STDOUT_GONE.to_owned(), code);
-    let (log, _) = read_log(&args.log)?;
+    let log = read_log(&args.log)?;
     let destination = args.output.clone().unwrap_or_else(|| default_review_path(&args.log));
     let destination = std::path::absolute(&destination).unwrap_or(destination);
     let signature_file = signature_path(&destination);
@@ -201,18 +200,17 @@ fn review_steps(
     say(
         out,
         &text::review_intro(&log.log_id, log.learner.name.as_deref(), reflections.len(), modules),
-    )
-    .map_err(shown(exit::FILE))?;
+    )?;
     let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
     let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
     if profile.name.trim().is_empty() {
-        say(out, text::REVIEW_ASK_NAME).map_err(shown(exit::FILE))?;
+        say(out, text::REVIEW_ASK_NAME)?;
         let name = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
         profile.name = name;
         profile_changed = true;
     }
     if profile.role.trim().is_empty() {
-        say(out, text::REVIEW_ASK_ROLE).map_err(shown(exit::FILE))?;
+        say(out, text::REVIEW_ASK_ROLE)?;
         let role = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
         profile.role = role;
         profile_changed = true;
@@ -227,9 +225,9 @@ fn review_steps(
             Ok(()) => text::review_profile_saved(&paths.profile_file()),
             Err(error) => text::review_profile_not_saved(&error.to_string()),
         };
-        say(out, &message).map_err(shown(exit::FILE))?;
+        say(out, &message)?;
     }
-    say(out, text::REVIEW_HOW_TO_ANSWER).map_err(shown(exit::FILE))?;
+    say(out, text::REVIEW_HOW_TO_ANSWER)?;
 
     let mut comments = Vec::new();
     let mut module_shown: Option<(String, String)> = None;
@@ -239,15 +237,13 @@ fn review_steps(
             say(
                 out,
                 &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
-            )
-            .map_err(shown(exit::FILE))?;
+            )?;
             module_shown = Some(here);
         }
         say(
             out,
             &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
-        )
-        .map_err(shown(exit::FILE))?;
+        )?;
         let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
         if let Some(comment) = optional(comment) {
             comments.push(Comment {
@@ -260,16 +256,16 @@ fn review_steps(
             });
         }
     }
-    say(out, text::REVIEW_ASK_OVERALL).map_err(shown(exit::FILE))?;
+    say(out, text::REVIEW_ASK_OVERALL)?;
     let overall = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-    say(out, text::REVIEW_ASK_ACTIONS).map_err(shown(exit::FILE))?;
+    say(out, text::REVIEW_ASK_ACTIONS)?;
     let actions = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-    say(out, text::REVIEW_ASK_NEXT).map_err(shown(exit::FILE))?;
+    say(out, text::REVIEW_ASK_NEXT)?;
     let next_review = loop {
         let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
         match parse_next_review(&line) {
             Ok(date) => break date,
-            Err(message) => say(out, &text::review_date_again(&message)).map_err(shown(exit::FILE))?,
+            Err(message) => say(out, &text::review_date_again(&message))?,
         }
     };
 
@@ -306,17 +302,16 @@ fn review_steps(
     };
     let written = crate::export::write_new_file(&destination, &bytes)
         .map_err(|error| (text::review_not_written(&error.to_string()), exit::FILE))?;
-    say(out, &text::review_written(review.comments.len(), &written)).map_err(shown(exit::FILE))?;
+    say(out, &text::review_written(review.comments.len(), &written))?;
     if let (Some(signature), Some(key)) = (signature, &key) {
         let signed = crate::export::write_new_file(&signature_file, signature.as_bytes())
             .map_err(|error| (text::signature_not_written(&error.to_string(), &written), exit::FILE))?;
         say(
             out,
             &text::review_signed(&signing::fingerprint(key.public_key()), &signed),
-        )
-        .map_err(shown(exit::FILE))?;
+        )?;
     }
-    say(out, &text::review_send(&written, key.is_some())).map_err(shown(exit::FILE))?;
+    say(out, &text::review_send(&written, key.is_some()))?;
     Ok(())
 }
 
@@ -351,13 +346,7 @@ fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result
 }
 
 /// `casebook import-review`.
-pub fn import_command(
-    args: &ImportReviewArgs,
-    paths: &DataPaths,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-    _now: Timestamp,
-) -> u8 {
+pub fn import_command(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match import_steps(args, paths, out) {
         Ok(()) => exit::OK,
         Err((message, code)) => {
@@ -540,7 +529,7 @@ fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write)
                 .map_err(|error| (text::review_journal_not_saved(&error.to_string()), exit::FILE))?;
         }
     }
-    say(out, &import_message(&checked, &stored, again)).map_err(|code| (text::STDOUT_GONE.to_owned(), code))?;
+    say(out, &import_message(&checked, &stored, again))?;
     Ok(())
 }
 
@@ -618,7 +607,7 @@ pub fn verify_review(
         .or_else(|| log_beside(path).filter(|log| log.exists()));
     match log {
         Some(log) => match read_log(&log) {
-            Ok((view, _)) if view.log_id == review.log_id && view.digest == review.log_digest => {
+            Ok(view) if view.log_id == review.log_id && view.digest == review.log_digest => {
                 said.push(text::verify_review_belongs(&log));
             }
             Ok(_) => {
