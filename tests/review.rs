@@ -745,3 +745,33 @@ fn a_schema_3_journal_takes_a_review_and_keeps_a_copy() {
     let copy = path.with_file_name("desistance-assessing.ron.schema-3.bak");
     assert_eq!(std::fs::read_to_string(copy).unwrap(), older);
 }
+
+/// A reviewer's words are shown as written and never obeyed: markup in the
+/// HTML log is escaped, and control characters never reach the terminal.
+#[test]
+fn a_reviewers_text_is_shown_never_obeyed() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let input = "Alex \u{1b}[31mRed\u{202e}\nSupervisor\n<script>alert(1)</script>\n.\n.\n.\n.\n.\n";
+    let output = trip.reviewer_runs(&["review", "log.json", "--plain"], input, &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let output = trip.import("log.review.json", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(
+        !out(&output).contains('\u{1b}') && !out(&output).contains('\u{202e}'),
+        "{}",
+        out(&output)
+    );
+    let list = out(&trip.learner_runs(&["list"], ""));
+    assert!(!list.contains('\u{1b}') && !list.contains('\u{202e}'), "{list}");
+    let html = std::fs::read_to_string(trip.export("after.html", "html")).unwrap();
+    assert!(!html.contains("<script>"), "markup must be escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
+    let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    assert!(
+        out(&read).contains("<script>alert(1)</script>"),
+        "plain text shows it as written"
+    );
+    assert!(!out(&read).contains('\u{1b}'), "{}", out(&read));
+}
