@@ -43,6 +43,8 @@ pub enum Command {
     Export(crate::export::ExportArgs),
     /// Check whether an exported log was changed after it was written
     Verify(crate::export::VerifyArgs),
+    /// Your CPD records: the registration year at a glance, or make, list, edit, submit and export records
+    Cpd(crate::cpd::cli::CpdArgs),
     /// Check course folders or module files; problems are printed as file:line:column: message
     Validate {
         /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)

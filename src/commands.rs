@@ -65,6 +65,35 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
         Some(Command::Verify(args)) => crate::export::run_verify(args),
+        Some(Command::Cpd(args)) => match paths.as_ref() {
+            Some(paths) => {
+                let checked = match paths.root().symlink_metadata() {
+                    Ok(_) => check_private(paths),
+                    Err(_) => crate::journal::store::create_private_dir(paths.root()).map_err(|error| {
+                        text::data_dir_unusable(&paths.root().display().to_string(), &error.to_string())
+                    }),
+                };
+                if let Err(message) = checked {
+                    eprintln!("{}", sanitise(&message));
+                    return ExitCode::from(exit::DATA);
+                }
+                let library = load(shipped, &cli, Some(paths));
+                let store = FileStore::new(paths.clone());
+                crate::cpd::cli::run(
+                    args,
+                    paths,
+                    &library,
+                    &store,
+                    &mut io::stdin().lock(),
+                    &mut io::stdout().lock(),
+                    &mut io::stderr().lock(),
+                )
+            }
+            None => {
+                eprintln!("{}", text::NO_DATA_DIR);
+                exit::DATA
+            }
+        },
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
@@ -82,7 +111,11 @@ fn validate(
     targets: &[std::path::PathBuf],
 ) -> u8 {
     let library = if targets.is_empty() {
-        load(shipped, cli, paths)
+        let mut library = load(shipped, cli, paths);
+        // The CPD record layouts are content too: shipped and the user's own.
+        let user_layouts = paths.map(DataPaths::user_layouts);
+        crate::cpd::layout::load_all(user_layouts.as_deref(), &mut library.diagnostics);
+        library
     } else {
         content::load_paths(targets)
     };

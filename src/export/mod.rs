@@ -8,8 +8,8 @@
 
 pub mod cli;
 pub mod digest;
-mod html;
-mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 pub mod model;
 mod plain;
 pub mod words;
@@ -177,7 +177,7 @@ pub fn render(log: &Log, format: Format) -> Vec<u8> {
 /// would make a reflection read in a different order from the one it was
 /// written in. Each becomes U+FFFD, as control characters in a learner's
 /// text already do (`words::clean`).
-fn shown_as_written(text: String) -> String {
+pub(crate) fn shown_as_written(text: String) -> String {
     if !text.contains(crate::sanitise::is_neutralised) {
         return text;
     }
@@ -196,7 +196,7 @@ fn shown_as_written(text: String) -> String {
 /// controls are escaped here too, so the file shows nothing a terminal or
 /// editor would obey while the text it holds stays exactly the learner's.
 /// They can only be inside strings, where `\uXXXX` means the same.
-fn json_escaped(text: String) -> String {
+pub(crate) fn json_escaped(text: String) -> String {
     let escaped = |character: char| crate::sanitise::is_neutralised(character);
     if !text.contains(escaped) {
         return text;
