@@ -277,6 +277,10 @@ impl Records {
         let path = self
             .path_of(&record.id)
             .ok_or_else(|| RecordError::NotFound(record.id.clone()))?;
+        crate::journal::store::real_folder(&self.folder).map_err(|error| RecordError::Io {
+            path: self.folder.clone(),
+            reason: error.reason_then_path(),
+        })?;
         // A file there that cannot be read is never written over.
         if std::fs::symlink_metadata(&path).is_ok() {
             read_record(&path)?;
