@@ -85,7 +85,12 @@ const ADD_MARK: &str = "+";
 
 /// What is being typed, for the journal a signal would save.
 enum Typing<'a> {
-    Question { id: &'a str, wording: &'a str },
+    Question {
+        id: &'a str,
+        wording: &'a str,
+        /// A first line of `+` means "add to it" only after an answer.
+        answered: bool,
+    },
     ActionPoint,
 }
 
@@ -94,15 +99,16 @@ enum Typing<'a> {
 /// unfinished replacement is added after the saved text, to be tidied).
 fn with_typed(journal: &ModuleJournal, typing: &Typing, lines: &[String], now: Timestamp) -> ModuleJournal {
     let mut draft = journal.clone();
+    let adding = matches!(typing, Typing::Question { answered: true, .. });
     let typed = match lines.split_first() {
-        Some((first, rest)) if first.trim() == ADD_MARK => rest.join("\n"),
+        Some((first, rest)) if adding && first.trim() == ADD_MARK => rest.join("\n"),
         _ => lines.join("\n"),
     };
     if typed.trim().is_empty() {
         return draft;
     }
     match typing {
-        Typing::Question { id, wording } => {
+        Typing::Question { id, wording, .. } => {
             draft.add_to_answer(id, wording, &typed, now);
         }
         Typing::ActionPoint => {
@@ -159,9 +165,12 @@ fn save(store: &mut dyn Store, journal: &ModuleJournal, module: &Module, output:
 struct Saver {
     interactive: bool,
     last: Option<Timestamp>,
+    /// A change not yet on disk: whatever ends the session saves it.
+    pending: bool,
 }
 
 impl Saver {
+    /// Returns whether the change is on disk now.
     fn changed(
         &mut self,
         store: &mut dyn Store,
@@ -169,13 +178,15 @@ impl Saver {
         module: &Module,
         output: &mut dyn Write,
         now: Timestamp,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
+        self.pending = true;
         let due = self.interactive || self.last.is_none_or(|last| now.duration_since(last).as_secs() >= 1);
         if due {
             save(store, journal, module, output)?;
             self.last = Some(now);
+            self.pending = false;
         }
-        Ok(())
+        Ok(due)
     }
 }
 
@@ -187,18 +198,39 @@ pub fn run(
     output: &mut dyn Write,
     options: &PlainOptions,
 ) -> Result<(), String> {
-    let path = store.module_path(&course.id, &module.id);
     let mut journal = store
         .load_module(&course.id, &module.id)
         .map_err(|error| error.to_string())?
         .unwrap_or_else(|| ModuleJournal::new(&course.id, &module.id));
-    let mut input = Input {
-        reader: input,
-        undecodable: false,
-    };
     let mut saver = Saver {
         interactive: options.interactive,
         last: None,
+        pending: false,
+    };
+    let result = session(course, module, store, input, output, options, &mut journal, &mut saver);
+    // Output or input failed (a closed pipe, say) with answers recorded but
+    // not yet written: they are written now, whatever else went wrong.
+    if result.is_err() && saver.pending {
+        let _ = store.save_module(&journal);
+    }
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn session(
+    course: &Course,
+    module: &Module,
+    store: &mut dyn Store,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+    options: &PlainOptions,
+    journal: &mut ModuleJournal,
+    saver: &mut Saver,
+) -> Result<(), String> {
+    let path = store.module_path(&course.id, &module.id);
+    let mut input = Input {
+        reader: input,
+        undecodable: false,
     };
     // Looked up once: finding the system zone reads the zoneinfo folder.
     let timezone = jiff::tz::TimeZone::system();
@@ -264,10 +296,11 @@ pub fn run(
             let typing = Typing::Question {
                 id: &question.id,
                 wording: &question.text,
+                answered,
             };
             let (lines, ended) = input
                 .answer(output, &mut |lines| {
-                    keep_for_rescue(options, with_typed(&journal, &typing, lines, (options.now)()));
+                    keep_for_rescue(options, with_typed(journal, &typing, lines, (options.now)()));
                 })
                 .map_err(io_error)?;
             input_ended = ended;
@@ -304,8 +337,8 @@ pub fn run(
                 text::PLAIN_SAVED
             };
             keep_for_rescue(options, journal.clone());
-            saver.changed(store, &journal, module, output, now)?;
-            writeln!(output, "{said}").map_err(io_error)?;
+            let saved = saver.changed(store, journal, module, output, now)?;
+            writeln!(output, "{}", text::plain_outcome(said, saved)).map_err(io_error)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
             writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
@@ -347,7 +380,7 @@ pub fn run(
             .answer(output, &mut |lines| {
                 keep_for_rescue(
                     options,
-                    with_typed(&journal, &Typing::ActionPoint, lines, (options.now)()),
+                    with_typed(journal, &Typing::ActionPoint, lines, (options.now)()),
                 );
             })
             .map_err(io_error)?;
@@ -358,14 +391,15 @@ pub fn run(
             last = now;
             journal.set_action_point(action, now);
             keep_for_rescue(options, journal.clone());
-            saver.changed(store, &journal, module, output, now)?;
-            writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
+            let saved = saver.changed(store, journal, module, output, now)?;
+            writeln!(output, "{}", text::plain_outcome(text::PLAIN_SAVED, saved)).map_err(io_error)?;
         }
     }
     let now = (options.now)();
     journal.count_study(Some(last), now, &mut carry, &timezone);
     journal.record_completion(module, now);
-    save(store, &journal, module, output)?;
+    save(store, journal, module, output)?;
+    saver.pending = false;
     let progress = journal.progress(module);
     writeln!(
         output,

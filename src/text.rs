@@ -329,14 +329,26 @@ pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop
 pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
 pub const PLAIN_REVISE: &str = "Type a new answer to replace it; or a line holding only + and then more, to add it as a new \
 paragraph; or a full stop (.) on its own to keep it as it is.";
-pub const PLAIN_REPLACED: &str = "Saved: your new answer replaces the old one.";
-pub const PLAIN_ADDED: &str = "Saved: added to your answer as a new paragraph.";
+pub const PLAIN_REPLACED: &str = "your new answer replaces the old one.";
+pub const PLAIN_ADDED: &str = "added to your answer as a new paragraph.";
 pub const PLAIN_INTERRUPTED: &str = "Stopped. What you typed, including an answer you had not finished, is \
 saved: run the same command again to read it back and carry on.";
 pub const PLAIN_KEPT: &str = "Kept your answer as it was.";
 pub const PLAIN_UNDECODABLE: &str = "Some characters you typed could not be read (your terminal may not be set to UTF-8); \
 they are shown as \u{fffd}. Check your answer.";
 pub const PLAIN_SAVED: &str = "Saved.";
+
+/// What plain mode says after an answer: "Saved" only once it is on disk
+/// (piped answers are written at most once a second, and at the end).
+pub fn plain_outcome(said: &str, saved: bool) -> String {
+    match said {
+        PLAIN_SAVED if saved => PLAIN_SAVED.to_owned(),
+        PLAIN_SAVED => "Recorded; it is saved within a second, and at the end.".to_owned(),
+        PLAIN_REPLACED | PLAIN_ADDED if saved => format!("Saved: {said}"),
+        PLAIN_REPLACED | PLAIN_ADDED => format!("Recorded: {said}"),
+        other => other.to_owned(),
+    }
+}
 pub const PLAIN_ACTION_POINT: &str =
     "Optional: type it, ending with a line holding only a full stop (.), or a full stop on its own to leave it.";
 pub const PLAIN_ACTION_POINT_SAVED: &str = "Your action point:";

@@ -923,3 +923,50 @@ fn journals_loaded_together_match_journals_loaded_one_by_one() {
     assert_eq!(loaded, one_by_one(&store));
     assert!(loaded.iter().all(|result| result.starts_with("Err(")), "{loaded:?}");
 }
+
+/// Piped answers are written at most once a second; if the output then
+/// fails (the reader of a pipe goes away), the answers already read are
+/// still saved, and none was called "Saved." before it was.
+#[test]
+fn plain_mode_saves_what_it_read_when_its_output_goes_away() {
+    use std::io::{BufRead, BufReader, Write};
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "public-safety-reviewing", "--plain"])
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin
+        .write_all(b"Answer one.\n.\nAnswer two.\n.\nAnswer three.\n.\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    let mut outcomes = Vec::new();
+    let mut line = String::new();
+    while outcomes.len() < 3 {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "output ended early");
+        if line.starts_with("Saved") || line.starts_with("Recorded") {
+            outcomes.push(line.trim().to_owned());
+        }
+    }
+    drop(stdout);
+    let _ = stdin.write_all(b"Answer four.\n.\nAnswer five.\n.\n");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the broken output is an error");
+    let journal = parse(&journal_path(data.path(), "public-safety-reviewing"));
+    let texts: Vec<&str> = journal
+        .reflections
+        .values()
+        .map(|reflection| reflection.text.as_str())
+        .collect();
+    for answer in ["Answer one.", "Answer two.", "Answer three."] {
+        assert!(texts.contains(&answer), "{answer} kept: {texts:?} ({outcomes:?})");
+    }
+    assert_eq!(outcomes[0], "Saved.", "the first answer is written at once");
+}
