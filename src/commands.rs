@@ -354,10 +354,8 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     Ok(())
 }
 
-/// Plain mode's last words when a signal ends it.
-fn plain_interrupted() {
-    let _ = writeln!(io::stderr(), "\n{}", text::PLAIN_INTERRUPTED);
-}
+/// Plain mode leaves the terminal as it found it: nothing to put back.
+fn leave_as_it_is() {}
 
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
@@ -441,8 +439,15 @@ fn tutor(
         // Interrupted (Ctrl-C, a closed terminal, SIGTERM): what was typed is
         // saved, half an answer included, and offered back next time.
         if let Some(snapshot) = &options.rescue {
-            let watching = crate::rescue::watch_signals(snapshot.clone(), paths.clone(), plain_interrupted)
-                .and_then(crate::rescue::SignalWatch::start);
+            // A crash or a signal saves what was typed, half an answer too.
+            crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), leave_as_it_is);
+            let watching = crate::rescue::watch_signals(
+                snapshot.clone(),
+                paths.clone(),
+                leave_as_it_is,
+                Some(text::PLAIN_INTERRUPTED),
+            )
+            .and_then(crate::rescue::SignalWatch::start);
             if let Err(error) = watching {
                 eprintln!("{}", text::signals_unwatched(&error.to_string()));
             }
@@ -479,7 +484,7 @@ fn tutor(
     };
     let snapshot = Snapshot::default();
     crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore, None) {
         Ok(signals) => signals,
         Err(error) => {
             eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));

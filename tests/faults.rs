@@ -118,15 +118,15 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
     };
     for signal in ["TERM", "HUP"] {
         let data = tempfile::tempdir().unwrap();
-        let runtime = tempfile::tempdir().unwrap();
+        let state = tempfile::tempdir().unwrap();
         welcomed(data.path());
         let full = data.path().join("disk-is-full");
         let env = format!(
-            "LD_PRELOAD='{}' FAULTFS_AT=write FAULTFS_SWITCH='{}' FAULTFS_TARGET='{}' XDG_RUNTIME_DIR='{}'",
+            "LD_PRELOAD='{}' FAULTFS_AT=write FAULTFS_SWITCH='{}' FAULTFS_TARGET='{}' XDG_STATE_HOME='{}'",
             injector.display(),
             full.display(),
             data.path().join("journal").display(),
-            runtime.path().display()
+            state.path().display()
         );
         let pane = Pane::start_with("fallback", data.path(), "", &env, "read desistance-assessing");
         at_first_question(&pane);
@@ -145,7 +145,8 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
             "Saved first.",
             "{signal}: the journal is as last saved"
         );
-        let kept: Vec<PathBuf> = std::fs::read_dir(runtime.path())
+        // In the user's own state folder, which outlives a logout and a reboot.
+        let kept: Vec<PathBuf> = std::fs::read_dir(state.path().join("casebook"))
             .unwrap()
             .map(|entry| entry.unwrap().path())
             .collect();
@@ -157,6 +158,12 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{signal}: private");
+            let folder = std::fs::metadata(state.path().join("casebook"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(folder, 0o700, "{signal}: in a private folder");
         }
         if signal == "TERM" {
             let screen = pane.screen();
