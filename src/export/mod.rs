@@ -254,16 +254,17 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
             ExportError::NoFolder(folder)
         });
     }
-    crate::journal::store::write_atomic(&full, bytes).map_err(|error| ExportError::CannotWrite {
-        path: full.clone(),
-        reason: match error {
-            crate::journal::StoreError::Io { reason, .. } | crate::journal::StoreError::Refused { reason, .. } => {
-                reason
-            }
-            other => other.to_string(),
-        },
-    })?;
-    Ok(full)
+    // Linked into place, so a file that appears meanwhile is never replaced.
+    match crate::journal::files::write_new(&full, bytes) {
+        Ok(()) => Ok(full),
+        Err(crate::journal::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(ExportError::AlreadyExists(full))
+        }
+        Err(problem) => Err(ExportError::CannotWrite {
+            path: full,
+            reason: problem.reason(),
+        }),
+    }
 }
 
 /// For the tutor: writes a log of the selected modules to `path`, which
