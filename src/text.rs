@@ -673,13 +673,18 @@ pub fn cpd_unknown_layout(layout: &str, known: &[&str]) -> String {
     )
 }
 
-/// The starting text for a record's description: what the learning was.
-pub fn cpd_description(course: &str, module: &str, case: Option<&str>) -> String {
-    match case {
+/// The starting text for a record's description: what the learning was,
+/// then the guide's own words on what the case shows (`opening`).
+pub fn cpd_description(course: &str, module: &str, case: Option<&str>, opening: Option<&str>) -> String {
+    let studied = match case {
         Some(case) => format!(
             "I studied \"{module}\" ({case}) in {course}, a real-practice case example with take-away questions, and wrote reflections on my own practice."
         ),
         None => format!("I studied \"{module}\" in {course} and wrote reflections on my own practice."),
+    };
+    match opening {
+        Some(opening) => format!("{studied} From the guide: \"{}\"", opening.trim()),
+        None => studied,
     }
 }
 

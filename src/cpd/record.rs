@@ -101,7 +101,19 @@ impl CpdRecord {
         let description = studied
             .iter()
             .map(|(course, module, _)| {
-                crate::text::cpd_description(&course.title, &module.title, module.subtitle.as_deref())
+                // The guide's own opening words say what the case shows.
+                let opening =
+                    module
+                        .sections
+                        .iter()
+                        .flat_map(|section| &section.blocks)
+                        .find_map(|block| match block {
+                            crate::content::Block::Para(text) | crate::content::Block::Lead(text) => {
+                                Some(text.as_str())
+                            }
+                            _ => None,
+                        });
+                crate::text::cpd_description(&course.title, &module.title, module.subtitle.as_deref(), opening)
             })
             .collect::<Vec<_>>()
             .join("\n\n");
