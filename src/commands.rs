@@ -357,6 +357,15 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
 /// Plain mode leaves the terminal as it found it: nothing to put back.
 fn leave_as_it_is() {}
 
+/// The terminal's rows, for plain mode's pauses: 0 when unknown.
+fn terminal_height() -> usize {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(_, rows)| usize::from(rows))
+        .or_else(|| std::env::var("LINES").ok().and_then(|lines| lines.parse().ok()))
+        .unwrap_or(0)
+}
+
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
@@ -433,6 +442,7 @@ fn tutor(
             width: terminal_width(),
             interactive: io::stdin().is_terminal(),
             data_dir: paths.root().display().to_string(),
+            height: terminal_height(),
             now: jiff::Timestamp::now,
             rescue: Some(Snapshot::default()),
         };

@@ -20,6 +20,9 @@ pub struct PlainOptions {
     pub interactive: bool,
     /// The data folder, named where the journal is kept.
     pub data_dir: String,
+    /// The terminal's rows: a section longer than the screen pauses for
+    /// Enter when the learner is at a terminal (0: never pause).
+    pub height: usize,
     /// The clock, injected so tests can compare plain mode with the tutor.
     pub now: fn() -> Timestamp,
     /// Kept up to date with the journal and the answer being typed, line by
@@ -78,6 +81,39 @@ enum Revision {
     Keep,
     Replace(String),
     Add(String),
+}
+
+/// Counts the lines written since the learner last typed, so that a long
+/// section pauses before the first of them scrolls off the screen.
+struct Counted<'a> {
+    inner: &'a mut dyn Write,
+    lines: usize,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.lines += buf[..written].iter().filter(|byte| **byte == b'\n').count();
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes casebook's own words wrapped to the width, line by line (a
+/// learner's saved text is printed as written, not through this).
+fn say(output: &mut dyn Write, width: usize, words: &str) -> io::Result<()> {
+    for line in words.split('\n') {
+        if line.is_empty() {
+            writeln!(output)?;
+        }
+        for wrapped in textwrap::wrap(line, width) {
+            writeln!(output, "{wrapped}")?;
+        }
+    }
+    Ok(())
 }
 
 /// A first line holding only `+` adds what follows to the saved answer.
@@ -232,6 +268,11 @@ fn session(
         reader: input,
         undecodable: false,
     };
+    let mut counted = Counted {
+        inner: output,
+        lines: 0,
+    };
+    let output = &mut counted;
     // Looked up once: finding the system zone reads the zoneinfo folder.
     let timezone = jiff::tz::TimeZone::system();
     let mut last = (options.now)();
@@ -239,54 +280,86 @@ fn session(
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
     let width = options.width.clamp(20, 88);
-    writeln!(output, "{}\n", text::storage_sentence(&options.data_dir)).map_err(io_error)?;
-    writeln!(output, "{}", module.title).map_err(io_error)?;
-    if let Some(subtitle) = &module.subtitle {
-        writeln!(output, "{subtitle}").map_err(io_error)?;
-    }
-    writeln!(
+    say(
         output,
-        "{}",
-        text::plain_intro(module.sections.len(), module.question_count())
+        width,
+        &format!("{}\n", text::storage_sentence(&options.data_dir)),
+    )
+    .map_err(io_error)?;
+    say(output, width, &module.title).map_err(io_error)?;
+    if let Some(subtitle) = &module.subtitle {
+        say(output, width, subtitle).map_err(io_error)?;
+    }
+    say(
+        output,
+        width,
+        &text::plain_intro(module.sections.len(), module.question_count()),
     )
     .map_err(io_error)?;
     let mut input_ended = false;
     // The learner typed q at a pause: no more questions, not even the action point.
     let mut quit = false;
+    // At a terminal, a screenful at a time: the rows less the pause's own
+    // and the row the learner's Enter takes.
+    let pause_rows = textwrap::wrap(text::PLAIN_MORE, width).len() + 1;
+    let page = (options.interactive && options.height > pause_rows + 1).then(|| options.height - pause_rows);
     for (index, section) in module.sections.iter().enumerate() {
-        writeln!(
+        say(
             output,
-            "\n{}",
-            text::plain_section(index + 1, module.sections.len(), &section.title)
+            width,
+            &format!(
+                "\n{}",
+                text::plain_section(index + 1, module.sections.len(), &section.title)
+            ),
         )
         .map_err(io_error)?;
-        for line in document::section_lines(module, index, width, PLAIN_MARKS) {
+        let lines = document::section_lines(module, index, width, PLAIN_MARKS);
+        for (number, line) in lines.iter().enumerate() {
+            if page.is_some_and(|page| output.lines >= page) && number + 1 < lines.len() && !input_ended {
+                say(output, width, text::PLAIN_MORE).map_err(io_error)?;
+                output.flush().map_err(io_error)?;
+                match input.line(output).map_err(io_error)? {
+                    None => input_ended = true,
+                    Some(answer) if answer.trim() == "q" => {
+                        quit = true;
+                        break;
+                    }
+                    Some(_) => {}
+                }
+                output.lines = 0;
+            }
             writeln!(output, "{}", line.text).map_err(io_error)?;
+        }
+        if quit {
+            break;
         }
         // Printed whole: its last line has reached the learner.
         journal.mark_read(index);
         for (number, question) in section.questions.iter().enumerate() {
-            writeln!(
+            say(
                 output,
-                "\n{}",
-                text::plain_question(number + 1, section.questions.len(), &question.text)
+                width,
+                &format!(
+                    "\n{}",
+                    text::plain_question(number + 1, section.questions.len(), &question.text)
+                ),
             )
             .map_err(io_error)?;
             if let Some(hint) = &question.hint {
-                writeln!(output, "{hint}").map_err(io_error)?;
+                say(output, width, hint).map_err(io_error)?;
             }
             let answered = journal.is_answered(&question.id);
             if let Some(previous) = journal.reflections.get(&question.id).filter(|_| answered) {
                 writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
             }
-            writeln!(
+            say(
                 output,
-                "{}",
+                width,
                 if answered {
                     text::PLAIN_REVISE
                 } else {
                     text::PLAIN_ANSWER
-                }
+                },
             )
             .map_err(io_error)?;
             output.flush().map_err(io_error)?;
@@ -304,6 +377,7 @@ fn session(
                 })
                 .map_err(io_error)?;
             input_ended = ended;
+            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -338,10 +412,10 @@ fn session(
             };
             keep_for_rescue(options, journal.clone());
             let saved = saver.changed(store, journal, module, output, now)?;
-            writeln!(output, "{}", text::plain_outcome(said, saved)).map_err(io_error)?;
+            say(output, width, &text::plain_outcome(said, saved)).map_err(io_error)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
-            writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
+            say(output, width, &format!("\n{}", text::PLAIN_CONTINUE)).map_err(io_error)?;
             output.flush().map_err(io_error)?;
             match input.line(output).map_err(io_error)? {
                 None => input_ended = true,
@@ -351,6 +425,7 @@ fn session(
                 }
                 Some(_) => {}
             }
+            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -361,18 +436,18 @@ fn session(
         .all(|(_, question)| journal.is_resolved(&question.id));
     if done && !input_ended && !quit {
         // As on the completion screen: what will I do differently, and by when?
-        writeln!(output, "\n{}", text::ACTION_POINT_TITLE).map_err(io_error)?;
+        say(output, width, &format!("\n{}", text::ACTION_POINT_TITLE)).map_err(io_error)?;
         if let Some(action) = &journal.action_point {
             writeln!(output, "{}\n{}", text::PLAIN_ACTION_POINT_SAVED, action.text).map_err(io_error)?;
         }
-        writeln!(
+        say(
             output,
-            "{}",
+            width,
             if journal.action_point.is_some() {
                 text::PLAIN_REPLACE
             } else {
                 text::PLAIN_ACTION_POINT
-            }
+            },
         )
         .map_err(io_error)?;
         output.flush().map_err(io_error)?;
@@ -392,7 +467,7 @@ fn session(
             journal.set_action_point(action, now);
             keep_for_rescue(options, journal.clone());
             let saved = saver.changed(store, journal, module, output, now)?;
-            writeln!(output, "{}", text::plain_outcome(text::PLAIN_SAVED, saved)).map_err(io_error)?;
+            say(output, width, &text::plain_outcome(text::PLAIN_SAVED, saved)).map_err(io_error)?;
         }
     }
     let now = (options.now)();
@@ -401,10 +476,13 @@ fn session(
     save(store, journal, module, output)?;
     saver.pending = false;
     let progress = journal.progress(module);
-    writeln!(
+    say(
         output,
-        "\n{}",
-        text::plain_end(progress.answered, progress.questions, &path.display().to_string())
+        width,
+        &format!(
+            "\n{}",
+            text::plain_end(progress.answered, progress.questions, &path.display().to_string())
+        ),
     )
     .map_err(io_error)?;
     Ok(())

@@ -367,6 +367,7 @@ pub const PLAIN_UNSAVED_HEADING: &str = "Your answers, NOT SAVED:";
 pub fn plain_unsaved_answer(question: &str, answer: &str) -> String {
     format!("--- {question}\n{answer}")
 }
+pub const PLAIN_MORE: &str = "Press Enter for more of this section, or type q and Enter to stop here.";
 pub const PLAIN_CONTINUE: &str = "Press Enter to continue, or type q and Enter to stop here.";
 
 pub fn plain_end(answered: usize, total: usize, path: &str) -> String {
