@@ -49,6 +49,8 @@ pub enum Command {
     ImportReview(crate::review::cli::ImportReviewArgs),
     /// List the logs exported from this data folder (ids, digests, dates, modules; never their text)
     Exports,
+    /// Your CPD records: the registration year at a glance, or make, list, edit, submit and export records
+    Cpd(crate::cpd::cli::CpdArgs),
     /// Check course folders or module files; problems are printed as file:line:column: message
     Validate {
         /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)

@@ -83,6 +83,35 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
             crate::review::cli::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
         }),
+        Some(Command::Cpd(args)) => match paths.as_ref() {
+            Some(paths) => {
+                let checked = match paths.root().symlink_metadata() {
+                    Ok(_) => check_private(paths),
+                    Err(_) => crate::journal::store::create_private_dir(paths.root()).map_err(|error| {
+                        text::data_dir_unusable(&paths.root().display().to_string(), &error.to_string())
+                    }),
+                };
+                if let Err(message) = checked {
+                    eprintln!("{}", sanitise(&message));
+                    return ExitCode::from(exit::DATA);
+                }
+                let library = load(shipped, &cli, Some(paths));
+                let store = FileStore::new(paths.clone());
+                crate::cpd::cli::run(
+                    args,
+                    paths,
+                    &library,
+                    &store,
+                    &mut io::stdin().lock(),
+                    &mut io::stdout().lock(),
+                    &mut io::stderr().lock(),
+                )
+            }
+            None => {
+                eprintln!("{}", text::NO_DATA_DIR);
+                exit::DATA
+            }
+        },
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
@@ -116,7 +145,11 @@ fn validate(
     targets: &[std::path::PathBuf],
 ) -> u8 {
     let library = if targets.is_empty() {
-        load(shipped, cli, paths)
+        let mut library = load(shipped, cli, paths);
+        // The CPD record layouts are content too: shipped and the user's own.
+        let user_layouts = paths.map(DataPaths::user_layouts);
+        crate::cpd::layout::load_all(user_layouts.as_deref(), &mut library.diagnostics);
+        library
     } else {
         content::load_paths(targets)
     };
@@ -367,9 +400,16 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     Ok(())
 }
 
-/// Plain mode's last words when a signal ends it.
-fn plain_interrupted() {
-    let _ = writeln!(io::stderr(), "\n{}", text::PLAIN_INTERRUPTED);
+/// Plain mode leaves the terminal as it found it: nothing to put back.
+fn leave_as_it_is() {}
+
+/// The terminal's rows, for plain mode's pauses: 0 when unknown.
+fn terminal_height() -> usize {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(_, rows)| usize::from(rows))
+        .or_else(|| std::env::var("LINES").ok().and_then(|lines| lines.parse().ok()))
+        .unwrap_or(0)
 }
 
 fn terminal_width() -> usize {
@@ -448,14 +488,22 @@ fn tutor(
             width: terminal_width(),
             interactive: io::stdin().is_terminal(),
             data_dir: paths.root().display().to_string(),
+            height: terminal_height(),
             now: jiff::Timestamp::now,
             rescue: Some(Snapshot::default()),
         };
         // Interrupted (Ctrl-C, a closed terminal, SIGTERM): what was typed is
         // saved, half an answer included, and offered back next time.
         if let Some(snapshot) = &options.rescue {
-            let watching = crate::rescue::watch_signals(snapshot.clone(), paths.clone(), plain_interrupted)
-                .and_then(crate::rescue::SignalWatch::start);
+            // A crash or a signal saves what was typed, half an answer too.
+            crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), leave_as_it_is);
+            let watching = crate::rescue::watch_signals(
+                snapshot.clone(),
+                paths.clone(),
+                leave_as_it_is,
+                Some(text::PLAIN_INTERRUPTED),
+            )
+            .and_then(crate::rescue::SignalWatch::start);
             if let Err(error) = watching {
                 eprintln!("{}", text::signals_unwatched(&error.to_string()));
             }
@@ -492,7 +540,7 @@ fn tutor(
     };
     let snapshot = Snapshot::default();
     crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore, None) {
         Ok(signals) => signals,
         Err(error) => {
             eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod cpd;
 pub mod document;
 pub mod editor;
 pub mod export;

@@ -331,14 +331,26 @@ pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop
 pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
 pub const PLAIN_REVISE: &str = "Type a new answer to replace it; or a line holding only + and then more, to add it as a new \
 paragraph; or a full stop (.) on its own to keep it as it is.";
-pub const PLAIN_REPLACED: &str = "Saved: your new answer replaces the old one.";
-pub const PLAIN_ADDED: &str = "Saved: added to your answer as a new paragraph.";
+pub const PLAIN_REPLACED: &str = "your new answer replaces the old one.";
+pub const PLAIN_ADDED: &str = "added to your answer as a new paragraph.";
 pub const PLAIN_INTERRUPTED: &str = "Stopped. What you typed, including an answer you had not finished, is \
 saved: run the same command again to read it back and carry on.";
 pub const PLAIN_KEPT: &str = "Kept your answer as it was.";
 pub const PLAIN_UNDECODABLE: &str = "Some characters you typed could not be read (your terminal may not be set to UTF-8); \
 they are shown as \u{fffd}. Check your answer.";
 pub const PLAIN_SAVED: &str = "Saved.";
+
+/// What plain mode says after an answer: "Saved" only once it is on disk
+/// (piped answers are written at most once a second, and at the end).
+pub fn plain_outcome(said: &str, saved: bool) -> String {
+    match said {
+        PLAIN_SAVED if saved => PLAIN_SAVED.to_owned(),
+        PLAIN_SAVED => "Recorded; it is saved within a second, and at the end.".to_owned(),
+        PLAIN_REPLACED | PLAIN_ADDED if saved => format!("Saved: {said}"),
+        PLAIN_REPLACED | PLAIN_ADDED => format!("Recorded: {said}"),
+        other => other.to_owned(),
+    }
+}
 pub const PLAIN_ACTION_POINT: &str =
     "Optional: type it, ending with a line holding only a full stop (.), or a full stop on its own to leave it.";
 pub const PLAIN_ACTION_POINT_SAVED: &str = "Your action point:";
@@ -357,6 +369,7 @@ pub const PLAIN_UNSAVED_HEADING: &str = "Your answers, NOT SAVED:";
 pub fn plain_unsaved_answer(question: &str, answer: &str) -> String {
     format!("--- {question}\n{answer}")
 }
+pub const PLAIN_MORE: &str = "Press Enter for more of this section, or type q and Enter to stop here.";
 pub const PLAIN_CONTINUE: &str = "Press Enter to continue, or type q and Enter to stop here.";
 
 pub fn plain_end(answered: usize, total: usize, path: &str) -> String {
@@ -1070,6 +1083,198 @@ pub fn plain_edited_after_review(reviewer: &str, date: jiff::civil::Date) -> Str
 pub fn plain_review_comment(reviewer: &str, peer: bool, date: jiff::civil::Date) -> String {
     let kind = if peer { "peer reflection" } else { "supervisor" };
     format!("Comment from {reviewer} ({kind}), {}:", shown_date(date))
+}
+
+// ------------------------------------------------------------------ CPD records
+
+pub const LAYOUT_BAD_ID: &str = "a layout's id must be one plain name (letters, digits, dashes), as --layout takes it";
+pub const LAYOUT_NO_TITLE: &str = "a layout needs a title";
+pub const LAYOUT_NO_FIELDS: &str = "a layout needs at least one field";
+pub const LAYOUT_NO_LABEL: &str = "a field needs a label, as the form words it";
+pub const LAYOUT_ZERO_WORDS: &str = "a word limit of 0 leaves no room: leave `words` out for no limit";
+
+pub fn layout_not_a_date(name: &str) -> String {
+    format!("`{name}` must be a month and day, written MM-DD (for example \"11-30\"), that every year has")
+}
+
+pub fn layout_unknown_field(field: &str, known: &[&str]) -> String {
+    format!("unknown field \"{field}\"; a record has: {}", known.join(", "))
+}
+
+pub fn layout_duplicate_field(field: &str) -> String {
+    format!("field \"{field}\" is given twice; each field appears once")
+}
+
+pub fn cpd_unknown_layout(layout: &str, known: &[&str]) -> String {
+    format!(
+        "There is no CPD layout \"{layout}\". Choose one of: {}.",
+        known.join(", ")
+    )
+}
+
+/// The starting text for a record's description: what the learning was,
+/// then the guide's own words on what the case shows (`opening`).
+pub fn cpd_description(course: &str, module: &str, case: Option<&str>, opening: Option<&str>) -> String {
+    let studied = match case {
+        Some(case) => format!(
+            "I studied \"{module}\" ({case}) in {course}, a real-practice case example with take-away questions, and wrote reflections on my own practice."
+        ),
+        None => format!("I studied \"{module}\" in {course} and wrote reflections on my own practice."),
+    };
+    match opening {
+        Some(opening) => format!("{studied} From the guide: \"{}\"", opening.trim()),
+        None => studied,
+    }
+}
+
+pub fn cpd_dates(first: Option<jiff::civil::Date>, last: Option<jiff::civil::Date>) -> String {
+    let day = |date: jiff::civil::Date| date.strftime("%-d %B %Y").to_string();
+    match (first, last) {
+        (Some(first), Some(last)) if first == last => day(first),
+        (Some(first), Some(last)) => format!("{} to {}", day(first), day(last)),
+        (Some(date), None) | (None, Some(date)) => day(date),
+        (None, None) => "not recorded".to_owned(),
+    }
+}
+
+/// Hours to the nearest quarter, as forms ask.
+pub fn cpd_hours(seconds: u64) -> String {
+    let quarters = (seconds + 450) / 900;
+    let hours = quarters / 4;
+    let minutes = (quarters % 4) * 15;
+    match (hours, minutes) {
+        (0, 0) => "less than a quarter of an hour".to_owned(),
+        (0, minutes) => format!("{minutes} minutes"),
+        (1, 0) => "1 hour".to_owned(),
+        (hours, 0) => format!("{hours} hours"),
+        (hours, minutes) => format!("{hours} hours {minutes} minutes"),
+    }
+}
+
+pub fn cpd_word_count(words: usize, limit: Option<usize>, over: usize) -> String {
+    let plural = if words == 1 { "word" } else { "words" };
+    match limit {
+        Some(limit) if over > 0 => format!("{words} {plural}: OVER THE LIMIT of {limit} by {over}"),
+        Some(limit) => format!("{words} of {limit} words"),
+        None => format!("{words} {plural}"),
+    }
+}
+
+pub fn cpd_over_limit(record: &str, label: &str, over: usize) -> String {
+    format!(
+        "warning: record {record}, \"{label}\": {over} word(s) over the form's limit. Nothing was cut: shorten it before you paste it."
+    )
+}
+
+pub fn cpd_field_empty(record: &str, label: &str) -> String {
+    format!("warning: record {record}, \"{label}\" is empty: write it with \"casebook cpd edit {record}\".")
+}
+
+pub fn cpd_record_heading(id: &str, submitted: bool) -> String {
+    if submitted {
+        format!("Record {id} (marked submitted)")
+    } else {
+        format!("Record {id}")
+    }
+}
+
+pub fn cpd_unreadable(path: &str, reason: &str) -> String {
+    format!(
+        "{path}: this CPD record cannot be read ({reason}). casebook leaves it as it is; move it out of the cpd folder to stop this message."
+    )
+}
+
+pub fn cpd_not_found(id: &str) -> String {
+    format!("There is no CPD record \"{id}\". Run \"casebook cpd list\" to see their ids.")
+}
+
+pub const FOLDER_IS_LINK: &str = "this folder in the data folder is a link to somewhere else, so casebook will not read or \
+write through it; replace the link with a real folder (move what it points to here)";
+pub const FOLDER_IS_NOT_FOLDER: &str = "casebook keeps a folder here, but this is not a folder; move it out of the way";
+pub const CPD_MISNAMED: &str = "its id does not match its file name (was it copied or renamed by hand?)";
+pub const NOT_UTF8: &str = "not UTF-8 text";
+pub const CPD_NONE_YET: &str = "No CPD records yet. Make one with \"casebook cpd new\" once you have studied a module.";
+pub const CPD_NOTHING_TO_RECORD: &str =
+    "Nothing to record: every module you have studied is in a CPD record already. Name modules to record them again.";
+pub const CPD_NOTHING_TO_EXPORT: &str = "No CPD records to export for this registration year. Name a record to export it, or make one with \"casebook cpd new\".";
+pub const CPD_ASK_LEARNING: &str = "What did you learn? End with a line holding only a full stop (.).";
+pub const CPD_ASK_IMPACT: &str = "What positive impact has it had, or will it have, on your practice and on the children and families you work with? End with a line holding only a full stop.";
+pub const CPD_ASK_PEER: &str = "Optional: a peer reflection (what a colleague or supervisor said when you discussed it). A full stop alone leaves it out.";
+pub const CPD_ASK_STANDARDS: &str =
+    "Optional: the link to your professional standards. A full stop alone leaves it as it is.";
+pub const CPD_EDIT_TITLE: &str = "Title:";
+pub const CPD_EDIT_DESCRIPTION: &str = "Short description, and why it is relevant:";
+pub const CPD_EDIT_KEEP: &str = "Type the new text, or a full stop (.) alone to keep it.";
+pub const CPD_UNCHANGED: &str = "Nothing changed.";
+
+pub fn cpd_not_studied(name: &str) -> String {
+    format!("You have not studied \"{name}\" yet, so there is nothing to record for it.")
+}
+
+pub fn cpd_saved(id: &str) -> String {
+    format!("Saved as CPD record {id}. \"casebook cpd export {id}\" writes it out for your regulator's form.")
+}
+
+pub fn cpd_submitted(id: &str) -> String {
+    format!("Record {id} is marked as submitted. If you change it later, what you submitted is kept.")
+}
+
+pub fn cpd_list_line(record: &crate::cpd::record::CpdRecord) -> String {
+    let state = if record.submitted.is_some() {
+        "submitted"
+    } else {
+        "not submitted"
+    };
+    format!(
+        "{}  {}  {}  {}",
+        record.id,
+        cpd_dates(record.first_studied, record.last_studied),
+        state,
+        record.texts.title
+    )
+}
+
+fn long_date(date: jiff::civil::Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+/// `casebook cpd`: the registration year at a glance.
+pub fn cpd_glance(layout: &crate::cpd::layout::Layout, status: &crate::cpd::year::YearStatus) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{}: registration year {} to {}",
+        layout.title,
+        long_date(status.start),
+        long_date(status.deadline)
+    )];
+    let count = status.records.len();
+    let mut records = format!("Records this year: {count} ({} marked submitted)", status.submitted);
+    if let Some(needed) = layout.records_needed.filter(|needed| count < *needed) {
+        records.push_str(&format!("; at least {needed} are needed"));
+    }
+    lines.push(records);
+    if layout.peer_reflection_needed {
+        lines.push(if status.with_peer_reflection > 0 {
+            format!("Peer reflection: in {} record(s)", status.with_peer_reflection)
+        } else {
+            "Peer reflection: none yet; at least one record needs one".to_owned()
+        });
+    }
+    lines.push(if status.without_impact.is_empty() {
+        "Impact: every record says what difference the learning made".to_owned()
+    } else {
+        format!("Impact not yet written in: {}", status.without_impact.join(", "))
+    });
+    for (first, second) in &status.near_duplicates {
+        lines.push(format!(
+            "Records {first} and {second} are nearly the same: a regulator expects different records"
+        ));
+    }
+    lines.push(match status.days_left {
+        0 => format!("Deadline: today, {}, by 11.59pm", long_date(status.deadline)),
+        1 => format!("Deadline: {}, by 11.59pm: 1 day left", long_date(status.deadline)),
+        days => format!("Deadline: {}, by 11.59pm: {days} days left", long_date(status.deadline)),
+    });
+    lines
 }
 
 #[cfg(test)]

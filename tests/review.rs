@@ -775,3 +775,25 @@ fn a_reviewers_text_is_shown_never_obeyed() {
     );
     assert!(!out(&read).contains('\u{1b}'), "{}", out(&read));
 }
+
+/// A link in place of the data folder's `reviews/` is never followed: the
+/// import is refused and nothing is written through it.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_the_reviews_folder_is_refused() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), trip.learner.path().join("reviews")).unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &[]);
+    assert_eq!(output.status.code(), Some(3), "{}", err(&output));
+    assert!(err(&output).contains("link"), "{}", err(&output));
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing written through the link"
+    );
+    assert_eq!(trip.journal_bytes(), before);
+}

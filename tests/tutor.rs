@@ -1084,6 +1084,7 @@ fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
         width: 80,
         interactive: false,
         data_dir: "/data".to_owned(),
+        height: 0,
         now: Timestamp::now,
         rescue: None,
     };
@@ -1196,6 +1197,7 @@ fn piped_plain_mode_saves_at_most_once_a_second_and_at_the_end() {
             width: 80,
             interactive,
             data_dir: "/data".to_owned(),
+            height: 0,
             now: frozen,
             rescue: None,
         };
@@ -1207,4 +1209,46 @@ fn piped_plain_mode_saves_at_most_once_a_second_and_at_the_end() {
     };
     assert_eq!(saves(false), 2, "the first answer, then the end");
     assert_eq!(saves(true), questions + 1, "every answer, then the end");
+}
+
+/// Plain mode at a 40-column, 12-row terminal: its own words wrap to the
+/// width, a long section pauses a screenful at a time, and q at a pause
+/// stops there without counting the section read.
+#[test]
+fn plain_mode_wraps_to_the_terminal_and_pauses_inside_long_sections() {
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("introduction").unwrap();
+    let options = casebook::plain::PlainOptions {
+        width: 40,
+        interactive: true,
+        data_dir: "/home/jo/.local/share/casebook".to_owned(),
+        height: 12,
+        now: Timestamp::now,
+        rescue: None,
+    };
+    let mut store = welcomed_store();
+    let mut output = Vec::new();
+    // Enter at the first two pauses, then q.
+    let input = "\n\nq\n";
+    casebook::plain::run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
+    let text = String::from_utf8(output).unwrap();
+    let widest = text.lines().map(|line| line.chars().count()).max().unwrap();
+    assert!(widest <= 40, "every line fits 40 columns, widest {widest}:\n{text}");
+    assert_eq!(
+        text.matches("Press Enter for more of this section").count(),
+        3,
+        "{text}"
+    );
+    let journal = &store.modules[&(COURSE.to_owned(), "introduction".to_owned())];
+    let stopped_in = journal.first_unread(module).unwrap();
+    assert!(!journal.sections_read.contains(&stopped_in));
+    // Between one pause and the next, no more than a screenful: the
+    // learner's Enter, the text, and the next pause's own rows.
+    let pause = textwrap::wrap(casebook::text::PLAIN_MORE, 40).len();
+    for (number, between) in text.split("Press Enter for more").enumerate().skip(1) {
+        let text_rows = between.lines().count().saturating_sub(pause);
+        let rows = 1 + text_rows + pause;
+        assert!(rows <= 12, "pause {number}: {rows} rows:\n{between}");
+    }
 }

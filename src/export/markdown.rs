@@ -74,7 +74,7 @@ fn line(text: &str) -> String {
 }
 
 /// A user's text as Markdown paragraphs, line breaks kept.
-fn block(text: &str) -> String {
+pub(crate) fn block(text: &str) -> String {
     words::paragraphs(text)
         .iter()
         .map(|lines| lines.iter().map(|text| line(text)).collect::<Vec<_>>().join("\\\n"))
@@ -87,7 +87,7 @@ fn one(text: &str) -> String {
     line(&words::one_line(text))
 }
 
-fn heading(level: usize, text: &str) -> String {
+pub(crate) fn heading(level: usize, text: &str) -> String {
     format!("{} {}\n\n", "#".repeat(level), inline(&words::one_line(text), true))
 }
 

@@ -8,8 +8,8 @@
 
 pub mod cli;
 pub mod digest;
-mod html;
-mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 pub mod model;
 mod plain;
 pub mod records;
@@ -192,7 +192,7 @@ pub fn render(log: &Log, format: Format) -> Vec<u8> {
 /// would make a reflection read in a different order from the one it was
 /// written in. Each becomes U+FFFD, as control characters in a learner's
 /// text already do (`words::clean`).
-fn shown_as_written(text: String) -> String {
+pub(crate) fn shown_as_written(text: String) -> String {
     if !text.contains(crate::sanitise::is_neutralised) {
         return text;
     }
@@ -211,7 +211,7 @@ fn shown_as_written(text: String) -> String {
 /// controls are escaped here too, so the file shows nothing a terminal or
 /// editor would obey while the text it holds stays exactly the learner's.
 /// They can only be inside strings, where `\uXXXX` means the same.
-fn json_escaped(text: String) -> String {
+pub(crate) fn json_escaped(text: String) -> String {
     let escaped = |character: char| crate::sanitise::is_neutralised(character);
     if !text.contains(escaped) {
         return text;
@@ -269,16 +269,17 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
             ExportError::NoFolder(folder)
         });
     }
-    crate::journal::store::write_atomic(&full, bytes).map_err(|error| ExportError::CannotWrite {
-        path: full.clone(),
-        reason: match error {
-            crate::journal::StoreError::Io { reason, .. } | crate::journal::StoreError::Refused { reason, .. } => {
-                reason
-            }
-            other => other.to_string(),
-        },
-    })?;
-    Ok(full)
+    // Linked into place, so a file that appears meanwhile is never replaced.
+    match crate::journal::files::write_new(&full, bytes) {
+        Ok(()) => Ok(full),
+        Err(crate::journal::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(ExportError::AlreadyExists(full))
+        }
+        Err(problem) => Err(ExportError::CannotWrite {
+            path: full,
+            reason: problem.reason(),
+        }),
+    }
 }
 
 /// For the tutor: writes a log of the selected modules to `path`, which

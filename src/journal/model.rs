@@ -251,12 +251,21 @@ impl ModuleJournal {
         let existing = self
             .reflections
             .get(question)
-            .map(|reflection| reflection.text.trim_end().to_owned())
+            .map(|reflection| reflection.text.clone())
             .unwrap_or_default();
-        let text = if existing.is_empty() {
+        // The saved text is kept exactly; the new paragraph starts after a
+        // blank line, made of what line ends the text already has.
+        let separator = if existing.trim().is_empty() || existing.ends_with("\n\n") {
+            ""
+        } else if existing.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        };
+        let text = if existing.trim().is_empty() {
             more.to_owned()
         } else {
-            format!("{existing}\n\n{more}")
+            format!("{existing}{separator}{more}")
         };
         self.answer(question, wording, text, now)
     }

@@ -300,12 +300,34 @@ impl FileStore {
     /// The journal file of a course's module; refused, before anything
     /// touches the disk, when an id is not a plain name.
     fn journal_path(&self, course: &str, module: &str) -> Result<PathBuf, StoreError> {
-        self.paths
+        let path = self
+            .paths
             .journal_file(course, module)
             .ok_or_else(|| StoreError::Refused {
                 path: self.paths.journal_root(),
                 reason: text::unsafe_id(course, module),
-            })
+            })?;
+        // A link in place of the journal folder or a course's folder would
+        // send reads and writes outside the data folder.
+        real_folder(&self.paths.journal_root())?;
+        if let Some(folder) = path.parent() {
+            real_folder(folder)?;
+        }
+        Ok(path)
+    }
+}
+
+/// A folder inside the data folder is a real folder (or not there yet):
+/// never a link, never a file.
+pub fn real_folder(folder: &Path) -> Result<(), StoreError> {
+    let refused = |reason: &str| StoreError::Refused {
+        path: folder.to_path_buf(),
+        reason: reason.to_owned(),
+    };
+    match fs::symlink_metadata(folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(refused(text::FOLDER_IS_LINK)),
+        Ok(metadata) if !metadata.is_dir() => Err(refused(text::FOLDER_IS_NOT_FOLDER)),
+        _ => Ok(()),
     }
 }
 

@@ -433,6 +433,7 @@ pub fn check_import(
 /// Keeps a checked review (and its `.sig`) in the data folder's `reviews/`.
 /// Returns where, and whether it was there already.
 pub fn keep(paths: &DataPaths, checked: &CheckedReview) -> Result<(PathBuf, bool), String> {
+    crate::journal::store::real_folder(&paths.reviews_dir()).map_err(|error| error.to_string())?;
     let stored = paths
         .reviews_dir()
         .join(imported::stored_name(&checked.review, &checked.bytes));

@@ -100,6 +100,10 @@ fn load_one(path: &Path) -> Result<ImportedReview, StoreError> {
 /// not be read (each is reported; the others still count).
 pub fn load(paths: &DataPaths) -> (Vec<ImportedReview>, Vec<StoreError>) {
     let dir = paths.reviews_dir();
+    // A link in place of the folder would lead reads outside the data folder.
+    if let Err(problem) = crate::journal::store::real_folder(&dir) {
+        return (Vec::new(), vec![problem]);
+    }
     let mut names: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
