@@ -730,11 +730,18 @@ The log's digest matches: it has not been changed by accident or casually since 
 pub const REVIEW_ASK_NAME: &str = "Your name, as the learner will see it (one line):";
 pub const REVIEW_ASK_ROLE: &str = "Your role, for example Practice supervisor (one line):";
 
-pub fn review_profile_saved(path: &Path) -> String {
-    format!(
-        "Kept in your profile ({}), so you will not be asked again.",
-        path.display()
-    )
+pub fn review_profile_saved(path: &Path, with_role: bool) -> String {
+    if with_role {
+        format!(
+            "Kept in your profile ({}), so you will not be asked again.",
+            path.display()
+        )
+    } else {
+        format!(
+            "Your name is kept in your profile ({}). You gave no role, so you will be asked for it next time.",
+            path.display()
+        )
+    }
 }
 
 pub fn review_profile_not_saved(error: &str) -> String {

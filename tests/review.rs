@@ -797,3 +797,19 @@ fn a_link_in_place_of_the_reviews_folder_is_refused() {
     );
     assert_eq!(trip.journal_bytes(), before);
 }
+
+/// A review says who wrote it: an empty name is asked again; a role may be
+/// left empty, and is then asked for next time.
+#[test]
+fn an_empty_name_is_asked_again_and_an_empty_role_is_left_out() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let output = trip.reviewer_runs(&["review", "log.json", "--plain"], "\nAlex\n\n.\n.\n.\n.\n.\n", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert_eq!(out(&output).matches("Your name, as the learner").count(), 2, "{}", out(&output));
+    assert!(out(&output).contains("You gave no role"), "{}", out(&output));
+    let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
+    assert_eq!(review["reviewer"]["name"], "Alex");
+    assert_eq!(review["reviewer"]["role"], Value::Null);
+    assert_eq!(review["comments"].as_array().unwrap().len(), 0);
+}

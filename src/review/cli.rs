@@ -203,10 +203,10 @@ fn review_steps(
     )?;
     let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
     let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
-    if profile.name.trim().is_empty() {
+    // A review says who wrote it: the name is asked until it is given.
+    while profile.name.trim().is_empty() {
         say(out, text::REVIEW_ASK_NAME)?;
-        let name = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
-        profile.name = name;
+        profile.name = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
         profile_changed = true;
     }
     if profile.role.trim().is_empty() {
@@ -222,7 +222,7 @@ fn review_steps(
             ..profile.clone()
         });
         let message = match saved {
-            Ok(()) => text::review_profile_saved(&paths.profile_file()),
+            Ok(()) => text::review_profile_saved(&paths.profile_file(), !profile.role.trim().is_empty()),
             Err(error) => text::review_profile_not_saved(&error.to_string()),
         };
         say(out, &message)?;
