@@ -1039,6 +1039,8 @@ pub fn key_wrong_passphrase(path: &Path) -> String {
 pub const NO_TERMINAL_FOR_PASSPHRASE: &str = "The key has a passphrase, and there is no terminal to ask for it on. \
 Run casebook review from a terminal, or set CASEBOOK_KEY_PASSPHRASE. Nothing was written.";
 
+pub const PASSPHRASE_CANCELLED: &str = "No passphrase was given, so the review was not signed. Nothing was written.";
+
 pub fn signing_failed(reason: &str) -> String {
     format!("Cannot sign the review: {reason}. Nothing was written.")
 }

@@ -806,10 +806,58 @@ fn an_empty_name_is_asked_again_and_an_empty_role_is_left_out() {
     trip.export("log.json", "json");
     let output = trip.reviewer_runs(&["review", "log.json", "--plain"], "\nAlex\n\n.\n.\n.\n.\n.\n", &[]);
     assert!(output.status.success(), "{}", err(&output));
-    assert_eq!(out(&output).matches("Your name, as the learner").count(), 2, "{}", out(&output));
+    assert_eq!(
+        out(&output).matches("Your name, as the learner").count(),
+        2,
+        "{}",
+        out(&output)
+    );
     assert!(out(&output).contains("You gave no role"), "{}", out(&output));
     let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
     assert_eq!(review["reviewer"]["name"], "Alex");
     assert_eq!(review["reviewer"]["role"], Value::Null);
     assert_eq!(review["comments"].as_array().unwrap().len(), 0);
+}
+
+/// At a terminal the passphrase is asked on the terminal, never echoed;
+/// Ctrl-C at the prompt cancels with nothing written.
+#[test]
+fn the_passphrase_is_read_from_the_terminal_without_echo() {
+    if !ssh_keygen_available("the terminal passphrase test") || !common::tmux_available("the terminal passphrase test")
+    {
+        return;
+    }
+    let _serial = common::one_at_a_time();
+    let trip = Trip::new();
+    let log = trip.export("log.json", "json");
+    let (key, _) = new_key(trip.desk.path(), "alex", "correct horse");
+    let args = format!("review '{}' --plain --sign-with '{}'", log.display(), key.display());
+
+    let pane = common::Pane::start("review-cancel", trip.reviewer.path(), &args);
+    pane.wait_for("Passphrase for");
+    pane.keys(&["C-c"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 3, "{}", pane.screen());
+    assert!(pane.screen().contains("No passphrase was given"), "{}", pane.screen());
+    assert!(!trip.path("log.review.json").exists());
+    drop(pane);
+
+    let pane = common::Pane::start("review-pass", trip.reviewer.path(), &args);
+    pane.wait_for("Passphrase for");
+    pane.type_text("correct horse");
+    pane.keys(&["Enter"]);
+    let screen = pane.wait_for("Your name");
+    assert!(
+        !screen.contains("correct horse"),
+        "the passphrase was echoed:\n{screen}"
+    );
+    for line in ["Alex Reviewer", "Supervisor", "Fine.", ".", ".", ".", ".", "."] {
+        pane.type_text(line);
+        pane.keys(&["Enter"]);
+    }
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0, "{}", pane.screen());
+    assert!(trip.path("log.review.json.sig").exists(), "{}", pane.screen());
+    let verify = trip.learner_runs(&["verify", "log.review.json"], "");
+    assert!(verify.status.success(), "{}", out(&verify));
 }
