@@ -662,9 +662,6 @@ pub fn cannot_read_path(path: &Path, reason: &str) -> String {
 
 pub const STDOUT_GONE: &str = "Standard output could not be written, so casebook stopped.";
 
-pub const REVIEWER_SUPERVISOR: &str = "supervisor";
-pub const REVIEWER_PEER: &str = "peer";
-
 pub fn review_log_changed(path: &Path) -> String {
     format!(
         "{}: the log's digest does not match: it was changed after it was exported, so it is not reviewed. \
@@ -816,8 +813,11 @@ pub fn review_send(path: &Path, signed: bool) -> String {
     )
 }
 
-pub fn review_unusable(path: &Path, reason: &str) -> String {
-    format!("{}: {reason}.", path.display())
+pub fn review_unusable(path: &Path, line: usize, column: usize, reason: &str) -> String {
+    format!(
+        "{}:{line}:{column}: {reason}. Ask the reviewer to send the file again, unchanged.",
+        path.display()
+    )
 }
 
 pub fn review_not_json(reason: &str) -> String {

@@ -861,3 +861,24 @@ fn the_passphrase_is_read_from_the_terminal_without_echo() {
     let verify = trip.learner_runs(&["verify", "log.review.json"], "");
     assert!(verify.status.success(), "{}", out(&verify));
 }
+
+/// A review that does not parse is refused with its file, line and column.
+#[test]
+fn a_damaged_review_is_refused_with_where() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    std::fs::write(
+        trip.path("bad.review.json"),
+        "{\n  \"format\": \"casebook-review\",\n  \"format_version\": 1,\n  \"colour\": 3\n}\n",
+    )
+    .unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("bad.review.json", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        err(&output).contains("bad.review.json:4:10: not a casebook review (unknown field `colour`"),
+        "{}",
+        err(&output)
+    );
+    assert_eq!(trip.journal_bytes(), before);
+}

@@ -380,7 +380,12 @@ pub fn check_import(
 ) -> Result<CheckedReview, (String, u8)> {
     let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
-    let review = Review::parse(&bytes).map_err(|reason| (text::review_unusable(path, &reason), exit::REFUSED))?;
+    let review = Review::parse(&bytes).map_err(|problem| {
+        (
+            text::review_unusable(path, problem.line, problem.column, &problem.reason),
+            exit::REFUSED,
+        )
+    })?;
     let signed = check_signature(path, &bytes)?;
     let signature = match signed {
         Some(_) => read_limited(&signature_path(path), JOURNAL_LIMIT, Links::Follow).ok(),
@@ -581,7 +586,17 @@ pub fn verify_review(
     let mut said = Vec::new();
     let review = match Review::parse(bytes) {
         Ok(review) => review,
-        Err(reason) => return (vec![text::review_unusable(path, &reason)], exit::REFUSED),
+        Err(problem) => {
+            return (
+                vec![text::review_unusable(
+                    path,
+                    problem.line,
+                    problem.column,
+                    &problem.reason,
+                )],
+                exit::REFUSED,
+            );
+        }
     };
     let signed = match check_signature(path, bytes) {
         Ok(signed) => signed,
@@ -623,14 +638,6 @@ pub fn verify_review(
         None => said.push(text::verify_review_no_log(&review.log_id)),
     }
     (said, exit::OK)
-}
-
-/// The reviewer's kind in words, for messages and logs.
-pub fn kind_name(kind: ReviewerKind) -> &'static str {
-    match kind {
-        ReviewerKind::Supervisor => text::REVIEWER_SUPERVISOR,
-        ReviewerKind::Peer => text::REVIEWER_PEER,
-    }
 }
 
 /// The next review date as typed: `YYYY-MM-DD`, or `.` (or nothing) for

@@ -85,21 +85,32 @@ impl Review {
         text.into_bytes()
     }
 
-    /// Reads a review file's bytes, or says what is wrong with them.
-    pub fn parse(bytes: &[u8]) -> Result<Review, String> {
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|error| crate::text::review_not_json(&error.to_string()))?;
+    /// Reads a review file's bytes, or says what is wrong with them and
+    /// where.
+    pub fn parse(bytes: &[u8]) -> Result<Review, ReviewProblem> {
+        let at = |error: &serde_json::Error| ReviewProblem {
+            line: error.line(),
+            column: error.column().max(1),
+            reason: crate::text::review_not_json(&strip_position(error)),
+        };
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|error| at(&error))?;
+        let whole = |reason: String| ReviewProblem {
+            line: 1,
+            column: 1,
+            reason,
+        };
         if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT_NAME) {
-            return Err(crate::text::REVIEW_NOT_A_REVIEW.to_owned());
+            return Err(whole(crate::text::REVIEW_NOT_A_REVIEW.to_owned()));
         }
         let version = value
             .get("format_version")
             .and_then(serde_json::Value::as_u64)
             .unwrap_or(0);
         if version > u64::from(FORMAT_VERSION) {
-            return Err(crate::text::review_too_new(version, FORMAT_VERSION));
+            return Err(whole(crate::text::review_too_new(version, FORMAT_VERSION)));
         }
-        serde_json::from_value(value).map_err(|error| crate::text::review_not_json(&error.to_string()))
+        // Parsed again from the bytes, so a wrong field is reported where it is.
+        serde_json::from_slice(bytes).map_err(|error| at(&error))
     }
 
     /// Whether a file's bytes claim to be a review (for `verify`, which
@@ -113,6 +124,24 @@ impl Review {
                     .and_then(|format| format.as_str().map(str::to_owned))
             })
             .is_some_and(|format| format == FORMAT_NAME)
+    }
+}
+
+/// Why a review file was not read, and where (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewProblem {
+    pub line: usize,
+    pub column: usize,
+    pub reason: String,
+}
+
+/// serde_json's message without its " at line L column C": the position is
+/// given as file:line:column instead.
+fn strip_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
     }
 }
 

@@ -68,11 +68,11 @@ fn refused(path: &Path, problem: &Problem) -> StoreError {
 /// Reads one stored review and checks its signature again.
 fn load_one(path: &Path) -> Result<ImportedReview, StoreError> {
     let bytes = read_limited(path, JOURNAL_LIMIT, Links::Refuse).map_err(|problem| refused(path, &problem))?;
-    let review = Review::parse(&bytes).map_err(|reason| StoreError::Damaged {
+    let review = Review::parse(&bytes).map_err(|problem| StoreError::Damaged {
         path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        reason,
+        line: problem.line,
+        column: problem.column,
+        reason: problem.reason,
     })?;
     let sig_path = signature_path(path);
     let signature = match read_limited(&sig_path, JOURNAL_LIMIT, Links::Refuse) {
