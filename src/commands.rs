@@ -14,6 +14,7 @@ use crate::journal::lock::{DataLock, LockError};
 use crate::journal::{FileStore, Status, Store};
 use crate::paths::DataPaths;
 use crate::rescue::Snapshot;
+use crate::sanitise::sanitise;
 use crate::text;
 use crate::tui::{self, App};
 
@@ -42,7 +43,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                     Err(_) => Ok(()),
                 };
                 if let Err(message) = checked {
-                    eprintln!("{message}");
+                    eprintln!("{}", sanitise(&message));
                     return ExitCode::from(exit::DATA);
                 }
                 let library = load(shipped, &cli, Some(paths));
@@ -55,9 +56,72 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
         Some(Command::Verify(args)) => crate::export::run_verify(args),
+        Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            crate::review::cli::review_command(
+                args,
+                paths,
+                &mut input,
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+                jiff::Timestamp::now(),
+            )
+        }),
+        Some(Command::ImportReview(args)) => with_data_folder(paths.as_ref(), |paths| {
+            crate::review::cli::import_command(args, paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+        }),
+        Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
+            crate::review::cli::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+        }),
+        Some(Command::Cpd(args)) => match paths.as_ref() {
+            Some(paths) => {
+                let checked = match paths.root().symlink_metadata() {
+                    Ok(_) => check_private(paths),
+                    Err(_) => crate::journal::store::create_private_dir(paths.root()).map_err(|error| {
+                        text::data_dir_unusable(&paths.root().display().to_string(), &error.to_string())
+                    }),
+                };
+                if let Err(message) = checked {
+                    eprintln!("{}", sanitise(&message));
+                    return ExitCode::from(exit::DATA);
+                }
+                let library = load(shipped, &cli, Some(paths));
+                let store = FileStore::new(paths.clone());
+                crate::cpd::cli::run(
+                    args,
+                    paths,
+                    &library,
+                    &store,
+                    &mut io::stdin().lock(),
+                    &mut io::stdout().lock(),
+                    &mut io::stderr().lock(),
+                )
+            }
+            None => {
+                eprintln!("{}", text::NO_DATA_DIR);
+                exit::DATA
+            }
+        },
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
     };
     ExitCode::from(code)
+}
+
+/// Runs a command that reads or writes the data folder, once it is known
+/// and (when it exists) private.
+fn with_data_folder(paths: Option<&DataPaths>, command: impl FnOnce(&DataPaths) -> u8) -> u8 {
+    let Some(paths) = paths else {
+        eprintln!("{}", text::NO_DATA_DIR);
+        return exit::DATA;
+    };
+    if paths.root().symlink_metadata().is_ok()
+        && let Err(message) = check_private(paths)
+    {
+        eprintln!("{}", sanitise(&message));
+        return exit::DATA;
+    }
+    command(paths)
 }
 
 fn load(shipped: content::ShippedLoading, cli: &Cli, paths: Option<&DataPaths>) -> Library {
@@ -72,7 +136,11 @@ fn validate(
     targets: &[std::path::PathBuf],
 ) -> u8 {
     let library = if targets.is_empty() {
-        load(shipped, cli, paths)
+        let mut library = load(shipped, cli, paths);
+        // The CPD record layouts are content too: shipped and the user's own.
+        let user_layouts = paths.map(DataPaths::user_layouts);
+        crate::cpd::layout::load_all(user_layouts.as_deref(), &mut library.diagnostics);
+        library
     } else {
         content::load_paths(targets)
     };
@@ -80,7 +148,7 @@ fn validate(
     let mut diagnostics = library.diagnostics.clone();
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for diagnostic in &diagnostics {
-        out.push_str(&format!("{diagnostic}\n"));
+        out.push_str(&format!("{}\n", sanitise(&diagnostic.to_string())));
     }
     let errors = library.errors().count();
     let warnings = diagnostics.len() - errors;
@@ -117,6 +185,7 @@ pub fn print(out: &str) -> Result<(), u8> {
 /// journal; or why the journal cannot be read, for a line of its own.
 fn progress_cells(
     store: Option<&FileStore>,
+    reviews: &[crate::review::ImportedReview],
     course: &content::Course,
     module: &content::Module,
 ) -> (String, String, Option<String>) {
@@ -156,6 +225,13 @@ fn progress_cells(
             status
         }
     };
+    let status = match crate::review::latest_review_of(reviews, &course.id, &module.id) {
+        Some(imported) => format!(
+            "{status}, {}",
+            text::reviewed_by(&imported.review.reviewer.name, imported.review.date)
+        ),
+        None => status,
+    };
     (status, time, None)
 }
 
@@ -164,10 +240,14 @@ fn progress_cells(
 /// is cut to its width; piped, nothing is cut.
 fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let store = paths.map(|paths| FileStore::new(paths.clone()));
+    let reviews = store
+        .as_ref()
+        .map(|store| store.imported_reviews().0)
+        .unwrap_or_default();
     let width = io::stdout().is_terminal().then(|| {
         ratatui::crossterm::terminal::size().map_or_else(|_| terminal_width(), |(columns, _)| usize::from(columns))
     });
-    let out = list_text(library, store.as_ref(), width);
+    let out = list_text(library, store.as_ref(), &reviews, width);
     if let Err(code) = print(&out) {
         return code;
     }
@@ -182,14 +262,19 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
 /// nothing cut). When a course's rows do not fit, each module takes two
 /// lines, its case and title first and its progress under them, so that
 /// no progress text, however long, hides which module it is.
-fn list_text(library: &Library, store: Option<&FileStore>, width: Option<usize>) -> String {
+fn list_text(
+    library: &Library,
+    store: Option<&FileStore>,
+    reviews: &[crate::review::ImportedReview],
+    width: Option<usize>,
+) -> String {
     let display_width = unicode_width::UnicodeWidthStr::width;
     let mut out = String::new();
     for (index, course) in library.courses.iter().enumerate() {
         if index > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{} ({})\n", course.title, course.id));
+        out.push_str(&format!("{} ({})\n", sanitise(&course.title), sanitise(&course.id)));
         let rows: Vec<(Option<&str>, [String; 4], Option<String>)> = course
             .modules
             .iter()
@@ -199,9 +284,14 @@ fn list_text(library: &Library, store: Option<&FileStore>, width: Option<usize>)
                     Some(subtitle) => format!("{subtitle} — {}", module.title),
                     None => module.title.clone(),
                 };
-                let (status, time, problem) = progress_cells(store, course, module);
+                let (status, time, problem) = progress_cells(store, reviews, course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
-                (area, [module.id.clone(), status, time, title], problem)
+                let shown = |text: &str| sanitise(text).into_owned();
+                (
+                    area,
+                    [shown(&module.id), shown(&status), time, shown(&title)],
+                    problem.map(|problem| shown(&problem)),
+                )
             })
             .collect();
         let widths: Vec<usize> = (0..3)
@@ -228,7 +318,7 @@ fn list_text(library: &Library, store: Option<&FileStore>, width: Option<usize>)
         let mut area_shown = None;
         for (area, row, problem) in &rows {
             if area.is_some() && *area != area_shown {
-                out.push_str(&format!(" {}\n", area.unwrap_or_default()));
+                out.push_str(&format!(" {}\n", sanitise(area.unwrap_or_default())));
                 area_shown = *area;
             }
             let [id, status, time, title] = row;
@@ -353,6 +443,18 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     Ok(())
 }
 
+/// Plain mode leaves the terminal as it found it: nothing to put back.
+fn leave_as_it_is() {}
+
+/// The terminal's rows, for plain mode's pauses: 0 when unknown.
+fn terminal_height() -> usize {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(_, rows)| usize::from(rows))
+        .or_else(|| std::env::var("LINES").ok().and_then(|lines| lines.parse().ok()))
+        .unwrap_or(0)
+}
+
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
@@ -372,14 +474,14 @@ fn tutor(
         return exit::DATA;
     };
     if let Err(message) = check_data_dir(paths) {
-        eprintln!("{message}");
+        eprintln!("{}", sanitise(&message));
         return exit::DATA;
     }
     // Held until casebook exits.
     let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", sanitise(&error.to_string()));
             return match error {
                 LockError::Held { .. } => exit::LOCKED,
                 LockError::Refused { .. } | LockError::Io { .. } => exit::DATA,
@@ -397,11 +499,11 @@ fn tutor(
         Some(name) => match library.find_module_index(name) {
             Ok(found) => Some(found),
             Err(candidates) if candidates.is_empty() => {
-                eprintln!("{}", text::module_not_found(name));
+                eprintln!("{}", sanitise(&text::module_not_found(name)));
                 return exit::CONTENT;
             }
             Err(candidates) => {
-                eprintln!("{}", text::module_ambiguous(name, &candidates));
+                eprintln!("{}", sanitise(&text::module_ambiguous(name, &candidates)));
                 return exit::CONTENT;
             }
         },
@@ -414,38 +516,51 @@ fn tutor(
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
-        // The terminal's own size, when there is a terminal to ask.
-        let size = io::stdout()
-            .is_terminal()
-            .then(ratatui::crossterm::terminal::size)
-            .and_then(Result::ok);
         let options = crate::plain::PlainOptions {
-            width: size.map_or_else(terminal_width, |(columns, _)| usize::from(columns)),
-            height: size.map_or(0, |(_, rows)| usize::from(rows)),
+            width: terminal_width(),
             interactive: io::stdin().is_terminal(),
             data_dir: paths.root().display().to_string(),
+            height: terminal_height(),
             now: jiff::Timestamp::now,
+            rescue: Some(Snapshot::default()),
         };
+        // Interrupted (Ctrl-C, a closed terminal, SIGTERM): what was typed is
+        // saved, half an answer included, and offered back next time.
+        if let Some(snapshot) = &options.rescue {
+            // A crash or a signal saves what was typed, half an answer too.
+            crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), leave_as_it_is);
+            let watching = crate::rescue::watch_signals(
+                snapshot.clone(),
+                paths.clone(),
+                leave_as_it_is,
+                Some(text::PLAIN_INTERRUPTED),
+            )
+            .and_then(crate::rescue::SignalWatch::start);
+            if let Err(error) = watching {
+                eprintln!("{}", text::signals_unwatched(&error.to_string()));
+            }
+        }
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
         }
         if let Some(notice) = &fallback_notice {
-            eprintln!("{notice}");
+            eprintln!("{}", sanitise(notice));
         }
         crate::journal::lock::sweep_temporary_files(paths);
         // Plain mode has no read-only view: a journal it cannot read is
         // reported, with what to do, and nothing is written.
         if let Err(error) = store.load_module(&course.id, &module.id) {
-            eprintln!("{}", text::plain_journal_unreadable(&error.to_string()));
+            eprintln!("{}", sanitise(&text::plain_journal_unreadable(&error.to_string())));
             return exit::DATA;
         }
         let stdin = io::stdin();
         let mut input = stdin.lock();
-        let mut output = io::stdout().lock();
+        // Course and journal text printed line by line: nothing in it reaches the terminal raw.
+        let mut output = crate::sanitise::Writer::new(io::stdout().lock());
         return match crate::plain::run(course, module, &mut store, &mut input, &mut output, &options) {
             Ok(()) => exit::OK,
             Err(message) => {
-                eprintln!("{message}");
+                eprintln!("{}", sanitise(&message));
                 exit::DATA
             }
         };
@@ -457,13 +572,15 @@ fn tutor(
     };
     let snapshot = Snapshot::default();
     crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore, None) {
         Ok(signals) => signals,
         Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             return exit::DATA;
         }
     };
+    // The tutor's exports are recorded, and carry imported reviews, here.
+    crate::export::records::use_data_folder(paths);
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     // Laid out once, for the terminal's own size, rather than for 80x24 and
     // again when the first frame finds the real size.
@@ -495,7 +612,7 @@ fn tutor(
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
         Err(error) => {
-            eprintln!("{}", text::terminal_failed(&error.to_string()));
+            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             exit::DATA
         }
     }
@@ -510,7 +627,7 @@ mod tests {
     #[test]
     fn list_at_80_columns_keeps_every_case_and_title() {
         let library = crate::content::load_library(None, &[]);
-        let out = list_text(&library, None, Some(80));
+        let out = list_text(&library, None, &[], Some(80));
         let words: Vec<&str> = out.split_whitespace().collect();
         let joined = words.join(" ");
         for module in library.courses.iter().flat_map(|course| course.modules.iter()) {
@@ -526,7 +643,7 @@ mod tests {
             assert!(!line.ends_with('…'), "nothing cut: {line:?}");
         }
         // Piped, one line a module, nothing cut.
-        let piped = list_text(&library, None, None);
+        let piped = list_text(&library, None, &[], None);
         assert!(
             piped
                 .lines()

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod cpd;
 pub mod document;
 pub mod editor;
 pub mod exit;
@@ -14,6 +15,8 @@ pub mod journal;
 pub mod paths;
 pub mod plain;
 pub mod rescue;
+pub mod review;
+pub mod sanitise;
 pub mod text;
 pub mod tui;
 

@@ -18,13 +18,16 @@ pub struct PlainOptions {
     /// every answer (a person types slowly; piped input is saved at most
     /// once a second, so a long file of answers is not rewritten each line).
     pub interactive: bool,
-    /// The terminal's rows: a section longer than this pauses ("Enter for
-    /// more") while input is interactive. 0: never.
-    pub height: usize,
     /// The data folder, named where the journal is kept.
     pub data_dir: String,
+    /// The terminal's rows: a section longer than the screen pauses for
+    /// Enter when the learner is at a terminal (0: never pause).
+    pub height: usize,
     /// The clock, injected so tests can compare plain mode with the tutor.
     pub now: fn() -> Timestamp,
+    /// Kept up to date with the journal and the answer being typed, line by
+    /// line, for the signal thread to save if casebook is interrupted.
+    pub rescue: Option<crate::rescue::Snapshot>,
 }
 
 /// A line of input, decoded. Bytes that are not UTF-8 (a Latin-1 terminal
@@ -56,33 +59,21 @@ impl Input<'_> {
         Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
     }
 
-    /// Lines up to one holding only a full stop (or the end of input).
-    fn answer(&mut self, output: &mut dyn Write) -> io::Result<(Vec<String>, bool)> {
+    /// Lines up to one holding only a full stop (or the end of input);
+    /// `typed` hears of every line as it comes.
+    fn answer(&mut self, output: &mut dyn Write, typed: &mut dyn FnMut(&[String])) -> io::Result<(Vec<String>, bool)> {
         let mut lines = Vec::new();
         loop {
             match self.line(output)? {
                 None => return Ok((lines, true)),
                 Some(line) if line == "." => return Ok((lines, false)),
-                Some(line) => lines.push(line),
+                Some(line) => {
+                    lines.push(line);
+                    typed(&lines);
+                }
             }
         }
     }
-}
-
-/// Writes `words` wrapped to `width`, paragraph by paragraph: casebook's
-/// own messages and the questions fit the terminal as the text does.
-fn say(output: &mut dyn Write, words: &str, width: usize) -> io::Result<()> {
-    for paragraph in words.split('\n') {
-        if paragraph.is_empty() {
-            writeln!(output)?;
-        }
-        // A path or address longer than the line stays whole, on a line of
-        // its own, rather than being broken where a reader would not know.
-        for line in textwrap::wrap(paragraph, textwrap::Options::new(width).break_words(false)) {
-            writeln!(output, "{line}")?;
-        }
-    }
-    Ok(())
 }
 
 /// What the learner chose for a question they had answered before.
@@ -92,8 +83,87 @@ enum Revision {
     Add(String),
 }
 
+/// Counts the lines written since the learner last typed, so that a long
+/// section pauses before the first of them scrolls off the screen.
+struct Counted<'a> {
+    inner: &'a mut dyn Write,
+    lines: usize,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.lines += buf[..written].iter().filter(|byte| **byte == b'\n').count();
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes casebook's own words wrapped to the width, line by line (a
+/// learner's saved text is printed as written, not through this).
+fn say(output: &mut dyn Write, width: usize, words: &str) -> io::Result<()> {
+    for line in words.split('\n') {
+        if line.is_empty() {
+            writeln!(output)?;
+        }
+        for wrapped in textwrap::wrap(line, width) {
+            writeln!(output, "{wrapped}")?;
+        }
+    }
+    Ok(())
+}
+
 /// A first line holding only `+` adds what follows to the saved answer.
 const ADD_MARK: &str = "+";
+
+/// What is being typed, for the journal a signal would save.
+enum Typing<'a> {
+    Question {
+        id: &'a str,
+        wording: &'a str,
+        /// A first line of `+` means "add to it" only after an answer.
+        answered: bool,
+    },
+    ActionPoint,
+}
+
+/// The journal with the lines typed so far, as an interruption saves it:
+/// nothing already written is replaced by a half-typed answer (an
+/// unfinished replacement is added after the saved text, to be tidied).
+fn with_typed(journal: &ModuleJournal, typing: &Typing, lines: &[String], now: Timestamp) -> ModuleJournal {
+    let mut draft = journal.clone();
+    let adding = matches!(typing, Typing::Question { answered: true, .. });
+    let typed = match lines.split_first() {
+        Some((first, rest)) if adding && first.trim() == ADD_MARK => rest.join("\n"),
+        _ => lines.join("\n"),
+    };
+    if typed.trim().is_empty() {
+        return draft;
+    }
+    match typing {
+        Typing::Question { id, wording, .. } => {
+            draft.add_to_answer(id, wording, &typed, now);
+        }
+        Typing::ActionPoint => {
+            let text = match &journal.action_point {
+                Some(point) if !point.text.trim().is_empty() => format!("{}\n\n{typed}", point.text.trim_end()),
+                _ => typed,
+            };
+            draft.set_action_point(text, now);
+        }
+    }
+    draft
+}
+
+/// Hands the signal thread the journal as it stands.
+fn keep_for_rescue(options: &PlainOptions, journal: ModuleJournal) {
+    if let Some(snapshot) = &options.rescue {
+        snapshot.replace(vec![journal]);
+    }
+}
 
 /// Saves the journal; when that fails, prints every answer in it before
 /// giving up, since plain mode has no screen to keep them on.
@@ -131,9 +201,12 @@ fn save(store: &mut dyn Store, journal: &ModuleJournal, module: &Module, output:
 struct Saver {
     interactive: bool,
     last: Option<Timestamp>,
+    /// A change not yet on disk: whatever ends the session saves it.
+    pending: bool,
 }
 
 impl Saver {
+    /// Returns whether the change is on disk now.
     fn changed(
         &mut self,
         store: &mut dyn Store,
@@ -141,13 +214,15 @@ impl Saver {
         module: &Module,
         output: &mut dyn Write,
         now: Timestamp,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
+        self.pending = true;
         let due = self.interactive || self.last.is_none_or(|last| now.duration_since(last).as_secs() >= 1);
         if due {
             save(store, journal, module, output)?;
             self.last = Some(now);
+            self.pending = false;
         }
-        Ok(())
+        Ok(due)
     }
 }
 
@@ -159,100 +234,175 @@ pub fn run(
     output: &mut dyn Write,
     options: &PlainOptions,
 ) -> Result<(), String> {
-    let path = store.module_path(&course.id, &module.id);
     let mut journal = store
         .load_module(&course.id, &module.id)
         .map_err(|error| error.to_string())?
         .unwrap_or_else(|| ModuleJournal::new(&course.id, &module.id));
+    let mut saver = Saver {
+        interactive: options.interactive,
+        last: None,
+        pending: false,
+    };
+    let result = session(course, module, store, input, output, options, &mut journal, &mut saver);
+    // Output or input failed (a closed pipe, say) with answers recorded but
+    // not yet written: they are written now, whatever else went wrong.
+    if result.is_err() && saver.pending {
+        let _ = store.save_module(&journal);
+    }
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn session(
+    course: &Course,
+    module: &Module,
+    store: &mut dyn Store,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+    options: &PlainOptions,
+    journal: &mut ModuleJournal,
+    saver: &mut Saver,
+) -> Result<(), String> {
+    let path = store.module_path(&course.id, &module.id);
     let mut input = Input {
         reader: input,
         undecodable: false,
     };
-    let mut saver = Saver {
-        interactive: options.interactive,
-        last: None,
+    let mut counted = Counted {
+        inner: output,
+        lines: 0,
     };
+    let output = &mut counted;
     // Looked up once: finding the system zone reads the zoneinfo folder.
     let timezone = jiff::tz::TimeZone::system();
     let mut last = (options.now)();
     let mut carry = 0;
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
+    // Reviewers' comments show under the reflections they concern.
+    let (reviews, _) = store.imported_reviews();
+    let comments = crate::review::comments_for(&reviews, &course.id, &module.id);
     let width = options.width.clamp(20, 88);
-    let say = |output: &mut dyn Write, words: &str| say(output, words, width).map_err(io_error);
-    say(output, &text::storage_sentence(&options.data_dir))?;
-    writeln!(output).map_err(io_error)?;
-    say(output, &module.title)?;
+    say(
+        output,
+        width,
+        &format!("{}\n", text::storage_sentence(&options.data_dir)),
+    )
+    .map_err(io_error)?;
+    say(output, width, &module.title).map_err(io_error)?;
     if let Some(subtitle) = &module.subtitle {
-        say(output, subtitle)?;
+        say(output, width, subtitle).map_err(io_error)?;
     }
     say(
         output,
+        width,
         &text::plain_intro(module.sections.len(), module.question_count()),
-    )?;
-    // A section longer than the screen pauses, leaving a row for the prompt.
-    let page = if options.interactive {
-        options.height.saturating_sub(2)
-    } else {
-        0
-    };
+    )
+    .map_err(io_error)?;
     let mut input_ended = false;
     // The learner typed q at a pause: no more questions, not even the action point.
     let mut quit = false;
-    'sections: for (index, section) in module.sections.iter().enumerate() {
-        writeln!(output).map_err(io_error)?;
+    // At a terminal, a screenful at a time: the rows less the pause's own
+    // and the row the learner's Enter takes.
+    let pause_rows = textwrap::wrap(text::PLAIN_MORE, width).len() + 1;
+    let page = (options.interactive && options.height > pause_rows + 1).then(|| options.height - pause_rows);
+    for (index, section) in module.sections.iter().enumerate() {
         say(
             output,
-            &text::plain_section(index + 1, module.sections.len(), &section.title),
-        )?;
-        for (shown, line) in document::section_lines(module, index, width, PLAIN_MARKS)
-            .iter()
-            .enumerate()
-        {
-            if page > 0 && shown > 0 && shown % page == 0 && !input_ended {
-                say(output, text::PLAIN_MORE)?;
+            width,
+            &format!(
+                "\n{}",
+                text::plain_section(index + 1, module.sections.len(), &section.title)
+            ),
+        )
+        .map_err(io_error)?;
+        let lines = document::section_lines(module, index, width, PLAIN_MARKS);
+        for (number, line) in lines.iter().enumerate() {
+            if page.is_some_and(|page| output.lines >= page) && number + 1 < lines.len() && !input_ended {
+                say(output, width, text::PLAIN_MORE).map_err(io_error)?;
                 output.flush().map_err(io_error)?;
                 match input.line(output).map_err(io_error)? {
                     None => input_ended = true,
-                    Some(line) if line.trim() == "q" => {
+                    Some(answer) if answer.trim() == "q" => {
                         quit = true;
-                        break 'sections;
+                        break;
                     }
                     Some(_) => {}
                 }
+                output.lines = 0;
             }
             writeln!(output, "{}", line.text).map_err(io_error)?;
+        }
+        if quit {
+            break;
         }
         // Printed whole: its last line has reached the learner.
         journal.mark_read(index);
         for (number, question) in section.questions.iter().enumerate() {
-            writeln!(output).map_err(io_error)?;
             say(
                 output,
-                &text::plain_question(number + 1, section.questions.len(), &question.text),
-            )?;
+                width,
+                &format!(
+                    "\n{}",
+                    text::plain_question(number + 1, section.questions.len(), &question.text)
+                ),
+            )
+            .map_err(io_error)?;
             if let Some(hint) = &question.hint {
-                say(output, hint)?;
+                say(output, width, hint).map_err(io_error)?;
             }
             let answered = journal.is_answered(&question.id);
             if let Some(previous) = journal.reflections.get(&question.id).filter(|_| answered) {
-                say(output, text::PLAIN_SAVED_ANSWER)?;
-                writeln!(output, "{}", previous.text).map_err(io_error)?;
+                writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
+            }
+            if let Some(reviewed) = journal.edited_after_review(&question.id).filter(|_| answered) {
+                say(
+                    output,
+                    width,
+                    &text::plain_edited_after_review(&reviewed.reviewer, reviewed.date),
+                )
+                .map_err(io_error)?;
+                writeln!(output, "{}", reviewed.text).map_err(io_error)?;
+            }
+            for (imported, comment) in comments.get(question.id.as_str()).into_iter().flatten() {
+                say(
+                    output,
+                    width,
+                    &text::plain_review_comment(
+                        &imported.review.reviewer.name,
+                        imported.review.reviewer.kind == crate::review::ReviewerKind::Peer,
+                        imported.review.date,
+                    ),
+                )
+                .map_err(io_error)?;
+                writeln!(output, "{}", comment.comment).map_err(io_error)?;
             }
             say(
                 output,
+                width,
                 if answered {
                     text::PLAIN_REVISE
                 } else {
                     text::PLAIN_ANSWER
                 },
-            )?;
+            )
+            .map_err(io_error)?;
             output.flush().map_err(io_error)?;
             if input_ended {
                 continue;
             }
-            let (lines, ended) = input.answer(output).map_err(io_error)?;
+            let typing = Typing::Question {
+                id: &question.id,
+                wording: &question.text,
+                answered,
+            };
+            let (lines, ended) = input
+                .answer(output, &mut |lines| {
+                    keep_for_rescue(options, with_typed(journal, &typing, lines, (options.now)()));
+                })
+                .map_err(io_error)?;
             input_ended = ended;
+            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -285,12 +435,12 @@ pub fn run(
                 journal.answer(&question.id, &question.text, typed, now);
                 text::PLAIN_SAVED
             };
-            saver.changed(store, &journal, module, output, now)?;
-            say(output, said)?;
+            keep_for_rescue(options, journal.clone());
+            let saved = saver.changed(store, journal, module, output, now)?;
+            say(output, width, &text::plain_outcome(said, saved)).map_err(io_error)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
-            writeln!(output).map_err(io_error)?;
-            say(output, text::PLAIN_CONTINUE)?;
+            say(output, width, &format!("\n{}", text::PLAIN_CONTINUE)).map_err(io_error)?;
             output.flush().map_err(io_error)?;
             match input.line(output).map_err(io_error)? {
                 None => input_ended = true,
@@ -300,6 +450,7 @@ pub fn run(
                 }
                 Some(_) => {}
             }
+            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -310,96 +461,54 @@ pub fn run(
         .all(|(_, question)| journal.is_resolved(&question.id));
     if done && !input_ended && !quit {
         // As on the completion screen: what will I do differently, and by when?
-        writeln!(output).map_err(io_error)?;
-        say(output, text::ACTION_POINT_TITLE)?;
+        say(output, width, &format!("\n{}", text::ACTION_POINT_TITLE)).map_err(io_error)?;
         if let Some(action) = &journal.action_point {
-            say(output, text::PLAIN_ACTION_POINT_SAVED)?;
-            writeln!(output, "{}", action.text).map_err(io_error)?;
+            writeln!(output, "{}\n{}", text::PLAIN_ACTION_POINT_SAVED, action.text).map_err(io_error)?;
         }
         say(
             output,
+            width,
             if journal.action_point.is_some() {
                 text::PLAIN_REPLACE
             } else {
                 text::PLAIN_ACTION_POINT
             },
-        )?;
+        )
+        .map_err(io_error)?;
         output.flush().map_err(io_error)?;
-        let (lines, _) = input.answer(output).map_err(io_error)?;
+        let (lines, _) = input
+            .answer(output, &mut |lines| {
+                keep_for_rescue(
+                    options,
+                    with_typed(journal, &Typing::ActionPoint, lines, (options.now)()),
+                );
+            })
+            .map_err(io_error)?;
         let action = lines.join("\n");
         if !action.trim().is_empty() {
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
             journal.set_action_point(action, now);
-            saver.changed(store, &journal, module, output, now)?;
-            say(output, text::PLAIN_SAVED)?;
+            keep_for_rescue(options, journal.clone());
+            let saved = saver.changed(store, journal, module, output, now)?;
+            say(output, width, &text::plain_outcome(text::PLAIN_SAVED, saved)).map_err(io_error)?;
         }
     }
     let now = (options.now)();
     journal.count_study(Some(last), now, &mut carry, &timezone);
     journal.record_completion(module, now);
-    save(store, &journal, module, output)?;
+    save(store, journal, module, output)?;
+    saver.pending = false;
     let progress = journal.progress(module);
-    writeln!(output).map_err(io_error)?;
     say(
         output,
-        &text::plain_end(progress.answered, progress.questions, &path.display().to_string()),
-    )?;
+        width,
+        &format!(
+            "\n{}",
+            text::plain_end(progress.answered, progress.questions, &path.display().to_string())
+        ),
+    )
+    .map_err(io_error)?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
-
-    use super::{PlainOptions, run};
-    use crate::journal::MemoryStore;
-
-    fn session(width: usize, height: usize, input: &str) -> String {
-        let library = crate::content::load_library(None, &[]);
-        let course = &library.courses[0];
-        let module = course.module("desistance-assessing").unwrap();
-        let mut store = MemoryStore::default();
-        let options = PlainOptions {
-            width,
-            height,
-            interactive: true,
-            data_dir: "/home/jo/.local/share/casebook".to_owned(),
-            now: jiff::Timestamp::now,
-        };
-        let mut output = Vec::new();
-        run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
-        String::from_utf8(output).unwrap()
-    }
-
-    /// casebook's own words and the questions wrap to the terminal, as the
-    /// guide's text does.
-    #[test]
-    fn messages_and_questions_fit_the_terminal() {
-        let output = session(40, 0, "");
-        for line in output.lines() {
-            assert!(
-                unicode_width::UnicodeWidthStr::width(line) <= 40,
-                "{line:?} is wider than 40"
-            );
-        }
-        assert!(output.contains("Question 1 of 2"));
-    }
-
-    /// A section longer than the screen stops for Enter; q there stops.
-    #[test]
-    fn a_section_longer_than_the_screen_pauses() {
-        let output = session(40, 12, "\nq\n");
-        let pauses = output
-            .matches(crate::text::PLAIN_MORE.split(',').next().unwrap())
-            .count();
-        assert_eq!(pauses, 2, "{output}");
-        let before_first = output.split("Enter for more").next().unwrap();
-        let section = before_first.rsplit("Section 1 of").next().unwrap();
-        assert!(section.lines().count() <= 12, "a screenful at most:\n{section}");
-        assert!(!output.contains("Question 1 of 2"), "q stopped the module");
-        let whole = session(40, 0, "");
-        assert!(!whole.contains("Enter for more"), "no height, no pauses");
-    }
 }

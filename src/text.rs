@@ -1,6 +1,8 @@
 //! Every message casebook shows a user, kept together so it reads as one
 //! voice: plain British English, as the guide is written.
 
+use std::path::Path;
+
 pub const NO_DATA_DIR: &str = "casebook cannot find a home folder to keep your data in. \
 Give it one with --data-dir DIR (or set CASEBOOK_DATA_DIR).";
 
@@ -442,12 +444,26 @@ pub const PLAIN_REPLACE: &str = "Type a new answer to replace it, or a full stop
 pub const PLAIN_SAVED_ANSWER: &str = "Your saved answer:";
 pub const PLAIN_REVISE: &str = "Type a new answer to replace it; or a line holding only + and then more, to add it as a new \
 paragraph; or a full stop (.) on its own to keep it as it is.";
-pub const PLAIN_REPLACED: &str = "Saved: your new answer replaces the old one.";
-pub const PLAIN_ADDED: &str = "Saved: added to your answer as a new paragraph.";
+pub const PLAIN_REPLACED: &str = "your new answer replaces the old one.";
+pub const PLAIN_ADDED: &str = "added to your answer as a new paragraph.";
+pub const PLAIN_INTERRUPTED: &str = "Stopped. What you typed, including an answer you had not finished, is \
+saved: run the same command again to read it back and carry on.";
 pub const PLAIN_KEPT: &str = "Kept your answer as it was.";
 pub const PLAIN_UNDECODABLE: &str = "Some characters you typed could not be read (your terminal may not be set to UTF-8); \
 they are shown as \u{fffd}. Check your answer.";
 pub const PLAIN_SAVED: &str = "Saved.";
+
+/// What plain mode says after an answer: "Saved" only once it is on disk
+/// (piped answers are written at most once a second, and at the end).
+pub fn plain_outcome(said: &str, saved: bool) -> String {
+    match said {
+        PLAIN_SAVED if saved => PLAIN_SAVED.to_owned(),
+        PLAIN_SAVED => "Recorded; it is saved within a second, and at the end.".to_owned(),
+        PLAIN_REPLACED | PLAIN_ADDED if saved => format!("Saved: {said}"),
+        PLAIN_REPLACED | PLAIN_ADDED => format!("Recorded: {said}"),
+        other => other.to_owned(),
+    }
+}
 pub const PLAIN_ACTION_POINT: &str =
     "Optional: type it, ending with a line holding only a full stop (.), or a full stop on its own to leave it.";
 pub const PLAIN_ACTION_POINT_SAVED: &str = "Your action point:";
@@ -466,8 +482,7 @@ pub const PLAIN_UNSAVED_HEADING: &str = "Your answers, NOT SAVED:";
 pub fn plain_unsaved_answer(question: &str, answer: &str) -> String {
     format!("--- {question}\n{answer}")
 }
-/// Inside a section longer than the screen.
-pub const PLAIN_MORE: &str = "Enter for more, or q and Enter to stop here.";
+pub const PLAIN_MORE: &str = "Press Enter for more of this section, or type q and Enter to stop here.";
 pub const PLAIN_CONTINUE: &str = "Press Enter to continue, or type q and Enter to stop here.";
 
 pub fn plain_end(answered: usize, total: usize, path: &str) -> String {
@@ -706,6 +721,708 @@ pub fn profile_damaged(problem: &str) -> String {
     format!("Your profile could not be read ({problem}); it is left untouched and changes to it will not be saved.")
 }
 
+// ------------------------------------------------------------------ unsafe characters
+
+/// How a character a terminal would obey is shown instead: `<U+001B>`.
+pub fn shown_character(character: char) -> String {
+    format!("<U+{:04X}>", u32::from(character))
+}
+
+/// The name of a character `validate` reports, where it has a common one.
+fn character_name(character: char) -> Option<&'static str> {
+    Some(match character {
+        '\u{0}' => "null",
+        '\u{7}' => "bell",
+        '\u{8}' => "backspace",
+        '\u{b}' => "vertical tab",
+        '\u{c}' => "form feed",
+        '\r' => "carriage return",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        '\u{85}' => "next line",
+        '\u{90}' => "device control string",
+        '\u{9b}' => "control sequence introducer",
+        '\u{9c}' => "string terminator",
+        '\u{9d}' => "operating system command",
+        '\u{202a}' => "left-to-right embedding",
+        '\u{202b}' => "right-to-left embedding",
+        '\u{202c}' => "pop directional formatting",
+        '\u{202d}' => "left-to-right override",
+        '\u{202e}' => "right-to-left override",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{200b}' => "zero-width space",
+        '\u{200c}' => "zero-width non-joiner",
+        '\u{200d}' => "zero-width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{feff}' => "zero-width no-break space (byte-order mark)",
+        _ => return None,
+    })
+}
+
+/// `validate`'s message for a character course text may not (or should
+/// not) hold; `escaped` when it is written as an escape such as `\u{1b}`.
+pub fn content_character(character: char, what: &str, escaped: bool) -> String {
+    let code = format!("U+{:04X}", u32::from(character));
+    let named = match character_name(character) {
+        Some(name) => format!("{code} ({name})"),
+        None => code,
+    };
+    let how = if escaped { ", written as an escape," } else { "" };
+    if crate::sanitise::is_bidi_control(character) {
+        format!(
+            "bidirectional control character {named}{how} in {what}: it can make text read in a different order \
+from the one it is written in; remove it"
+        )
+    } else if crate::sanitise::is_neutralised(character) {
+        format!("control character {named}{how} in {what}: a terminal could obey it instead of showing it; remove it")
+    } else {
+        format!(
+            "invisible character {named}{how} in {what}: it cannot be seen on screen, so check it is meant to be there \
+and remove it if not"
+        )
+    }
+}
+
+// The supervision round trip: `review`, `import-review`, `exports` and
+// `verify REVIEW`.
+
+fn shown_date(date: jiff::civil::Date) -> String {
+    crate::export::words::date(date)
+}
+
+pub fn cannot_read_path(path: &Path, reason: &str) -> String {
+    format!("Cannot read {}: {reason}.", path.display())
+}
+
+pub const STDOUT_GONE: &str = "Standard output could not be written, so casebook stopped.";
+
+pub fn review_log_changed(path: &Path) -> String {
+    format!(
+        "{}: the log's digest does not match: it was changed after it was exported, so it is not reviewed. \
+Ask the learner for a fresh export (casebook export --format json).",
+        path.display()
+    )
+}
+
+pub fn review_log_no_digest(path: &Path) -> String {
+    format!(
+        "{}: no casebook digest found, so this is not a log casebook exported. \
+Ask the learner for their log as JSON (casebook export --format json).",
+        path.display()
+    )
+}
+
+pub fn review_log_unusable(path: &Path, reason: &str) -> String {
+    format!(
+        "{}: cannot be reviewed: {reason}. casebook reviews the JSON log: ask the learner for \
+casebook export --format json.",
+        path.display()
+    )
+}
+
+pub fn log_not_json(reason: &str) -> String {
+    format!("it is not a casebook JSON log ({reason})")
+}
+
+pub fn log_too_new(version: u32) -> String {
+    format!("it is a newer log format (version {version}); update casebook to review it")
+}
+
+pub fn review_exists(path: &Path) -> String {
+    format!(
+        "{} already exists, and casebook never overwrites a file. Choose another name with -o REVIEW.",
+        path.display()
+    )
+}
+
+pub fn review_profile_unreadable(error: &str) -> String {
+    format!("Cannot read your profile, which holds your name and role: {error}.")
+}
+
+pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, modules: usize) -> String {
+    let learner = learner.unwrap_or("a learner who gave no name");
+    let reflections = if reflections == 1 {
+        "1 reflection".to_owned()
+    } else {
+        format!("{reflections} reflections")
+    };
+    let modules = if modules == 1 {
+        "1 module".to_owned()
+    } else {
+        format!("{modules} modules")
+    };
+    format!(
+        "Reviewing log {log_id} by {learner}: {reflections} in {modules}.\n\
+The log's digest matches: it has not been changed by accident or casually since it was exported \
+(a digest does not stop a determined forger)."
+    )
+}
+
+pub const REVIEW_ASK_NAME: &str = "Your name, as the learner will see it (one line):";
+pub const REVIEW_ASK_ROLE: &str = "Your role, for example Practice supervisor (one line):";
+
+pub fn review_profile_saved(path: &Path, with_role: bool) -> String {
+    if with_role {
+        format!(
+            "Kept in your profile ({}), so you will not be asked again.",
+            path.display()
+        )
+    } else {
+        format!(
+            "Your name is kept in your profile ({}). You gave no role, so you will be asked for it next time.",
+            path.display()
+        )
+    }
+}
+
+pub fn review_profile_not_saved(error: &str) -> String {
+    format!("Your name and role could not be kept in your profile ({error}); you will be asked again next time.")
+}
+
+pub const REVIEW_HOW_TO_ANSWER: &str = "End each answer with a line holding only \".\"; a \".\" alone leaves it empty.";
+
+pub fn review_module_heading(title: &str, subtitle: Option<&str>, id: &str) -> String {
+    match subtitle {
+        Some(subtitle) => format!("\n== {title}: {subtitle} ({id}) =="),
+        None => format!("\n== {title} ({id}) =="),
+    }
+}
+
+pub fn review_reflection(number: usize, total: usize, question: &str, reflection: &str) -> String {
+    let indented: Vec<String> = reflection.lines().map(|line| format!("    {line}")).collect();
+    format!(
+        "\nReflection {number} of {total}. Question: {question}\nThe learner wrote:\n{}\nYour comment:",
+        indented.join("\n")
+    )
+}
+
+pub const REVIEW_ASK_OVERALL: &str = "\nOverall comments:";
+pub const REVIEW_ASK_ACTIONS: &str = "\nAgreed actions:";
+pub const REVIEW_ASK_NEXT: &str = "\nNext review date (YYYY-MM-DD, or \".\" for none):";
+
+pub fn review_date_again(message: &str) -> String {
+    format!("{message}. Try again, or \".\" for none:")
+}
+
+pub const REVIEW_INPUT_ENDED: &str =
+    "The input ended before the review was finished, so nothing was written. Run casebook review again.";
+
+pub fn review_input_failed(reason: &str) -> String {
+    format!("Cannot read your answers: {reason}. Nothing was written.")
+}
+
+pub fn review_not_written(error: &str) -> String {
+    format!("{error} Choose another place with -o REVIEW; nothing was written.")
+}
+
+pub fn review_written(comments: usize, path: &Path) -> String {
+    let comments = if comments == 1 {
+        "1 comment".to_owned()
+    } else {
+        format!("{comments} comments")
+    };
+    format!("\nWrote the review ({comments}) to {}", path.display())
+}
+
+pub fn signature_not_written(error: &str, review: &Path) -> String {
+    format!(
+        "The review was written to {}, but its signature was not: {error} Remove the review and run casebook review again.",
+        review.display()
+    )
+}
+
+pub fn review_signed(fingerprint: &str, path: &Path) -> String {
+    format!("Signed it with key {fingerprint}: {}", path.display())
+}
+
+pub fn review_send(path: &Path, signed: bool) -> String {
+    let files = if signed {
+        "the review and its .sig file"
+    } else {
+        "the review"
+    };
+    format!(
+        "Send {files} to the learner; they add it to their record with: casebook import-review {}",
+        path.display()
+    )
+}
+
+pub fn review_unusable(path: &Path, line: usize, column: usize, reason: &str) -> String {
+    format!(
+        "{}:{line}:{column}: {reason}. Ask the reviewer to send the file again, unchanged.",
+        path.display()
+    )
+}
+
+pub fn review_not_json(reason: &str) -> String {
+    format!("not a casebook review ({reason})")
+}
+
+pub const REVIEW_NOT_A_REVIEW: &str = "not a casebook review (its \"format\" is not \"casebook-review\")";
+
+pub fn review_too_new(version: u64, known: u32) -> String {
+    format!("a newer review format (version {version}; this casebook reads up to {known}); update casebook to read it")
+}
+
+pub fn review_signature_failed(path: &Path, reason: &str) -> String {
+    format!("{}: refused: {reason}. Nothing was changed.", path.display())
+}
+
+pub fn signature_unreadable(reason: &str) -> String {
+    format!("the .sig file is not an SSH signature ({reason})")
+}
+
+pub fn signature_wrong_namespace(namespace: &str, expected: &str) -> String {
+    format!("the signature was made for \"{namespace}\", not for a casebook review (\"{expected}\")")
+}
+
+pub fn signature_does_not_match(fingerprint: &str) -> String {
+    format!(
+        "the signature (key {fingerprint}) does not match the review: the review was changed after it was signed, \
+or the .sig belongs to another file"
+    )
+}
+
+pub fn review_not_signed_but_required(allowed: &Path) -> String {
+    format!(
+        "the review is not signed, and --allowed-signers {} asks for a signature. Nothing was changed.",
+        allowed.display()
+    )
+}
+
+pub fn review_unknown_key(fingerprint: &str, allowed: &Path) -> String {
+    format!(
+        "refused: the review is signed by key {fingerprint}, which {} does not allow to sign casebook reviews. \
+Nothing was changed.",
+        allowed.display()
+    )
+}
+
+pub fn review_unknown_log(log_id: &str, learner: Option<&str>) -> String {
+    let whose = learner.map(|name| format!(" (a log by {name})")).unwrap_or_default();
+    format!(
+        "Refused: this review is of log {log_id}{whose}, which was not exported from this data folder: it may be \
+another learner's log. \"casebook exports\" lists the logs you exported. Nothing was changed."
+    )
+}
+
+pub fn review_digest_mismatch(log_id: &str) -> String {
+    format!(
+        "Refused: the review is of log {log_id}, but its digest does not match the log you exported, so the log it \
+reviewed was changed. Nothing was changed."
+    )
+}
+
+pub fn review_module_not_in_log(module: &str, log_id: &str) -> String {
+    format!("Refused: the review comments on {module}, which log {log_id} did not include. Nothing was changed.")
+}
+
+pub fn review_journal_unreadable(error: &str) -> String {
+    format!("Cannot read a journal the review comments on, so nothing was imported: {error}.")
+}
+
+pub fn review_journal_not_saved(error: &str) -> String {
+    format!("The review was stored, but a journal could not be saved: {error}. Run casebook import-review again.")
+}
+
+pub const REVIEW_UNSIGNED: &str = "The review is not signed.";
+
+pub fn review_signed_unchecked(fingerprint: &str) -> String {
+    format!(
+        "Its signature matches, made by key {fingerprint}; that key was not checked against anyone \
+(give --allowed-signers FILE to check it)."
+    )
+}
+
+pub fn review_signed_by(fingerprint: &str, identities: &str) -> String {
+    format!("Its signature matches, made by key {fingerprint}, allowed for {identities}.")
+}
+
+pub fn review_already_imported(reviewer: &str, date: jiff::civil::Date) -> String {
+    format!(
+        "This review by {reviewer} of {} was already imported; nothing new to add.",
+        shown_date(date)
+    )
+}
+
+pub fn review_imported(
+    reviewer: &str,
+    role: Option<&str>,
+    peer: bool,
+    date: jiff::civil::Date,
+    comments: usize,
+) -> String {
+    let who = match (role, peer) {
+        (Some(role), true) => format!("{reviewer} ({role}, peer reflection)"),
+        (None, true) => format!("{reviewer} (peer reflection)"),
+        (Some(role), false) => format!("{reviewer} ({role})"),
+        (None, false) => reviewer.to_owned(),
+    };
+    let comments = if comments == 1 {
+        "1 comment on a reflection".to_owned()
+    } else {
+        format!("{comments} comments on reflections")
+    };
+    format!(
+        "Imported the review by {who} of {}: {comments}. Your next log includes it.",
+        shown_date(date)
+    )
+}
+
+pub fn stored_in(path: &Path) -> String {
+    format!("Kept in {}", path.display())
+}
+
+pub const NO_EXPORTS: &str = "No log has been exported from this data folder yet.";
+
+pub fn exports_heading(count: usize, path: &Path) -> String {
+    let logs = if count == 1 {
+        "1 log".to_owned()
+    } else {
+        format!("{count} logs")
+    };
+    format!(
+        "{logs} exported from this data folder (recorded in {}):",
+        path.display()
+    )
+}
+
+pub fn export_line(time: &str, log_id: &str, format: &str, modules: &[String], digest: &str) -> String {
+    let count = if modules.len() == 1 {
+        "1 module".to_owned()
+    } else {
+        format!("{} modules", modules.len())
+    };
+    format!(
+        "  {time}  {log_id}  {format:<4}  {count}: {}  {digest}",
+        modules.join(", ")
+    )
+}
+
+pub fn verify_review_unsigned(path: &Path) -> String {
+    format!(
+        "{}: the review is not signed (no {} beside it), so nothing shows who wrote it or that it is unchanged.",
+        path.display(),
+        crate::review::imported::signature_path(path)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    )
+}
+
+pub fn verify_review_signed_unchecked(path: &Path, fingerprint: &str) -> String {
+    format!(
+        "{}: the signature matches: the review is as key {fingerprint} signed it. That key is not checked against \
+anyone; give --allowed-signers FILE to check whose it is.",
+        path.display()
+    )
+}
+
+pub fn verify_review_signed_by(path: &Path, fingerprint: &str, identities: &str, allowed: &Path) -> String {
+    format!(
+        "{}: the signature matches, by key {fingerprint}, which {} allows for {identities}.",
+        path.display(),
+        allowed.display()
+    )
+}
+
+pub fn verify_review_belongs(log: &Path) -> String {
+    format!("It is a review of {}, whose digest matches.", log.display())
+}
+
+pub fn verify_review_other_log(log: &Path, log_id: &str) -> String {
+    format!(
+        "It is not a review of {}: it reviews log {log_id}, and that log's id or digest differs.",
+        log.display()
+    )
+}
+
+pub fn verify_review_no_log(log_id: &str) -> String {
+    format!("It reviews log {log_id}; name the log with --log FILE to check that it belongs to it.")
+}
+
+pub fn key_unreadable(path: &Path, reason: &str) -> String {
+    format!("Cannot read the key {}: {reason}. Nothing was written.", path.display())
+}
+
+pub fn key_not_openssh(path: &Path, reason: &str) -> String {
+    format!(
+        "{} is not an OpenSSH private key ({reason}). Make one with: ssh-keygen -t ed25519 -f FILE",
+        path.display()
+    )
+}
+
+pub fn key_not_ed25519(path: &Path, algorithm: &str) -> String {
+    format!(
+        "{} is an {algorithm} key; casebook signs with ed25519 keys. Make one with: ssh-keygen -t ed25519 -f FILE",
+        path.display()
+    )
+}
+
+pub fn key_passphrase_prompt(path: &Path) -> String {
+    format!("Passphrase for {}: ", path.display())
+}
+
+pub fn key_wrong_passphrase(path: &Path) -> String {
+    format!(
+        "The passphrase for {} is not right. Nothing was written.",
+        path.display()
+    )
+}
+
+pub const NO_TERMINAL_FOR_PASSPHRASE: &str = "The key has a passphrase, and there is no terminal to ask for it on. \
+Run casebook review from a terminal, or set CASEBOOK_KEY_PASSPHRASE. Nothing was written.";
+
+pub const PASSPHRASE_CANCELLED: &str = "No passphrase was given, so the review was not signed. Nothing was written.";
+
+pub fn signing_failed(reason: &str) -> String {
+    format!("Cannot sign the review: {reason}. Nothing was written.")
+}
+
+pub fn signers_unreadable(path: &Path, reason: &str) -> String {
+    format!("Cannot read the allowed-signers file {}: {reason}.", path.display())
+}
+
+pub fn signers_bad_line(path: &Path, line: usize, column: usize, reason: &str) -> String {
+    format!(
+        "{}:{line}:{column}: {reason}; each line is: identities [options] ssh-ed25519 KEY [comment]",
+        path.display()
+    )
+}
+
+pub const SIGNERS_NO_KEY: &str = "no public key on this line";
+pub const SIGNERS_NO_CERTIFICATES: &str = "casebook does not check certificate authorities (cert-authority)";
+
+pub fn reviewed_by(name: &str, date: jiff::civil::Date) -> String {
+    format!("reviewed by {name} on {}", shown_date(date))
+}
+
+pub fn export_not_recorded(path: &Path, reason: &str) -> String {
+    format!(
+        "Wrote the log to {}, but could not record the export in the data folder ({reason}), so a review of this log \
+cannot be imported. Export it again once the data folder can be written.",
+        path.display()
+    )
+}
+
+pub fn stdout_export_not_recorded(reason: &str) -> String {
+    format!(
+        "The log was written to standard output, but the export could not be recorded in the data folder ({reason}), \
+so a review of it cannot be imported."
+    )
+}
+
+pub fn review_left_out(problem: &str) -> String {
+    format!("An imported review could not be read and is left out of the log: {problem}.")
+}
+
+pub fn plain_edited_after_review(reviewer: &str, date: jiff::civil::Date) -> String {
+    format!(
+        "Edited after review on {} by {reviewer}. The wording reviewed:",
+        shown_date(date)
+    )
+}
+
+pub fn plain_review_comment(reviewer: &str, peer: bool, date: jiff::civil::Date) -> String {
+    let kind = if peer { "peer reflection" } else { "supervisor" };
+    format!("Comment from {reviewer} ({kind}), {}:", shown_date(date))
+}
+
+// ------------------------------------------------------------------ CPD records
+
+pub const LAYOUT_BAD_ID: &str = "a layout's id must be one plain name (letters, digits, dashes), as --layout takes it";
+pub const LAYOUT_NO_TITLE: &str = "a layout needs a title";
+pub const LAYOUT_NO_FIELDS: &str = "a layout needs at least one field";
+pub const LAYOUT_NO_LABEL: &str = "a field needs a label, as the form words it";
+pub const LAYOUT_ZERO_WORDS: &str = "a word limit of 0 leaves no room: leave `words` out for no limit";
+
+pub fn layout_not_a_date(name: &str) -> String {
+    format!("`{name}` must be a month and day, written MM-DD (for example \"11-30\"), that every year has")
+}
+
+pub fn layout_unknown_field(field: &str, known: &[&str]) -> String {
+    format!("unknown field \"{field}\"; a record has: {}", known.join(", "))
+}
+
+pub fn layout_duplicate_field(field: &str) -> String {
+    format!("field \"{field}\" is given twice; each field appears once")
+}
+
+pub fn cpd_unknown_layout(layout: &str, known: &[&str]) -> String {
+    format!(
+        "There is no CPD layout \"{layout}\". Choose one of: {}.",
+        known.join(", ")
+    )
+}
+
+/// The starting text for a record's description: what the learning was,
+/// then the guide's own words on what the case shows (`opening`).
+pub fn cpd_description(course: &str, module: &str, case: Option<&str>, opening: Option<&str>) -> String {
+    let studied = match case {
+        Some(case) => format!(
+            "I studied \"{module}\" ({case}) in {course}, a real-practice case example with take-away questions, and wrote reflections on my own practice."
+        ),
+        None => format!("I studied \"{module}\" in {course} and wrote reflections on my own practice."),
+    };
+    match opening {
+        Some(opening) => format!("{studied} From the guide: \"{}\"", opening.trim()),
+        None => studied,
+    }
+}
+
+pub fn cpd_dates(first: Option<jiff::civil::Date>, last: Option<jiff::civil::Date>) -> String {
+    let day = |date: jiff::civil::Date| date.strftime("%-d %B %Y").to_string();
+    match (first, last) {
+        (Some(first), Some(last)) if first == last => day(first),
+        (Some(first), Some(last)) => format!("{} to {}", day(first), day(last)),
+        (Some(date), None) | (None, Some(date)) => day(date),
+        (None, None) => "not recorded".to_owned(),
+    }
+}
+
+/// Hours to the nearest quarter, as forms ask.
+pub fn cpd_hours(seconds: u64) -> String {
+    let quarters = (seconds + 450) / 900;
+    let hours = quarters / 4;
+    let minutes = (quarters % 4) * 15;
+    match (hours, minutes) {
+        (0, 0) => "less than a quarter of an hour".to_owned(),
+        (0, minutes) => format!("{minutes} minutes"),
+        (1, 0) => "1 hour".to_owned(),
+        (hours, 0) => format!("{hours} hours"),
+        (hours, minutes) => format!("{hours} hours {minutes} minutes"),
+    }
+}
+
+pub fn cpd_word_count(words: usize, limit: Option<usize>, over: usize) -> String {
+    let plural = if words == 1 { "word" } else { "words" };
+    match limit {
+        Some(limit) if over > 0 => format!("{words} {plural}: OVER THE LIMIT of {limit} by {over}"),
+        Some(limit) => format!("{words} of {limit} words"),
+        None => format!("{words} {plural}"),
+    }
+}
+
+pub fn cpd_over_limit(record: &str, label: &str, over: usize) -> String {
+    format!(
+        "warning: record {record}, \"{label}\": {over} word(s) over the form's limit. Nothing was cut: shorten it before you paste it."
+    )
+}
+
+pub fn cpd_field_empty(record: &str, label: &str) -> String {
+    format!("warning: record {record}, \"{label}\" is empty: write it with \"casebook cpd edit {record}\".")
+}
+
+pub fn cpd_record_heading(id: &str, submitted: bool) -> String {
+    if submitted {
+        format!("Record {id} (marked submitted)")
+    } else {
+        format!("Record {id}")
+    }
+}
+
+pub fn cpd_unreadable(path: &str, reason: &str) -> String {
+    format!(
+        "{path}: this CPD record cannot be read ({reason}). casebook leaves it as it is; move it out of the cpd folder to stop this message."
+    )
+}
+
+pub fn cpd_not_found(id: &str) -> String {
+    format!("There is no CPD record \"{id}\". Run \"casebook cpd list\" to see their ids.")
+}
+
+pub const FOLDER_IS_LINK: &str = "this folder in the data folder is a link to somewhere else, so casebook will not read or \
+write through it; replace the link with a real folder (move what it points to here)";
+pub const FOLDER_IS_NOT_FOLDER: &str = "casebook keeps a folder here, but this is not a folder; move it out of the way";
+pub const CPD_MISNAMED: &str = "its id does not match its file name (was it copied or renamed by hand?)";
+pub const NOT_UTF8: &str = "not UTF-8 text";
+pub const CPD_NONE_YET: &str = "No CPD records yet. Make one with \"casebook cpd new\" once you have studied a module.";
+pub const CPD_NOTHING_TO_RECORD: &str =
+    "Nothing to record: every module you have studied is in a CPD record already. Name modules to record them again.";
+pub const CPD_NOTHING_TO_EXPORT: &str = "No CPD records to export for this registration year. Name a record to export it, or make one with \"casebook cpd new\".";
+pub const CPD_ASK_LEARNING: &str = "What did you learn? End with a line holding only a full stop (.).";
+pub const CPD_ASK_IMPACT: &str = "What positive impact has it had, or will it have, on your practice and on the children and families you work with? End with a line holding only a full stop.";
+pub const CPD_ASK_PEER: &str = "Optional: a peer reflection (what a colleague or supervisor said when you discussed it). A full stop alone leaves it out.";
+pub const CPD_ASK_STANDARDS: &str =
+    "Optional: the link to your professional standards. A full stop alone leaves it as it is.";
+pub const CPD_EDIT_TITLE: &str = "Title:";
+pub const CPD_EDIT_DESCRIPTION: &str = "Short description, and why it is relevant:";
+pub const CPD_EDIT_KEEP: &str = "Type the new text, or a full stop (.) alone to keep it.";
+pub const CPD_UNCHANGED: &str = "Nothing changed.";
+
+pub fn cpd_not_studied(name: &str) -> String {
+    format!("You have not studied \"{name}\" yet, so there is nothing to record for it.")
+}
+
+pub fn cpd_saved(id: &str) -> String {
+    format!("Saved as CPD record {id}. \"casebook cpd export {id}\" writes it out for your regulator's form.")
+}
+
+pub fn cpd_submitted(id: &str) -> String {
+    format!("Record {id} is marked as submitted. If you change it later, what you submitted is kept.")
+}
+
+pub fn cpd_list_line(record: &crate::cpd::record::CpdRecord) -> String {
+    let state = if record.submitted.is_some() {
+        "submitted"
+    } else {
+        "not submitted"
+    };
+    format!(
+        "{}  {}  {}  {}",
+        record.id,
+        cpd_dates(record.first_studied, record.last_studied),
+        state,
+        record.texts.title
+    )
+}
+
+fn long_date(date: jiff::civil::Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+/// `casebook cpd`: the registration year at a glance.
+pub fn cpd_glance(layout: &crate::cpd::layout::Layout, status: &crate::cpd::year::YearStatus) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{}: registration year {} to {}",
+        layout.title,
+        long_date(status.start),
+        long_date(status.deadline)
+    )];
+    let count = status.records.len();
+    let mut records = format!("Records this year: {count} ({} marked submitted)", status.submitted);
+    if let Some(needed) = layout.records_needed.filter(|needed| count < *needed) {
+        records.push_str(&format!("; at least {needed} are needed"));
+    }
+    lines.push(records);
+    if layout.peer_reflection_needed {
+        lines.push(if status.with_peer_reflection > 0 {
+            format!("Peer reflection: in {} record(s)", status.with_peer_reflection)
+        } else {
+            "Peer reflection: none yet; at least one record needs one".to_owned()
+        });
+    }
+    lines.push(if status.without_impact.is_empty() {
+        "Impact: every record says what difference the learning made".to_owned()
+    } else {
+        format!("Impact not yet written in: {}", status.without_impact.join(", "))
+    });
+    for (first, second) in &status.near_duplicates {
+        lines.push(format!(
+            "Records {first} and {second} are nearly the same: a regulator expects different records"
+        ));
+    }
+    lines.push(match status.days_left {
+        0 => format!("Deadline: today, {}, by 11.59pm", long_date(status.deadline)),
+        1 => format!("Deadline: {}, by 11.59pm: 1 day left", long_date(status.deadline)),
+        days => format!("Deadline: {}, by 11.59pm: {days} days left", long_date(status.deadline)),
+    });
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -829,8 +1546,9 @@ To export the other modules, open casebook, choose this module and press x to se
 
     pub fn digest_matches(file: &str) -> String {
         format!(
-            "{file}: the digest matches. The log is as casebook exported it.\n\
-             (A digest catches accidental or casual changes, not a determined forger.)"
+            "{file}: the digest matches: the file is unchanged since its digest was written.\n\
+             (A digest catches accidental or casual changes, not a determined forger: anyone who edits the file \
+             can recompute it. Nor does it show who exported the log.)"
         )
     }
 

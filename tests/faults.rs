@@ -75,28 +75,176 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
     assert_eq!(answer(data.path()), "Typed just before the link dropped — ünïcödé");
 }
 
+/// SIGTERM, and SIGINT sent by another process (in raw mode Ctrl-C is a
+/// key, so only another process sends it): saved, terminal restored.
 #[test]
-fn sigterm_saves_restores_the_terminal_and_exits_143() {
+fn sigterm_and_sigint_save_restore_the_terminal_and_exit_143_and_130() {
     let _serial = one_at_a_time();
     if !tmux_available("this fault-injection test") {
         return;
     }
-    let data = tempfile::tempdir().unwrap();
-    welcomed(data.path());
-    let pane = Pane::start("term", data.path(), "read desistance-assessing");
-    at_first_question(&pane);
-    pane.type_text("Before the terminate signal");
-    pane.wait_for("terminate signal");
-    pane.signal("TERM");
-    let (status, took) = pane.exit_status();
-    assert_eq!(status, 143);
-    assert!(took < Duration::from_secs(2));
-    assert_eq!(answer(data.path()), "Before the terminate signal");
-    let screen = pane.screen();
-    assert!(
-        !screen.contains("Question 1 of 2"),
-        "the tutor's screen is gone (alternate screen left):\n{screen}"
-    );
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        let data = tempfile::tempdir().unwrap();
+        welcomed(data.path());
+        let pane = Pane::start(&signal.to_lowercase(), data.path(), "read desistance-assessing");
+        at_first_question(&pane);
+        pane.type_text("Before the signal");
+        pane.wait_for("the signal");
+        pane.signal(signal);
+        let (status, took) = pane.exit_status();
+        assert_eq!(status, code, "{signal}");
+        assert!(took < Duration::from_secs(2));
+        assert_eq!(answer(data.path()), "Before the signal", "{signal}");
+        let screen = pane.screen();
+        assert!(
+            !screen.contains("Question 1 of 2"),
+            "{signal}: the tutor's screen is gone (alternate screen left):\n{screen}"
+        );
+    }
+}
+
+/// Saving has been failing (NOT SAVED) when SIGTERM or SIGHUP arrives: the
+/// text goes to a private fallback file, named on the terminal, and the
+/// next start puts it back in the journal.
+#[test]
+fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next_time() {
+    let _serial = one_at_a_time();
+    if !tmux_available("this fault-injection test") {
+        return;
+    }
+    let tools = tempfile::tempdir().unwrap();
+    let Some(injector) = fault_injector(tools.path()) else {
+        return;
+    };
+    for signal in ["TERM", "HUP"] {
+        let data = tempfile::tempdir().unwrap();
+        let state = tempfile::tempdir().unwrap();
+        welcomed(data.path());
+        let full = data.path().join("disk-is-full");
+        let env = format!(
+            "LD_PRELOAD='{}' FAULTFS_AT=write FAULTFS_SWITCH='{}' FAULTFS_TARGET='{}' XDG_STATE_HOME='{}'",
+            injector.display(),
+            full.display(),
+            data.path().join("journal").display(),
+            state.path().display()
+        );
+        let pane = Pane::start_with("fallback", data.path(), "", &env, "read desistance-assessing");
+        at_first_question(&pane);
+        pane.type_text("Saved first.");
+        pane.keys(&["C-s"]);
+        pane.wait_for("saved");
+        std::fs::write(&full, b"").unwrap();
+        pane.type_text(" Only in the fallback.");
+        pane.keys(&["C-s"]);
+        pane.wait_for("NOT SAVED");
+        pane.signal(signal);
+        let (status, _) = pane.exit_status();
+        assert_eq!(status, if signal == "TERM" { 143 } else { 129 });
+        assert_eq!(
+            answer(data.path()),
+            "Saved first.",
+            "{signal}: the journal is as last saved"
+        );
+        // In the user's own state folder, which outlives a logout and a reboot.
+        let kept: Vec<PathBuf> = std::fs::read_dir(state.path().join("casebook"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        assert_eq!(kept.len(), 1, "{signal}: one fallback file: {kept:?}");
+        let text = std::fs::read_to_string(&kept[0]).unwrap();
+        assert!(text.contains("Saved first. Only in the fallback."), "{text}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{signal}: private");
+            let folder = std::fs::metadata(state.path().join("casebook"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(folder, 0o700, "{signal}: in a private folder");
+        }
+        if signal == "TERM" {
+            let screen = pane.screen();
+            let name = kept[0].file_name().unwrap().to_string_lossy().into_owned();
+            assert!(
+                screen.replace('\n', "").contains(&name),
+                "{signal}: says where:\n{screen}"
+            );
+        }
+
+        // The disk has room again: the next start puts the text back.
+        std::fs::remove_file(&full).unwrap();
+        let again = Pane::start_with("fallback2", data.path(), "", &env, "read desistance-assessing");
+        again.wait_for("could not be saved last time is back");
+        assert_eq!(answer(data.path()), "Saved first. Only in the fallback.");
+        assert!(
+            !kept[0].exists(),
+            "{signal}: the fallback file goes once the text is back"
+        );
+        again.keys(&["C-c"]);
+        let _ = again.exit_status();
+    }
+}
+
+/// Plain mode saves what was typed, half an answer included, on SIGINT
+/// (Ctrl-C), SIGHUP and SIGTERM, and says so; the next run offers it back.
+#[test]
+fn plain_mode_saves_the_answer_being_typed_when_interrupted() {
+    use std::io::{Read, Write};
+    for (signal, code) in [("INT", 130), ("HUP", 129), ("TERM", 143)] {
+        let data = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["read", "desistance-assessing", "--plain"])
+            .env("CASEBOOK_DATA_DIR", data.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"A finished answer.\n.\nHalf of a second\nthought")
+            .unwrap();
+        stdin.write_all(b" still going\n").unwrap();
+        stdin.flush().unwrap();
+        // The lines are read as they come; give it a moment to read them.
+        let start = Instant::now();
+        while !journal_path(data.path(), "desistance-assessing").exists() && start.elapsed() < Duration::from_secs(5) {
+            sleep(Duration::from_millis(20));
+        }
+        sleep(Duration::from_millis(300));
+        Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = child.wait().unwrap();
+        let mut stderr = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::into_raw(status) >> 8,
+            code,
+            "{signal}: {stderr}"
+        );
+        if signal != "HUP" {
+            assert!(stderr.contains(casebook::text::PLAIN_INTERRUPTED), "{signal}: {stderr}");
+        }
+        let journal = parse(&journal_path(data.path(), "desistance-assessing"));
+        assert_eq!(journal.reflections["stood-out"].text, "A finished answer.");
+        assert_eq!(
+            journal.reflections["develop-assessing"].text, "Half of a second\nthought still going",
+            "{signal}"
+        );
+        drop(stdin);
+        let again = casebook_with_input(
+            data.path(),
+            &["read", "desistance-assessing", "--plain"],
+            ".\n.\n.\n",
+            &[],
+        );
+        assert!(String::from_utf8_lossy(&again.stdout).contains("thought still going"));
+    }
 }
 
 #[test]
@@ -224,14 +372,8 @@ fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     let journal = journal_path(data.path(), "desistance-assessing");
     std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
     write_started_journal(&journal);
-    // 1 KB file size limit, with the signal it raises ignored: writes fail with EFBIG.
-    let pane = Pane::start_with(
-        "full",
-        data.path(),
-        "trap '' XFSZ; ulimit -f 2;",
-        "",
-        "read desistance-assessing",
-    );
+    // A 1 KB file size limit: casebook itself must keep SIGXFSZ from killing it.
+    let pane = Pane::start_with("full", data.path(), "ulimit -f 2;", "", "read desistance-assessing");
     at_first_question(&pane);
     sleep(Duration::from_millis(300));
     // The small saves on the way fit; this is the last good version.
@@ -322,7 +464,7 @@ fn damaged_journals_are_reported_and_never_touched() {
         (
             "newer",
             b"(schema: 99, course: \"hmip-youth-2021\", module: \"desistance-assessing\", future: true)\n",
-            "written by a newer casebook (file version 99; this casebook reads up to 3)",
+            "written by a newer casebook (file version 99; this casebook reads up to 4)",
         ),
         (
             "newer, naming its casebook",
@@ -622,6 +764,64 @@ fn a_full_disk_at_write_sync_or_rename_keeps_the_old_file_and_a_later_save_succe
     }
 }
 
+/// A file-size limit kills a process at its first write past it (SIGXFSZ)
+/// unless it is caught: export and plain mode must say so, keep the text
+/// and leave no hidden partial file.
+#[test]
+fn a_file_size_limit_never_kills_export_or_plain_mode() {
+    let data = tempfile::tempdir().unwrap();
+    let long = "A long reflection that will not fit under the limit. ".repeat(60);
+    let output = casebook_with_input(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        &format!("{long}\n.\n.\n.\n"),
+        &[],
+    );
+    assert!(output.status.success());
+    let out = tempfile::tempdir().unwrap();
+    let log = out.path().join("log.md");
+    let limited = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; exec '{}' export -o '{}'",
+            env!("CARGO_BIN_EXE_casebook"),
+            log.display()
+        ))
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(limited.status.code(), Some(3), "exits with the output code, not killed");
+    let stderr = String::from_utf8_lossy(&limited.stderr);
+    assert!(
+        stderr.contains("too large") || stderr.contains("File too large"),
+        "{stderr}"
+    );
+    let left: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing left behind, hidden or not: {left:?}");
+
+    let plain = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "printf 'More words.\\n.\\n' | (ulimit -f 1; exec '{}' read desistance-assessing --plain)",
+            env!("CARGO_BIN_EXE_casebook")
+        ))
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        plain.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+    let shown = String::from_utf8_lossy(&plain.stdout);
+    assert!(shown.contains("NOT SAVED") || String::from_utf8_lossy(&plain.stderr).contains("NOT SAVED"));
+    assert!(shown.contains("More words."), "the answer is printed, not lost");
+}
+
 /// Plain mode cannot wait for room on the disk once its input has ended:
 /// it prints the answers it could not save and exits with the data-folder
 /// code, so a script notices and the words are not lost.
@@ -729,4 +929,51 @@ fn journals_loaded_together_match_journals_loaded_one_by_one() {
     let loaded = together(&store);
     assert_eq!(loaded, one_by_one(&store));
     assert!(loaded.iter().all(|result| result.starts_with("Err(")), "{loaded:?}");
+}
+
+/// Piped answers are written at most once a second; if the output then
+/// fails (the reader of a pipe goes away), the answers already read are
+/// still saved, and none was called "Saved." before it was.
+#[test]
+fn plain_mode_saves_what_it_read_when_its_output_goes_away() {
+    use std::io::{BufRead, BufReader, Write};
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "public-safety-reviewing", "--plain"])
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin
+        .write_all(b"Answer one.\n.\nAnswer two.\n.\nAnswer three.\n.\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    let mut outcomes = Vec::new();
+    let mut line = String::new();
+    while outcomes.len() < 3 {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "output ended early");
+        if line.starts_with("Saved") || line.starts_with("Recorded") {
+            outcomes.push(line.trim().to_owned());
+        }
+    }
+    drop(stdout);
+    let _ = stdin.write_all(b"Answer four.\n.\nAnswer five.\n.\n");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the broken output is an error");
+    let journal = parse(&journal_path(data.path(), "public-safety-reviewing"));
+    let texts: Vec<&str> = journal
+        .reflections
+        .values()
+        .map(|reflection| reflection.text.as_str())
+        .collect();
+    for answer in ["Answer one.", "Answer two.", "Answer three."] {
+        assert!(texts.contains(&answer), "{answer} kept: {texts:?} ({outcomes:?})");
+    }
+    assert_eq!(outcomes[0], "Saved.", "the first answer is written at once");
 }

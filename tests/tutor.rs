@@ -1121,10 +1121,11 @@ fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
     input.push_str(".\n");
     let options = casebook::plain::PlainOptions {
         width: 80,
-        height: 0,
         interactive: false,
         data_dir: "/data".to_owned(),
+        height: 0,
         now: Timestamp::now,
+        rescue: None,
     };
     let mut output = Vec::new();
     casebook::plain::run(course, module, store, &mut input.as_bytes(), &mut output, &options).unwrap();
@@ -1204,5 +1205,89 @@ proptest::proptest! {
             proptest::prop_assert_eq!(essence(&from_plain), essence(&from_tutor));
             proptest::prop_assert_eq!(from_plain.action_point, from_tutor.action_point);
         }
+    }
+}
+
+/// Piped answers (a script, or a long file of them) were each followed by
+/// a rewrite of the whole journal and an fsync: quadratic. A person typing
+/// gets a save after every answer; piped input at most once a second and
+/// at the end.
+#[test]
+fn piped_plain_mode_saves_at_most_once_a_second_and_at_the_end() {
+    fn frozen() -> Timestamp {
+        at(0)
+    }
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("public-safety-reviewing").unwrap();
+    let questions = module.question_count();
+    let saves = |interactive: bool| {
+        // A person at a terminal also presses Enter between sections.
+        let mut input = String::new();
+        for (index, section) in module.sections.iter().enumerate() {
+            input.push_str(&"An answer.\n.\n".repeat(section.questions.len()));
+            if interactive && index + 1 < module.sections.len() {
+                input.push('\n');
+            }
+        }
+        input.push_str(".\n");
+        let mut store = welcomed_store();
+        let options = casebook::plain::PlainOptions {
+            width: 80,
+            interactive,
+            data_dir: "/data".to_owned(),
+            height: 0,
+            now: frozen,
+            rescue: None,
+        };
+        let mut output = Vec::new();
+        casebook::plain::run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
+        let journal = &store.modules[&(COURSE.to_owned(), module.id.clone())];
+        assert_eq!(journal.answered_count(module), questions);
+        store.saves
+    };
+    assert_eq!(saves(false), 2, "the first answer, then the end");
+    assert_eq!(saves(true), questions + 1, "every answer, then the end");
+}
+
+/// Plain mode at a 40-column, 12-row terminal: its own words wrap to the
+/// width, a long section pauses a screenful at a time, and q at a pause
+/// stops there without counting the section read.
+#[test]
+fn plain_mode_wraps_to_the_terminal_and_pauses_inside_long_sections() {
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("introduction").unwrap();
+    let options = casebook::plain::PlainOptions {
+        width: 40,
+        interactive: true,
+        data_dir: "/home/jo/.local/share/casebook".to_owned(),
+        height: 12,
+        now: Timestamp::now,
+        rescue: None,
+    };
+    let mut store = welcomed_store();
+    let mut output = Vec::new();
+    // Enter at the first two pauses, then q.
+    let input = "\n\nq\n";
+    casebook::plain::run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
+    let text = String::from_utf8(output).unwrap();
+    let widest = text.lines().map(|line| line.chars().count()).max().unwrap();
+    assert!(widest <= 40, "every line fits 40 columns, widest {widest}:\n{text}");
+    assert_eq!(
+        text.matches("Press Enter for more of this section").count(),
+        3,
+        "{text}"
+    );
+    let journal = &store.modules[&(COURSE.to_owned(), "introduction".to_owned())];
+    let stopped_in = journal.first_unread(module).unwrap();
+    assert!(!journal.sections_read.contains(&stopped_in));
+    // Between one pause and the next, no more than a screenful: the
+    // learner's Enter, the text, and the next pause's own rows.
+    let pause = textwrap::wrap(casebook::text::PLAIN_MORE, 40).len();
+    for (number, between) in text.split("Press Enter for more").enumerate().skip(1) {
+        let text_rows = between.lines().count().saturating_sub(pause);
+        let rows = 1 + text_rows + pause;
+        assert!(rows <= 12, "pause {number}: {rows} rows:\n{between}");
     }
 }

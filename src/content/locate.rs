@@ -42,6 +42,18 @@ impl<'a> Locator<'a> {
         position_of(self.text, offset)
     }
 
+    /// The value at `path` as written in the file (quotes and escapes
+    /// included), and the byte offset it starts at.
+    pub fn written(&self, path: &str) -> Option<(usize, &'a str)> {
+        let &(start, end) = self.spans().get(path)?;
+        Some((start, self.text.get(start..end)?))
+    }
+
+    /// The line and column of a byte offset in the file.
+    pub fn position(&self, offset: usize) -> Position {
+        position_of(self.text, offset)
+    }
+
     /// Where `needle` first occurs inside the value at `path`.
     pub fn find_in(&self, path: &str, needle: &str) -> Position {
         match self.spans().get(path) {

@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 
 use ron::extensions::Extensions;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::sanitise;
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::locate::{Locator, Position, first_position, position_of};
@@ -51,7 +54,7 @@ pub fn decode<'b>(bytes: &'b [u8], report: &mut Report) -> Option<&'b str> {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str, report: &mut Report) -> Option<T> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, report: &mut Report) -> Option<T> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     match options.from_str::<T>(text) {
         Ok(value) => Some(value),
@@ -149,8 +152,72 @@ fn check_id(report: &mut Report, locator: &Locator, path: impl FnOnce() -> Strin
 }
 
 fn check_text(report: &mut Report, locator: &Locator, path: impl FnOnce() -> String, what: &str, text: &str) {
-    if text.trim().is_empty() {
-        report.error(locator.at(&path()), format!("empty {what}"));
+    let empty = text.trim().is_empty();
+    let suspect = sanitise::holds_hidden_characters(text);
+    if !empty && !suspect {
+        return;
+    }
+    let path = path();
+    if empty {
+        report.error(locator.at(&path), format!("empty {what}"));
+    }
+    if suspect {
+        check_characters(report, locator, &path, what, text);
+    }
+}
+
+/// Whether a character in course text is refused (an error: a terminal
+/// could obey it, or it reorders the line) or questioned (a warning: it is
+/// invisible). A carriage return before a newline is a line ending.
+fn character_problem(character: char) -> Option<Severity> {
+    if sanitise::is_neutralised(character) {
+        Some(Severity::Error)
+    } else if sanitise::is_zero_width(character) {
+        Some(Severity::Warning)
+    } else {
+        None
+    }
+}
+
+/// The characters of `text` that `character_problem` finds, but for a
+/// carriage return ending a line and a zero-width joiner inside an emoji
+/// (both are part of a larger character, as the screen shows it).
+fn problem_characters(text: &str) -> impl Iterator<Item = (usize, char, Severity)> + '_ {
+    text.grapheme_indices(true).flat_map(|(start, grapheme)| {
+        let last = grapheme.char_indices().last().map_or(0, |(offset, _)| offset);
+        grapheme.char_indices().filter_map(move |(offset, character)| {
+            let joined = offset < last && matches!(character, '\r' | '\u{200d}');
+            let severity = character_problem(character).filter(|_| !joined)?;
+            Some((start + offset, character, severity))
+        })
+    })
+}
+
+/// Reports each control character, bidirectional control and invisible
+/// character in the value at `path`: where it is written, or at the start
+/// of the value when it is written as an escape (`\u{1b}`).
+fn check_characters(report: &mut Report, locator: &Locator, path: &str, what: &str, text: &str) {
+    let mut escaped: Vec<(char, Severity)> = problem_characters(text)
+        .map(|(_, character, severity)| (character, severity))
+        .collect();
+    if let Some((start, written)) = locator.written(path) {
+        for (offset, character, severity) in problem_characters(written) {
+            if let Some(index) = escaped.iter().position(|&(other, _)| other == character) {
+                escaped.remove(index);
+            }
+            report.push(
+                locator.position(start + offset),
+                severity,
+                crate::text::content_character(character, what, false),
+            );
+        }
+    }
+    for (character, severity) in escaped {
+        report.push(
+            locator.at(path),
+            severity,
+            crate::text::content_character(character, what, true),
+        );
     }
 }
 

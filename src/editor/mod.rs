@@ -1,7 +1,8 @@
 //! The reflection editor: a soft-wrapping text editor whose work per keystroke does not grow with
-//! the text. The text is one `String`; beside it, each paragraph (a run between '\n's) keeps its
-//! byte range, its word count and its wrapped rows, so an edit re-measures only the paragraphs it
-//! touched and rendering reads only the rows on screen.
+//! the text or with the paragraph being edited. The text is one `String`; beside it, each
+//! paragraph (a run between '\n's) keeps its byte range and as many of its wrapped rows as have
+//! been needed. An edit keeps the rows before it, re-wraps from just before it until the rows meet
+//! the old ones again (a few rows, in prose), and rendering wraps only the rows it reaches.
 
 mod history;
 #[cfg(test)]
@@ -18,49 +19,50 @@ use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
 use history::{Edit, EditKind, History};
-use wrap::{UNWRAPPED, is_blank, next_boundary, previous_boundary, snap_to_boundary, wrap_rows};
+use wrap::{RowStarts, UNWRAPPED, is_blank, next_boundary, previous_boundary, snap_to_boundary, wrap_rows};
 
-/// One paragraph of the text and its wrapped rows.
+/// After an edit, rows are re-wrapped until they meet the old ones again, but no more than this
+/// many rows past the edit (text where they never meet, such as one very long word, would
+/// otherwise be re-wrapped to its end on every key); later rows are then wrapped when needed.
+const REJOIN_ROWS: usize = 64;
+
+/// One paragraph of the text and its wrapped rows, as far as they are known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Paragraph {
     /// Byte offset of its first byte in the text.
     start: usize,
     /// Length in bytes, without the '\n' that ends it.
     len: usize,
-    words: usize,
     /// Where each visual row starts, relative to `start` (so only `start` shifts after an edit
-    /// earlier in the text); never empty.
+    /// earlier in the text); never empty. Unless `complete`, more rows follow the last one listed,
+    /// to be wrapped when first needed.
     rows: Vec<usize>,
+    complete: bool,
 }
 
 impl Paragraph {
-    /// The paragraphs of `text`, which starts at byte `start`, wrapped for `width` columns.
-    fn split(text: &str, mut start: usize, width: usize) -> Vec<Self> {
-        let mut paragraphs = Vec::new();
-        for piece in text.split('\n') {
-            let (len, words, rows) = (piece.len(), piece.split_whitespace().count(), wrap_rows(piece, width));
-            paragraphs.push(Self {
-                start,
-                len,
-                words,
-                rows,
-            });
-            start += len + 1;
+    /// A paragraph whose rows after the first are yet to be wrapped for `width`.
+    fn unwrapped(start: usize, len: usize, width: usize) -> Self {
+        Self {
+            start,
+            len,
+            rows: vec![0],
+            // Unwrapped, or empty: one row, found without reading it.
+            complete: width == UNWRAPPED || len == 0,
         }
-        paragraphs
     }
 
     fn end(&self) -> usize {
         self.start + self.len
     }
 
-    /// The row holding byte `offset` (absolute); a row boundary belongs to the row it starts.
+    /// The known row holding byte `offset` (absolute); a row boundary belongs to the row it starts.
     fn row_of(&self, offset: usize) -> usize {
         let relative = offset.saturating_sub(self.start);
         self.rows.partition_point(|&row| row <= relative).saturating_sub(1)
     }
 
-    /// The absolute byte range of `row`, trailing whitespace included.
+    /// The absolute byte range of `row` (whose end must be known), trailing whitespace included.
     fn row_range(&self, row: usize) -> Range<usize> {
         let start = self.rows.get(row).map_or(self.len, |&start| start);
         let end = self.rows.get(row + 1).map_or(self.len, |&end| end);
@@ -68,34 +70,140 @@ impl Paragraph {
     }
 
     fn is_last_row(&self, row: usize) -> bool {
-        row + 1 >= self.rows.len()
+        self.complete && row + 1 >= self.rows.len()
+    }
+
+    /// Whether `row` is known to exist or not, and where it ends if it does.
+    fn knows_row(&self, row: usize) -> bool {
+        self.complete || row + 1 < self.rows.len()
+    }
+
+    /// Whether the row holding byte `offset` (absolute) is known, and where it ends.
+    fn knows_offset(&self, offset: usize) -> bool {
+        self.complete || self.rows.last().is_some_and(|&last| self.start + last > offset)
     }
 }
 
-/// The paragraphs, wrapped for `width` columns.
+/// The paragraphs, wrapped for `width` columns as far as needed. Methods that read rows wrap what
+/// they need first, so they take the text and `&mut self`.
 #[derive(Debug, Clone)]
 struct Layout {
     width: usize,
     /// Never empty: an empty text is one empty paragraph.
     paragraphs: Vec<Paragraph>,
+    /// Bytes read by wrapping, to check that typing stays local.
+    #[cfg(test)]
+    wrapped_bytes: usize,
 }
 
 impl Layout {
     fn new(text: &str) -> Self {
-        let paragraphs = Paragraph::split(text, 0, UNWRAPPED);
+        let mut start = 0;
+        let mut paragraphs = Vec::new();
+        for piece in text.split('\n') {
+            paragraphs.push(Paragraph::unwrapped(start, piece.len(), UNWRAPPED));
+            start += piece.len() + 1;
+        }
         Self {
             width: UNWRAPPED,
             paragraphs,
+            #[cfg(test)]
+            wrapped_bytes: 0,
         }
     }
 
-    /// Re-wraps every paragraph for a new width; returns how many were wrapped.
-    fn rewrap(&mut self, text: &str, width: usize) -> usize {
+    /// Forgets every row for a new width; they are wrapped again as they are needed.
+    fn set_width(&mut self, width: usize) {
         self.width = width;
         for paragraph in &mut self.paragraphs {
-            paragraph.rows = wrap_rows(text.get(paragraph.start..paragraph.end()).unwrap_or_default(), width);
+            *paragraph = Paragraph::unwrapped(paragraph.start, paragraph.len, width);
         }
-        self.paragraphs.len()
+    }
+
+    /// Wraps more rows of the `index`th paragraph until `enough` holds or it is complete.
+    fn wrap_until(&mut self, text: &str, index: usize, enough: impl Fn(&Paragraph) -> bool) {
+        let width = self.width;
+        let Some(paragraph) = self.paragraphs.get_mut(index) else {
+            return;
+        };
+        if paragraph.complete || enough(paragraph) {
+            return;
+        }
+        let body = text.get(paragraph.start..paragraph.end()).unwrap_or_default();
+        let from = paragraph.rows.last().copied().unwrap_or(0);
+        let mut starts = RowStarts::new(body, from, width);
+        loop {
+            let Some(start) = starts.next() else {
+                paragraph.complete = true;
+                break;
+            };
+            paragraph.rows.push(start);
+            if enough(paragraph) {
+                break;
+            }
+        }
+        #[cfg(test)]
+        {
+            self.wrapped_bytes += starts.read() - from;
+        }
+    }
+
+    /// Wraps the `index`th paragraph as far as the end of its `row`.
+    fn wrap_row(&mut self, text: &str, index: usize, row: usize) {
+        self.wrap_until(text, index, |paragraph| paragraph.knows_row(row));
+    }
+
+    /// Wraps the paragraph holding byte `offset` as far as the end of the row holding it; returns
+    /// the paragraph's index.
+    fn wrap_offset(&mut self, text: &str, offset: usize) -> usize {
+        let index = self.paragraph_index(offset);
+        self.wrap_until(text, index, |paragraph| paragraph.knows_offset(offset));
+        index
+    }
+
+    /// Rows after an edit that ended at byte `edit_end`, in the `index`th paragraph (whose known
+    /// rows end before the edit): wrapped until they meet `old_rows` (the rows the unchanged text
+    /// after the edit had, relative to its start), which then carry on shifted; `old_complete`
+    /// says whether they went to the paragraph's end.
+    fn rejoin(&mut self, text: &str, index: usize, edit_end: usize, old_rows: &[usize], old_complete: bool) {
+        let width = self.width;
+        let Some(paragraph) = self.paragraphs.get_mut(index) else {
+            return;
+        };
+        if paragraph.complete {
+            return;
+        }
+        let body = text.get(paragraph.start..paragraph.end()).unwrap_or_default();
+        let edit_end = edit_end.saturating_sub(paragraph.start);
+        let from = paragraph.rows.last().copied().unwrap_or(0);
+        let mut starts = RowStarts::new(body, from, width);
+        let mut old_rows = old_rows.iter().peekable();
+        let mut rows_past_edit = 0;
+        loop {
+            let Some(start) = starts.next() else {
+                paragraph.complete = true;
+                break;
+            };
+            paragraph.rows.push(start);
+            let Some(after_edit) = start.checked_sub(edit_end) else {
+                continue;
+            };
+            while old_rows.next_if(|&&old| old < after_edit).is_some() {}
+            if old_rows.next_if(|&&old| old == after_edit).is_some() {
+                // Same text from the same row start: the same rows from here on.
+                paragraph.rows.extend(old_rows.map(|old| old + edit_end));
+                paragraph.complete = old_complete;
+                break;
+            }
+            rows_past_edit += 1;
+            if rows_past_edit >= REJOIN_ROWS {
+                break;
+            }
+        }
+        #[cfg(test)]
+        {
+            self.wrapped_bytes += starts.read() - from;
+        }
     }
 
     /// The index of the paragraph holding byte `offset` (a '\n' belongs to the paragraph it ends).
@@ -107,44 +215,61 @@ impl Layout {
         self.paragraphs.get(self.paragraph_index(offset))
     }
 
-    /// The paragraph and its row at visual row `global_row`, clamped to the last row.
-    fn find_row(&self, global_row: usize) -> Option<(usize, usize)> {
-        let mut remaining = global_row;
-        for (index, paragraph) in self.paragraphs.iter().enumerate() {
-            if remaining < paragraph.rows.len() {
-                return Some((index, remaining));
+    /// The paragraph and its row at visual row `global_row`, and that row's number, clamped to the
+    /// last row. Wraps the paragraphs up to it.
+    fn find_row(&mut self, text: &str, global_row: usize) -> Option<(usize, usize, usize)> {
+        let mut before = 0;
+        for index in 0..self.paragraphs.len() {
+            let remaining = global_row.saturating_sub(before);
+            self.wrap_row(text, index, remaining);
+            let rows = self.paragraphs.get(index)?.rows.len();
+            if remaining < rows {
+                return Some((index, remaining, global_row));
             }
-            remaining -= paragraph.rows.len();
+            before += rows;
         }
-        let last = self.paragraphs.last()?;
-        Some((self.paragraphs.len() - 1, last.rows.len().saturating_sub(1)))
+        let last = self.paragraphs.len().checked_sub(1)?;
+        let row = self.paragraphs.get(last)?.rows.len().saturating_sub(1);
+        Some((last, row, before.saturating_sub(1)))
     }
 
-    /// Visual rows in the paragraphs before the `index`th (all of them, past the end).
-    fn rows_before(&self, index: usize) -> usize {
-        self.paragraphs.iter().take(index).map(|p| p.rows.len()).sum()
+    /// The row after `row` of the `index`th paragraph, in it or the next paragraph.
+    fn next_row(&mut self, text: &str, index: usize, row: usize) -> Option<(usize, usize)> {
+        self.wrap_row(text, index, row + 1);
+        if row + 1 < self.paragraphs.get(index)?.rows.len() {
+            Some((index, row + 1))
+        } else {
+            (index + 1 < self.paragraphs.len()).then_some((index + 1, 0))
+        }
+    }
+
+    /// Visual rows in the paragraphs before the `index`th, which are wrapped to their ends.
+    fn rows_before(&mut self, text: &str, index: usize) -> usize {
+        (0..index.min(self.paragraphs.len()))
+            .map(|before| {
+                self.wrap_until(text, before, |_| false);
+                self.paragraphs.get(before).map_or(0, |p| p.rows.len())
+            })
+            .sum()
     }
 
     /// The cursor's visual row, counted from the top of the text, and its display column.
-    fn cursor_row_column(&self, text: &str, cursor: usize) -> (usize, usize) {
-        let index = self.paragraph_index(cursor);
+    fn cursor_row_column(&mut self, text: &str, cursor: usize) -> (usize, usize) {
+        let index = self.wrap_offset(text, cursor);
         let Some(paragraph) = self.paragraphs.get(index) else {
             return (0, 0);
         };
         let row = paragraph.row_of(cursor);
         let range = paragraph.row_range(row);
         let column = wrap::column_of(text.get(range.clone()).unwrap_or_default(), cursor - range.start);
-        (self.rows_before(index) + row, column)
+        (self.rows_before(text, index) + row, column)
     }
 
-    /// The offset nearest display `column` on visual row `global_row`. On a row that wraps, the
-    /// cursor stops before the row's last grapheme (the space that broke it): the offset after it
-    /// is the start of the next row.
-    fn offset_at(&self, text: &str, global_row: usize, column: usize) -> usize {
-        let Some((paragraph, row)) = self
-            .find_row(global_row)
-            .and_then(|(i, row)| Some((self.paragraphs.get(i)?, row)))
-        else {
+    /// The offset nearest display `column` on `row` of the `index`th paragraph (as `find_row`
+    /// gives them). On a row that wraps, the cursor stops before the row's last grapheme (the
+    /// space that broke it): the offset after it is the start of the next row.
+    fn offset_at(&self, text: &str, (index, row): (usize, usize), column: usize) -> usize {
+        let Some(paragraph) = self.paragraphs.get(index) else {
             return 0;
         };
         let range = paragraph.row_range(row);
@@ -178,16 +303,14 @@ pub struct Editor {
     /// The display column Up/Down aim for, kept across shorter rows until another key moves.
     preferred_column: Option<usize>,
     history: History,
-    /// Rows for the width of the last render. `render` has only `&self`, hence the `RefCell`.
+    /// Rows for the width of the last render, as far as wrapped. `render` has only `&self`, hence
+    /// the `RefCell`.
     layout: RefCell<Layout>,
     /// The visual row at the top of the viewport.
     scroll_top: Cell<usize>,
     /// The viewport's height at the last render, for PageUp/PageDown.
     viewport_height: Cell<u16>,
     placeholder: Option<(String, Style)>,
-    /// How many paragraphs the last edit or render wrapped, to check that typing stays local.
-    #[cfg(test)]
-    rewrapped: Cell<usize>,
 }
 
 impl Editor {
@@ -205,7 +328,7 @@ impl Editor {
         let layout = Layout::new(&text);
         Self {
             cursor: text.len(),
-            words: layout.paragraphs.iter().map(|p| p.words).sum(),
+            words: text.split_whitespace().count(),
             text,
             single_line,
             preferred_column: None,
@@ -214,8 +337,6 @@ impl Editor {
             scroll_top: Cell::new(0),
             viewport_height: Cell::new(0),
             placeholder: None,
-            #[cfg(test)]
-            rewrapped: Cell::new(0),
         }
     }
 
@@ -228,7 +349,7 @@ impl Editor {
         self.text.is_empty()
     }
 
-    /// Maximal runs of non-whitespace, kept up to date per paragraph.
+    /// Maximal runs of non-whitespace, kept up to date from the bytes each edit touches.
     pub fn word_count(&self) -> usize {
         self.words
     }
@@ -314,7 +435,8 @@ impl Editor {
     /// row's last grapheme, as in `Layout::offset_at`).
     fn move_to_row_edge(&mut self, end: bool) -> bool {
         let layout = self.layout.get_mut();
-        let Some(paragraph) = layout.paragraph_of(self.cursor) else {
+        let index = layout.wrap_offset(&self.text, self.cursor);
+        let Some(paragraph) = layout.paragraphs.get(index) else {
             return false;
         };
         let row = paragraph.row_of(self.cursor);
@@ -333,12 +455,14 @@ impl Editor {
         let layout = self.layout.get_mut();
         let (row, column) = layout.cursor_row_column(&self.text, self.cursor);
         let column = *self.preferred_column.get_or_insert(column);
-        let last_row = layout.rows_before(usize::MAX).saturating_sub(1);
-        let target_row = row.saturating_add_signed(delta).min(last_row);
+        let Some((index, paragraph_row, target_row)) = layout.find_row(&self.text, row.saturating_add_signed(delta))
+        else {
+            return false;
+        };
         self.cursor = if target_row == row {
             if delta < 0 { 0 } else { self.text.len() }
         } else {
-            layout.offset_at(&self.text, target_row, column)
+            layout.offset_at(&self.text, (index, paragraph_row), column)
         };
         self.history.close_step();
         false
@@ -413,8 +537,10 @@ impl Editor {
         true
     }
 
-    /// Replaces the bytes in `range` and brings the paragraphs up to date: the touched ones are
-    /// split anew and re-wrapped, the later ones only shift.
+    /// Replaces the bytes in `range` and brings the paragraphs up to date. Only the inserted text
+    /// is searched for newlines; the first touched paragraph keeps its rows up to just before the
+    /// edit, the last one's rows after the edit are re-used once the new rows meet them, and the
+    /// later paragraphs only shift.
     fn replace(&mut self, range: Range<usize>, inserted: &str) -> bool {
         let text = &mut self.text;
         if range.start > range.end || !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
@@ -422,30 +548,66 @@ impl Editor {
         }
         let layout = self.layout.get_mut();
         let (first, last) = (layout.paragraph_index(range.start), layout.paragraph_index(range.end));
-        let Some(touched) = layout.paragraphs.get(first..=last) else {
+        let (Some(first_start), Some(old_last)) = (
+            layout.paragraphs.get(first).map(|p| p.start),
+            layout.paragraphs.get(last),
+        ) else {
             return false;
         };
-        let region_start = touched.first().map_or(0, |p| p.start);
-        let region_end = (touched.last().map_or(0, Paragraph::end) + inserted.len()).saturating_sub(range.len());
-        let removed_words: usize = touched.iter().map(|p| p.words).sum();
-        text.replace_range(range.clone(), inserted);
+        let old_last_end = old_last.end();
+        // The rows of the unchanged text after the edit, relative to its start.
+        let after_edit = range.end - old_last.start;
+        let old_rows = old_last.rows.partition_point(|&row| row < after_edit);
+        let old_rows: Vec<usize> = old_last
+            .rows
+            .iter()
+            .skip(old_rows)
+            .map(|&row| row - after_edit)
+            .collect();
+        let old_complete = old_last.complete;
+        // An edit can fuse the grapheme before it with the text inserted, but cannot move rows
+        // that start two rows before that grapheme (see `wrap::RowStarts`).
+        let grapheme_before = previous_boundary(text, range.start).max(first_start);
+        let kept_rows = layout.wrap_offset(text, grapheme_before);
+        let kept_rows = layout.paragraphs.get_mut(kept_rows).map_or_else(Vec::new, |paragraph| {
+            let keep = paragraph.row_of(grapheme_before).saturating_sub(2) + 1;
+            let mut rows = std::mem::take(&mut paragraph.rows);
+            rows.truncate(keep);
+            rows
+        });
 
-        let region = text.get(region_start..region_end).unwrap_or_default();
-        let paragraphs = Paragraph::split(region, region_start, layout.width);
+        let next_character = text.get(range.end..).and_then(|rest| rest.chars().next());
+        let next_character = next_character.map_or(0, char::len_utf8);
+        let removed_words = word_starts(text, range.start..range.end + next_character);
+        text.replace_range(range.clone(), inserted);
+        let inserted_end = range.start + inserted.len();
+        let added_words = word_starts(text, range.start..inserted_end + next_character);
+        self.words = (self.words + added_words).saturating_sub(removed_words);
+
+        let new_last_end = (old_last_end + inserted.len()).saturating_sub(range.len());
+        let newlines = inserted.match_indices('\n').map(|(at, _)| range.start + at);
+        let starts: Vec<usize> = std::iter::once(first_start)
+            .chain(newlines.clone().map(|newline| newline + 1))
+            .collect();
+        let ends = newlines.chain([new_last_end]);
+        let mut paragraphs: Vec<Paragraph> = (starts.iter().zip(ends))
+            .map(|(&start, end)| Paragraph::unwrapped(start, end - start, layout.width))
+            .collect();
+        if let Some(paragraph) = paragraphs.first_mut().filter(|p| !p.complete && !kept_rows.is_empty()) {
+            paragraph.rows = kept_rows;
+        }
         let added = paragraphs.len();
-        self.words = (self.words + paragraphs.iter().map(|p| p.words).sum::<usize>()).saturating_sub(removed_words);
         layout.paragraphs.splice(first..=last, paragraphs);
         for paragraph in layout.paragraphs.iter_mut().skip(first + added) {
             paragraph.start = (paragraph.start + inserted.len()).saturating_sub(range.len());
         }
-        #[cfg(test)]
-        self.rewrapped.set(added);
+        layout.rejoin(text, first + added - 1, inserted_end, &old_rows, old_complete);
         true
     }
 
     /// Draws the visible rows into `area` (the caller draws any border) and returns where the
-    /// terminal's cursor belongs, if inside `area`. Rows are re-wrapped only when the width
-    /// changed; the viewport jumps by half a page when the cursor leaves it.
+    /// terminal's cursor belongs, if inside `area`. Only the rows up to the screen's last are
+    /// wrapped; the viewport jumps by half a page when the cursor leaves it.
     pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style) -> Option<Position> {
         let area = area.intersection(buf.area);
         let Ok(mut layout) = self.layout.try_borrow_mut() else {
@@ -455,9 +617,7 @@ impl Editor {
         if area.is_empty() {
             return None;
         } else if layout.width != width {
-            let _rewrapped = layout.rewrap(&self.text, width);
-            #[cfg(test)]
-            self.rewrapped.set(_rewrapped);
+            layout.set_width(width);
         }
         self.viewport_height.set(area.height);
 
@@ -474,14 +634,18 @@ impl Editor {
             top = cursor_row.saturating_sub(height / 2);
             self.scroll_top.set(top);
         }
-        // Only the paragraphs from the top row on are read, and only as far as the screen goes.
-        let rows = layout.find_row(top).into_iter().flat_map(|(index, row)| {
-            let paragraphs = layout.paragraphs.iter().skip(index);
-            paragraphs
-                .flat_map(|p| (0..p.rows.len()).map(move |row| p.row_range(row)))
-                .skip(row)
-        });
-        let rows = rows.map(|range| self.text.get(range).unwrap_or_default());
+        let mut shown = Vec::with_capacity(height);
+        let mut row = layout.find_row(&self.text, top).map(|(index, row, _)| (index, row));
+        while let Some((index, paragraph_row)) = row.filter(|_| shown.len() < height) {
+            shown.push(
+                layout
+                    .paragraphs
+                    .get(index)
+                    .map_or(0..0, |p| p.row_range(paragraph_row)),
+            );
+            row = layout.next_row(&self.text, index, paragraph_row);
+        }
+        let rows = shown.into_iter().map(|range| self.text.get(range).unwrap_or_default());
         wrap::draw_rows(buf, area, rows, style, style);
 
         let visible_row = cursor_row.checked_sub(top).filter(|&row| row < height)?;
@@ -489,6 +653,20 @@ impl Editor {
         let y = area.y.saturating_add(u16::try_from(visible_row).ok()?);
         Some(Position { x, y })
     }
+}
+
+/// How many words start in `range` of `text`: non-whitespace characters after whitespace or at
+/// the start. An edit changes only the starts within it and the one just after it.
+fn word_starts(text: &str, range: Range<usize>) -> usize {
+    let before = text.get(..range.start).and_then(|before| before.chars().next_back());
+    let mut after_blank = before.is_none_or(char::is_whitespace);
+    let mut starts = 0;
+    for character in text.get(range).unwrap_or_default().chars() {
+        let blank = character.is_whitespace();
+        starts += usize::from(after_blank && !blank);
+        after_blank = blank;
+    }
+    starts
 }
 
 /// CRLF and lone CR become LF.

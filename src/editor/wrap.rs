@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use unicode_segmentation::{GraphemeCursor, GraphemeIndices, UnicodeSegmentation};
 
 /// The width used before the first render: every paragraph is one row, found without scanning it.
 pub(super) const UNWRAPPED: usize = usize::MAX;
@@ -57,48 +57,114 @@ pub(super) fn snap_to_boundary(text: &str, at: usize) -> usize {
 }
 
 /// Byte offsets, relative to the paragraph, where its visual rows start; never empty.
+pub(super) fn wrap_rows(paragraph: &str, width: usize) -> Vec<usize> {
+    std::iter::once(0).chain(RowStarts::new(paragraph, 0, width)).collect()
+}
+
+/// The starts of a paragraph's visual rows after a known one, found a row at a time so that only
+/// the rows needed are wrapped.
 ///
 /// Greedy: a row holds words and the whitespace after them; the words fit in `width`, the
 /// whitespace may hang past it, so continuation rows start with a word. A word wider than the row
 /// is broken between graphemes, and a wide glyph that would straddle the edge moves down whole.
-pub(super) fn wrap_rows(paragraph: &str, width: usize) -> Vec<usize> {
-    let mut rows = vec![0];
-    if width == UNWRAPPED {
-        return rows;
-    }
-    let width = width.max(1);
-    let mut row_start = 0;
-    // Columns used on the current row, hanging whitespace included.
-    let mut column = 0;
-    // Start offset and start column of the word being read.
-    let mut word: Option<(usize, usize)> = None;
-    for (offset, grapheme) in paragraph.grapheme_indices(true) {
-        let grapheme_width = grapheme_width(grapheme);
-        if is_blank(grapheme) {
-            column += grapheme_width;
-            word = None;
-            continue;
+///
+/// Wrapping from any row start gives the rows that wrapping the whole paragraph gives from there
+/// on: the state at a row start is always an empty row. And a row's start depends only on the text
+/// from the previous row's start up to the first grapheme of the next row, so an edit cannot move
+/// rows that start two rows before the grapheme preceding it; after it, once a row starts where an
+/// old one did on unchanged text, every later row does too. The editor relies on both.
+pub(super) struct RowStarts<'t> {
+    graphemes: GraphemeIndices<'t>,
+    /// Where `graphemes` starts in the paragraph (its offsets count from there).
+    from: usize,
+    width: usize,
+    row_start: usize,
+    /// Columns used on the current row, hanging whitespace included.
+    column: usize,
+    /// Start offset and start column of the word being read.
+    word: Option<(usize, usize)>,
+    /// A second row found at the same grapheme: a carried word that is itself too wide.
+    pending: Option<usize>,
+    /// Bytes of the paragraph read so far, for tests that check wrapping stays local.
+    #[cfg(test)]
+    read: usize,
+}
+
+impl<'t> RowStarts<'t> {
+    /// The rows after the one starting at byte `from` of `paragraph` (a row start).
+    pub(super) fn new(paragraph: &'t str, from: usize, width: usize) -> Self {
+        Self {
+            graphemes: paragraph.get(from..).unwrap_or_default().grapheme_indices(true),
+            from,
+            width: width.max(1),
+            row_start: from,
+            column: 0,
+            word: None,
+            pending: None,
+            #[cfg(test)]
+            read: from,
         }
-        let (word_start, word_column) = *word.get_or_insert((offset, column));
-        let fits = |column: usize| column + grapheme_width <= width;
-        // An empty row takes anything, so every row advances.
-        if !fits(column) && offset != row_start {
-            if word_start > row_start {
-                // Carry the word to a new row; the whitespace before it hangs on this one.
-                rows.push(word_start);
-                row_start = word_start;
-                column = column.saturating_sub(word_column);
+    }
+
+    /// How far into the paragraph wrapping has read.
+    #[cfg(test)]
+    pub(super) fn read(&self) -> usize {
+        self.read
+    }
+}
+
+impl Iterator for RowStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if let Some(start) = self.pending.take() {
+            return Some(start);
+        }
+        if self.width == UNWRAPPED {
+            return None;
+        }
+        let width = self.width;
+        for (offset, grapheme) in self.graphemes.by_ref() {
+            let offset = self.from + offset;
+            #[cfg(test)]
+            {
+                self.read = offset + grapheme.len();
             }
-            if !fits(column) && offset != row_start {
-                // The word alone is wider than a row: break it before this grapheme.
-                rows.push(offset);
-                row_start = offset;
-                column = 0;
+            let grapheme_width = grapheme_width(grapheme);
+            if is_blank(grapheme) {
+                self.column += grapheme_width;
+                self.word = None;
+                continue;
+            }
+            let (word_start, word_column) = *self.word.get_or_insert((offset, self.column));
+            let fits = |column: usize| column + grapheme_width <= width;
+            let mut found = None;
+            // An empty row takes anything, so every row advances.
+            if !fits(self.column) && offset != self.row_start {
+                if word_start > self.row_start {
+                    // Carry the word to a new row; the whitespace before it hangs on this one.
+                    found = Some(word_start);
+                    self.row_start = word_start;
+                    self.column = self.column.saturating_sub(word_column);
+                }
+                if !fits(self.column) && offset != self.row_start {
+                    // The word alone is wider than a row: break it before this grapheme.
+                    self.row_start = offset;
+                    self.column = 0;
+                    if found.is_some() {
+                        self.pending = Some(offset);
+                    } else {
+                        found = Some(offset);
+                    }
+                }
+            }
+            self.column += grapheme_width;
+            if found.is_some() {
+                return found;
             }
         }
-        column += grapheme_width;
+        None
     }
-    rows
 }
 
 /// The text of each row of `paragraph`, given the starts `wrap_rows` found.

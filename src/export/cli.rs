@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use super::{ExportError, Format, Options, Selected, Verification};
 use crate::content::{Course, Library, Module};
 use crate::journal::{ModuleJournal, Store};
+use crate::sanitise::sanitise;
 
 use crate::exit;
 
@@ -44,9 +45,18 @@ pub struct ExportArgs {
 /// Checks whether a reflective log was changed after it was exported
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
 pub struct VerifyArgs {
-    /// The log to check (any format casebook exports: .md, .html, .json or .txt)
+    /// The log to check (any format casebook exports: .md, .html, .json or .txt), or a review (REVIEW.json, with
+    /// REVIEW.json.sig beside it)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// For a review: check that its signer's key is in this file (ssh-keygen's allowed-signers format)
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+
+    /// For a review: the log it should belong to (default: LOG-STEM.json beside REVIEW, when there is one)
+    #[arg(long, value_name = "LOG")]
+    pub log: Option<PathBuf>,
 }
 
 /// Parses `YYYY-MM-DD` for `--since` and `--until`.
@@ -95,7 +105,7 @@ pub fn export_command(
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
-        let _ = writeln!(err, "{}", messages::since_after_until(since, until));
+        let _ = writeln!(err, "{}", sanitise(&messages::since_after_until(since, until)));
         return exit::USAGE;
     }
     let options = Options {
@@ -124,11 +134,11 @@ pub fn export_command(
                     }
                 }
                 Err(candidates) if candidates.is_empty() => {
-                    let _ = writeln!(err, "{}", crate::text::module_not_found(name));
+                    let _ = writeln!(err, "{}", sanitise(&crate::text::module_not_found(name)));
                     return exit::NOTHING;
                 }
                 Err(candidates) => {
-                    let _ = writeln!(err, "{}", crate::text::module_ambiguous(name, &candidates));
+                    let _ = writeln!(err, "{}", sanitise(&crate::text::module_ambiguous(name, &candidates)));
                     return exit::NOTHING;
                 }
             }
@@ -139,7 +149,7 @@ pub fn export_command(
     let profile = match store.load_profile() {
         Ok(profile) => profile,
         Err(error) => {
-            let _ = writeln!(err, "{}", messages::cannot_read_journal(&error.to_string()));
+            let _ = writeln!(err, "{}", sanitise(&messages::cannot_read_journal(&error.to_string())));
             return exit::FILE;
         }
     };
@@ -149,7 +159,7 @@ pub fn export_command(
             Ok(Some(journal)) => journals.push((course, module, journal)),
             Ok(None) => {}
             Err(error) => {
-                let _ = writeln!(err, "{}", messages::cannot_read_journal(&error.to_string()));
+                let _ = writeln!(err, "{}", sanitise(&messages::cannot_read_journal(&error.to_string())));
                 return exit::FILE;
             }
         }
@@ -174,12 +184,16 @@ pub fn export_command(
                 _ => Some(messages::NOT_STUDIED),
             };
             if let Some(reason) = reason {
-                let _ = writeln!(err, "{}", messages::left_out(&module.id, reason));
+                let _ = writeln!(err, "{}", sanitise(&messages::left_out(&module.id, reason)));
             }
         }
     }
 
-    let Some(log) = super::build(&selected, profile.as_ref(), &options) else {
+    let (reviews, unreadable) = store.imported_reviews();
+    for problem in &unreadable {
+        let _ = writeln!(err, "{}", sanitise(&crate::text::review_left_out(&problem.to_string())));
+    }
+    let Some(log) = super::build_with_reviews(&selected, profile.as_ref(), &options, &reviews) else {
         let _ = writeln!(
             err,
             "{}",
@@ -192,12 +206,21 @@ pub fn export_command(
     let destination = match &args.output {
         Some(path) if path.as_os_str() == "-" => {
             return match out.write_all(&bytes).and_then(|()| out.flush()) {
-                Ok(()) => exit::OK,
+                Ok(()) => {
+                    if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                        let _ = writeln!(
+                            err,
+                            "{}",
+                            sanitise(&crate::text::stdout_export_not_recorded(&error.to_string()))
+                        );
+                    }
+                    exit::OK
+                }
                 Err(error) => {
                     let _ = writeln!(
                         err,
                         "{}",
-                        messages::cannot_write_stdout(&crate::text::io_reason(&error))
+                        sanitise(&messages::cannot_write_stdout(&crate::text::io_reason(&error)))
                     );
                     exit::FILE
                 }
@@ -208,7 +231,18 @@ pub fn export_command(
     };
     match super::write_new_file(&destination, &bytes) {
         Ok(path) => {
-            let _ = writeln!(out, "{}", messages::written(log.summary.modules, args.format, &path));
+            let _ = writeln!(
+                out,
+                "{}",
+                sanitise(&messages::written(log.summary.modules, args.format, &path))
+            );
+            if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    sanitise(&crate::text::export_not_recorded(&path, &error.to_string()))
+                );
+            }
             exit::OK
         }
         Err(error) => {
@@ -217,8 +251,9 @@ pub fn export_command(
                 ExportError::AlreadyExists(_) | ExportError::IsFolder(_) => messages::ANOTHER_NAME,
                 ExportError::NoFolder(_) => messages::CREATE_FOLDER,
                 ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
+                ExportError::NotRecorded { .. } => "",
             };
-            let _ = writeln!(err, "{error}{hint}");
+            let _ = writeln!(err, "{}", sanitise(&format!("{error}{hint}")));
             match error {
                 ExportError::NothingToExport => exit::NOTHING,
                 _ => exit::FILE,
@@ -241,18 +276,33 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
     let bytes = match read_limited(&args.file, VERIFY_LIMIT, Links::Follow) {
         Ok(bytes) => bytes,
         Err(problem) => {
-            let _ = writeln!(err, "{}", messages::cannot_read(&args.file, &problem.reason()));
+            let _ = writeln!(
+                err,
+                "{}",
+                sanitise(&messages::cannot_read(&args.file, &problem.reason()))
+            );
             return exit::FILE;
         }
     };
     let shown = args.file.display().to_string();
+    if crate::review::Review::looks_like_review(&bytes) {
+        let (said, code) =
+            crate::review::cli::verify_review(&args.file, &bytes, args.allowed_signers.as_deref(), args.log.as_deref());
+        return match writeln!(out, "{}", sanitise(&said.join("\n"))).and_then(|()| out.flush()) {
+            Ok(()) => code,
+            Err(error) => {
+                let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));
+                exit::FILE
+            }
+        };
+    }
     let (said, code) = match super::verify(&bytes) {
         Verification::Matches { .. } => (messages::digest_matches(&shown), exit::OK),
         Verification::Differs { .. } => (messages::digest_differs(&shown), exit::NOTHING),
         Verification::NoDigest => (messages::no_digest(&shown), exit::NOTHING),
     };
     // An answer that cannot be written must not pass for a match.
-    match writeln!(out, "{said}").and_then(|()| out.flush()) {
+    match writeln!(out, "{}", sanitise(&said)).and_then(|()| out.flush()) {
         Ok(()) => code,
         Err(error) => {
             let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));

@@ -8,10 +8,11 @@
 
 pub mod cli;
 pub mod digest;
-mod html;
-mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 pub mod model;
 mod plain;
+pub mod records;
 pub mod words;
 
 use std::fmt;
@@ -109,6 +110,9 @@ pub enum ExportError {
     NoFolder(PathBuf),
     /// The file could not be written; nothing was left behind.
     CannotWrite { path: PathBuf, reason: String },
+    /// The log was written, but the data folder's record of exports was
+    /// not, so a review of it cannot be imported.
+    NotRecorded { path: PathBuf, reason: String },
 }
 
 impl fmt::Display for ExportError {
@@ -119,6 +123,7 @@ impl fmt::Display for ExportError {
             ExportError::IsFolder(path) => f.write_str(&cli::messages::is_folder(path)),
             ExportError::NoFolder(path) => f.write_str(&cli::messages::no_folder(path)),
             ExportError::CannotWrite { path, reason } => f.write_str(&cli::messages::cannot_write(path, reason)),
+            ExportError::NotRecorded { path, reason } => f.write_str(&crate::text::export_not_recorded(path, reason)),
         }
     }
 }
@@ -138,7 +143,17 @@ pub fn export_date(now: Timestamp) -> Date {
 /// Builds the log's data with its log id filled in (the digest is added
 /// when it is rendered): `None` when nothing selected was studied.
 pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Options) -> Option<Log> {
-    let mut log = model::build(selected, profile, options)?;
+    build_with_reviews(selected, profile, options, &[])
+}
+
+/// [`build`], with the imported reviews of the modules selected.
+pub fn build_with_reviews(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    options: &Options,
+    reviews: &[crate::review::ImportedReview],
+) -> Option<Log> {
+    let mut log = model::build(selected, profile, options, reviews)?;
     // The log id: the export date and a short hash of the log's content
     // (as JSON, before the id and digest are set), the same in every format.
     let content = serde_json::to_vec(&log).unwrap_or_default();
@@ -159,16 +174,57 @@ pub fn render(log: &Log, format: Format) -> Vec<u8> {
     let mut log = log.clone();
     log.digest = digest::placeholder();
     let bytes = match format {
-        Format::Markdown => markdown::render(&log).into_bytes(),
-        Format::Html => html::render(&log).into_bytes(),
+        Format::Markdown => shown_as_written(markdown::render(&log)).into_bytes(),
+        Format::Html => shown_as_written(html::render(&log)).into_bytes(),
         Format::Json => {
-            let mut bytes = serde_json::to_vec_pretty(&log).unwrap_or_default();
-            bytes.push(b'\n');
-            bytes
+            let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+            text.push('\n');
+            json_escaped(text).into_bytes()
         }
-        Format::Text => plain::render(&log).into_bytes(),
+        Format::Text => shown_as_written(plain::render(&log)).into_bytes(),
     };
+    // Sealed last: the digest covers the bytes as written.
     digest::seal(bytes)
+}
+
+/// A human-readable log with nothing its reader's viewer would obey
+/// rather than show: a control character, or a bidirectional control that
+/// would make a reflection read in a different order from the one it was
+/// written in. Each becomes U+FFFD, as control characters in a learner's
+/// text already do (`words::clean`).
+pub(crate) fn shown_as_written(text: String) -> String {
+    if !text.contains(crate::sanitise::is_neutralised) {
+        return text;
+    }
+    text.chars()
+        .map(|character| {
+            if crate::sanitise::is_neutralised(character) {
+                '\u{FFFD}'
+            } else {
+                character
+            }
+        })
+        .collect()
+}
+
+/// serde_json escapes C0 controls only: C1 controls and bidirectional
+/// controls are escaped here too, so the file shows nothing a terminal or
+/// editor would obey while the text it holds stays exactly the learner's.
+/// They can only be inside strings, where `\uXXXX` means the same.
+pub(crate) fn json_escaped(text: String) -> String {
+    let escaped = |character: char| crate::sanitise::is_neutralised(character);
+    if !text.contains(escaped) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for character in text.chars() {
+        if escaped(character) {
+            out.push_str(&format!("\\u{:04x}", u32::from(character)));
+        } else {
+            out.push(character);
+        }
+    }
+    out
 }
 
 /// The bytes of a log of the selected modules.
@@ -213,20 +269,23 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
             ExportError::NoFolder(folder)
         });
     }
-    crate::journal::store::write_atomic(&full, bytes).map_err(|error| ExportError::CannotWrite {
-        path: full.clone(),
-        reason: match error {
-            crate::journal::StoreError::Io { reason, .. } | crate::journal::StoreError::Refused { reason, .. } => {
-                reason
-            }
-            other => other.to_string(),
-        },
-    })?;
-    Ok(full)
+    // Linked into place, so a file that appears meanwhile is never replaced.
+    match crate::journal::files::write_new(&full, bytes) {
+        Ok(()) => Ok(full),
+        Err(crate::journal::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(ExportError::AlreadyExists(full))
+        }
+        Err(problem) => Err(ExportError::CannotWrite {
+            path: full,
+            reason: problem.reason(),
+        }),
+    }
 }
 
 /// For the tutor: writes a log of the selected modules to `path`, which
-/// must not exist yet. Returns the full path written.
+/// must not exist yet. Returns the full path written. When the tutor's data
+/// folder is known ([`records::use_data_folder`]) the log carries its
+/// imported reviews and the export is recorded there.
 pub fn export_to_path(
     selected: &[Selected<'_>],
     profile: Option<&Profile>,
@@ -234,6 +293,21 @@ pub fn export_to_path(
     path: &Path,
     now: Timestamp,
 ) -> Result<PathBuf, ExportError> {
-    let bytes = export(selected, profile, format, &Options::new(now))?;
-    write_new_file(path, &bytes)
+    let folder = records::data_folder();
+    let reviews = folder
+        .map(|paths| crate::review::imported::load(paths).0)
+        .unwrap_or_default();
+    let log =
+        build_with_reviews(selected, profile, &Options::new(now), &reviews).ok_or(ExportError::NothingToExport)?;
+    let bytes = render(&log, format);
+    let written = write_new_file(path, &bytes)?;
+    if let Some(paths) = folder
+        && let Err(error) = records::append(paths, records::record_of(&log, format, &bytes))
+    {
+        return Err(ExportError::NotRecorded {
+            path: written,
+            reason: error.to_string(),
+        });
+    }
+    Ok(written)
 }

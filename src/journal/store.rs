@@ -117,6 +117,16 @@ pub trait Store {
     /// Moves a journal that cannot be read out of the way (renamed with a
     /// timestamp, never removed), so the module can start afresh.
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError>;
+    /// Records a log exported from this data folder, so a review of it can
+    /// be imported. A store with no folder records nothing.
+    fn record_export(&self, _record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// The reviews imported into this data folder, oldest first, and the
+    /// stored reviews that could not be read.
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        (Vec::new(), Vec::new())
+    }
 }
 
 /// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
@@ -218,6 +228,13 @@ fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, Store
         .map_err(|error| damaged(error.span.start.line, error.span.start.col, error.code.to_string()))
 }
 
+/// Reads another RON file casebook keeps in the data folder (the export
+/// record, an imported review's index) with a journal's guarantees: `None`
+/// when there is none yet.
+pub fn read_file<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
+    read(path, known)
+}
+
 /// The `schema: N` of a journal, read before parsing so that a newer file
 /// with fields this binary does not know is reported as newer, not damaged.
 fn schema_number(text: &str) -> Option<u32> {
@@ -285,12 +302,34 @@ impl FileStore {
     /// The journal file of a course's module; refused, before anything
     /// touches the disk, when an id is not a plain name.
     fn journal_path(&self, course: &str, module: &str) -> Result<PathBuf, StoreError> {
-        self.paths
+        let path = self
+            .paths
             .journal_file(course, module)
             .ok_or_else(|| StoreError::Refused {
                 path: self.paths.journal_root(),
                 reason: text::unsafe_id(course, module),
-            })
+            })?;
+        // A link in place of the journal folder or a course's folder would
+        // send reads and writes outside the data folder.
+        real_folder(&self.paths.journal_root())?;
+        if let Some(folder) = path.parent() {
+            real_folder(folder)?;
+        }
+        Ok(path)
+    }
+}
+
+/// A folder inside the data folder is a real folder (or not there yet):
+/// never a link, never a file.
+pub fn real_folder(folder: &Path) -> Result<(), StoreError> {
+    let refused = |reason: &str| StoreError::Refused {
+        path: folder.to_path_buf(),
+        reason: reason.to_owned(),
+    };
+    match fs::symlink_metadata(folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(refused(text::FOLDER_IS_LINK)),
+        Ok(metadata) if !metadata.is_dir() => Err(refused(text::FOLDER_IS_NOT_FOLDER)),
+        _ => Ok(()),
     }
 }
 
@@ -360,6 +399,14 @@ impl Store for FileStore {
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         self.journal_path(course, module)
             .unwrap_or_else(|_| self.paths.journal_root())
+    }
+
+    fn record_export(&self, record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        crate::export::records::append(&self.paths, record)
+    }
+
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        crate::review::imported::load(&self.paths)
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {

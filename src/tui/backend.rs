@@ -157,8 +157,15 @@ impl<W: Write> Backend for LeanBackend<W> {
             }
             self.set_style(cell)?;
             // Straight to the buffer: a formatted `Print` per cell cost more
-            // than the rest of the frame's output.
-            self.writer.write_all(cell.symbol().as_bytes())?;
+            // than the rest of the frame's output. Every symbol goes out
+            // through here, so here is where a control character in any
+            // text (course, journal, file name) is kept from the terminal.
+            match cell.symbol().as_bytes() {
+                [byte] if byte.is_ascii_graphic() || *byte == b' ' => self.writer.write_all(&[*byte])?,
+                _ => self
+                    .writer
+                    .write_all(crate::sanitise::cell_symbol(cell.symbol()).as_bytes())?,
+            }
             // A wide character moves the cursor two cells; be sure of nothing then.
             let width = unicode_width(cell.symbol());
             self.cursor = if width == 1 {
@@ -339,8 +346,10 @@ pub fn cells_on_blank(buffer: &Buffer) -> Vec<(u16, u16, &Cell)> {
 /// most emoji), as ratatui's buffer counts it.
 fn unicode_width(symbol: &str) -> u16 {
     match symbol.as_bytes() {
-        // Most cells: one printable ASCII character.
-        [byte] if !byte.is_ascii_control() => 1,
+        // Most cells: one printable ASCII character. A control character
+        // is sent as U+FFFD, one column too (and ratatui asks not to be
+        // given one to measure).
+        [_] => 1,
         _ => symbol.cell_width().max(1),
     }
 }

@@ -4,7 +4,7 @@
 //! tables in `keymap.rs`.
 
 pub mod app;
-pub(crate) mod backend;
+pub mod backend;
 pub(crate) mod keymap;
 pub mod layout;
 pub mod message;
@@ -14,7 +14,7 @@ pub(crate) mod screens;
 pub(crate) mod session;
 pub(crate) mod terminal;
 pub(crate) mod theme;
-pub(crate) mod update;
+pub mod update;
 pub mod view;
 pub(crate) mod widgets;
 

@@ -182,11 +182,11 @@ fn event_loop<S: Store>(
         }
         if let Some(message) = message {
             let now = Timestamp::now();
+            // A signal's rescue waits for this, and this for it: the snapshot
+            // it saves is never older than what this loop saved.
+            let _saving = crate::rescue::saving();
             app.handle(message, now);
-            // Refreshed once the keys in hand are handled, not for each of a burst.
-            if !event::poll(Duration::ZERO)? {
-                snapshot.replace(pending_journals(&app.model, now));
-            }
+            snapshot.replace(pending_journals(&app.model, now));
         }
     }
 }

@@ -14,12 +14,12 @@ use super::message::{Effect, Msg};
 use super::model::HomeState;
 use super::model::{Focus, Model, Screen};
 use super::overlays::{export, help};
-use super::screens::home::open_module;
+pub use super::screens::home::open_module;
 use super::screens::{completion, home, profile, reader};
 use super::session::{autosave, flush_all, request_quit, save_failed, saved, touch};
 use crate::text;
 
-pub(crate) fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
+pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     let before = asked(model);
     let effects = handle(model, msg, now);
     if asked(model) != before

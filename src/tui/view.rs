@@ -9,8 +9,7 @@ use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Screen};
 use super::overlays::{export, help};
 use super::screens::{completion, home, profile, reader};
 use super::theme::Theme;
-pub(crate) use super::widgets::Canvas;
-pub use super::widgets::short_name;
+pub use super::widgets::{Canvas, short_name};
 use crate::text;
 
 /// Draws the model into one of ratatui's frames.
@@ -22,7 +21,7 @@ pub fn draw(model: &Model, frame: &mut Frame) {
     }
 }
 
-pub(crate) fn view(model: &Model, canvas: &mut Canvas) {
+pub fn view(model: &Model, canvas: &mut Canvas) {
     let area = canvas.area();
     let theme = Theme { color: model.color };
     if model.is_too_small() {

@@ -17,17 +17,17 @@ use crate::text;
 /// What the view draws on: a screen's buffer, and where the terminal's
 /// cursor goes. ratatui's `Frame` comes only from its `Terminal`, which
 /// makes two buffers and compares them; the first frame needs neither.
-pub(crate) struct Canvas<'a> {
+pub struct Canvas<'a> {
     buffer: &'a mut Buffer,
     cursor: Option<Position>,
 }
 
 impl<'a> Canvas<'a> {
-    pub(crate) fn new(buffer: &'a mut Buffer) -> Self {
+    pub fn new(buffer: &'a mut Buffer) -> Self {
         Canvas { buffer, cursor: None }
     }
 
-    pub(crate) fn area(&self) -> Rect {
+    pub fn area(&self) -> Rect {
         self.buffer.area
     }
 
@@ -44,7 +44,7 @@ impl<'a> Canvas<'a> {
     }
 
     /// Where the terminal's cursor should be shown; None hides it.
-    pub(crate) fn cursor(&self) -> Option<Position> {
+    pub fn cursor(&self) -> Option<Position> {
         self.cursor
     }
 }

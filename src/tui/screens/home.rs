@@ -105,7 +105,7 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
 }
 
 /// Opens a module where the learner left it.
-pub(crate) fn open_module(model: &mut Model, course: usize, module: usize, now: Timestamp) -> Vec<Effect> {
+pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timestamp) -> Vec<Effect> {
     let Some((_, content)) = model.module(course, module) else {
         return Vec::new();
     };
