@@ -8,6 +8,9 @@ pub const CONTENT: u8 = 1;
 /// `export` had nothing to export (or an unknown module); `verify` found a
 /// digest that does not match.
 pub const NOTHING: u8 = 1;
+/// `review` or `verify` refused a log or review that fails its checks, or
+/// input that ended early.
+pub const REFUSED: u8 = 1;
 /// A usage problem (`--since` after `--until`; clap's own errors are 2 too).
 pub const USAGE: u8 = 2;
 /// The data folder is missing or cannot be written, or output cannot be.

@@ -19,17 +19,7 @@ use crate::paths::DataPaths;
 use crate::sanitise::sanitise;
 use crate::text;
 
-/// Exit codes, the same numbers as the rest of casebook's commands.
-pub mod exit {
-    pub const OK: u8 = 0;
-    /// Refused: a log or review that fails its checks, or input that ended early.
-    pub const REFUSED: u8 = 1;
-    pub const USAGE: u8 = 2;
-    /// A file that cannot be read or written.
-    pub const FILE: u8 = 3;
-    /// Another casebook is open on the data folder.
-    pub const LOCKED: u8 = 4;
-}
+use crate::exit;
 
 /// Reviews a learner's JSON log: a comment on each reflection, overall comments, agreed actions and the next review date
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
