@@ -293,12 +293,23 @@ pub fn export_to_path(
     path: &Path,
     now: Timestamp,
 ) -> Result<PathBuf, ExportError> {
+    export_to_path_with(selected, profile, format, path, &Options::new(now))
+}
+
+/// [`export_to_path`] with the options given: the tutor's export dialog
+/// passes the period chosen (`since`, `until`).
+pub fn export_to_path_with(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    format: Format,
+    path: &Path,
+    options: &Options,
+) -> Result<PathBuf, ExportError> {
     let folder = records::data_folder();
     let reviews = folder
         .map(|paths| crate::review::imported::load(paths).0)
         .unwrap_or_default();
-    let log =
-        build_with_reviews(selected, profile, &Options::new(now), &reviews).ok_or(ExportError::NothingToExport)?;
+    let log = build_with_reviews(selected, profile, options, &reviews).ok_or(ExportError::NothingToExport)?;
     let bytes = render(&log, format);
     let written = write_new_file(path, &bytes)?;
     if let Some(paths) = folder

@@ -128,10 +128,14 @@ impl<S: Store> App<S> {
             until,
             ..crate::export::Options::new(now)
         };
-        let result = crate::export::export(&selected, Some(&self.model.profile), format, &options)
-            .and_then(|bytes| crate::export::write_new_file(path, &bytes));
+        let result = crate::export::export_to_path_with(&selected, Some(&self.model.profile), format, path, &options);
         match result {
-            Ok(written) => Msg::Exported(written),
+            Ok(path) => Msg::Exported { path, unrecorded: None },
+            // Written, but the data folder's record of exports was not.
+            Err(crate::export::ExportError::NotRecorded { path, reason }) => Msg::Exported {
+                unrecorded: Some(crate::text::export_not_recorded(&path, &reason)),
+                path,
+            },
             Err(error) => {
                 let suggestion = matches!(error, crate::export::ExportError::AlreadyExists(_)).then(|| free_name(path));
                 Msg::ExportFailed {

@@ -31,8 +31,12 @@ pub enum Msg {
     ProfileSaved,
     /// A save failed: the reason, then the file.
     SaveFailed(String),
-    /// A log was written, to this full path.
-    Exported(PathBuf),
+    /// A log was written, to this full path; `unrecorded` says why the
+    /// data folder's record of exports could not be updated, if it could not.
+    Exported {
+        path: PathBuf,
+        unrecorded: Option<String>,
+    },
     /// A log could not be written; `suggestion` is a free name beside the
     /// one asked for, when that one exists.
     ExportFailed {

@@ -64,7 +64,7 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             save_failed(model, reason, now);
             Vec::new()
         }
-        Msg::Exported(path) => export::written(model, &path, now),
+        Msg::Exported { path, unrecorded } => export::written(model, &path, unrecorded, now),
         Msg::ExportFailed { reason, suggestion } => {
             export::failed(model, reason, suggestion);
             Vec::new()

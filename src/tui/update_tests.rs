@@ -296,7 +296,14 @@ fn an_export_is_remembered_for_the_next() {
     update(&mut model, key(KeyCode::Char('q')), at(4));
     update(&mut model, key(KeyCode::Char('e')), at(5));
     update(&mut model, key(KeyCode::Tab), at(5));
-    let effects = update(&mut model, Msg::Exported("/logs/a.html".into()), at(6));
+    let effects = update(
+        &mut model,
+        Msg::Exported {
+            path: "/logs/a.html".into(),
+            unrecorded: None,
+        },
+        at(6),
+    );
     assert_eq!(effects, vec![Effect::SaveProfile]);
     assert!(model.export.is_none());
     assert_eq!(model.profile.last_export, Some(jiff::civil::date(2026, 11, 18)));

@@ -228,9 +228,9 @@ fn write(model: &mut Model) -> Vec<Effect> {
 
 /// The log is written: the dialog closes, the foot says where, and the
 /// profile remembers the day and the format for next time.
-pub(crate) fn written(model: &mut Model, path: &Path, now: Timestamp) -> Vec<Effect> {
+pub(crate) fn written(model: &mut Model, path: &Path, unrecorded: Option<String>, now: Timestamp) -> Vec<Effect> {
     let format = model.export.take().map(|dialog| dialog.format);
-    model.notice = Some(text::log_written(&path.display().to_string()));
+    model.notice = Some(unrecorded.unwrap_or_else(|| text::log_written(&path.display().to_string())));
     model.profile.last_export = Some(crate::export::export_date(now));
     if let Some(format) = format {
         model.profile.export_format = Some(format.extension().to_owned());
