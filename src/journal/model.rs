@@ -129,14 +129,6 @@ pub struct Profile {
     /// Set once the first-run welcome has been seen.
     #[serde(default)]
     pub welcomed: bool,
-    /// The day (UTC) of the last log the tutor exported, for "since the
-    /// last export". Left out of the file until there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_export: Option<jiff::civil::Date>,
-    /// The format of that log's file extension ("md", "html"...), offered
-    /// first next time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub export_format: Option<String>,
 }
 
 /// How far a learner is through a module.

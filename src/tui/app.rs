@@ -93,7 +93,10 @@ impl<S: Store> App<S> {
                 since,
                 until,
             } => Some(self.export(&modules, format, &path, since, until, now)),
-            Effect::FindFreeNames(paths) => Some(Msg::FreeNames(paths.iter().map(|path| free_name(path)).collect())),
+            Effect::PrepareExport(paths) => Some(Msg::ExportPrepared {
+                free: paths.iter().map(|path| free_name(path)).collect(),
+                last: last_export(),
+            }),
             Effect::SetAside(key) => {
                 let result = self
                     .store
@@ -145,6 +148,17 @@ impl<S: Store> App<S> {
             }
         }
     }
+}
+
+/// The day (UTC) and format of the last log recorded in the data folder's
+/// `exports.ron`, when the tutor knows its data folder and can read it.
+fn last_export() -> Option<(jiff::civil::Date, crate::export::Format)> {
+    let records = crate::export::records::load(crate::export::records::data_folder()?).ok()?;
+    let last = records.into_iter().max_by_key(|record| record.exported)?;
+    let format = crate::export::Format::ALL
+        .into_iter()
+        .find(|format| format.extension() == last.format)?;
+    Some((crate::export::export_date(last.exported), format))
 }
 
 /// `path` if nothing is there, else the first of `NAME-2.EXT`, `NAME-3.EXT`...

@@ -43,8 +43,12 @@ pub enum Msg {
         reason: String,
         suggestion: Option<PathBuf>,
     },
-    /// The first free file name for each format, for the export dialog.
-    FreeNames(Vec<PathBuf>),
+    /// For the export dialog: the first free file name for each format, and
+    /// the last export recorded in the data folder (its day and format).
+    ExportPrepared {
+        free: Vec<PathBuf>,
+        last: Option<(jiff::civil::Date, crate::export::Format)>,
+    },
     /// A damaged journal was moved aside (to this path), or why not.
     SetAside {
         key: ModuleKey,
@@ -85,8 +89,9 @@ pub enum Effect {
         since: Option<jiff::civil::Date>,
         until: Option<jiff::civil::Date>,
     },
-    /// Find the first free name for each of these files (one per format).
-    FindFreeNames(Vec<PathBuf>),
+    /// Find the first free name for each of these files (one per format),
+    /// and the last export recorded.
+    PrepareExport(Vec<PathBuf>),
     /// Move a damaged journal aside so its module starts afresh.
     SetAside(ModuleKey),
 }

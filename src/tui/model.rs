@@ -65,6 +65,10 @@ pub struct Model {
     pub export: Option<ExportDialog>,
     /// Where exported logs go by default (the folder casebook was started in).
     pub export_dir: std::path::PathBuf,
+    /// The day (UTC) and format of the last log exported, from the data
+    /// folder's record or this session: the dialog opens on that format,
+    /// and "since the last export" starts that day.
+    pub last_export: Option<(jiff::civil::Date, crate::export::Format)>,
     /// Leaving once the saves under way are done.
     pub(crate) quitting: bool,
     pub quit: bool,
@@ -249,6 +253,7 @@ impl Model {
             content_errors: 0,
             export: None,
             export_dir: std::path::PathBuf::from("."),
+            last_export: None,
             quitting: false,
             quit: false,
             layout: LayoutCache::default(),

@@ -69,8 +69,8 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             export::failed(model, reason, suggestion);
             Vec::new()
         }
-        Msg::FreeNames(names) => {
-            export::free_names(model, names);
+        Msg::ExportPrepared { free, last } => {
+            export::prepared(model, free, last);
             Vec::new()
         }
         Msg::SetAside { key, result } => {

@@ -125,19 +125,29 @@ fn the_export_dialog_asks_the_file_system_once_when_it_opens() {
     let effects = update(&mut model, key(KeyCode::Char('e')), at(5));
     let asked: Vec<&Effect> = effects
         .iter()
-        .filter(|effect| matches!(effect, Effect::FindFreeNames(_)))
+        .filter(|effect| matches!(effect, Effect::PrepareExport(_)))
         .collect();
     assert_eq!(asked.len(), 1, "{effects:?}");
     for code in [KeyCode::Tab, KeyCode::Char('x'), KeyCode::Backspace, KeyCode::BackTab] {
         assert_eq!(update(&mut model, key(code), at(6)), Vec::new(), "{code:?}");
     }
-    let Some(Effect::FindFreeNames(names)) = asked.first().copied().cloned() else {
+    let Some(Effect::PrepareExport(names)) = asked.first().copied().cloned() else {
         panic!()
     };
     let free: Vec<std::path::PathBuf> = names.iter().map(|name| name.with_extension("free")).collect();
-    update(&mut model, Msg::FreeNames(free.clone()), at(7));
+    let recorded = Some((jiff::civil::date(2026, 11, 2), crate::export::Format::Json));
+    update(
+        &mut model,
+        Msg::ExportPrepared {
+            free: free.clone(),
+            last: recorded,
+        },
+        at(7),
+    );
     let dialog = model.export.as_ref().unwrap();
     assert_eq!(dialog.defaults, free);
+    assert_eq!(dialog.format, crate::export::Format::Json, "the last format recorded");
+    assert_eq!(model.last_export, recorded);
 }
 
 #[test]
@@ -287,7 +297,7 @@ fn the_export_period_chooses_what_the_log_holds() {
     assert!(problem.contains("is not a date"), "{problem}");
 }
 
-/// A log written: the profile remembers the day and the format.
+/// A log written: the day and the format are remembered for the next.
 #[test]
 fn an_export_is_remembered_for_the_next() {
     let mut model = model();
@@ -304,10 +314,12 @@ fn an_export_is_remembered_for_the_next() {
         },
         at(6),
     );
-    assert_eq!(effects, vec![Effect::SaveProfile]);
+    assert_eq!(effects, Vec::new());
     assert!(model.export.is_none());
-    assert_eq!(model.profile.last_export, Some(jiff::civil::date(2026, 11, 18)));
-    assert_eq!(model.profile.export_format.as_deref(), Some("html"));
+    assert_eq!(
+        model.last_export,
+        Some((jiff::civil::date(2026, 11, 18), crate::export::Format::Html))
+    );
     update(&mut model, key(KeyCode::Char('e')), at(7));
     assert_eq!(model.export.as_ref().unwrap().format, crate::export::Format::Html);
 }

@@ -35,12 +35,7 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
         .iter()
         .map(|format| model.export_dir.join(crate::export::default_file_name(*format, date)))
         .collect();
-    let format = model
-        .profile
-        .export_format
-        .as_deref()
-        .and_then(|saved| Format::ALL.into_iter().find(|format| format.extension() == saved))
-        .unwrap_or(Format::Markdown);
+    let format = model.last_export.map_or(Format::Markdown, |(_, format)| format);
     let path = default_for(&defaults, format);
     let today = now.to_zoned(model.timezone.clone()).date();
     model.export = Some(ExportDialog {
@@ -57,7 +52,7 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
         problem: None,
         suggestion: None,
     });
-    vec![Effect::FindFreeNames(defaults)]
+    vec![Effect::PrepareExport(defaults)]
 }
 
 fn default_for(defaults: &[PathBuf], format: Format) -> String {
@@ -74,7 +69,7 @@ fn period_dates(model: &Model, dialog: &ExportDialog) -> Result<(Option<Date>, O
     match dialog.period {
         Period::All => Ok((None, None)),
         Period::ThisMonth => Ok((Some(dialog.today.first_of_month()), None)),
-        Period::SinceLastExport => Ok((model.profile.last_export, None)),
+        Period::SinceLastExport => Ok((model.last_export.map(|(day, _)| day), None)),
         Period::Dates => {
             let date = |editor: &TextEditor| {
                 let typed = editor.text().trim();
@@ -227,19 +222,13 @@ fn write(model: &mut Model) -> Vec<Effect> {
 }
 
 /// The log is written: the dialog closes, the foot says where, and the
-/// profile remembers the day and the format for next time.
+/// day and format are remembered for the next export.
 pub(crate) fn written(model: &mut Model, path: &Path, unrecorded: Option<String>, now: Timestamp) -> Vec<Effect> {
-    let format = model.export.take().map(|dialog| dialog.format);
+    if let Some(dialog) = model.export.take() {
+        model.last_export = Some((crate::export::export_date(now), dialog.format));
+    }
     model.notice = Some(unrecorded.unwrap_or_else(|| text::log_written(&path.display().to_string())));
-    model.profile.last_export = Some(crate::export::export_date(now));
-    if let Some(format) = format {
-        model.profile.export_format = Some(format.extension().to_owned());
-    }
-    if model.profile_damaged.is_some() {
-        return Vec::new();
-    }
-    model.profile_unsaved = true;
-    vec![Effect::SaveProfile]
+    Vec::new()
 }
 
 /// Writing failed: the dialog stays, with the name as typed, and says why.
@@ -253,8 +242,20 @@ pub(crate) fn failed(model: &mut Model, reason: String, suggestion: Option<PathB
     }
 }
 
-/// The free names found for the dialog's defaults.
-pub(crate) fn free_names(model: &mut Model, names: Vec<PathBuf>) {
+/// The free names found for the dialog's defaults, and the last export
+/// recorded: the dialog, just opened, takes that export's format unless
+/// this session has exported since.
+pub(crate) fn prepared(
+    model: &mut Model,
+    names: Vec<PathBuf>,
+    recorded: Option<(jiff::civil::Date, crate::export::Format)>,
+) {
+    if recorded.is_some_and(|(day, _)| model.last_export.is_none_or(|(known, _)| day > known)) {
+        model.last_export = recorded;
+        if let (Some(dialog), Some((_, format))) = (model.export.as_mut(), recorded) {
+            dialog.format = format;
+        }
+    }
     if let Some(dialog) = model.export.as_mut()
         && names.len() == dialog.defaults.len()
     {
@@ -342,7 +343,7 @@ pub(crate) fn draw(model: &Model, dialog: &ExportDialog, canvas: &mut Canvas, ar
                 })
                 .collect();
             let mut scope = text::export_includes(&names);
-            if dialog.period == Period::SinceLastExport && model.profile.last_export.is_none() {
+            if dialog.period == Period::SinceLastExport && model.last_export.is_none() {
                 scope = format!("{} {scope}", text::EXPORT_NONE_YET);
             }
             scope
