@@ -191,6 +191,25 @@ fn prompts() {
     check("prompts", small);
 }
 
+/// Reading the text at 40x12, the prompts take the body: more than fit,
+/// so they scroll (↓ or Ctrl-↓) down to the last, which shows whole.
+#[test]
+fn prompts_scroll_when_they_must() {
+    let mut app = app(true, 40, 12);
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    ctrl_key(&mut app, KeyCode::Char('g'), 40);
+    let first = draw(&app).backend().to_string();
+    assert!(first.contains("Ctrl-↓ more prompts"), "{first}");
+    keys(&mut app, &[KeyCode::Down; 12]);
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        words_on(&screen).contains("What will you change, and by when?"),
+        "{screen}"
+    );
+    assert!(!screen.contains("more prompts"), "at the end:\n{screen}");
+    check("prompts_scrolled", app);
+}
+
 /// At 40x12 the question is longer than the rows above the box: Ctrl-↓
 /// scrolls it, so every word of it can be read, and the box keeps three rows.
 #[test]
