@@ -26,6 +26,8 @@ pub mod exit {
     pub const DATA: u8 = 3;
     /// Another casebook is open on the same data folder.
     pub const LOCKED: u8 = 4;
+    /// No LRS is configured, or it could not be reached or refused casebook.
+    pub const LRS: u8 = 5;
 }
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
@@ -65,8 +67,21 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         },
         Some(Command::Verify(args)) => crate::export::run_verify(args),
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
+        Some(Command::Sync { status }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_sync(*status, paths),
+            None => no_data_dir(),
+        },
+        Some(Command::Lrs { command }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_lrs(command, paths),
+            None => no_data_dir(),
+        },
     };
     ExitCode::from(code)
+}
+
+fn no_data_dir() -> u8 {
+    eprintln!("{}", text::NO_DATA_DIR);
+    exit::DATA
 }
 
 fn load(shipped: content::ShippedLoading, cli: &Cli, paths: Option<&DataPaths>) -> Library {
@@ -288,7 +303,7 @@ fn check_private(paths: &DataPaths) -> Result<(), String> {
 
 /// The data folder exists (it is created if need be), is private and can
 /// be written.
-fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
+pub(crate) fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     let root = paths.root();
     let shown = root.display().to_string();
     match std::fs::metadata(root) {
@@ -378,6 +393,13 @@ fn tutor(
     // Text an earlier run could only keep in a fallback file goes back into
     // the data folder before anything reads it.
     let fallback_notice = crate::rescue::take_back_fallbacks(paths, &mut store, &library);
+    // Statements are recorded only when an LRS is configured; without one
+    // the store only passes saves through.
+    let (lrs, lrs_notice) = crate::lrs::for_tutor(paths);
+    let recorder = lrs
+        .as_ref()
+        .map(|settings| crate::lrs::Recorder::new(paths.clone(), settings, &library.courses, jiff::Timestamp::now));
+    let mut store = crate::lrs::RecordingStore::new(store, recorder);
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
@@ -390,7 +412,7 @@ fn tutor(
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
         }
-        if let Some(notice) = &fallback_notice {
+        for notice in fallback_notice.iter().chain(&lrs_notice) {
             eprintln!("{notice}");
         }
         crate::journal::lock::sweep_temporary_files(paths);
@@ -431,7 +453,7 @@ fn tutor(
     if lock.previous_run_ended_abruptly() && app.model.notice.is_none() {
         app.model.notice = Some(app.recovered_notice());
     }
-    if let Some(notice) = fallback_notice {
+    if let Some(notice) = fallback_notice.or(lrs_notice) {
         app.model.notice = Some(notice);
     }
     app.model.export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
@@ -457,12 +479,16 @@ fn tutor(
     // key is handled before then, so only a last-visit time could show in
     // UTC, for that frame. A signal caught before the thread starts waits for
     // it. Nothing has been saved yet, so no save of ours is swept away.
-    let after_first_frame = |app: &mut App<FileStore>| {
+    let after_first_frame = |app: &mut App<crate::lrs::RecordingStore<FileStore>>| {
         crate::journal::lock::sweep_temporary_files(paths);
         if let Err(error) = signals.start() {
             app.model.notice = Some(text::signals_unwatched(&error.to_string()));
         }
         app.model.timezone = jiff::tz::TimeZone::system();
+        // The network is not touched before the first frame is out.
+        if let Some(settings) = lrs {
+            let _ = crate::lrs::sync::start_background(paths.clone(), settings);
+        }
     };
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,

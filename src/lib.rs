@@ -10,6 +10,7 @@ pub mod document;
 pub mod editor;
 pub mod export;
 pub mod journal;
+pub mod lrs;
 pub mod paths;
 pub mod plain;
 pub mod rescue;
