@@ -396,9 +396,11 @@ fn tutor(
     // Statements are recorded only when an LRS is configured; without one
     // the store only passes saves through.
     let (lrs, lrs_notice) = crate::lrs::for_tutor(paths);
-    let recorder = lrs
-        .as_ref()
-        .map(|settings| crate::lrs::Recorder::new(paths.clone(), settings, &library.courses, jiff::Timestamp::now));
+    let wake = crate::lrs::sync::Wake::default();
+    let recorder = lrs.as_ref().map(|settings| {
+        crate::lrs::Recorder::new(paths.clone(), settings, &library.courses, jiff::Timestamp::now)
+            .with_wake(wake.clone())
+    });
     let mut store = crate::lrs::RecordingStore::new(store, recorder);
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
@@ -487,7 +489,7 @@ fn tutor(
         app.model.timezone = jiff::tz::TimeZone::system();
         // The network is not touched before the first frame is out.
         if let Some(settings) = lrs {
-            let _ = crate::lrs::sync::start_background(paths.clone(), settings);
+            let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake);
         }
     };
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {

@@ -360,6 +360,11 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
     }
 }
 
+/// A time in `sync --status`, to the second.
+fn shown(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
 fn status(paths: &DataPaths) -> u8 {
     let settings = match LrsSettings::load(paths) {
         Ok(settings) => settings,
@@ -399,7 +404,7 @@ fn status(paths: &DataPaths) -> u8 {
             Err(error) => damaged.push(text::lrs_damaged(&error.to_string())),
         }
     }
-    out.push_str(&text::lrs_waiting(waiting, oldest.map(|at| at.to_string()).as_deref()));
+    out.push_str(&text::lrs_waiting(waiting, oldest.map(shown).as_deref()));
     out.push('\n');
     for line in rejected.iter().chain(&damaged) {
         out.push_str(line);
@@ -408,8 +413,8 @@ fn status(paths: &DataPaths) -> u8 {
     match sync::SyncStatus::load(paths) {
         Ok(Some(last)) => {
             out.push_str(&text::lrs_last_sync(
-                last.last_attempt.map(|at| at.to_string()).as_deref(),
-                last.last_success.map(|at| at.to_string()).as_deref(),
+                last.last_attempt.map(shown).as_deref(),
+                last.last_success.map(shown).as_deref(),
                 last.last_error.as_deref(),
             ));
             out.push('\n');

@@ -149,9 +149,17 @@ pub struct Recorder {
     /// the next save.
     unwritten: Vec<serde_json::Value>,
     clock: fn() -> Timestamp,
+    /// Told of each write, so the tutor's sender need not poll.
+    wake: Option<super::sync::Wake>,
 }
 
 impl Recorder {
+    /// Rings `wake` whenever statements reach the outbox.
+    pub fn with_wake(mut self, wake: super::sync::Wake) -> Self {
+        self.wake = Some(wake);
+        self
+    }
+
     pub fn new(paths: DataPaths, settings: &LrsSettings, courses: &[Course], clock: fn() -> Timestamp) -> Self {
         let modules = courses
             .iter()
@@ -178,6 +186,7 @@ impl Recorder {
             seen: HashMap::new(),
             unwritten: Vec::new(),
             clock,
+            wake: None,
         }
     }
 
@@ -203,6 +212,9 @@ impl Recorder {
         // now waits in memory for the next save rather than undo it.
         if outbox::append(&self.paths, &self.unwritten, now).is_ok() {
             self.unwritten.clear();
+            if let Some(wake) = &self.wake {
+                wake.notify();
+            }
         }
     }
 

@@ -246,7 +246,11 @@ pub fn statement(
             "extensions": extensions,
         }),
     );
-    statement.insert("timestamp".to_owned(), Value::from(now.to_string()));
+    // Milliseconds, as every LRS stores them.
+    statement.insert(
+        "timestamp".to_owned(),
+        Value::from(now.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()),
+    );
     Value::Object(statement)
 }
 

@@ -23,8 +23,40 @@ pub const BATCH: usize = 50;
 pub const BACKOFF_FIRST: Duration = Duration::from_secs(30);
 pub const BACKOFF_MAX: Duration = Duration::from_secs(30 * 60);
 
-/// How often the tutor looks for new statements once the outbox is empty.
-pub const POLL: Duration = Duration::from_secs(30);
+/// How often the tutor looks at the outbox when nothing has woken it.
+pub const POLL: Duration = Duration::from_secs(60);
+
+/// After a new statement wakes the sender, it waits this long so that the
+/// events of one action (a section read and a question answered) go in one
+/// request.
+pub const SETTLE: Duration = Duration::from_secs(2);
+
+/// Rings when the recorder has written to the outbox.
+#[derive(Debug, Clone, Default)]
+pub struct Wake(std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Wake {
+    pub fn notify(&self) {
+        let (rung, condvar) = &*self.0;
+        if let Ok(mut rung) = rung.lock() {
+            *rung = true;
+            condvar.notify_all();
+        }
+    }
+
+    /// Waits until rung or `timeout` has passed; true when rung.
+    fn wait(&self, timeout: Duration) -> bool {
+        let (rung, condvar) = &*self.0;
+        let Ok(guard) = rung.lock() else {
+            std::thread::sleep(timeout);
+            return false;
+        };
+        match condvar.wait_timeout_while(guard, timeout, |rung| !*rung) {
+            Ok((mut rung, _)) => std::mem::replace(&mut *rung, false),
+            Err(_) => false,
+        }
+    }
+}
 
 pub const STATUS_SCHEMA: u32 = 1;
 
@@ -221,10 +253,10 @@ pub fn backoff(failures: u32) -> Duration {
 }
 
 /// The tutor's sync: a thread of its own that sends the outbox now and
-/// whenever new statements wait, backing off after a failure and giving up
-/// for this run on wrong credentials. It shares nothing with the screen,
-/// so typing never waits for the network.
-pub fn start_background(paths: DataPaths, settings: LrsSettings) -> std::io::Result<()> {
+/// soon after each new statement, backing off after a failure and giving up
+/// for this run on wrong credentials. It shares nothing with the screen but
+/// `wake`, so typing never waits for the network.
+pub fn start_background(paths: DataPaths, settings: LrsSettings, wake: Wake) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("casebook-lrs-sync".to_owned())
         .spawn(move || {
@@ -239,7 +271,9 @@ pub fn start_background(paths: DataPaths, settings: LrsSettings) -> std::io::Res
                     }
                     None => {
                         failures = 0;
-                        std::thread::sleep(POLL);
+                        if wake.wait(POLL) {
+                            std::thread::sleep(SETTLE);
+                        }
                     }
                 }
             }
