@@ -7,6 +7,8 @@
 //! damaged outbox file, the secret's source) always run.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -705,4 +707,49 @@ fn the_secret_never_comes_from_the_command_line_and_plain_http_only_to_this_mach
         let mode = fs::metadata(data.path().join("lrs.ron")).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "the secret is private");
     }
+}
+
+#[test]
+fn the_tutor_sends_in_the_background_while_the_learner_works() {
+    let _serial = common::one_at_a_time();
+    if !common::tmux_available("the tutor's background sync test") {
+        return;
+    }
+    let Some(modules) = node_modules("the_tutor_sends_in_the_background_while_the_learner_works") else {
+        return;
+    };
+    let lrs = Lrs::start(&modules, 0);
+    let data = data_folder();
+    fs::write(data.path().join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
+    configure(data.path(), &lrs.endpoint(), SECRET, &[]);
+    let pane = common::Pane::start("lrs-background", data.path(), &format!("read {MODULE}"));
+    pane.wait_for("What we expect");
+    pane.keys(&["l", "l", "l", "l"]);
+    pane.wait_for("Question 1 of 2");
+    pane.type_text("Typed in the tutor, kept here.");
+    pane.wait_for("kept here.");
+    pane.keys(&["Escape"]);
+    let start = Instant::now();
+    let held = loop {
+        let held = lrs.statements();
+        if held.iter().any(|statement| verb(statement) == "answered") {
+            break held;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the answer reached the LRS while the tutor was open; it holds {} statements; screen:\n{}",
+            held.len(),
+            pane.screen()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(held.iter().any(|statement| verb(statement) == "initialized"));
+    assert!(held.iter().any(|statement| verb(statement) == "experienced"));
+    assert!(!serde_json::to_string(&held).unwrap().contains("kept here"));
+    let screen = pane.screen();
+    assert!(screen.contains("Question 1 of 2"), "still studying:\n{screen}");
+    pane.keys(&["q"]);
+    pane.wait_for("Enter open");
+    pane.keys(&["q"]);
+    assert_eq!(pane.exit_status().0, 0);
 }
