@@ -200,7 +200,8 @@ fn casebook(data: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> Ou
         command.env(name, value);
     }
     let mut child = command.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    // casebook may end without reading its input (a refused command).
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
     child.wait_with_output().unwrap()
 }
 

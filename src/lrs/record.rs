@@ -355,7 +355,7 @@ mod tests {
     }
 
     fn at(seconds: i64) -> Timestamp {
-        Timestamp::from_second(1_800_000_000 + seconds).unwrap_or(Timestamp::UNIX_EPOCH)
+        Timestamp::from_second(1_800_000_000 + seconds).unwrap()
     }
 
     #[test]
@@ -447,9 +447,91 @@ mod tests {
         );
     }
 
+    fn course() -> Course {
+        Course {
+            id: "c".to_owned(),
+            title: "C".to_owned(),
+            publisher: None,
+            published: Some("2021".to_owned()),
+            licence: None,
+            attribution: None,
+            areas: Vec::new(),
+            stages: Vec::new(),
+            modules: vec![module()],
+            origin: crate::content::Origin::Embedded,
+        }
+    }
+
+    fn settings() -> LrsSettings {
+        LrsSettings {
+            schema: 1,
+            endpoint: "https://lrs.example.org/xapi/".to_owned(),
+            key: "k".to_owned(),
+            secret: "s".to_owned(),
+            account_home_page: "https://lrs.example.org".to_owned(),
+            account_name: "learner".to_owned(),
+            share_text: false,
+            timeout_seconds: 30,
+        }
+    }
+
+    fn waiting(paths: &DataPaths) -> Vec<String> {
+        outbox::list(paths)
+            .unwrap()
+            .into_iter()
+            .map(|stored| {
+                let entry = stored.entry.unwrap();
+                entry.statement["verb"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_save_that_fails_records_nothing() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let inner = crate::journal::MemoryStore {
+            fail_with: Some("Disk quota exceeded".to_owned()),
+            ..Default::default()
+        };
+        let recorder = Recorder::new(paths.clone(), &settings(), &[course()], Timestamp::now);
+        let mut store = RecordingStore::new(inner, Some(recorder));
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.mark_read(0);
+        assert!(store.save_module(&journal).is_err());
+        drop(store);
+        assert!(
+            waiting(&paths).is_empty(),
+            "the journal does not hold it, so neither does the outbox"
+        );
+    }
+
+    #[test]
+    fn statements_the_outbox_could_not_take_are_written_at_the_next_save() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let recorder = Recorder::new(paths.clone(), &settings(), &[course()], Timestamp::now);
+        let mut store = RecordingStore::new(crate::journal::MemoryStore::default(), Some(recorder));
+        // A file where the outbox folder should be: nothing can be written in it.
+        std::fs::write(paths.outbox_dir(), b"").unwrap();
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.mark_read(0);
+        assert_eq!(store.save_module(&journal), Ok(()), "the journal's save still succeeds");
+        std::fs::remove_file(paths.outbox_dir()).unwrap();
+        journal.mark_read(1);
+        assert_eq!(store.save_module(&journal), Ok(()));
+        assert_eq!(waiting(&paths), ["initialized", "experienced", "experienced"]);
+    }
+
     #[test]
     fn without_an_lrs_saves_pass_straight_through_and_nothing_is_recorded() {
-        let folder = tempfile::tempdir().unwrap_or_else(|error| unreachable!("{error}"));
+        let folder = tempfile::tempdir().unwrap();
         let paths = DataPaths::at(folder.path());
         let mut store = RecordingStore::new(crate::journal::FileStore::new(paths.clone()), None);
         let mut journal = ModuleJournal::new("c", "m");
