@@ -754,3 +754,32 @@ fn the_tutor_sends_in_the_background_while_the_learner_works() {
     pane.keys(&["q"]);
     assert_eq!(pane.exit_status().0, 0);
 }
+
+#[test]
+fn the_secret_typed_at_the_terminal_is_not_shown() {
+    let _serial = common::one_at_a_time();
+    if !common::tmux_available("the secret prompt test") {
+        return;
+    }
+    let data = data_folder();
+    let pane = common::Pane::start(
+        "lrs-secret",
+        data.path(),
+        "lrs set https://lrs.example.org/xapi/ --key practitioner",
+    );
+    pane.wait_for("Secret for practitioner (not shown as you type)");
+    pane.type_text("hunter2-not-on-screen");
+    std::thread::sleep(Duration::from_millis(300));
+    let typing = pane.screen();
+    assert!(typing.contains("Secret for practitioner"), "{typing}");
+    assert!(
+        !typing.contains("hunter2"),
+        "the secret was shown as it was typed:\n{typing}"
+    );
+    pane.keys(&["Enter"]);
+    let screen = pane.wait_for("casebook will send your learning records");
+    assert!(!screen.contains("hunter2"), "the secret was shown:\n{screen}");
+    assert_eq!(pane.exit_status().0, 0);
+    let settings = fs::read_to_string(data.path().join("lrs.ron")).unwrap();
+    assert!(settings.contains("secret: \"hunter2-not-on-screen\""), "{settings}");
+}

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use super::outbox;
 use super::settings::LrsSettings;
 use super::statements::{self, Actor, CourseInfo, Event};
-use crate::content::{Block, Course, Module};
+use crate::content::{Course, Module};
 use crate::journal::{ModuleJournal, Profile, Store, StoreError};
 use crate::paths::DataPaths;
 
@@ -129,14 +129,28 @@ impl Seen {
     }
 }
 
-/// A module as statements need it: its words, not its text.
+/// A module as statements need it: titles and questions, not its text
+/// (made when the tutor starts, so nothing more is copied than that).
 fn outline(module: &Module) -> Module {
-    let mut outline = module.clone();
-    for section in &mut outline.sections {
-        section.blocks = Vec::<Block>::new();
+    Module {
+        id: module.id.clone(),
+        title: module.title.clone(),
+        subtitle: module.subtitle.clone(),
+        area: None,
+        stage: None,
+        minutes: None,
+        sections: module
+            .sections
+            .iter()
+            .map(|section| crate::content::Section {
+                title: section.title.clone(),
+                blocks: Vec::new(),
+                questions: section.questions.clone(),
+            })
+            .collect(),
+        notes: Vec::new(),
+        path: String::new(),
     }
-    outline.notes.clear();
-    outline
 }
 
 pub struct Recorder {
