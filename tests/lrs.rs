@@ -783,3 +783,50 @@ fn the_secret_typed_at_the_terminal_is_not_shown() {
     let settings = fs::read_to_string(data.path().join("lrs.ron")).unwrap();
     assert!(settings.contains("secret: \"hunter2-not-on-screen\""), "{settings}");
 }
+
+#[test]
+fn damaged_settings_are_reported_never_overwritten_and_record_nothing() {
+    let data = data_folder();
+    let settings = data.path().join("lrs.ron");
+    fs::write(
+        &settings,
+        "(schema: 1, endpoint: \"https://lrs.example.org/xapi/\",\n  key: ",
+    )
+    .unwrap();
+    let set = casebook(
+        data.path(),
+        &["lrs", "set", "https://lrs.example.org/xapi/", "--key", KEY],
+        &[("CASEBOOK_LRS_SECRET", SECRET)],
+        "",
+    );
+    assert_eq!(set.status.code(), Some(3));
+    assert!(
+        stderr(&set).contains(&format!("{}:2:", settings.display())),
+        "names the file, line and column: {}",
+        stderr(&set)
+    );
+    assert!(
+        stderr(&set).contains("casebook lrs forget"),
+        "says what to do: {}",
+        stderr(&set)
+    );
+    let status = casebook(data.path(), &["sync", "--status"], &[], "");
+    assert_eq!(status.status.code(), Some(3));
+
+    let read = casebook(data.path(), &["read", MODULE, "--plain"], &[], STUDY);
+    assert!(read.status.success(), "studying goes on: {}", stderr(&read));
+    assert!(
+        stderr(&read).contains("LRS settings could not be read"),
+        "{}",
+        stderr(&read)
+    );
+    assert!(!data.path().join("outbox").exists(), "nothing recorded");
+    assert_eq!(
+        fs::read_to_string(&settings).unwrap(),
+        "(schema: 1, endpoint: \"https://lrs.example.org/xapi/\",\n  key: "
+    );
+
+    let forget = casebook(data.path(), &["lrs", "forget"], &[], "");
+    assert!(forget.status.success(), "{}", stderr(&forget));
+    assert!(!settings.exists());
+}
