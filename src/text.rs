@@ -649,6 +649,13 @@ pub const LRS_NOT_CONFIGURED: &str = "No LRS is configured, so casebook records 
 
 pub const LRS_TIMED_OUT: &str = "no answer in time (timed out)";
 
+pub fn lrs_untrusted(reason: &str) -> String {
+    format!(
+        "{reason}: this machine does not trust the LRS's certificate; ask your IT team to install your \
+         organisation's certificate authority, or check the address"
+    )
+}
+
 pub fn lrs_redirected(location: &str) -> String {
     format!(
         "the LRS answered with a redirect to {location}, which casebook does not follow; set that address as the endpoint if it is right"

@@ -830,3 +830,148 @@ fn damaged_settings_are_reported_never_overwritten_and_record_nothing() {
     assert!(forget.status.success(), "{}", stderr(&forget));
     assert!(!settings.exists());
 }
+
+/// A certificate authority of the organisation's own and a certificate from
+/// it for localhost, made with openssl; None when openssl is missing.
+fn organisation_certificates(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
+    let openssl = |args: &[&str]| {
+        Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .is_ok_and(|output| output.status.success())
+    };
+    fs::write(
+        dir.join("leaf.cnf"),
+        "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    let made = openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Youth Justice Service test authority",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign",
+    ]) && openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "leaf.key",
+        "-out",
+        "leaf.csr",
+        "-subj",
+        "/CN=localhost",
+    ]) && openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "leaf.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.cnf",
+    ]);
+    made.then(|| (dir.join("ca.pem"), dir.join("leaf.pem"), dir.join("leaf.key")))
+}
+
+#[test]
+fn records_go_over_https_trusting_the_organisations_own_authority() {
+    let Some(modules) = node_modules("records_go_over_https_trusting_the_organisations_own_authority") else {
+        return;
+    };
+    let certificates = tempfile::tempdir().unwrap();
+    let Some((authority, certificate, key)) = organisation_certificates(certificates.path()) else {
+        eprintln!("SKIPPED records_go_over_https_trusting_the_organisations_own_authority: openssl is not installed");
+        return;
+    };
+    let lrs = Lrs::start(&modules, 0);
+    let port_file = certificates.path().join("port");
+    let proxy = Stopped(
+        Command::new("node")
+            .arg(lrs_folder().join("tls-proxy.js"))
+            .env("TLS_CERT", &certificate)
+            .env("TLS_KEY", &key)
+            .env("TARGET_PORT", lrs.port.to_string())
+            .env("PORT_FILE", &port_file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let start = Instant::now();
+    let port = loop {
+        if let Some(port) = fs::read_to_string(&port_file)
+            .ok()
+            .and_then(|text| text.trim().parse::<u16>().ok())
+        {
+            break port;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the HTTPS proxy did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let data = data_folder();
+    configure(data.path(), &format!("https://localhost:{port}/xAPI/"), SECRET, &[]);
+    study(data.path());
+
+    // The system's store does not hold the organisation's authority.
+    let empty_store = certificates.path().join("no-authorities.pem");
+    fs::write(&empty_store, "").unwrap();
+    let untrusted = casebook(
+        data.path(),
+        &["sync"],
+        &[("SSL_CERT_FILE", empty_store.to_str().unwrap())],
+        "",
+    );
+    assert_eq!(untrusted.status.code(), Some(5));
+    assert!(
+        stderr(&untrusted).contains("does not trust the LRS's certificate"),
+        "{}",
+        stderr(&untrusted)
+    );
+    assert!(lrs.statements().is_empty());
+
+    // Once IT has installed it, the records go.
+    let trusted = casebook(
+        data.path(),
+        &["sync"],
+        &[("SSL_CERT_FILE", authority.to_str().unwrap())],
+        "",
+    );
+    assert!(trusted.status.success(), "{}", stderr(&trusted));
+    assert_eq!(lrs.statements().len(), 9);
+    drop(proxy);
+}
+
+/// A helper process, stopped when the test ends, passed or failed.
+struct Stopped(Child);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

@@ -35,6 +35,14 @@ impl Client {
             .max_redirects(0)
             .max_redirects_will_error(false)
             .user_agent(concat!("casebook/", env!("CARGO_PKG_VERSION")))
+            // The system's certificate authorities, as the organisation set
+            // them up: an LRS behind its own authority, or a TLS-inspecting
+            // proxy, is trusted as the learner's browser trusts it.
+            .tls_config(
+                ureq::tls::TlsConfig::builder()
+                    .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+                    .build(),
+            )
             .build();
         Ok(Client {
             agent: config.into(),
@@ -105,10 +113,17 @@ fn reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Res
 }
 
 fn describe(error: &ureq::Error) -> String {
-    match error {
-        ureq::Error::Timeout(_) => crate::text::LRS_TIMED_OUT.to_owned(),
+    let reason = match error {
+        ureq::Error::Timeout(_) => return crate::text::LRS_TIMED_OUT.to_owned(),
         ureq::Error::Io(io) => crate::text::io_reason(io),
         other => other.to_string(),
+    };
+    // rustls's own words ("invalid peer certificate: UnknownIssuer") do not
+    // say what a learner can do about it.
+    if reason.contains("certificate") {
+        crate::text::lrs_untrusted(&reason)
+    } else {
+        reason
     }
 }
 
