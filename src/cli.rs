@@ -51,6 +51,17 @@ pub enum Command {
     Exports,
     /// Your CPD records: the registration year at a glance, or make, list, edit, submit and export records
     Cpd(crate::cpd::cli::CpdArgs),
+    /// Send your learning records to your organisation's learning record store (LRS)
+    Sync {
+        /// Only show what is waiting to be sent and the last error
+        #[arg(long)]
+        status: bool,
+    },
+    /// Set up, check or forget the learning record store (xAPI) records are sent to
+    Lrs {
+        #[command(subcommand)]
+        command: crate::lrs::LrsCommand,
+    },
     /// Check course folders or module files; problems are printed as file:line:column: message
     Validate {
         /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)

@@ -104,6 +104,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
+        Some(Command::Sync { status }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_sync(*status, paths),
+            None => no_data_dir(),
+        },
+        Some(Command::Lrs { command }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_lrs(command, paths),
+            None => no_data_dir(),
+        },
     };
     ExitCode::from(code)
 }
@@ -122,6 +130,11 @@ fn with_data_folder(paths: Option<&DataPaths>, command: impl FnOnce(&DataPaths) 
         return exit::DATA;
     }
     command(paths)
+}
+
+fn no_data_dir() -> u8 {
+    eprintln!("{}", text::NO_DATA_DIR);
+    exit::DATA
 }
 
 fn load(shipped: content::ShippedLoading, cli: &Cli, paths: Option<&DataPaths>) -> Library {
@@ -416,7 +429,7 @@ fn check_private(paths: &DataPaths) -> Result<(), String> {
 
 /// The data folder exists (it is created if need be), is private and can
 /// be written.
-fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
+pub(crate) fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     let root = paths.root();
     let shown = root.display().to_string();
     match std::fs::metadata(root) {
@@ -513,6 +526,15 @@ fn tutor(
     // Text an earlier run could only keep in a fallback file goes back into
     // the data folder before anything reads it.
     let fallback_notice = crate::rescue::take_back_fallbacks(paths, &mut store, &library);
+    // Statements are recorded only when an LRS is configured; without one
+    // the store only passes saves through.
+    let (lrs, lrs_notice) = crate::lrs::for_tutor(paths);
+    let wake = crate::lrs::sync::Wake::default();
+    let recorder = lrs.as_ref().map(|settings| {
+        crate::lrs::Recorder::new(paths.clone(), settings, &library.courses, jiff::Timestamp::now)
+            .with_wake(wake.clone())
+    });
+    let mut store = crate::lrs::RecordingStore::new(store, recorder);
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
@@ -543,7 +565,7 @@ fn tutor(
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
         }
-        if let Some(notice) = &fallback_notice {
+        for notice in fallback_notice.iter().chain(&lrs_notice) {
             eprintln!("{}", sanitise(notice));
         }
         crate::journal::lock::sweep_temporary_files(paths);
@@ -592,7 +614,7 @@ fn tutor(
         color: std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
         content_errors: errors,
         recovered: lock.previous_run_ended_abruptly(),
-        notice: fallback_notice,
+        notice: fallback_notice.or(lrs_notice),
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
         open: target,
         size,
@@ -603,11 +625,15 @@ fn tutor(
     // key is handled before then, so only a last-visit time could show in
     // UTC, for that frame. A signal caught before the thread starts waits for
     // it. Nothing has been saved yet, so no save of ours is swept away.
-    let after_first_frame = |app: &mut App<FileStore>| {
+    let after_first_frame = |app: &mut App<crate::lrs::RecordingStore<FileStore>>| {
         crate::journal::lock::sweep_temporary_files(paths);
         let problem = signals.start().err().map(|error| error.to_string());
         let timezone = jiff::tz::TimeZone::system();
         app.handle(tui::Msg::Ready { timezone, problem }, jiff::Timestamp::now());
+        // The network is not touched before the first frame is out.
+        if let Some(settings) = lrs {
+            let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake);
+        }
     };
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,

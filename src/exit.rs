@@ -19,3 +19,5 @@ pub const DATA: u8 = 3;
 pub const FILE: u8 = 3;
 /// Another casebook is open on the same data folder.
 pub const LOCKED: u8 = 4;
+/// No LRS is configured, or it could not be reached or refused casebook.
+pub const LRS: u8 = 5;

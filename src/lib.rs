@@ -12,6 +12,7 @@ pub mod editor;
 pub mod exit;
 pub mod export;
 pub mod journal;
+pub mod lrs;
 pub mod paths;
 pub mod plain;
 pub mod rescue;

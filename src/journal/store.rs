@@ -180,7 +180,7 @@ fn io_error(path: &Path, error: impl fmt::Display) -> StoreError {
 
 /// A file that was not read or written, as a store error: a file casebook
 /// will not touch is refused, anything else is an input/output error.
-fn file_error(path: &Path, problem: &Problem) -> StoreError {
+pub(crate) fn file_error(path: &Path, problem: &Problem) -> StoreError {
     match problem {
         Problem::Io(_) | Problem::Missing => io_error(path, problem.reason()),
         Problem::Link | Problem::NotRegular(_) | Problem::TooLarge { .. } => StoreError::Refused {
@@ -192,7 +192,7 @@ fn file_error(path: &Path, problem: &Problem) -> StoreError {
 
 /// Reads a journal or profile file whose schema is at most `known`: `None`
 /// when there is none yet.
-fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
+pub(crate) fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
     let bytes = match files::read_limited(path, files::JOURNAL_LIMIT, Links::Refuse) {
         Ok(bytes) => bytes,
         Err(Problem::Missing) => return Ok(None),
