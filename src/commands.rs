@@ -69,7 +69,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             )
         }),
         Some(Command::ImportReview(args)) => with_data_folder(paths.as_ref(), |paths| {
-            crate::review::cli::import_command(args, paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+            let library = load(shipped, &cli, Some(paths));
+            crate::review::cli::import_command(
+                args,
+                paths,
+                &library.courses,
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+            )
         }),
         Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
             crate::review::cli::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())

@@ -62,6 +62,19 @@ pub fn for_tutor(paths: &DataPaths) -> (Option<LrsSettings>, Option<String>) {
     }
 }
 
+/// The data folder's store, recording statements when an LRS is
+/// configured (and only passing saves through otherwise).
+pub fn recording_store(
+    paths: &DataPaths,
+    courses: &[crate::content::Course],
+) -> RecordingStore<crate::journal::FileStore> {
+    let recorder = LrsSettings::load(paths)
+        .ok()
+        .flatten()
+        .map(|settings| Recorder::new(paths.clone(), &settings, courses, jiff::Timestamp::now));
+    RecordingStore::new(crate::journal::FileStore::new(paths.clone()), recorder)
+}
+
 /// `casebook lrs set|test|forget`.
 pub fn run_lrs(command: &LrsCommand, paths: &DataPaths) -> u8 {
     match command {

@@ -27,6 +27,19 @@ pub struct Seen {
     /// same (the learner has stopped typing), or when the store closes.
     pending_action_point: Option<String>,
     completed: bool,
+    /// Reviews the journal records, as (date, reviewer): a new one is a
+    /// review imported.
+    reviews: BTreeSet<(jiff::civil::Date, String)>,
+}
+
+/// The reviews a journal's reflections carry, as (date, reviewer).
+fn reviews_in(journal: &ModuleJournal) -> BTreeSet<(jiff::civil::Date, String)> {
+    journal
+        .reflections
+        .values()
+        .flat_map(|reflection| &reflection.reviewed)
+        .map(|reviewed| (reviewed.date, reviewed.reviewer.clone()))
+        .collect()
 }
 
 /// Whether the learner is still writing this question's answer: the tutor
@@ -63,6 +76,7 @@ impl Seen {
             action_point: action_text(journal),
             pending_action_point: None,
             completed: journal.completed.is_some(),
+            reviews: reviews_in(journal),
         }
     }
 
@@ -118,6 +132,11 @@ impl Seen {
                 active_seconds: journal.active_seconds,
             });
         }
+        let reviews = reviews_in(journal);
+        for (date, _) in reviews.difference(&self.reviews) {
+            events.push(Event::ReviewImported { date: *date });
+        }
+        self.reviews = reviews;
         events
     }
 
@@ -380,6 +399,49 @@ mod tests {
 
     fn at(seconds: i64) -> Timestamp {
         Timestamp::from_second(1_800_000_000 + seconds).unwrap()
+    }
+
+    /// Issue 17: a review imported is sent as "received a review of" the
+    /// module, once, with its date and nothing of what the reviewer said.
+    #[test]
+    fn a_review_imported_is_an_event_once() {
+        let module = module();
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.answer("q1", "q1?", "An answer.".to_owned(), at(1));
+        let mut seen = Seen::from_journal(Some(&journal), &module);
+        let date = jiff::civil::date(2026, 11, 29);
+        if let Some(reflection) = journal.reflections.get_mut("q1") {
+            reflection.reviewed.push(crate::journal::model::ReviewedWording {
+                text: "An answer.".to_owned(),
+                date,
+                reviewer: "Alex Morgan".to_owned(),
+            });
+        }
+        assert_eq!(seen.observe(&journal, &module), vec![Event::ReviewImported { date }]);
+        assert_eq!(seen.observe(&journal, &module), Vec::new(), "saved again, nothing new");
+        let statement = super::super::statements::statement(
+            &Event::ReviewImported { date },
+            &super::super::statements::CourseInfo {
+                id: "c".to_owned(),
+                title: "C".to_owned(),
+                version: None,
+            },
+            &module,
+            &super::super::statements::Actor {
+                home_page: "https://example.org".to_owned(),
+                name: "learner".to_owned(),
+            },
+            true,
+            "id",
+            at(2),
+        );
+        let text = statement.to_string();
+        assert!(text.contains("http://activitystrea.ms/schema/1.0/receive"), "{text}");
+        assert!(text.contains("2026-11-29"), "{text}");
+        assert!(
+            !text.contains("Alex Morgan"),
+            "who reviewed stays on the machine: {text}"
+        );
     }
 
     #[test]

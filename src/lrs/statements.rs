@@ -12,6 +12,8 @@ pub const VERB_INITIALIZED: &str = "http://adlnet.gov/expapi/verbs/initialized";
 pub const VERB_EXPERIENCED: &str = "http://adlnet.gov/expapi/verbs/experienced";
 pub const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 pub const VERB_COMMENTED: &str = "http://adlnet.gov/expapi/verbs/commented";
+/// Activity Streams' "receive", as registered for xAPI.
+pub const VERB_RECEIVED: &str = "http://activitystrea.ms/schema/1.0/receive";
 pub const VERB_COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
 
 /// `context.extensions` keys.
@@ -37,6 +39,11 @@ pub enum Event {
     Completed {
         active_seconds: u64,
     },
+    /// A supervisor's or peer's review of the module was imported. Who
+    /// reviewed and what they said stay on the learner's machine.
+    ReviewImported {
+        date: jiff::civil::Date,
+    },
 }
 
 /// The learner, as the LRS knows them: an account, never an e-mail.
@@ -54,6 +61,9 @@ pub struct CourseInfo {
     /// The course's published date, as its version.
     pub version: Option<String>,
 }
+
+/// The date of an imported review, in a review statement's result.
+pub const EXTENSION_REVIEW_DATE: &str = "urn:casebook:extension:review-date";
 
 /// Characters an IRI may carry as they are; anything else in an id is
 /// percent-encoded, so every id makes a valid, stable IRI.
@@ -210,6 +220,12 @@ pub fn statement(
             verb(VERB_COMPLETED, "completed"),
             module_object,
             Some(json!({ "completion": true, "duration": iso_duration(*active_seconds) })),
+            false,
+        ),
+        Event::ReviewImported { date } => (
+            verb(VERB_RECEIVED, "received a review of"),
+            module_object,
+            Some(json!({ "extensions": { EXTENSION_REVIEW_DATE: date.to_string() } })),
             false,
         ),
     };

@@ -336,8 +336,16 @@ fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result
 }
 
 /// `casebook import-review`.
-pub fn import_command(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    match import_steps(args, paths, out) {
+/// `courses`: the modules known, so that, when an LRS is configured, the
+/// import is recorded as a statement like any other event.
+pub fn import_command(
+    args: &ImportReviewArgs,
+    paths: &DataPaths,
+    courses: &[crate::content::Course],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match import_steps(args, paths, courses, out) {
         Ok(()) => exit::OK,
         Err((message, code)) => {
             let _ = writeln!(err, "{}", sanitise(&message));
@@ -482,7 +490,12 @@ pub fn import_message(checked: &CheckedReview, stored: &Path, again: bool) -> St
     format!("{message}\n{signature}\n{}", text::stored_in(stored))
 }
 
-fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write) -> Result<(), (String, u8)> {
+fn import_steps(
+    args: &ImportReviewArgs,
+    paths: &DataPaths,
+    courses: &[crate::content::Course],
+    out: &mut dyn Write,
+) -> Result<(), (String, u8)> {
     let checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
     let _lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
@@ -501,8 +514,9 @@ fn import_steps(args: &ImportReviewArgs, paths: &DataPaths, out: &mut dyn Write)
     };
 
     // Every journal concerned is read before anything is written: one that
-    // cannot be read stops the import with nothing changed.
-    let mut store = FileStore::new(paths.clone());
+    // cannot be read stops the import with nothing changed. With an LRS
+    // configured, the saves record "received a review" statements.
+    let mut store = crate::lrs::recording_store(paths, courses);
     let mut journals = Vec::new();
     let concerned: std::collections::BTreeSet<(&str, &str)> = checked
         .review
