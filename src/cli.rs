@@ -41,8 +41,27 @@ pub enum Command {
     List,
     /// Write a reflective log for supervision (Markdown, HTML, JSON or plain text)
     Export(crate::export::ExportArgs),
-    /// Check whether an exported log was changed after it was written
+    /// Check whether an exported log was changed after it was written, or check a review's signature
     Verify(crate::export::VerifyArgs),
+    /// Review a learner's JSON log as their supervisor or a peer, and write (and sign) the review
+    Review(crate::review::cli::ReviewArgs),
+    /// Add a review of one of your logs to your record
+    ImportReview(crate::review::cli::ImportReviewArgs),
+    /// List the logs exported from this data folder (ids, digests, dates, modules; never their text)
+    Exports,
+    /// Your CPD records: the registration year at a glance, or make, list, edit, submit and export records
+    Cpd(crate::cpd::cli::CpdArgs),
+    /// Send your learning records to your organisation's learning record store (LRS)
+    Sync {
+        /// Only show what is waiting to be sent and the last error
+        #[arg(long)]
+        status: bool,
+    },
+    /// Set up, check or forget the learning record store (xAPI) records are sent to
+    Lrs {
+        #[command(subcommand)]
+        command: crate::lrs::LrsCommand,
+    },
     /// Check course folders or module files; problems are printed as file:line:column: message
     Validate {
         /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)

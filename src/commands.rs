@@ -18,16 +18,7 @@ use crate::sanitise::sanitise;
 use crate::text;
 use crate::tui::{self, App};
 
-/// Exit codes, documented in the README.
-pub mod exit {
-    pub const OK: u8 = 0;
-    /// Content problems (validate found errors, a module is missing).
-    pub const CONTENT: u8 = 1;
-    /// The data folder is missing or cannot be written.
-    pub const DATA: u8 = 3;
-    /// Another casebook is open on the same data folder.
-    pub const LOCKED: u8 = 4;
-}
+use crate::exit;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let shipped = content::ShippedLoading::start();
@@ -65,9 +56,92 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
         },
         Some(Command::Verify(args)) => crate::export::run_verify(args),
+        Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
+            let stdin = io::stdin();
+            let mut input = stdin.lock();
+            crate::review::cli::review_command(
+                args,
+                paths,
+                &mut input,
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+                jiff::Timestamp::now(),
+            )
+        }),
+        Some(Command::ImportReview(args)) => with_data_folder(paths.as_ref(), |paths| {
+            let library = load(shipped, &cli, Some(paths));
+            crate::review::cli::import_command(
+                args,
+                paths,
+                &library.courses,
+                &mut io::stdout().lock(),
+                &mut io::stderr().lock(),
+            )
+        }),
+        Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
+            crate::review::cli::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+        }),
+        Some(Command::Cpd(args)) => match paths.as_ref() {
+            Some(paths) => {
+                let checked = match paths.root().symlink_metadata() {
+                    Ok(_) => check_private(paths),
+                    Err(_) => crate::journal::store::create_private_dir(paths.root()).map_err(|error| {
+                        text::data_dir_unusable(&paths.root().display().to_string(), &error.to_string())
+                    }),
+                };
+                if let Err(message) = checked {
+                    eprintln!("{}", sanitise(&message));
+                    return ExitCode::from(exit::DATA);
+                }
+                let library = load(shipped, &cli, Some(paths));
+                let store = FileStore::new(paths.clone());
+                crate::cpd::cli::run(
+                    args,
+                    paths,
+                    &library,
+                    &store,
+                    &mut io::stdin().lock(),
+                    &mut io::stdout().lock(),
+                    &mut io::stderr().lock(),
+                )
+            }
+            None => {
+                eprintln!("{}", text::NO_DATA_DIR);
+                exit::DATA
+            }
+        },
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
+        Some(Command::Sync { status }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_sync(*status, paths),
+            None => no_data_dir(),
+        },
+        Some(Command::Lrs { command }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_lrs(command, paths),
+            None => no_data_dir(),
+        },
     };
     ExitCode::from(code)
+}
+
+/// Runs a command that reads or writes the data folder, once it is known
+/// and (when it exists) private.
+fn with_data_folder(paths: Option<&DataPaths>, command: impl FnOnce(&DataPaths) -> u8) -> u8 {
+    let Some(paths) = paths else {
+        eprintln!("{}", text::NO_DATA_DIR);
+        return exit::DATA;
+    };
+    if paths.root().symlink_metadata().is_ok()
+        && let Err(message) = check_private(paths)
+    {
+        eprintln!("{}", sanitise(&message));
+        return exit::DATA;
+    }
+    command(paths)
+}
+
+fn no_data_dir() -> u8 {
+    eprintln!("{}", text::NO_DATA_DIR);
+    exit::DATA
 }
 
 fn load(shipped: content::ShippedLoading, cli: &Cli, paths: Option<&DataPaths>) -> Library {
@@ -82,7 +156,11 @@ fn validate(
     targets: &[std::path::PathBuf],
 ) -> u8 {
     let library = if targets.is_empty() {
-        load(shipped, cli, paths)
+        let mut library = load(shipped, cli, paths);
+        // The CPD record layouts are content too: shipped and the user's own.
+        let user_layouts = paths.map(DataPaths::user_layouts);
+        crate::cpd::layout::load_all(user_layouts.as_deref(), &mut library.diagnostics);
+        library
     } else {
         content::load_paths(targets)
     };
@@ -127,6 +205,7 @@ pub fn print(out: &str) -> Result<(), u8> {
 /// journal; or why the journal cannot be read, for a line of its own.
 fn progress_cells(
     store: Option<&FileStore>,
+    reviews: &[crate::review::ImportedReview],
     course: &content::Course,
     module: &content::Module,
 ) -> (String, String, Option<String>) {
@@ -166,6 +245,13 @@ fn progress_cells(
             status
         }
     };
+    let status = match crate::review::latest_review_of(reviews, &course.id, &module.id) {
+        Some(imported) => format!(
+            "{status}, {}",
+            text::reviewed_by(&imported.review.reviewer.name, imported.review.date)
+        ),
+        None => status,
+    };
     (status, time, None)
 }
 
@@ -174,9 +260,35 @@ fn progress_cells(
 /// is cut to its width; piped, nothing is cut.
 fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     let store = paths.map(|paths| FileStore::new(paths.clone()));
+    let reviews = store
+        .as_ref()
+        .map(|store| store.imported_reviews().0)
+        .unwrap_or_default();
     let width = io::stdout().is_terminal().then(|| {
         ratatui::crossterm::terminal::size().map_or_else(|_| terminal_width(), |(columns, _)| usize::from(columns))
     });
+    let out = list_text(library, store.as_ref(), &reviews, width);
+    if let Err(code) = print(&out) {
+        return code;
+    }
+    let errors = library.errors().count();
+    if errors > 0 {
+        eprintln!("{}", text::content_problems(errors));
+    }
+    exit::OK
+}
+
+/// What `list` prints, for a terminal `width` columns wide (`None`: piped,
+/// nothing cut). When a course's rows do not fit, each module takes two
+/// lines, its case and title first and its progress under them, so that
+/// no progress text, however long, hides which module it is.
+fn list_text(
+    library: &Library,
+    store: Option<&FileStore>,
+    reviews: &[crate::review::ImportedReview],
+    width: Option<usize>,
+) -> String {
+    let display_width = unicode_width::UnicodeWidthStr::width;
     let mut out = String::new();
     for (index, course) in library.courses.iter().enumerate() {
         if index > 0 {
@@ -192,7 +304,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                     Some(subtitle) => format!("{subtitle} — {}", module.title),
                     None => module.title.clone(),
                 };
-                let (status, time, problem) = progress_cells(store.as_ref(), course, module);
+                let (status, time, problem) = progress_cells(store, reviews, course, module);
                 let area = module.area.as_deref().map(|id| course.area_title(id).unwrap_or(id));
                 let shown = |text: &str| sanitise(text).into_owned();
                 (
@@ -210,23 +322,60 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
                     .unwrap_or(0)
             })
             .collect();
+        let one_line = |row: &[String; 4]| {
+            let mut line = String::from("  ");
+            for (column, value) in row.iter().enumerate() {
+                let width = widths.get(column).copied().unwrap_or(0);
+                line.push_str(&format!(" {value:<width$} "));
+            }
+            line.trim_end().to_owned()
+        };
+        let two_lines = width.is_some_and(|width| {
+            rows.iter()
+                .any(|(_, row, _)| display_width(one_line(row).as_str()) > width)
+        });
+        let id_width = widths.first().copied().unwrap_or(0);
         let mut area_shown = None;
         for (area, row, problem) in &rows {
             if area.is_some() && *area != area_shown {
                 out.push_str(&format!(" {}\n", sanitise(area.unwrap_or_default())));
                 area_shown = *area;
             }
-            let mut line = String::from("  ");
-            for (column, value) in row.iter().enumerate() {
-                let width = widths.get(column).copied().unwrap_or(0);
-                line.push_str(&format!(" {value:<width$} "));
-            }
-            let line = line.trim_end();
-            match width {
-                Some(width) if unicode_width::UnicodeWidthStr::width(line) > width => {
-                    out.push_str(&format!("{}…\n", cut_to_width(line, width.saturating_sub(1))));
+            let [id, status, time, title] = row;
+            let lines = if two_lines {
+                let progress = if time == "-" {
+                    status.clone()
+                } else {
+                    format!("{status} · {time}")
+                };
+                // The title wraps under itself rather than being cut.
+                let indent = " ".repeat(id_width + 5);
+                let options = textwrap::Options::new(width.unwrap_or(usize::MAX).max(indent.len() + 20))
+                    .initial_indent("")
+                    .subsequent_indent(&indent);
+                let mut lines: Vec<String> = textwrap::wrap(&format!("   {id:<id_width$}  {title}"), options)
+                    .into_iter()
+                    .map(|line| line.into_owned())
+                    .collect();
+                let options = textwrap::Options::new(width.unwrap_or(usize::MAX).max(indent.len() + 20))
+                    .initial_indent(&indent)
+                    .subsequent_indent(&indent);
+                lines.extend(
+                    textwrap::wrap(&progress, options)
+                        .into_iter()
+                        .map(|line| line.into_owned()),
+                );
+                lines
+            } else {
+                vec![one_line(row)]
+            };
+            for line in lines {
+                match width {
+                    Some(width) if display_width(line.as_str()) > width => {
+                        out.push_str(&format!("{}…\n", cut_to_width(&line, width.saturating_sub(1))));
+                    }
+                    _ => out.push_str(&format!("{line}\n")),
                 }
-                _ => out.push_str(&format!("{line}\n")),
             }
             // Under the row, so the columns stay lined up; wrapped, not cut,
             // on a terminal: it says what to do.
@@ -246,14 +395,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
             }
         }
     }
-    if let Err(code) = print(&out) {
-        return code;
-    }
-    let errors = library.errors().count();
-    if errors > 0 {
-        eprintln!("{}", text::content_problems(errors));
-    }
-    exit::OK
+    out
 }
 
 /// The start of `line` that fills at most `width` columns.
@@ -294,7 +436,7 @@ fn check_private(paths: &DataPaths) -> Result<(), String> {
 
 /// The data folder exists (it is created if need be), is private and can
 /// be written.
-fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
+pub(crate) fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     let root = paths.root();
     let shown = root.display().to_string();
     match std::fs::metadata(root) {
@@ -321,9 +463,16 @@ fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     Ok(())
 }
 
-/// Plain mode's last words when a signal ends it.
-fn plain_interrupted() {
-    let _ = writeln!(io::stderr(), "\n{}", text::PLAIN_INTERRUPTED);
+/// Plain mode leaves the terminal as it found it: nothing to put back.
+fn leave_as_it_is() {}
+
+/// The terminal's rows, for plain mode's pauses: 0 when unknown.
+fn terminal_height() -> usize {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(_, rows)| usize::from(rows))
+        .or_else(|| std::env::var("LINES").ok().and_then(|lines| lines.parse().ok()))
+        .unwrap_or(0)
 }
 
 fn terminal_width() -> usize {
@@ -351,23 +500,12 @@ fn tutor(
     // Held until casebook exits.
     let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
-        Err(LockError::Held { path, pid }) => {
-            eprintln!("{}", sanitise(&text::already_open(&path.display().to_string(), pid)));
-            return exit::LOCKED;
-        }
-        Err(LockError::Refused { path, reason }) => {
-            eprintln!(
-                "{}",
-                sanitise(&text::lock_refused(&path.display().to_string(), &reason))
-            );
-            return exit::DATA;
-        }
-        Err(LockError::Io { path, reason }) => {
-            eprintln!(
-                "{}",
-                sanitise(&text::data_dir_unusable(&path.display().to_string(), &reason))
-            );
-            return exit::DATA;
+        Err(error) => {
+            eprintln!("{}", sanitise(&error.to_string()));
+            return match error {
+                LockError::Held { .. } => exit::LOCKED,
+                LockError::Refused { .. } | LockError::Io { .. } => exit::DATA,
+            };
         }
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
@@ -395,6 +533,15 @@ fn tutor(
     // Text an earlier run could only keep in a fallback file goes back into
     // the data folder before anything reads it.
     let fallback_notice = crate::rescue::take_back_fallbacks(paths, &mut store, &library);
+    // Statements are recorded only when an LRS is configured; without one
+    // the store only passes saves through.
+    let (lrs, lrs_notice) = crate::lrs::for_tutor(paths);
+    let wake = crate::lrs::sync::Wake::default();
+    let recorder = lrs.as_ref().map(|settings| {
+        crate::lrs::Recorder::new(paths.clone(), settings, &library.courses, jiff::Timestamp::now)
+            .with_wake(wake.clone())
+    });
+    let mut store = crate::lrs::RecordingStore::new(store, recorder);
     if let Some((course, module)) = target.and_then(|found| library.module_at(found))
         && (plain || !io::stdout().is_terminal() || !io::stdin().is_terminal() || dumb)
     {
@@ -402,14 +549,22 @@ fn tutor(
             width: terminal_width(),
             interactive: io::stdin().is_terminal(),
             data_dir: paths.root().display().to_string(),
+            height: terminal_height(),
             now: jiff::Timestamp::now,
             rescue: Some(Snapshot::default()),
         };
         // Interrupted (Ctrl-C, a closed terminal, SIGTERM): what was typed is
         // saved, half an answer included, and offered back next time.
         if let Some(snapshot) = &options.rescue {
-            let watching = crate::rescue::watch_signals(snapshot.clone(), paths.clone(), plain_interrupted)
-                .and_then(crate::rescue::SignalWatch::start);
+            // A crash or a signal saves what was typed, half an answer too.
+            crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), leave_as_it_is);
+            let watching = crate::rescue::watch_signals(
+                snapshot.clone(),
+                paths.clone(),
+                leave_as_it_is,
+                Some(text::PLAIN_INTERRUPTED),
+            )
+            .and_then(crate::rescue::SignalWatch::start);
             if let Err(error) = watching {
                 eprintln!("{}", text::signals_unwatched(&error.to_string()));
             }
@@ -417,7 +572,7 @@ fn tutor(
         if lock.previous_run_ended_abruptly() {
             eprintln!("{}", text::RECOVERED);
         }
-        if let Some(notice) = &fallback_notice {
+        for notice in fallback_notice.iter().chain(&lrs_notice) {
             eprintln!("{}", sanitise(notice));
         }
         crate::journal::lock::sweep_temporary_files(paths);
@@ -446,51 +601,46 @@ fn tutor(
     };
     let snapshot = Snapshot::default();
     crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), tui::terminal::restore);
-    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore) {
+    let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore, None) {
         Ok(signals) => signals,
         Err(error) => {
             eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
             return exit::DATA;
         }
     };
+    // The tutor's exports are recorded, and carry imported reviews, here.
+    crate::export::records::use_data_folder(paths);
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
-    app.model.color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-    app.model.content_errors = errors;
-    if lock.previous_run_ended_abruptly() && app.model.notice.is_none() {
-        app.model.notice = Some(app.recovered_notice());
-    }
-    if let Some(notice) = fallback_notice {
-        app.model.notice = Some(notice);
-    }
-    app.model.export_dir = crate::export::default_folder();
     // Laid out once, for the terminal's own size, rather than for 80x24 and
     // again when the first frame finds the real size.
-    if let Ok(prepared) = &prepared {
+    let size = prepared.as_ref().ok().map(|prepared| {
         let size = prepared.size();
-        app.handle(tui::Msg::Resize(size.width, size.height), jiff::Timestamp::now());
-    }
-    if let Some((course_index, module_index)) = target {
-        if matches!(app.model.screen, tui::model::Screen::Home) {
-            tui::update::open_module(&mut app.model, course_index, module_index, jiff::Timestamp::now());
-        } else {
-            app.model.home = tui::model::HomeState {
-                course: course_index,
-                selected: module_index,
-            };
-            app.model.open_after_welcome = Some((course_index, module_index));
-        }
-    }
+        (size.width, size.height)
+    });
+    let startup = tui::Startup {
+        color: std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
+        content_errors: errors,
+        recovered: lock.previous_run_ended_abruptly(),
+        notice: fallback_notice.or(lrs_notice),
+        export_dir: crate::export::default_folder(),
+        open: target,
+        size,
+    };
+    app.handle(tui::Msg::Start(startup), jiff::Timestamp::now());
     // Work the first frame does not need waits until it is out. Finding the
     // time zone walks the system's zoneinfo folder (a few milliseconds); no
     // key is handled before then, so only a last-visit time could show in
     // UTC, for that frame. A signal caught before the thread starts waits for
     // it. Nothing has been saved yet, so no save of ours is swept away.
-    let after_first_frame = |app: &mut App<FileStore>| {
+    let after_first_frame = |app: &mut App<crate::lrs::RecordingStore<FileStore>>| {
         crate::journal::lock::sweep_temporary_files(paths);
-        if let Err(error) = signals.start() {
-            app.model.notice = Some(text::signals_unwatched(&error.to_string()));
+        let problem = signals.start().err().map(|error| error.to_string());
+        let timezone = jiff::tz::TimeZone::system();
+        app.handle(tui::Msg::Ready { timezone, problem }, jiff::Timestamp::now());
+        // The network is not touched before the first frame is out.
+        if let Some(settings) = lrs {
+            let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake);
         }
-        app.model.timezone = jiff::tz::TimeZone::system();
     };
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
         Ok(()) => exit::OK,
@@ -503,7 +653,36 @@ fn tutor(
 
 #[cfg(test)]
 mod tests {
-    use super::cut_to_width;
+    use super::{cut_to_width, list_text};
+
+    /// `list` at 80 columns: every module's case and title show whole, on
+    /// lines of their own when the progress would push them off.
+    #[test]
+    fn list_at_80_columns_keeps_every_case_and_title() {
+        let library = crate::content::load_library(None, &[]);
+        let out = list_text(&library, None, &[], Some(80));
+        let words: Vec<&str> = out.split_whitespace().collect();
+        let joined = words.join(" ");
+        for module in library.courses.iter().flat_map(|course| course.modules.iter()) {
+            let title = match &module.subtitle {
+                Some(subtitle) => format!("{subtitle} — {}", module.title),
+                None => module.title.clone(),
+            };
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(joined.contains(&title), "{title:?} not whole in:\n{out}");
+        }
+        for line in out.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line:?}");
+            assert!(!line.ends_with('…'), "nothing cut: {line:?}");
+        }
+        // Piped, one line a module, nothing cut.
+        let piped = list_text(&library, None, &[], None);
+        assert!(
+            piped
+                .lines()
+                .any(|line| line.contains("desistance-assessing") && line.contains("Tim, 17"))
+        );
+    }
 
     /// `list` on a terminal: cut by columns on screen, never mid-character.
     #[test]

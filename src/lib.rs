@@ -6,13 +6,17 @@
 pub mod cli;
 pub mod commands;
 pub mod content;
+pub mod cpd;
 pub mod document;
 pub mod editor;
+pub mod exit;
 pub mod export;
 pub mod journal;
+pub mod lrs;
 pub mod paths;
 pub mod plain;
 pub mod rescue;
+pub mod review;
 pub mod sanitise;
 pub mod text;
 pub mod tui;

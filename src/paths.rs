@@ -62,7 +62,14 @@ impl DataPaths {
     /// The folders a save writes its temporary files in: the data folder
     /// and each course's journal folder (never through a link).
     pub fn save_folders(&self) -> Vec<PathBuf> {
-        let mut folders = vec![self.root.clone()];
+        let mut folders = vec![self.root.clone(), self.cpd_dir(), self.reviews_dir()];
+        if self
+            .outbox_dir()
+            .symlink_metadata()
+            .is_ok_and(|metadata| metadata.is_dir())
+        {
+            folders.push(self.outbox_dir());
+        }
         if let Ok(courses) = std::fs::read_dir(self.journal_root()) {
             folders.extend(
                 courses
@@ -76,6 +83,41 @@ impl DataPaths {
 
     pub fn profile_file(&self) -> PathBuf {
         self.root.join("profile.ron")
+    }
+
+    /// Imported reviews, each as its reviewer wrote it (and its `.sig`).
+    pub fn reviews_dir(&self) -> PathBuf {
+        self.root.join("reviews")
+    }
+
+    /// The record of every log exported: ids and digests, never text.
+    pub fn exports_file(&self) -> PathBuf {
+        self.root.join("exports.ron")
+    }
+
+    /// CPD records, one file each.
+    pub fn cpd_dir(&self) -> PathBuf {
+        self.root.join("cpd")
+    }
+
+    /// A trainer's own CPD record layouts.
+    pub fn user_layouts(&self) -> PathBuf {
+        self.root.join("layouts")
+    }
+
+    /// Where an LRS is configured: its address, key and secret.
+    pub fn lrs_settings_file(&self) -> PathBuf {
+        self.root.join("lrs.ron")
+    }
+
+    /// Statements waiting to be sent to the LRS, one file each.
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.root.join("outbox")
+    }
+
+    /// When the outbox was last sent, and the last error.
+    pub fn sync_status_file(&self) -> PathBuf {
+        self.root.join("lrs-sync.ron")
     }
 }
 

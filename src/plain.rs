@@ -20,6 +20,9 @@ pub struct PlainOptions {
     pub interactive: bool,
     /// The data folder, named where the journal is kept.
     pub data_dir: String,
+    /// The terminal's rows: a section longer than the screen pauses for
+    /// Enter when the learner is at a terminal (0: never pause).
+    pub height: usize,
     /// The clock, injected so tests can compare plain mode with the tutor.
     pub now: fn() -> Timestamp,
     /// Kept up to date with the journal and the answer being typed, line by
@@ -80,12 +83,50 @@ enum Revision {
     Add(String),
 }
 
+/// Counts the lines written since the learner last typed, so that a long
+/// section pauses before the first of them scrolls off the screen.
+struct Counted<'a> {
+    inner: &'a mut dyn Write,
+    lines: usize,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.lines += buf[..written].iter().filter(|byte| **byte == b'\n').count();
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes casebook's own words wrapped to the width, line by line (a
+/// learner's saved text is printed as written, not through this).
+fn say(output: &mut dyn Write, width: usize, words: &str) -> io::Result<()> {
+    for line in words.split('\n') {
+        if line.is_empty() {
+            writeln!(output)?;
+        }
+        for wrapped in textwrap::wrap(line, width) {
+            writeln!(output, "{wrapped}")?;
+        }
+    }
+    Ok(())
+}
+
 /// A first line holding only `+` adds what follows to the saved answer.
 const ADD_MARK: &str = "+";
 
 /// What is being typed, for the journal a signal would save.
 enum Typing<'a> {
-    Question { id: &'a str, wording: &'a str },
+    Question {
+        id: &'a str,
+        wording: &'a str,
+        /// A first line of `+` means "add to it" only after an answer.
+        answered: bool,
+    },
     ActionPoint,
 }
 
@@ -94,15 +135,16 @@ enum Typing<'a> {
 /// unfinished replacement is added after the saved text, to be tidied).
 fn with_typed(journal: &ModuleJournal, typing: &Typing, lines: &[String], now: Timestamp) -> ModuleJournal {
     let mut draft = journal.clone();
+    let adding = matches!(typing, Typing::Question { answered: true, .. });
     let typed = match lines.split_first() {
-        Some((first, rest)) if first.trim() == ADD_MARK => rest.join("\n"),
+        Some((first, rest)) if adding && first.trim() == ADD_MARK => rest.join("\n"),
         _ => lines.join("\n"),
     };
     if typed.trim().is_empty() {
         return draft;
     }
     match typing {
-        Typing::Question { id, wording } => {
+        Typing::Question { id, wording, .. } => {
             draft.add_to_answer(id, wording, &typed, now);
         }
         Typing::ActionPoint => {
@@ -159,9 +201,12 @@ fn save(store: &mut dyn Store, journal: &ModuleJournal, module: &Module, output:
 struct Saver {
     interactive: bool,
     last: Option<Timestamp>,
+    /// A change not yet on disk: whatever ends the session saves it.
+    pending: bool,
 }
 
 impl Saver {
+    /// Returns whether the change is on disk now.
     fn changed(
         &mut self,
         store: &mut dyn Store,
@@ -169,13 +214,15 @@ impl Saver {
         module: &Module,
         output: &mut dyn Write,
         now: Timestamp,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
+        self.pending = true;
         let due = self.interactive || self.last.is_none_or(|last| now.duration_since(last).as_secs() >= 1);
         if due {
             save(store, journal, module, output)?;
             self.last = Some(now);
+            self.pending = false;
         }
-        Ok(())
+        Ok(due)
     }
 }
 
@@ -187,74 +234,157 @@ pub fn run(
     output: &mut dyn Write,
     options: &PlainOptions,
 ) -> Result<(), String> {
-    let path = store.module_path(&course.id, &module.id);
     let mut journal = store
         .load_module(&course.id, &module.id)
         .map_err(|error| error.to_string())?
         .unwrap_or_else(|| ModuleJournal::new(&course.id, &module.id));
+    let mut saver = Saver {
+        interactive: options.interactive,
+        last: None,
+        pending: false,
+    };
+    let result = session(course, module, store, input, output, options, &mut journal, &mut saver);
+    // Output or input failed (a closed pipe, say) with answers recorded but
+    // not yet written: they are written now, whatever else went wrong.
+    if result.is_err() && saver.pending {
+        let _ = store.save_module(&journal);
+    }
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+fn session(
+    course: &Course,
+    module: &Module,
+    store: &mut dyn Store,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+    options: &PlainOptions,
+    journal: &mut ModuleJournal,
+    saver: &mut Saver,
+) -> Result<(), String> {
+    let path = store.module_path(&course.id, &module.id);
     let mut input = Input {
         reader: input,
         undecodable: false,
     };
-    let mut saver = Saver {
-        interactive: options.interactive,
-        last: None,
+    let mut counted = Counted {
+        inner: output,
+        lines: 0,
     };
+    let output = &mut counted;
     // Looked up once: finding the system zone reads the zoneinfo folder.
     let timezone = jiff::tz::TimeZone::system();
     let mut last = (options.now)();
     let mut carry = 0;
     journal.first_studied.get_or_insert(last);
     let io_error = |error: io::Error| error.to_string();
+    // Reviewers' comments show under the reflections they concern.
+    let (reviews, _) = store.imported_reviews();
+    let comments = crate::review::comments_for(&reviews, &course.id, &module.id);
     let width = options.width.clamp(20, 88);
-    writeln!(output, "{}\n", text::storage_sentence(&options.data_dir)).map_err(io_error)?;
-    writeln!(output, "{}", module.title).map_err(io_error)?;
-    if let Some(subtitle) = &module.subtitle {
-        writeln!(output, "{subtitle}").map_err(io_error)?;
-    }
-    writeln!(
+    say(
         output,
-        "{}",
-        text::plain_intro(module.sections.len(), module.question_count())
+        width,
+        &format!("{}\n", text::storage_sentence(&options.data_dir)),
+    )
+    .map_err(io_error)?;
+    say(output, width, &module.title).map_err(io_error)?;
+    if let Some(subtitle) = &module.subtitle {
+        say(output, width, subtitle).map_err(io_error)?;
+    }
+    say(
+        output,
+        width,
+        &text::plain_intro(module.sections.len(), module.question_count()),
     )
     .map_err(io_error)?;
     let mut input_ended = false;
     // The learner typed q at a pause: no more questions, not even the action point.
     let mut quit = false;
+    // At a terminal, a screenful at a time: the rows less the pause's own
+    // and the row the learner's Enter takes.
+    let pause_rows = textwrap::wrap(text::PLAIN_MORE, width).len() + 1;
+    let page = (options.interactive && options.height > pause_rows + 1).then(|| options.height - pause_rows);
     for (index, section) in module.sections.iter().enumerate() {
-        writeln!(
+        say(
             output,
-            "\n{}",
-            text::plain_section(index + 1, module.sections.len(), &section.title)
+            width,
+            &format!(
+                "\n{}",
+                text::plain_section(index + 1, module.sections.len(), &section.title)
+            ),
         )
         .map_err(io_error)?;
-        for line in document::section_lines(module, index, width, PLAIN_MARKS) {
+        let lines = document::section_lines(module, index, width, PLAIN_MARKS);
+        for (number, line) in lines.iter().enumerate() {
+            if page.is_some_and(|page| output.lines >= page) && number + 1 < lines.len() && !input_ended {
+                say(output, width, text::PLAIN_MORE).map_err(io_error)?;
+                output.flush().map_err(io_error)?;
+                match input.line(output).map_err(io_error)? {
+                    None => input_ended = true,
+                    Some(answer) if answer.trim() == "q" => {
+                        quit = true;
+                        break;
+                    }
+                    Some(_) => {}
+                }
+                output.lines = 0;
+            }
             writeln!(output, "{}", line.text).map_err(io_error)?;
+        }
+        if quit {
+            break;
         }
         // Printed whole: its last line has reached the learner.
         journal.mark_read(index);
         for (number, question) in section.questions.iter().enumerate() {
-            writeln!(
+            say(
                 output,
-                "\n{}",
-                text::plain_question(number + 1, section.questions.len(), &question.text)
+                width,
+                &format!(
+                    "\n{}",
+                    text::plain_question(number + 1, section.questions.len(), &question.text)
+                ),
             )
             .map_err(io_error)?;
             if let Some(hint) = &question.hint {
-                writeln!(output, "{hint}").map_err(io_error)?;
+                say(output, width, hint).map_err(io_error)?;
             }
             let answered = journal.is_answered(&question.id);
             if let Some(previous) = journal.reflections.get(&question.id).filter(|_| answered) {
                 writeln!(output, "{}\n{}", text::PLAIN_SAVED_ANSWER, previous.text).map_err(io_error)?;
             }
-            writeln!(
+            if let Some(reviewed) = journal.edited_after_review(&question.id).filter(|_| answered) {
+                say(
+                    output,
+                    width,
+                    &text::plain_edited_after_review(&reviewed.reviewer, reviewed.date),
+                )
+                .map_err(io_error)?;
+                writeln!(output, "{}", reviewed.text).map_err(io_error)?;
+            }
+            for (imported, comment) in comments.get(question.id.as_str()).into_iter().flatten() {
+                say(
+                    output,
+                    width,
+                    &text::plain_review_comment(
+                        &imported.review.reviewer.name,
+                        imported.review.reviewer.kind == crate::review::ReviewerKind::Peer,
+                        imported.review.date,
+                    ),
+                )
+                .map_err(io_error)?;
+                writeln!(output, "{}", comment.comment).map_err(io_error)?;
+            }
+            say(
                 output,
-                "{}",
+                width,
                 if answered {
                     text::PLAIN_REVISE
                 } else {
                     text::PLAIN_ANSWER
-                }
+                },
             )
             .map_err(io_error)?;
             output.flush().map_err(io_error)?;
@@ -264,13 +394,15 @@ pub fn run(
             let typing = Typing::Question {
                 id: &question.id,
                 wording: &question.text,
+                answered,
             };
             let (lines, ended) = input
                 .answer(output, &mut |lines| {
-                    keep_for_rescue(options, with_typed(&journal, &typing, lines, (options.now)()));
+                    keep_for_rescue(options, with_typed(journal, &typing, lines, (options.now)()));
                 })
                 .map_err(io_error)?;
             input_ended = ended;
+            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -304,11 +436,11 @@ pub fn run(
                 text::PLAIN_SAVED
             };
             keep_for_rescue(options, journal.clone());
-            saver.changed(store, &journal, module, output, now)?;
-            writeln!(output, "{said}").map_err(io_error)?;
+            let saved = saver.changed(store, journal, module, output, now)?;
+            say(output, width, &text::plain_outcome(said, saved)).map_err(io_error)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
-            writeln!(output, "\n{}", text::PLAIN_CONTINUE).map_err(io_error)?;
+            say(output, width, &format!("\n{}", text::PLAIN_CONTINUE)).map_err(io_error)?;
             output.flush().map_err(io_error)?;
             match input.line(output).map_err(io_error)? {
                 None => input_ended = true,
@@ -318,6 +450,7 @@ pub fn run(
                 }
                 Some(_) => {}
             }
+            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -328,18 +461,18 @@ pub fn run(
         .all(|(_, question)| journal.is_resolved(&question.id));
     if done && !input_ended && !quit {
         // As on the completion screen: what will I do differently, and by when?
-        writeln!(output, "\n{}", text::ACTION_POINT_TITLE).map_err(io_error)?;
+        say(output, width, &format!("\n{}", text::ACTION_POINT_TITLE)).map_err(io_error)?;
         if let Some(action) = &journal.action_point {
             writeln!(output, "{}\n{}", text::PLAIN_ACTION_POINT_SAVED, action.text).map_err(io_error)?;
         }
-        writeln!(
+        say(
             output,
-            "{}",
+            width,
             if journal.action_point.is_some() {
                 text::PLAIN_REPLACE
             } else {
                 text::PLAIN_ACTION_POINT
-            }
+            },
         )
         .map_err(io_error)?;
         output.flush().map_err(io_error)?;
@@ -347,7 +480,7 @@ pub fn run(
             .answer(output, &mut |lines| {
                 keep_for_rescue(
                     options,
-                    with_typed(&journal, &Typing::ActionPoint, lines, (options.now)()),
+                    with_typed(journal, &Typing::ActionPoint, lines, (options.now)()),
                 );
             })
             .map_err(io_error)?;
@@ -358,19 +491,23 @@ pub fn run(
             last = now;
             journal.set_action_point(action, now);
             keep_for_rescue(options, journal.clone());
-            saver.changed(store, &journal, module, output, now)?;
-            writeln!(output, "{}", text::PLAIN_SAVED).map_err(io_error)?;
+            let saved = saver.changed(store, journal, module, output, now)?;
+            say(output, width, &text::plain_outcome(text::PLAIN_SAVED, saved)).map_err(io_error)?;
         }
     }
     let now = (options.now)();
     journal.count_study(Some(last), now, &mut carry, &timezone);
     journal.record_completion(module, now);
-    save(store, &journal, module, output)?;
+    save(store, journal, module, output)?;
+    saver.pending = false;
     let progress = journal.progress(module);
-    writeln!(
+    say(
         output,
-        "\n{}",
-        text::plain_end(progress.answered, progress.questions, &path.display().to_string())
+        width,
+        &format!(
+            "\n{}",
+            text::plain_end(progress.answered, progress.questions, &path.display().to_string())
+        ),
     )
     .map_err(io_error)?;
     Ok(())

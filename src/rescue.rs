@@ -32,16 +32,10 @@ impl Snapshot {
     /// refuses to a fallback file, whose path is returned; never blocks on
     /// a poisoned or held lock for long (a panicking thread may hold it).
     pub fn save_all(&self, paths: &DataPaths) -> Rescued {
-        let journals = match self.inner.try_lock() {
-            Ok(guard) => guard.clone(),
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner().clone(),
-            Err(std::sync::TryLockError::WouldBlock) => {
-                std::thread::sleep(std::time::Duration::from_millis(50));
-                match self.inner.try_lock() {
-                    Ok(guard) => guard.clone(),
-                    Err(_) => Vec::new(),
-                }
-            }
+        let Some(journals) = try_for_a_second(&self.inner, |journals| journals.clone()) else {
+            // Held all that time: the drafts cannot be reached, and saying
+            // they were saved would be a lie.
+            return Rescued::Lost;
         };
         // Through the store, so an older journal's copy is kept here too.
         let mut store = FileStore::new(paths.clone());
@@ -55,6 +49,56 @@ impl Snapshot {
         match write_fallback(paths, &refused) {
             Ok(path) => Rescued::Fallback(path),
             Err(_) => Rescued::Lost,
+        }
+    }
+}
+
+/// Runs `read` on what a mutex holds, waiting up to a second for it (a
+/// poisoned one is read all the same); `None` if it stayed held.
+fn try_for_a_second<T, R>(mutex: &Mutex<T>, read: impl FnOnce(&T) -> R) -> Option<R> {
+    let start = std::time::Instant::now();
+    loop {
+        match mutex.try_lock() {
+            Ok(guard) => return Some(read(&guard)),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(read(&poisoned.into_inner())),
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < std::time::Duration::from_secs(1) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
+/// Held by the tutor's loop while it handles a message (which may save) and
+/// refreshes the snapshot, and taken for good by the signal thread before it
+/// saves: so the thread never writes an older snapshot over a newer save,
+/// and the loop saves nothing once the thread has begun.
+static SAVING: Mutex<()> = Mutex::new(());
+
+/// The tutor's loop: hold this while handling a message.
+pub fn saving() -> std::sync::MutexGuard<'static, ()> {
+    SAVING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The signal thread: takes the save lock and keeps it until the process
+/// exits. Waits at most a second (a save stuck on a hung disk must not stop
+/// the rescue).
+fn stop_other_saves() {
+    let start = std::time::Instant::now();
+    loop {
+        match SAVING.try_lock() {
+            Ok(guard) => {
+                std::mem::forget(guard);
+                return;
+            }
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                std::mem::forget(poisoned.into_inner());
+                return;
+            }
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < std::time::Duration::from_secs(1) => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return,
         }
     }
 }
@@ -73,13 +117,16 @@ pub enum Rescued {
 impl Rescued {
     /// Says where the text went, after the terminal is back (stderr may be
     /// gone with the terminal: a failed write is not a reason to panic).
-    pub fn report(&self) {
+    pub fn report(&self, when_saved: Option<&str>) {
         let message = match self {
-            Rescued::Saved => return,
+            Rescued::Saved => match when_saved {
+                Some(words) => words.to_owned(),
+                None => return,
+            },
             Rescued::Fallback(path) => crate::text::drafts_in_fallback(&path.display().to_string()),
             Rescued::Lost => crate::text::DRAFTS_LOST.to_owned(),
         };
-        let _ = writeln!(std::io::stderr(), "{message}");
+        let _ = writeln!(std::io::stderr(), "\n{message}");
     }
 }
 
@@ -94,20 +141,30 @@ struct Unsaved {
 /// The most a fallback file may hold; anything larger is not ours.
 const FALLBACK_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// The system's runtime folder (private to the user where it exists), else
-/// its temporary folder.
-fn fallback_folder() -> PathBuf {
-    std::env::var_os("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .filter(|folder| folder.is_absolute() && folder.is_dir())
-        .unwrap_or_else(std::env::temp_dir)
+/// Where fallback files may go, best first: the user's own state folder
+/// (`~/.local/state/casebook`; it survives logging out and rebooting, where
+/// the runtime folder and often `/tmp` do not), then `/var/tmp`, then the
+/// temporary folder.
+fn fallback_folders() -> Vec<PathBuf> {
+    let mut folders = Vec::new();
+    if let Some(dirs) = directories::ProjectDirs::from("", "", "casebook") {
+        folders.extend(dirs.state_dir().map(Path::to_path_buf));
+    }
+    #[cfg(unix)]
+    folders.push(PathBuf::from("/var/tmp"));
+    folders.push(std::env::temp_dir());
+    folders
 }
 
 /// `casebook-unsaved-UID-HASH`: one name per user and data folder, so the
 /// next start finds its own and no other.
 fn fallback_stem(paths: &DataPaths) -> String {
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(paths.root().as_os_str().as_encoded_bytes());
+    // The same folder however it was named (relative, a trailing slash).
+    let root = std::fs::canonicalize(paths.root())
+        .or_else(|_| std::path::absolute(paths.root()))
+        .unwrap_or_else(|_| paths.root().to_path_buf());
+    let digest = sha2::Sha256::digest(root.as_os_str().as_encoded_bytes());
     let hash: String = digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect();
     format!("casebook-unsaved-{}-{hash}", user_id())
 }
@@ -123,33 +180,51 @@ fn user_id() -> String {
 }
 
 /// Writes journals to a new fallback file, readable by its owner only,
-/// never through a link or over another file.
+/// never through a link or over another file: in the first folder of
+/// `fallback_folders` that takes it.
 pub fn write_fallback(paths: &DataPaths, journals: &[ModuleJournal]) -> std::io::Result<PathBuf> {
     let unsaved = Unsaved {
         data_dir: paths.root().to_path_buf(),
         journals: journals.to_vec(),
     };
     let text = crate::journal::store::to_ron(&unsaved).map_err(std::io::Error::other)?;
-    let folder = fallback_folder();
     let stem = fallback_stem(paths);
-    let mut last_error = std::io::Error::other("no free name");
-    for number in 1..100 {
-        let path = folder.join(format!("{stem}-{number}.ron"));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
+    let mut last_error = std::io::Error::other("no folder to keep the text in");
+    for folder in fallback_folders() {
+        // The state folder is casebook's own: made private if need be.
+        if folder.ends_with("casebook")
+            && let Err(error) = crate::journal::store::create_private_dir(&folder)
         {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
+            last_error = error;
+            continue;
         }
-        match options.open(&path) {
-            Ok(mut file) => {
-                file.write_all(text.as_bytes())?;
-                file.sync_all()?;
-                return Ok(path);
+        // A unique name: in a shared folder, names made in advance by
+        // someone else cannot block the rescue.
+        for attempt in 0..20u32 {
+            let stamp = jiff::Timestamp::now().as_nanosecond();
+            let path = folder.join(format!("{stem}-{stamp}-{attempt}.ron"));
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
             }
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last_error = error,
-            Err(error) => return Err(error),
+            match options.open(&path) {
+                Ok(mut file) => match file.write_all(text.as_bytes()).and_then(|()| file.sync_all()) {
+                    Ok(()) => return Ok(path),
+                    Err(error) => {
+                        let _ = std::fs::remove_file(&path);
+                        last_error = error;
+                        break;
+                    }
+                },
+                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last_error = error,
+                Err(error) => {
+                    last_error = error;
+                    break;
+                }
+            }
         }
     }
     Err(last_error)
@@ -160,11 +235,11 @@ pub fn write_fallback(paths: &DataPaths, journals: &[ModuleJournal]) -> std::io:
 /// written for this very folder, are trusted: the folder is shared.
 pub fn find_fallbacks(paths: &DataPaths) -> Vec<(PathBuf, Vec<ModuleJournal>)> {
     let stem = fallback_stem(paths);
-    let Ok(entries) = std::fs::read_dir(fallback_folder()) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(PathBuf, Vec<ModuleJournal>)> = entries
-        .filter_map(Result::ok)
+    let root = std::fs::canonicalize(paths.root()).unwrap_or_else(|_| paths.root().to_path_buf());
+    let mut found: Vec<(PathBuf, Vec<ModuleJournal>)> = fallback_folders()
+        .into_iter()
+        .filter_map(|folder| std::fs::read_dir(folder).ok())
+        .flat_map(|entries| entries.filter_map(Result::ok))
         .filter(|entry| {
             entry
                 .file_name()
@@ -174,7 +249,8 @@ pub fn find_fallbacks(paths: &DataPaths) -> Vec<(PathBuf, Vec<ModuleJournal>)> {
         .filter_map(|entry| {
             let path = entry.path();
             let unsaved = read_fallback(&path)?;
-            (unsaved.data_dir == paths.root()).then_some((path, unsaved.journals))
+            let written_for = std::fs::canonicalize(&unsaved.data_dir).unwrap_or(unsaved.data_dir);
+            (written_for == root).then_some((path, unsaved.journals))
         })
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -266,9 +342,16 @@ pub struct SignalWatch {
     snapshot: Snapshot,
     paths: DataPaths,
     restore: fn(),
+    saved_words: Option<&'static str>,
 }
 
-pub fn watch_signals(snapshot: Snapshot, paths: DataPaths, restore: fn()) -> std::io::Result<SignalWatch> {
+/// `saved_words` is said on standard error once the drafts are safe.
+pub fn watch_signals(
+    snapshot: Snapshot,
+    paths: DataPaths,
+    restore: fn(),
+    saved_words: Option<&'static str>,
+) -> std::io::Result<SignalWatch> {
     Ok(SignalWatch {
         #[cfg(unix)]
         signals: signal_hook::iterator::Signals::new([
@@ -281,6 +364,7 @@ pub fn watch_signals(snapshot: Snapshot, paths: DataPaths, restore: fn()) -> std
         snapshot,
         paths,
         restore,
+        saved_words,
     })
 }
 
@@ -292,16 +376,18 @@ impl SignalWatch {
             snapshot,
             paths,
             restore,
+            saved_words,
         } = self;
         std::thread::Builder::new()
             .name("casebook-signals".into())
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
+                    stop_other_saves();
                     let rescued = snapshot.save_all(&paths);
                     if signal != signal_hook::consts::SIGHUP {
                         restore();
                     }
-                    rescued.report();
+                    rescued.report(saved_words);
                     std::process::exit(128 + signal);
                 }
             })?;
@@ -321,11 +407,13 @@ impl SignalWatch {
             snapshot,
             paths,
             restore,
+            saved_words,
         } = self;
         ctrlc::try_set_handler(move || {
+            stop_other_saves();
             let rescued = snapshot.save_all(&paths);
             restore();
-            rescued.report();
+            rescued.report(saved_words);
             std::process::exit(CONSOLE_EVENT_EXIT);
         })
         .map_err(|error| std::io::Error::other(error.to_string()))
@@ -333,7 +421,7 @@ impl SignalWatch {
 
     #[cfg(not(any(unix, windows)))]
     pub fn start(self) -> std::io::Result<()> {
-        let _ = (self.snapshot, self.paths, self.restore);
+        let _ = (self.snapshot, self.paths, self.restore, self.saved_words);
         Ok(())
     }
 }
@@ -349,7 +437,7 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         let rescued = snapshot.save_all(&paths);
-        rescued.report();
+        rescued.report(None);
         let place = info
             .location()
             .map(|location| format!("{}:{}", location.file(), location.line()))

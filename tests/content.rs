@@ -259,7 +259,7 @@ proptest! {
         let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
         journal.reflections.insert(
             "stood-out".into(),
-            Reflection { question: text.clone(), text: text.clone(), skipped: false, created: now, updated: now },
+            Reflection { question: text.clone(), text: text.clone(), skipped: false, created: now, updated: now, reviewed: Vec::new() },
         );
         store.save_module(&journal).unwrap();
         let back = store.load_module("hmip-youth-2021", "desistance-assessing").unwrap().unwrap();

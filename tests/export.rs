@@ -7,6 +7,8 @@
 //! and read the diff as a supervisor would before keeping it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use casebook::content::{self, Library};
@@ -335,82 +337,12 @@ fn html_references_nothing_outside_itself() {
 
 // JSON ---------------------------------------------------------------------
 
-/// Checks a value against the subset of JSON Schema that
-/// assets/log-schema.json uses: every object's fields are required and no
-/// others are allowed, so this proves the schema documents every field.
-fn check_schema(value: &Value, schema: &Value, at: &str) {
-    if let Some(constant) = schema.get("const") {
-        assert_eq!(value, constant, "{at}");
-    }
-    if let Some(options) = schema.get("enum") {
-        assert!(
-            options.as_array().unwrap().contains(value),
-            "{at}: {value} is not one of {options}"
-        );
-    }
-    if let Some(types) = schema.get("type") {
-        let types: Vec<&str> = match types {
-            Value::String(one) => vec![one.as_str()],
-            Value::Array(many) => many.iter().map(|kind| kind.as_str().unwrap()).collect(),
-            _ => panic!("{at}: bad type in schema"),
-        };
-        let kind = match value {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(number) if number.is_u64() || number.is_i64() => "integer",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-        };
-        assert!(types.contains(&kind), "{at}: {kind} is not one of {types:?}");
-    }
-    if let (Some(format), Value::String(text)) = (schema.get("format"), value) {
-        match format.as_str().unwrap() {
-            "date-time" => {
-                assert!(text.parse::<Timestamp>().is_ok() && text.ends_with('Z'), "{at}: {text}");
-            }
-            "date" => assert!(text.parse::<jiff::civil::Date>().is_ok(), "{at}: {text}"),
-            other => panic!("{at}: unknown format {other}"),
-        }
-    }
-    if let Value::Object(fields) = value {
-        let properties = schema["properties"].as_object().unwrap();
-        let required: Vec<&str> = schema["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|name| name.as_str().unwrap())
-            .collect();
-        let mut names: Vec<&str> = properties.keys().map(String::as_str).collect();
-        names.sort_unstable();
-        let mut sorted_required = required.clone();
-        sorted_required.sort_unstable();
-        assert_eq!(
-            names, sorted_required,
-            "{at}: the schema must require every field it lists"
-        );
-        assert_eq!(schema["additionalProperties"], false, "{at}");
-        let mut present: Vec<&str> = fields.keys().map(String::as_str).collect();
-        present.sort_unstable();
-        assert_eq!(present, sorted_required, "{at}: fields");
-        for (name, field) in fields {
-            check_schema(field, &properties[name], &format!("{at}.{name}"));
-        }
-    }
-    if let Value::Array(items) = value {
-        for (index, item) in items.iter().enumerate() {
-            check_schema(item, &schema["items"], &format!("{at}[{index}]"));
-        }
-    }
-}
-
 #[test]
 fn json_follows_its_documented_schema() {
     let schema: Value = serde_json::from_str(&std::fs::read_to_string("assets/log-schema.json").unwrap()).unwrap();
     for line in [&[][..], &["--since", "2026-11-01"][..]] {
         let log = json(line);
-        check_schema(&log, &schema, "log");
+        common::schema::check(&log, &schema, "log");
     }
     // The fields come in the schema's order, the digest last.
     let text = export_stdout(&["--format", "json"]).out_text();
@@ -838,6 +770,8 @@ fn verify_file(path: &Path) -> (u8, String) {
     let code = verify_command(
         &VerifyArgs {
             file: path.to_path_buf(),
+            allowed_signers: None,
+            log: None,
         },
         &mut out,
         &mut err,
@@ -856,8 +790,9 @@ fn verify_passes_on_an_untouched_log_of_each_format() {
         assert_eq!(
             said,
             format!(
-                "{}: the digest matches. The log is as casebook exported it.\n\
-                 (A digest catches accidental or casual changes, not a determined forger.)\n",
+                "{}: the digest matches: the file is unchanged since its digest was written.\n\
+                 (A digest catches accidental or casual changes, not a determined forger: anyone who edits the file \
+                 can recompute it. Nor does it show who exported the log.)\n",
                 path.display()
             )
         );

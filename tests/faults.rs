@@ -124,15 +124,15 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
     };
     for signal in ["TERM", "HUP"] {
         let data = tempfile::tempdir().unwrap();
-        let runtime = tempfile::tempdir().unwrap();
+        let state = tempfile::tempdir().unwrap();
         welcomed(data.path());
         let full = data.path().join("disk-is-full");
         let env = format!(
-            "LD_PRELOAD='{}' FAULTFS_AT=write FAULTFS_SWITCH='{}' FAULTFS_TARGET='{}' XDG_RUNTIME_DIR='{}'",
+            "LD_PRELOAD='{}' FAULTFS_AT=write FAULTFS_SWITCH='{}' FAULTFS_TARGET='{}' XDG_STATE_HOME='{}'",
             injector.display(),
             full.display(),
             data.path().join("journal").display(),
-            runtime.path().display()
+            state.path().display()
         );
         let pane = Pane::start_with("fallback", data.path(), "", &env, "read desistance-assessing");
         at_first_question(&pane);
@@ -151,7 +151,8 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
             "Saved first.",
             "{signal}: the journal is as last saved"
         );
-        let kept: Vec<PathBuf> = std::fs::read_dir(runtime.path())
+        // In the user's own state folder, which outlives a logout and a reboot.
+        let kept: Vec<PathBuf> = std::fs::read_dir(state.path().join("casebook"))
             .unwrap()
             .map(|entry| entry.unwrap().path())
             .collect();
@@ -163,6 +164,12 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&kept[0]).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{signal}: private");
+            let folder = std::fs::metadata(state.path().join("casebook"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
+            assert_eq!(folder, 0o700, "{signal}: in a private folder");
         }
         if signal == "TERM" {
             let screen = pane.screen();
@@ -467,7 +474,7 @@ fn damaged_journals_are_reported_and_never_touched() {
         (
             "newer",
             b"(schema: 99, course: \"hmip-youth-2021\", module: \"desistance-assessing\", future: true)\n",
-            "written by a newer casebook (file version 99; this casebook reads up to 3)",
+            "written by a newer casebook (file version 99; this casebook reads up to 4)",
         ),
         (
             "newer, naming its casebook",
@@ -938,4 +945,51 @@ fn journals_loaded_together_match_journals_loaded_one_by_one() {
     let loaded = together(&store);
     assert_eq!(loaded, one_by_one(&store));
     assert!(loaded.iter().all(|result| result.starts_with("Err(")), "{loaded:?}");
+}
+
+/// Piped answers are written at most once a second; if the output then
+/// fails (the reader of a pipe goes away), the answers already read are
+/// still saved, and none was called "Saved." before it was.
+#[test]
+fn plain_mode_saves_what_it_read_when_its_output_goes_away() {
+    use std::io::{BufRead, BufReader, Write};
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["read", "public-safety-reviewing", "--plain"])
+        .env("CASEBOOK_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin
+        .write_all(b"Answer one.\n.\nAnswer two.\n.\nAnswer three.\n.\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    let mut outcomes = Vec::new();
+    let mut line = String::new();
+    while outcomes.len() < 3 {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "output ended early");
+        if line.starts_with("Saved") || line.starts_with("Recorded") {
+            outcomes.push(line.trim().to_owned());
+        }
+    }
+    drop(stdout);
+    let _ = stdin.write_all(b"Answer four.\n.\nAnswer five.\n.\n");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the broken output is an error");
+    let journal = parse(&journal_path(data.path(), "public-safety-reviewing"));
+    let texts: Vec<&str> = journal
+        .reflections
+        .values()
+        .map(|reflection| reflection.text.as_str())
+        .collect();
+    for answer in ["Answer one.", "Answer two.", "Answer three."] {
+        assert!(texts.contains(&answer), "{answer} kept: {texts:?} ({outcomes:?})");
+    }
+    assert_eq!(outcomes[0], "Saved.", "the first answer is written at once");
 }

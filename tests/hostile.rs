@@ -648,3 +648,31 @@ fn the_panic_switch_does_nothing_in_a_release_build() {
     pane.keys(&["q"]);
     assert_eq!(pane.exit_status().0, 0);
 }
+
+/// A link in place of the journal folder, or a course's folder inside it,
+/// would send every journal read and write outside the data folder.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_a_journal_folder_is_never_written_through() {
+    for linked in ["journal", "journal/hmip-youth-2021"] {
+        let data = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let link = data.path().join(linked);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(outside.path(), &link).unwrap();
+        let before = snapshot(outside.path());
+        let output = run(
+            data.path(),
+            &["read", "public-safety-reviewing", "--plain"],
+            b"An answer.\n.\n",
+        );
+        assert!(!output.status.success(), "{linked}: {}", stdout(&output));
+        assert!(stderr(&output).contains("is a link"), "{linked}: {}", stderr(&output));
+        assert_eq!(
+            snapshot(outside.path()),
+            before,
+            "{linked}: nothing written through the link"
+        );
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    }
+}

@@ -135,6 +135,7 @@ fn hostile_app() -> App<MemoryStore> {
                 skipped: false,
                 created: at(0),
                 updated: at(0),
+                reviewed: Vec::new(),
             },
         );
     }
@@ -331,6 +332,7 @@ fn export_with(text: &str, format: casebook::export::Format) -> Vec<u8> {
             skipped: false,
             created: at(0),
             updated: at(60),
+            reviewed: Vec::new(),
         },
     );
     let options = casebook::export::Options {
@@ -568,6 +570,7 @@ fn plain_mode_shows_a_hostile_saved_answer_and_data_folder_without_obeying_them(
             skipped: false,
             created: at(0),
             updated: at(0),
+            reviewed: Vec::new(),
         },
     );
     store.save_module(&journal).unwrap();

@@ -136,13 +136,213 @@ fn take_aways_editor() {
     }
 }
 
+/// "Skip it for now?" above the box, and the foot gives the keys to answer
+/// it: the two agree.
 #[test]
 fn skip_prompt() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = take_aways(width, height);
+        // Done writing; on to question 2 and out of its editor; on again
+        // without an answer asks.
+        keys(
+            &mut app,
+            &[KeyCode::Esc, KeyCode::Char('l'), KeyCode::Esc, KeyCode::Char('l')],
+        );
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("y skip · a answer · Esc stay"), "{screen}");
+        check("skip_prompt", app);
+    }
+}
+
+fn ctrl_key(app: &mut App<MemoryStore>, c: KeyCode, second: i64) {
+    app.handle(Msg::Key(KeyEvent::new(c, KeyModifiers::CONTROL)), at(second));
+}
+
+/// Words on screen, joined across lines and borders, to find a sentence
+/// however it wraps.
+fn words_on(screen: &str) -> String {
+    screen
+        .split(['"', '\n', '│'])
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At 80x24 the prompts take the rows they need: the last one is whole.
+/// At 40x12 there is no room, and the foot says so.
+#[test]
+fn prompts() {
     let mut app = take_aways(80, 24);
-    keys(&mut app, &[KeyCode::Esc]);
-    app.handle(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)), at(100));
-    keys(&mut app, &[KeyCode::Down, KeyCode::Char('l')]);
-    check("skip_prompt", app);
+    ctrl_key(&mut app, KeyCode::Char('g'), 50);
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        words_on(&screen).contains("What will you change, and by when?"),
+        "{screen}"
+    );
+    check("prompts", app);
+    let mut small = take_aways(40, 12);
+    ctrl_key(&mut small, KeyCode::Char('g'), 50);
+    assert!(!matches!(&small.model.screen, casebook::tui::model::Screen::Reader(reader) if reader.prompts));
+    let screen = draw(&small).backend().to_string();
+    assert!(
+        words_on(&screen).contains("No room for the prompts here: make the window taller."),
+        "{screen}"
+    );
+    check("prompts", small);
+}
+
+/// Reading the text at 40x12, the prompts take the body: more than fit,
+/// so they scroll (↓ or Ctrl-↓) down to the last, which shows whole.
+#[test]
+fn prompts_scroll_when_they_must() {
+    let mut app = app(true, 40, 12);
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    ctrl_key(&mut app, KeyCode::Char('g'), 40);
+    let first = draw(&app).backend().to_string();
+    assert!(first.contains("Ctrl-↓ more prompts"), "{first}");
+    keys(&mut app, &[KeyCode::Down; 12]);
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        words_on(&screen).contains("What will you change, and by when?"),
+        "{screen}"
+    );
+    assert!(!screen.contains("more prompts"), "at the end:\n{screen}");
+    check("prompts_scrolled", app);
+}
+
+/// At 40x12 the question is longer than the rows above the box: Ctrl-↓
+/// scrolls it, so every word of it can be read, and the box keeps three rows.
+#[test]
+fn a_long_question_scrolls_above_the_box_on_a_small_screen() {
+    let mut app = take_aways(40, 12);
+    let question = app.model.courses[0].modules[2]
+        .questions()
+        .next()
+        .map(|(_, question)| question.text.clone())
+        .unwrap();
+    let mut seen = String::new();
+    for step in 0..8 {
+        seen.push_str(&draw(&app).backend().to_string());
+        ctrl_key(&mut app, KeyCode::Down, 60 + step);
+    }
+    let seen_words = words_on(&seen);
+    for word in question.split_whitespace() {
+        assert!(seen_words.contains(word), "{word:?} never shown");
+    }
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        screen.contains("┌▶ Your reflection") && screen.contains("│très bien."),
+        "{screen}"
+    );
+    check("question_scrolled", app);
+}
+
+/// The action point is written in a box titled for it.
+#[test]
+fn action_point() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app(true, width, height);
+        app.model.home.selected = 1;
+        keys(&mut app, &[KeyCode::Enter]);
+        let sections = app.model.courses[0].modules[1].sections.len();
+        let read_and_on: Vec<KeyCode> = (0..sections).flat_map(|_| [KeyCode::End, KeyCode::Char('l')]).collect();
+        keys(&mut app, &read_and_on);
+        keys(&mut app, &[KeyCode::Char('a')]);
+        keys(&mut app, &chars("Book supervision"));
+        let screen = draw(&app).backend().to_string();
+        assert!(
+            screen.contains("Your action point") && !screen.contains("Your reflection"),
+            "{screen}"
+        );
+        check("action_point", app);
+    }
+}
+
+/// Tim studied, then the export dialog from home, its file in /home/jo/logs.
+fn export_dialog(width: u16, height: u16) -> App<MemoryStore> {
+    let mut app = take_aways(width, height);
+    app.model.export_dir = "/home/jo/logs".into();
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('e')]);
+    assert!(app.model.export.is_some());
+    app
+}
+
+/// The dialog wraps its lines to the screen and says which folder the log
+/// goes to and which modules it holds; dates get fields of their own.
+#[test]
+fn export() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let app = export_dialog(width, height);
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("Folder: /home/jo/logs"), "{screen}");
+        check("export", app);
+    }
+    let mut app = export_dialog(80, 24);
+    keys(&mut app, &[KeyCode::Up, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("Includes 1 module: Tim, 17."), "{screen}");
+    check("export_dates", app);
+}
+
+/// At 120 columns every stage's name and every case show whole, and a
+/// module in progress says so in its cell.
+#[test]
+fn the_grid_cuts_no_stage_or_case_it_has_room_for() {
+    let mut app = take_aways(120, 40);
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Char('q')]);
+    let screen = draw(&app).backend().to_string();
+    let course = &app.model.courses[0];
+    for stage in &course.stages {
+        for word in stage.title.split_whitespace() {
+            assert!(screen.contains(word), "{:?}:\n{screen}", stage.title);
+        }
+    }
+    for module in course.modules.iter().filter(|module| module.stage.is_some()) {
+        let case = casebook::tui::view::short_name(module);
+        assert!(screen.contains(case), "{case}:\n{screen}");
+    }
+    assert!(!screen.contains('…'), "nothing cut:\n{screen}");
+    check("grid_in_progress", app);
+}
+
+/// A course with more stages than fit across the screen is a list, not a
+/// grid of empty cells.
+#[test]
+fn a_course_with_more_stages_than_fit_is_a_list() {
+    let mut app = app(true, 120, 40);
+    let course = &mut app.model.courses[0];
+    course.stages = (0..300)
+        .map(|index| casebook::content::Stage {
+            id: format!("stage-{index}"),
+            title: format!("Stage {index}"),
+        })
+        .collect();
+    for (index, module) in course.modules.iter_mut().enumerate() {
+        if module.stage.is_some() {
+            module.stage = Some(format!("stage-{index}"));
+        }
+    }
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        screen.contains("▸ Introduction"),
+        "the list marks the selection:\n{screen}"
+    );
+    assert!(screen.contains("Stage 2: Tim, 17"), "{screen}");
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert_eq!(app.model.home.selected, 2, "the arrows move down the list");
+}
+
+/// The profile opened from home does not tell the learner to press u.
+#[test]
+fn profile_from_home() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app(true, width, height);
+        keys(&mut app, &[KeyCode::Char('u')]);
+        keys(&mut app, &chars("Jo"));
+        let screen = draw(&app).backend().to_string();
+        assert!(!screen.contains("Press u"), "{screen}");
+        check("profile", app);
+    }
 }
 
 #[test]
@@ -180,6 +380,18 @@ fn welcome() {
     }
 }
 
+/// Each label has a space before its value, at every size.
+#[test]
+fn profile_labels_keep_a_space_before_the_value() {
+    for (width, height) in SIZES {
+        let mut app = app(true, width, height);
+        keys(&mut app, &[KeyCode::Char('u'), KeyCode::Up]);
+        keys(&mut app, &chars("Ann"));
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("Supervisor Ann"), "{width}x{height}:\n{screen}");
+    }
+}
+
 /// However long the data folder's path, the welcome's first sentence (where
 /// reflections are kept, and what never to write) is shown whole at 40x12.
 #[test]
@@ -207,6 +419,15 @@ fn the_welcome_sentence_on_privacy_is_whole_on_a_small_screen() {
             screen.contains("▶ Name"),
             "the field being filled in shows too:\n{screen}"
         );
+        // The folder is never broken across lines: whole on a line of its
+        // own, or with its middle taken out and both ends kept.
+        let lines: Vec<&str> = screen.lines().map(|line| line.trim_matches('"').trim()).collect();
+        let whole = lines.contains(&folder);
+        let (start, end) = (&folder[..6], &folder[folder.len() - 6..]);
+        let cut = lines
+            .iter()
+            .any(|line| line.contains('…') && line.starts_with(start) && line.ends_with(end));
+        assert!(whole || cut, "{folder}:\n{screen}");
     }
 }
 

@@ -5,7 +5,7 @@
 use casebook::content;
 use casebook::journal::{MemoryStore, ModuleJournal, Profile, Status};
 use casebook::tui::model::{Focus, Screen};
-use casebook::tui::{App, Msg};
+use casebook::tui::{App, Msg, Startup};
 use jiff::Timestamp;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -120,7 +120,12 @@ fn first_run_offers_a_profile_that_can_be_skipped() {
 fn a_module_named_on_the_command_line_opens_after_the_welcome() {
     let mut app = app_with(MemoryStore::default());
     let (course, module) = (0, 2);
-    app.model.open_after_welcome = Some((course, module));
+    let startup = Startup {
+        open: Some((course, module)),
+        ..Startup::default()
+    };
+    app.handle(Msg::Start(startup), at(0));
+    assert!(matches!(app.model.screen, Screen::Welcome(_)), "the welcome first");
     app.handle(key(KeyCode::Esc), at(1));
     let Screen::Reader(reader) = &app.model.screen else {
         panic!("the module opens");
@@ -341,12 +346,12 @@ fn passing_a_section_without_seeing_its_end_does_not_count_it_read() {
     };
     let mut pages = 0;
     while !read(&app) && pages < 50 {
-        assert!(!casebook::tui::view::section_end_shown(&app.model));
+        assert!(!casebook::tui::layout::section_end_shown(&app.model));
         app.handle(key(KeyCode::PageDown), at(3));
         pages += 1;
     }
     assert!(read(&app), "paging to the end reads the section");
-    assert!(casebook::tui::view::section_end_shown(&app.model));
+    assert!(casebook::tui::layout::section_end_shown(&app.model));
 }
 
 #[test]
@@ -781,19 +786,41 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
         html.contains("&lt;b&gt;markup&lt;/b&gt;"),
         "user text escaped in the log"
     );
-    // The same again: the dialog offers a new name beside the first log.
+    assert!(app.model.export.is_none(), "written: the dialog closes");
+    // The same again: the dialog remembers HTML, and offers a new name
+    // beside the first log.
     press(&mut app, "e", at(10));
-    app.handle(key(KeyCode::Tab), at(11));
+    assert_eq!(
+        app.model.export.as_ref().unwrap().format,
+        casebook::export::Format::Html
+    );
     app.handle(key(KeyCode::Enter), at(12));
     let second = app.model.notice.clone().unwrap();
     assert!(second.ends_with("-2.html"), "{second}");
-    // Typing the first log's name is refused: nothing is overwritten.
+    // Typing the first log's name is refused, as `casebook export` refuses
+    // it: nothing is overwritten, the dialog stays with the name typed, and
+    // offers the next free name.
     press(&mut app, "e", at(13));
     app.model.export.as_mut().unwrap().path = casebook::editor::Editor::single_line(&written.display().to_string());
     app.handle(key(KeyCode::Enter), at(14));
-    let refused = app.model.notice.clone().unwrap();
+    let dialog = app.model.export.as_ref().expect("the dialog stays open");
+    assert_eq!(
+        dialog.path.text(),
+        written.display().to_string(),
+        "the name typed stays"
+    );
+    let refused = dialog.problem.clone().unwrap();
     assert!(refused.contains("already exists"), "{refused}");
+    let suggestion = dialog.suggestion.clone().unwrap();
+    assert!(suggestion.display().to_string().ends_with("-3.html"), "{suggestion:?}");
     assert_eq!(std::fs::read_to_string(&written).unwrap(), html);
+    app.handle(
+        Msg::Key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+        at(15),
+    );
+    app.handle(key(KeyCode::Enter), at(16));
+    assert!(app.model.export.is_none());
+    assert!(suggestion.exists(), "Ctrl-N took the suggestion and wrote it");
 }
 
 #[test]
@@ -856,6 +883,8 @@ fn select_question(app: &mut App<MemoryStore>, module: usize, section: usize, qu
         editor: None,
         confirm_skip: false,
         prompts: false,
+        question_scroll: 0,
+        prompts_scroll: 0,
     });
 }
 
@@ -965,12 +994,22 @@ fn the_recovery_notice_names_the_modules_with_drafts() {
     press(&mut app, "l", at(2));
     type_text(&mut app, "Unfinished", at(3));
     app.handle(Msg::Tick, at(10));
-    let again = app_with(app.store.clone());
+    let recovered = Startup {
+        recovered: true,
+        ..Startup::default()
+    };
+    let mut again = app_with(app.store.clone());
+    again.handle(Msg::Start(recovered.clone()), at(11));
     assert_eq!(
-        again.recovered_notice(),
-        "casebook was not closed normally; your draft in Tim, 17 is back as of its last save."
+        again.model.notice.as_deref(),
+        Some("casebook was not closed normally; your draft in Tim, 17 is back as of its last save.")
     );
-    assert_eq!(app_with(welcomed_store()).recovered_notice(), casebook::text::RECOVERED);
+    let mut fresh = app_with(welcomed_store());
+    fresh.handle(Msg::Start(recovered), at(11));
+    assert_eq!(fresh.model.notice.as_deref(), Some(casebook::text::RECOVERED));
+    let mut normal = app_with(welcomed_store());
+    normal.handle(Msg::Start(Startup::default()), at(11));
+    assert_eq!(normal.model.notice, None, "nothing to say after a normal end");
 }
 
 fn screen_text(app: &App<MemoryStore>) -> String {
@@ -1084,6 +1123,7 @@ fn plain_session(store: &mut MemoryStore, module_id: &str, passes: &[Act]) {
         width: 80,
         interactive: false,
         data_dir: "/data".to_owned(),
+        height: 0,
         now: Timestamp::now,
         rescue: None,
     };
@@ -1196,6 +1236,7 @@ fn piped_plain_mode_saves_at_most_once_a_second_and_at_the_end() {
             width: 80,
             interactive,
             data_dir: "/data".to_owned(),
+            height: 0,
             now: frozen,
             rescue: None,
         };
@@ -1207,4 +1248,46 @@ fn piped_plain_mode_saves_at_most_once_a_second_and_at_the_end() {
     };
     assert_eq!(saves(false), 2, "the first answer, then the end");
     assert_eq!(saves(true), questions + 1, "every answer, then the end");
+}
+
+/// Plain mode at a 40-column, 12-row terminal: its own words wrap to the
+/// width, a long section pauses a screenful at a time, and q at a pause
+/// stops there without counting the section read.
+#[test]
+fn plain_mode_wraps_to_the_terminal_and_pauses_inside_long_sections() {
+    let library = content::load_library(None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("introduction").unwrap();
+    let options = casebook::plain::PlainOptions {
+        width: 40,
+        interactive: true,
+        data_dir: "/home/jo/.local/share/casebook".to_owned(),
+        height: 12,
+        now: Timestamp::now,
+        rescue: None,
+    };
+    let mut store = welcomed_store();
+    let mut output = Vec::new();
+    // Enter at the first two pauses, then q.
+    let input = "\n\nq\n";
+    casebook::plain::run(course, module, &mut store, &mut input.as_bytes(), &mut output, &options).unwrap();
+    let text = String::from_utf8(output).unwrap();
+    let widest = text.lines().map(|line| line.chars().count()).max().unwrap();
+    assert!(widest <= 40, "every line fits 40 columns, widest {widest}:\n{text}");
+    assert_eq!(
+        text.matches("Press Enter for more of this section").count(),
+        3,
+        "{text}"
+    );
+    let journal = &store.modules[&(COURSE.to_owned(), "introduction".to_owned())];
+    let stopped_in = journal.first_unread(module).unwrap();
+    assert!(!journal.sections_read.contains(&stopped_in));
+    // Between one pause and the next, no more than a screenful: the
+    // learner's Enter, the text, and the next pause's own rows.
+    let pause = textwrap::wrap(casebook::text::PLAIN_MORE, 40).len();
+    for (number, between) in text.split("Press Enter for more").enumerate().skip(1) {
+        let text_rows = between.lines().count().saturating_sub(pause);
+        let rows = 1 + text_rows + pause;
+        assert!(rows <= 12, "pause {number}: {rows} rows:\n{between}");
+    }
 }

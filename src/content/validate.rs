@@ -54,7 +54,7 @@ pub fn decode<'b>(bytes: &'b [u8], report: &mut Report) -> Option<&'b str> {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str, report: &mut Report) -> Option<T> {
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str, report: &mut Report) -> Option<T> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     match options.from_str::<T>(text) {
         Ok(value) => Some(value),

@@ -12,17 +12,7 @@ use crate::content::{Course, Library, Module};
 use crate::journal::{ModuleJournal, Store};
 use crate::sanitise::sanitise;
 
-/// Exit codes of `export` and `verify` (the same numbers as the rest of
-/// casebook's commands).
-pub mod exit {
-    pub const OK: u8 = 0;
-    /// Nothing to export, an unknown module, or a digest that does not match.
-    pub const NOTHING: u8 = 1;
-    /// A usage problem (`--since` after `--until`).
-    pub const USAGE: u8 = 2;
-    /// A file that cannot be written (or read), or a journal that cannot be read.
-    pub const FILE: u8 = 3;
-}
+use crate::exit;
 
 /// Writes a reflective log of the modules you have studied
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
@@ -55,9 +45,18 @@ pub struct ExportArgs {
 /// Checks whether a reflective log was changed after it was exported
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
 pub struct VerifyArgs {
-    /// The log to check (any format casebook exports: .md, .html, .json or .txt)
+    /// The log to check (any format casebook exports: .md, .html, .json or .txt), or a review (REVIEW.json, with
+    /// REVIEW.json.sig beside it)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+
+    /// For a review: check that its signer's key is in this file (ssh-keygen's allowed-signers format)
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+
+    /// For a review: the log it should belong to (default: LOG-STEM.json beside REVIEW, when there is one)
+    #[arg(long, value_name = "LOG")]
+    pub log: Option<PathBuf>,
 }
 
 /// Parses `YYYY-MM-DD` for `--since` and `--until`.
@@ -190,7 +189,11 @@ pub fn export_command(
         }
     }
 
-    let Some(log) = super::build(&selected, profile.as_ref(), &options) else {
+    let (reviews, unreadable) = store.imported_reviews();
+    for problem in &unreadable {
+        let _ = writeln!(err, "{}", sanitise(&crate::text::review_left_out(&problem.to_string())));
+    }
+    let Some(log) = super::build_with_reviews(&selected, profile.as_ref(), &options, &reviews) else {
         let _ = writeln!(
             err,
             "{}",
@@ -203,7 +206,16 @@ pub fn export_command(
     let destination = match &args.output {
         Some(path) if path.as_os_str() == "-" => {
             return match out.write_all(&bytes).and_then(|()| out.flush()) {
-                Ok(()) => exit::OK,
+                Ok(()) => {
+                    if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                        let _ = writeln!(
+                            err,
+                            "{}",
+                            sanitise(&crate::text::stdout_export_not_recorded(&error.to_string()))
+                        );
+                    }
+                    exit::OK
+                }
                 Err(error) => {
                     let _ = writeln!(
                         err,
@@ -224,6 +236,13 @@ pub fn export_command(
                 "{}",
                 sanitise(&messages::written(log.summary.modules, args.format, &path))
             );
+            if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    sanitise(&crate::text::export_not_recorded(&path, &error.to_string()))
+                );
+            }
             exit::OK
         }
         Err(error) => {
@@ -232,6 +251,7 @@ pub fn export_command(
                 ExportError::AlreadyExists(_) | ExportError::IsFolder(_) => messages::ANOTHER_NAME,
                 ExportError::NoFolder(_) => messages::CREATE_FOLDER,
                 ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
+                ExportError::NotRecorded { .. } => "",
             };
             let _ = writeln!(err, "{}", sanitise(&format!("{error}{hint}")));
             match error {
@@ -265,6 +285,17 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
         }
     };
     let shown = args.file.display().to_string();
+    if crate::review::Review::looks_like_review(&bytes) {
+        let (said, code) =
+            crate::review::cli::verify_review(&args.file, &bytes, args.allowed_signers.as_deref(), args.log.as_deref());
+        return match writeln!(out, "{}", sanitise(&said.join("\n"))).and_then(|()| out.flush()) {
+            Ok(()) => code,
+            Err(error) => {
+                let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));
+                exit::FILE
+            }
+        };
+    }
     let (said, code) = match super::verify(&bytes) {
         Verification::Matches { .. } => (messages::digest_matches(&shown), exit::OK),
         Verification::Differs { .. } => (messages::digest_differs(&shown), exit::NOTHING),
@@ -280,128 +311,5 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
     }
 }
 
-/// Every message of `export` and `verify`, in one place.
-pub mod messages {
-    use std::path::Path;
-
-    use jiff::civil::Date;
-
-    use crate::export::{Format, words};
-
-    pub const NOTHING_TO_EXPORT: &str = "Nothing to export: none of these modules has been studied yet.";
-    pub const NOT_STUDIED: &str = "not studied yet";
-    pub const NOT_IN_PERIOD: &str = "not studied in the period";
-    pub const ANOTHER_NAME: &str = " Choose another name with -o FILE.";
-    pub const CREATE_FOLDER: &str = " Create it, or choose another place with -o FILE.";
-    pub const ANOTHER_PLACE: &str = " Choose another place with -o FILE.";
-
-    pub fn bad_date(text: &str) -> String {
-        format!("\"{text}\" is not a date; write it as YYYY-MM-DD, for example 2026-11-23")
-    }
-
-    pub fn since_after_until(since: Date, until: Date) -> String {
-        format!(
-            "--since ({}) is after --until ({}), so no day is in the period.",
-            words::date(since),
-            words::date(until)
-        )
-    }
-
-    fn period(since: Option<Date>, until: Option<Date>) -> Option<String> {
-        match (since, until) {
-            (Some(since), Some(until)) if since == until => Some(format!("on {}", words::date(since))),
-            (Some(since), Some(until)) => Some(format!("between {} and {}", words::date(since), words::date(until))),
-            (Some(since), None) => Some(format!("since {}", words::date(since))),
-            (None, Some(until)) => Some(format!("up to {}", words::date(until))),
-            (None, None) => None,
-        }
-    }
-
-    pub fn nothing_to_export(named: bool, since: Option<Date>, until: Option<Date>) -> String {
-        let which = if named {
-            "none of the modules named"
-        } else {
-            "no module"
-        };
-        match period(since, until) {
-            Some(period) => format!("Nothing to export: {which} was studied {period}."),
-            None if named => "Nothing to export: none of the modules named has been studied yet.".to_owned(),
-            None => "Nothing to export: you have not studied any module yet. Run \"casebook\" to start one.".to_owned(),
-        }
-    }
-
-    pub fn left_out(module: &str, reason: &str) -> String {
-        format!("Left out {module}: {reason}.")
-    }
-
-    pub fn cannot_read_journal(error: &str) -> String {
-        format!(
-            "Cannot read your journal, so no log was written: {error}.\nThe file is left untouched. \
-To export the other modules, open casebook, choose this module and press x to set the file aside."
-        )
-    }
-
-    pub fn is_folder(path: &Path) -> String {
-        format!(
-            "{} is a folder; give the log a file name in it, for example -o {}.",
-            path.display(),
-            path.join("casebook-log.md").display()
-        )
-    }
-
-    pub fn already_exists(path: &Path) -> String {
-        format!(
-            "{} already exists, and casebook never overwrites a file.",
-            path.display()
-        )
-    }
-
-    pub fn no_folder(path: &Path) -> String {
-        format!("Cannot write the log: the folder {} does not exist.", path.display())
-    }
-
-    pub fn cannot_write(path: &Path, reason: &str) -> String {
-        format!(
-            "Cannot write the log to {}: {reason}. Nothing was written.",
-            path.display()
-        )
-    }
-
-    pub fn cannot_write_stdout(reason: &str) -> String {
-        format!("Cannot write the log to standard output: {reason}")
-    }
-
-    pub fn written(modules: usize, format: Format, path: &Path) -> String {
-        let modules = if modules == 1 {
-            "1 module".to_owned()
-        } else {
-            format!("{modules} modules")
-        };
-        format!(
-            "Wrote a reflective log of {modules} ({}) to {}",
-            format.name(),
-            path.display()
-        )
-    }
-
-    pub fn cannot_read(path: &Path, reason: &str) -> String {
-        format!("Cannot read {}: {reason}", path.display())
-    }
-
-    pub fn digest_matches(file: &str) -> String {
-        format!(
-            "{file}: the digest matches. The log is as casebook exported it.\n\
-             (A digest catches accidental or casual changes, not a determined forger.)"
-        )
-    }
-
-    pub fn digest_differs(file: &str) -> String {
-        format!("{file}: the digest does not match. The log has been changed since it was exported.")
-    }
-
-    pub fn no_digest(file: &str) -> String {
-        format!(
-            "{file}: no casebook digest found. This is not a log exported by casebook, or its digest has been removed."
-        )
-    }
-}
+/// Every message of `export` and `verify`: kept with the rest in `text`.
+pub use crate::text::export_command as messages;

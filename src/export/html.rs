@@ -68,7 +68,47 @@ fn question(out: &mut String, number: usize, question: &QuestionLog) {
         (None, Some(reflection)) => out.push_str(&written(reflection)),
         (None, None) => {}
     }
+    if let Some(reviewed) = &question.edited_after_review {
+        let _ = writeln!(
+            out,
+            "<div class=\"reviewed-wording\">\n<p class=\"note\">{}</p>",
+            escape(&words::edited_after_review(reviewed))
+        );
+        out.push_str(&written(&reviewed.text));
+        out.push_str("</div>\n");
+    }
+    for comment in &question.review_comments {
+        let _ = writeln!(
+            out,
+            "<div class=\"review-comment\">\n<p class=\"reviewer\">{}</p>",
+            escape(&words::comment_by(comment))
+        );
+        out.push_str(&written(&comment.comment));
+        out.push_str("</div>\n");
+    }
     out.push_str("</div>\n");
+}
+
+fn reviews(out: &mut String, log: &Log) {
+    if log.reviews.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"reviews\">\n");
+    let _ = writeln!(out, "<h2>{}</h2>", escape(words::REVIEWS_HEADING));
+    for review in &log.reviews {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&words::review_heading(review)));
+        fields(out, &words::review_fields(review));
+        for (label, text) in [
+            (words::OVERALL_COMMENTS, &review.overall_comments),
+            (words::AGREED_ACTIONS, &review.agreed_actions),
+        ] {
+            if let Some(text) = text {
+                let _ = writeln!(out, "<h4>{}</h4>", escape(label));
+                out.push_str(&written(text));
+            }
+        }
+    }
+    out.push_str("</section>\n");
 }
 
 fn module(out: &mut String, log: &Log, course_title: &str, number: usize, module: &ModuleLog) {
@@ -191,6 +231,7 @@ pub fn render(log: &Log) -> String {
         }
     }
 
+    reviews(&mut out, log);
     out.push_str("<section class=\"declaration\">\n");
     let _ = writeln!(out, "<h2>{}</h2>", escape(words::DECLARATION_HEADING));
     let _ = writeln!(out, "<p>{}</p>", escape(&log.declaration));

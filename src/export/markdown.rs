@@ -74,7 +74,7 @@ fn line(text: &str) -> String {
 }
 
 /// A user's text as Markdown paragraphs, line breaks kept.
-fn block(text: &str) -> String {
+pub(crate) fn block(text: &str) -> String {
     words::paragraphs(text)
         .iter()
         .map(|lines| lines.iter().map(|text| line(text)).collect::<Vec<_>>().join("\\\n"))
@@ -87,7 +87,7 @@ fn one(text: &str) -> String {
     line(&words::one_line(text))
 }
 
-fn heading(level: usize, text: &str) -> String {
+pub(crate) fn heading(level: usize, text: &str) -> String {
     format!("{} {}\n\n", "#".repeat(level), inline(&words::one_line(text), true))
 }
 
@@ -141,6 +141,51 @@ fn question(out: &mut String, number: usize, question: &QuestionLog) {
             let _ = writeln!(out, "{}\n", block(reflection));
         }
         (None, None) => {}
+    }
+    if let Some(reviewed) = &question.edited_after_review {
+        let _ = writeln!(out, "*{}*\n", inline(&words::edited_after_review(reviewed), false));
+        let _ = writeln!(out, "{}\n", quoted(&block(&reviewed.text)));
+    }
+    for comment in &question.review_comments {
+        let _ = writeln!(out, "**{}**\n", inline(&words::comment_by(comment), false));
+        let _ = writeln!(out, "{}\n", quoted(&block(&comment.comment)));
+    }
+}
+
+/// Escaped Markdown as a block quote, so a reviewer's words stand apart
+/// from the learner's.
+fn quoted(markdown: &str) -> String {
+    markdown
+        .split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn reviews(out: &mut String, log: &Log) {
+    if log.reviews.is_empty() {
+        return;
+    }
+    out.push_str("---\n\n");
+    out.push_str(&heading(2, words::REVIEWS_HEADING));
+    for review in &log.reviews {
+        out.push_str(&heading(3, &words::review_heading(review)));
+        fields(out, &words::review_fields(review));
+        for (label, text) in [
+            (words::OVERALL_COMMENTS, &review.overall_comments),
+            (words::AGREED_ACTIONS, &review.agreed_actions),
+        ] {
+            if let Some(text) = text {
+                let _ = writeln!(out, "**{label}**\n");
+                let _ = writeln!(out, "{}\n", block(text));
+            }
+        }
     }
 }
 
@@ -206,6 +251,7 @@ pub fn render(log: &Log) -> String {
         }
     }
 
+    reviews(&mut out, log);
     out.push_str("---\n\n");
     out.push_str(&heading(2, words::DECLARATION_HEADING));
     let _ = writeln!(out, "{}\n", inline(&log.declaration, false));

@@ -8,10 +8,11 @@
 
 pub mod cli;
 pub mod digest;
-mod html;
-mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 pub mod model;
 mod plain;
+pub mod records;
 pub mod words;
 
 use std::fmt;
@@ -109,6 +110,9 @@ pub enum ExportError {
     NoFolder(PathBuf),
     /// The file could not be written; nothing was left behind.
     CannotWrite { path: PathBuf, reason: String },
+    /// The log was written, but the data folder's record of exports was
+    /// not, so a review of it cannot be imported.
+    NotRecorded { path: PathBuf, reason: String },
 }
 
 impl fmt::Display for ExportError {
@@ -119,6 +123,7 @@ impl fmt::Display for ExportError {
             ExportError::IsFolder(path) => f.write_str(&cli::messages::is_folder(path)),
             ExportError::NoFolder(path) => f.write_str(&cli::messages::no_folder(path)),
             ExportError::CannotWrite { path, reason } => f.write_str(&cli::messages::cannot_write(path, reason)),
+            ExportError::NotRecorded { path, reason } => f.write_str(&crate::text::export_not_recorded(path, reason)),
         }
     }
 }
@@ -175,7 +180,17 @@ pub fn export_date(now: Timestamp) -> Date {
 /// Builds the log's data with its log id filled in (the digest is added
 /// when it is rendered): `None` when nothing selected was studied.
 pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Options) -> Option<Log> {
-    let mut log = model::build(selected, profile, options)?;
+    build_with_reviews(selected, profile, options, &[])
+}
+
+/// [`build`], with the imported reviews of the modules selected.
+pub fn build_with_reviews(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    options: &Options,
+    reviews: &[crate::review::ImportedReview],
+) -> Option<Log> {
+    let mut log = model::build(selected, profile, options, reviews)?;
     // The log id: the export date and a short hash of the log's content
     // (as JSON, before the id and digest are set), the same in every format.
     let content = serde_json::to_vec(&log).unwrap_or_default();
@@ -214,7 +229,7 @@ pub fn render(log: &Log, format: Format) -> Vec<u8> {
 /// would make a reflection read in a different order from the one it was
 /// written in. Each becomes U+FFFD, as control characters in a learner's
 /// text already do (`words::clean`).
-fn shown_as_written(text: String) -> String {
+pub(crate) fn shown_as_written(text: String) -> String {
     if !text.contains(crate::sanitise::is_neutralised) {
         return text;
     }
@@ -233,7 +248,7 @@ fn shown_as_written(text: String) -> String {
 /// controls are escaped here too, so the file shows nothing a terminal or
 /// editor would obey while the text it holds stays exactly the learner's.
 /// They can only be inside strings, where `\uXXXX` means the same.
-fn json_escaped(text: String) -> String {
+pub(crate) fn json_escaped(text: String) -> String {
     let escaped = |character: char| crate::sanitise::is_neutralised(character);
     if !text.contains(escaped) {
         return text;
@@ -291,20 +306,23 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
             ExportError::NoFolder(folder)
         });
     }
-    crate::journal::store::write_atomic(&full, bytes).map_err(|error| ExportError::CannotWrite {
-        path: full.clone(),
-        reason: match error {
-            crate::journal::StoreError::Io { reason, .. } | crate::journal::StoreError::Refused { reason, .. } => {
-                reason
-            }
-            other => other.to_string(),
-        },
-    })?;
-    Ok(full)
+    // Linked into place, so a file that appears meanwhile is never replaced.
+    match crate::journal::files::write_new(&full, bytes) {
+        Ok(()) => Ok(full),
+        Err(crate::journal::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(ExportError::AlreadyExists(full))
+        }
+        Err(problem) => Err(ExportError::CannotWrite {
+            path: full,
+            reason: problem.reason(),
+        }),
+    }
 }
 
 /// For the tutor: writes a log of the selected modules to `path`, which
-/// must not exist yet. Returns the full path written.
+/// must not exist yet. Returns the full path written. When the tutor's data
+/// folder is known ([`records::use_data_folder`]) the log carries its
+/// imported reviews and the export is recorded there.
 pub fn export_to_path(
     selected: &[Selected<'_>],
     profile: Option<&Profile>,
@@ -312,6 +330,32 @@ pub fn export_to_path(
     path: &Path,
     now: Timestamp,
 ) -> Result<PathBuf, ExportError> {
-    let bytes = export(selected, profile, format, &Options::new(now))?;
-    write_new_file(path, &bytes)
+    export_to_path_with(selected, profile, format, path, &Options::new(now))
+}
+
+/// [`export_to_path`] with the options given: the tutor's export dialog
+/// passes the period chosen (`since`, `until`).
+pub fn export_to_path_with(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    format: Format,
+    path: &Path,
+    options: &Options,
+) -> Result<PathBuf, ExportError> {
+    let folder = records::data_folder();
+    let reviews = folder
+        .map(|paths| crate::review::imported::load(paths).0)
+        .unwrap_or_default();
+    let log = build_with_reviews(selected, profile, options, &reviews).ok_or(ExportError::NothingToExport)?;
+    let bytes = render(&log, format);
+    let written = write_new_file(path, &bytes)?;
+    if let Some(paths) = folder
+        && let Err(error) = records::append(paths, records::record_of(&log, format, &bytes))
+    {
+        return Err(ExportError::NotRecorded {
+            path: written,
+            reason: error.to_string(),
+        });
+    }
+    Ok(written)
 }

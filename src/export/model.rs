@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{Options, Selected};
 use crate::content::{Course, Module};
 use crate::journal::{ModuleJournal, Profile, Status};
+use crate::review::{ImportedReview, SignatureStatus};
 
 /// The `format` field of every JSON log.
 pub const FORMAT_NAME: &str = "casebook-log";
@@ -37,6 +38,10 @@ pub struct Log {
     pub courses: Vec<CourseLog>,
     pub declaration: String,
     pub supervisor: SupervisorSection,
+    /// Every review imported (`casebook import-review`), oldest first;
+    /// absent when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReviewLog>,
     /// `sha256:` and 64 hex digits; always the last field.
     pub digest: String,
 }
@@ -148,6 +153,57 @@ pub struct QuestionLog {
     pub updated: Option<Timestamp>,
     /// False for a reflection on a question the module no longer has.
     pub in_module: bool,
+    /// The wording last reviewed, when the reflection was edited after it
+    /// was reviewed; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edited_after_review: Option<ReviewedWordingLog>,
+    /// Reviewers' comments on this reflection, oldest review first; absent
+    /// when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub review_comments: Vec<ReviewCommentLog>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewedWordingLog {
+    /// The review's date.
+    pub reviewed: Date,
+    pub reviewer: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewCommentLog {
+    pub reviewer: String,
+    pub kind: crate::review::ReviewerKind,
+    pub date: Date,
+    pub comment: String,
+}
+
+/// An imported review, as the log carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewLog {
+    /// `supervisor`, or `peer` for a peer reflection.
+    pub kind: crate::review::ReviewerKind,
+    pub reviewer: String,
+    pub role: Option<String>,
+    pub date: Date,
+    /// The log that was reviewed.
+    pub log_id: String,
+    pub comments: usize,
+    pub overall_comments: Option<String>,
+    pub agreed_actions: Option<String>,
+    pub next_review: Option<Date>,
+    /// Whether the review's SSH signature was checked when this log was
+    /// written, and by which key.
+    pub signature: SignatureLog,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignatureLog {
+    pub signed: bool,
+    pub verified: bool,
+    /// `SHA256:...`, as `ssh-keygen -l` shows it.
+    pub key_fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -284,6 +340,8 @@ fn questions(module: &Module, journal: &ModuleJournal) -> Vec<QuestionLog> {
                 created: recorded.map(|reflection| reflection.created),
                 updated: recorded.map(|reflection| reflection.updated),
                 in_module: true,
+                edited_after_review: None,
+                review_comments: Vec::new(),
             }
         })
         .collect();
@@ -304,9 +362,66 @@ fn questions(module: &Module, journal: &ModuleJournal) -> Vec<QuestionLog> {
             created: Some(reflection.created),
             updated: Some(reflection.updated),
             in_module: false,
+            edited_after_review: None,
+            review_comments: Vec::new(),
         });
     }
+    for question in &mut list {
+        if question.status == QuestionStatus::Answered {
+            question.edited_after_review =
+                journal
+                    .edited_after_review(&question.id)
+                    .map(|reviewed| ReviewedWordingLog {
+                        reviewed: reviewed.date,
+                        reviewer: reviewed.reviewer.clone(),
+                        text: reviewed.text.clone(),
+                    });
+        }
+    }
     list
+}
+
+/// Puts each imported review's comments under the reflections they concern.
+fn add_comments(module: &mut ModuleLog, course: &str, reviews: &[ImportedReview]) {
+    let comments = crate::review::comments_for(reviews, course, &module.id);
+    for question in &mut module.questions {
+        if let Some(found) = comments.get(question.id.as_str()) {
+            question.review_comments = found
+                .iter()
+                .map(|(imported, comment)| ReviewCommentLog {
+                    reviewer: imported.review.reviewer.name.clone(),
+                    kind: imported.review.reviewer.kind,
+                    date: imported.review.date,
+                    comment: comment.comment.clone(),
+                })
+                .collect();
+        }
+    }
+}
+
+fn review_log(imported: &ImportedReview) -> ReviewLog {
+    let review = &imported.review;
+    let (signed, verified, key_fingerprint) = match &imported.signature {
+        SignatureStatus::Unsigned => (false, false, None),
+        SignatureStatus::Verified { fingerprint } => (true, true, Some(fingerprint.clone())),
+        SignatureStatus::Failed { .. } => (true, false, None),
+    };
+    ReviewLog {
+        kind: review.reviewer.kind,
+        reviewer: review.reviewer.name.clone(),
+        role: review.reviewer.role.clone(),
+        date: review.date,
+        log_id: review.log_id.clone(),
+        comments: review.comments.len(),
+        overall_comments: review.overall_comments.clone(),
+        agreed_actions: review.agreed_actions.clone(),
+        next_review: review.next_review,
+        signature: SignatureLog {
+            signed,
+            verified,
+            key_fingerprint,
+        },
+    }
 }
 
 fn module_log(course: &Course, module: &Module, journal: &ModuleJournal, options: &Options) -> ModuleLog {
@@ -368,7 +483,12 @@ fn studied_span(modules: &[(&Module, &ModuleJournal)]) -> (Option<Date>, Option<
 /// the period, when one is given), courses in the order given and modules
 /// in course order. `None` when nothing remains. The log id and digest are
 /// left empty for [`super::render`] to fill in.
-pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Options) -> Option<Log> {
+pub fn build(
+    selected: &[Selected<'_>],
+    profile: Option<&Profile>,
+    options: &Options,
+    reviews: &[ImportedReview],
+) -> Option<Log> {
     let mut kept: Vec<Selected<'_>> = Vec::new();
     for &(course, module, journal) in selected {
         let duplicate = kept
@@ -410,7 +530,11 @@ pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Opt
             attribution: course.attribution.clone(),
             modules: in_course
                 .values()
-                .map(|(module, journal)| module_log(course, module, journal, options))
+                .map(|(module, journal)| {
+                    let mut log = module_log(course, module, journal, options);
+                    add_comments(&mut log, &course.id, reviews);
+                    log
+                })
                 .collect(),
         });
     }
@@ -460,6 +584,18 @@ pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Opt
             .collect(),
     };
 
+    // Only the reviews of modules in this log.
+    let reviews_in_log = reviews
+        .iter()
+        .filter(|imported| {
+            imported.review.modules.iter().any(|reviewed| {
+                courses.iter().any(|course| {
+                    course.id == reviewed.course && course.modules.iter().any(|module| module.id == reviewed.module)
+                })
+            })
+        })
+        .map(review_log)
+        .collect();
     let learner = learner(profile);
     Some(Log {
         format: FORMAT_NAME,
@@ -482,6 +618,7 @@ pub fn build(selected: &[Selected<'_>], profile: Option<&Profile>, options: &Opt
         summary,
         courses,
         declaration: DECLARATION.to_owned(),
+        reviews: reviews_in_log,
         digest: String::new(),
     })
 }

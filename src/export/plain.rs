@@ -110,6 +110,41 @@ fn question(out: &mut String, number: usize, question: &QuestionLog) {
         }
         (None, None) => {}
     }
+    let quote = format!("{indent}| ");
+    if let Some(reviewed) = &question.edited_after_review {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            wrap(&words::edited_after_review(reviewed), &indent, &indent)
+        );
+        let _ = writeln!(out, "{}\n", block(&reviewed.text, &quote));
+    }
+    for comment in &question.review_comments {
+        let _ = writeln!(out, "{}\n", wrap(&words::comment_by(comment), &indent, &indent));
+        let _ = writeln!(out, "{}\n", block(&comment.comment, &quote));
+    }
+}
+
+fn reviews(out: &mut String, log: &Log) {
+    if log.reviews.is_empty() {
+        return;
+    }
+    out.push_str(&"=".repeat(WIDTH));
+    out.push_str("\n\n");
+    heading(out, &words::REVIEWS_HEADING.to_uppercase(), '-');
+    for review in &log.reviews {
+        heading(out, &words::review_heading(review), '.');
+        fields(out, &words::review_fields(review));
+        for (label, text) in [
+            (words::OVERALL_COMMENTS, &review.overall_comments),
+            (words::AGREED_ACTIONS, &review.agreed_actions),
+        ] {
+            if let Some(text) = text {
+                let _ = writeln!(out, "{label}:\n");
+                let _ = writeln!(out, "{}\n", block(text, "   "));
+            }
+        }
+    }
 }
 
 fn module(out: &mut String, log: &Log, course_title: &str, number: usize, module: &ModuleLog) {
@@ -193,6 +228,7 @@ pub fn render(log: &Log) -> String {
         }
     }
 
+    reviews(&mut out, log);
     out.push_str(&"=".repeat(WIDTH));
     out.push_str("\n\n");
     heading(&mut out, &words::DECLARATION_HEADING.to_uppercase(), '-');

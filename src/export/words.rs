@@ -8,7 +8,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::model::{Log, ModuleLog, ModuleStatus, Period, QuestionLog};
+use super::model::{
+    Log, ModuleLog, ModuleStatus, Period, QuestionLog, ReviewCommentLog, ReviewLog, ReviewedWordingLog,
+};
+use crate::review::ReviewerKind;
 
 pub const TITLE: &str = "Reflective log";
 pub const NOT_GIVEN: &str = "not given";
@@ -32,6 +35,78 @@ pub const DIGEST_HEADING: &str = "Digest";
 pub const DIGEST_NOTE: &str = "\"casebook verify FILE\" recomputes this SHA-256 digest and says whether the file \
 has changed since it was exported. It catches accidental or casual edits, not a determined forger. Filling in \
 the file itself counts as a change: complete a printout or a copy.";
+
+pub const REVIEWS_HEADING: &str = "Reviews received";
+pub const OVERALL_COMMENTS: &str = "Overall comments";
+
+/// "Supervisor's review", or "Peer reflection" (for a Social Work England
+/// CPD record, which asks for at least one).
+pub fn review_kind(kind: ReviewerKind) -> &'static str {
+    match kind {
+        ReviewerKind::Supervisor => "Supervisor's review",
+        ReviewerKind::Peer => "Peer reflection",
+    }
+}
+
+/// Above a reviewer's comment on a reflection.
+pub fn comment_by(comment: &ReviewCommentLog) -> String {
+    let kind = match comment.kind {
+        ReviewerKind::Supervisor => "supervisor",
+        ReviewerKind::Peer => "peer reflection",
+    };
+    format!(
+        "Comment from {} ({kind}), {}:",
+        one_line(&comment.reviewer),
+        date(comment.date)
+    )
+}
+
+/// Above the wording a reviewer saw, when the learner changed it since.
+pub fn edited_after_review(reviewed: &ReviewedWordingLog) -> String {
+    format!(
+        "Edited after review on {} (by {}). The wording reviewed:",
+        date(reviewed.reviewed),
+        one_line(&reviewed.reviewer)
+    )
+}
+
+/// Whether a review's signature was checked, in words.
+pub fn signature_state(review: &ReviewLog) -> String {
+    match (
+        &review.signature.key_fingerprint,
+        review.signature.signed,
+        review.signature.verified,
+    ) {
+        (Some(fingerprint), _, true) => format!("verified when this log was written (SSH key {fingerprint})"),
+        (_, true, _) => "did not verify when this log was written".to_owned(),
+        _ => "not signed".to_owned(),
+    }
+}
+
+pub fn review_heading(review: &ReviewLog) -> String {
+    format!(
+        "{}: {}, {}",
+        review_kind(review.kind),
+        one_line(&review.reviewer),
+        date(review.date)
+    )
+}
+
+pub fn review_fields(review: &ReviewLog) -> Vec<(&'static str, String)> {
+    vec![
+        ("Reviewer", review.reviewer.clone()),
+        (ROLE, optional(review.role.as_deref())),
+        ("Type", review_kind(review.kind).to_owned()),
+        (DATE, date(review.date)),
+        ("Log reviewed", review.log_id.clone()),
+        ("Comments on reflections", review.comments.to_string()),
+        (
+            NEXT_REVIEW,
+            review.next_review.map_or_else(|| "none set".to_owned(), date),
+        ),
+        (SIGNATURE, signature_state(review)),
+    ]
+}
 
 const MONTHS: [&str; 12] = [
     "January",

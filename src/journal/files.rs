@@ -219,6 +219,45 @@ fn create_temporary(folder: &Path, target: &std::ffi::OsStr) -> io::Result<(File
     }
 }
 
+/// Writes a file that must not exist yet (an exported log), whole or not at
+/// all: a temporary file, synced, then linked to its name, which fails if
+/// anything has taken the name meanwhile (a rename would replace it).
+/// Where the file system has no links (FAT on a memory stick), the rename
+/// is used after a last look. Returns `AlreadyExists` as an I/O problem.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), Problem> {
+    let Some(target) = path.file_name() else {
+        return Err(Problem::NotRegular(text::KIND_FOLDER));
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (mut file, temporary) = create_temporary(&folder, target)?;
+    let written = (|| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+        file.write_all(contents)?;
+        file.sync_all()?;
+        drop(file);
+        match fs::hard_link(&temporary, path) {
+            Ok(()) => fs::remove_file(&temporary),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
+            Err(_) if fs::symlink_metadata(path).is_ok() => Err(io::Error::from(io::ErrorKind::AlreadyExists)),
+            Err(_) => fs::rename(&temporary, path),
+        }
+    })();
+    if let Err(error) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(Problem::Io(error));
+    }
+    #[cfg(unix)]
+    File::open(&folder).and_then(|folder| folder.sync_all())?;
+    Ok(())
+}
+
 /// Writes atomically: a new temporary file in the same folder, synced,
 /// renamed over the old one, and the folder synced; readable by its owner
 /// only. Never writes through a link or over anything but a regular file;
@@ -328,5 +367,32 @@ mod tests {
         assert_ne!(first, second);
         assert!(!is_temporary(std::ffi::OsStr::new(".module.ron.Ab12Cd")));
         assert!(!is_temporary(std::ffi::OsStr::new("module.ron")));
+    }
+}
+
+#[cfg(test)]
+mod write_new_tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+
+    /// A log's name taken between the export's look and its write (by
+    /// another program, or a second export) is never replaced.
+    #[test]
+    fn a_new_file_never_replaces_one_that_appeared_meanwhile() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("log.md");
+        write_new(&path, b"first").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        match write_new(&path, b"second") {
+            Err(Problem::Io(error)) => assert_eq!(error.kind(), io::ErrorKind::AlreadyExists),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        let names: Vec<_> = fs::read_dir(folder.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["log.md"], "no temporary file left");
     }
 }

@@ -49,6 +49,24 @@ pub enum LockError {
     },
 }
 
+/// What went wrong, where, and what to do: the words are in `text`, as
+/// every error's are.
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Held { path, pid } => f.write_str(&crate::text::already_open(&path.display().to_string(), *pid)),
+            LockError::Refused { path, reason } => {
+                f.write_str(&crate::text::lock_refused(&path.display().to_string(), reason))
+            }
+            LockError::Io { path, reason } => {
+                f.write_str(&crate::text::data_dir_unusable(&path.display().to_string(), reason))
+            }
+        }
+    }
+}
+
+impl std::error::Error for LockError {}
+
 /// Opens (or makes) the lock file without following a link or waiting on
 /// a pipe, and refuses anything but a plain file with no other name: it is
 /// emptied and written, so a planted link must never lead to another file.

@@ -19,7 +19,9 @@ pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
 ///   journal too new for an older casebook can say which version to get.
 /// - 3: adds `position.editing`, so that a module reopens in its editor only
 ///   when casebook was closed (or killed) with the editor open.
-pub const SCHEMA: u32 = 3;
+/// - 4: adds `reviewed` to each reflection: the wording a supervisor or peer
+///   reviewed, kept when the learner edits it afterwards.
+pub const SCHEMA: u32 = 4;
 
 /// The profile's schema, counted apart from the journals'.
 pub const PROFILE_SCHEMA: u32 = 1;
@@ -71,6 +73,20 @@ pub struct Reflection {
     pub skipped: bool,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// Every wording a reviewer saw, oldest first, from the first imported
+    /// review on (schema 4). Editing the text never changes these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<ReviewedWording>,
+}
+
+/// A reflection as a supervisor or peer reviewed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewedWording {
+    pub text: String,
+    /// The review's date.
+    pub date: jiff::civil::Date,
+    pub reviewer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,6 +153,10 @@ impl ModuleJournal {
             // reading mode, where no key can change a saved answer.
             self.position.editing = false;
             self.schema = 3;
+        }
+        if self.schema < 4 {
+            // Nothing was reviewed before schema 4: every `reviewed` is empty.
+            self.schema = 4;
         }
         self
     }
@@ -217,6 +237,7 @@ impl ModuleJournal {
                         skipped: false,
                         created: now,
                         updated: now,
+                        reviewed: Vec::new(),
                     },
                 );
                 true
@@ -230,12 +251,21 @@ impl ModuleJournal {
         let existing = self
             .reflections
             .get(question)
-            .map(|reflection| reflection.text.trim_end().to_owned())
+            .map(|reflection| reflection.text.clone())
             .unwrap_or_default();
-        let text = if existing.is_empty() {
+        // The saved text is kept exactly; the new paragraph starts after a
+        // blank line, made of what line ends the text already has.
+        let separator = if existing.trim().is_empty() || existing.ends_with("\n\n") {
+            ""
+        } else if existing.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        };
+        let text = if existing.trim().is_empty() {
             more.to_owned()
         } else {
-            format!("{existing}\n\n{more}")
+            format!("{existing}{separator}{more}")
         };
         self.answer(question, wording, text, now)
     }
@@ -269,6 +299,7 @@ impl ModuleJournal {
                         skipped: true,
                         created: now,
                         updated: now,
+                        reviewed: Vec::new(),
                     },
                 );
                 true
@@ -396,6 +427,36 @@ impl ModuleJournal {
                 .entry(now.to_zoned(timezone.clone()).date().to_string())
                 .or_insert(0) += seconds;
         }
+    }
+
+    /// Records that a reviewer saw a reflection worded as `text` on `date`:
+    /// the wording is kept from then on, whatever the learner writes later.
+    /// The same wording from the same reviewer on the same day again changes
+    /// nothing, nor does a question the journal has no reflection on (the
+    /// comment is still in the stored review). Returns whether the journal
+    /// changed.
+    pub fn record_review(&mut self, question: &str, text: &str, date: jiff::civil::Date, reviewer: &str) -> bool {
+        let Some(reflection) = self.reflections.get_mut(question) else {
+            return false;
+        };
+        let seen = ReviewedWording {
+            text: text.to_owned(),
+            date,
+            reviewer: reviewer.to_owned(),
+        };
+        if reflection.reviewed.contains(&seen) {
+            return false;
+        }
+        reflection.reviewed.push(seen);
+        true
+    }
+
+    /// The last wording reviewed, when the learner has changed the text
+    /// since: what the log shows as "edited after review".
+    pub fn edited_after_review(&self, question: &str) -> Option<&ReviewedWording> {
+        let reflection = self.reflections.get(question)?;
+        let last = reflection.reviewed.last()?;
+        (last.text != reflection.text).then_some(last)
     }
 
     pub fn answered_count(&self, module: &crate::content::Module) -> usize {

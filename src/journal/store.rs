@@ -50,6 +50,8 @@ pub enum StoreError {
     Refused { path: PathBuf, reason: String },
 }
 
+impl std::error::Error for StoreError {}
+
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -115,6 +117,16 @@ pub trait Store {
     /// Moves a journal that cannot be read out of the way (renamed with a
     /// timestamp, never removed), so the module can start afresh.
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError>;
+    /// Records a log exported from this data folder, so a review of it can
+    /// be imported. A store with no folder records nothing.
+    fn record_export(&self, _record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// The reviews imported into this data folder, oldest first, and the
+    /// stored reviews that could not be read.
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        (Vec::new(), Vec::new())
+    }
 }
 
 /// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
@@ -168,7 +180,7 @@ fn io_error(path: &Path, error: impl fmt::Display) -> StoreError {
 
 /// A file that was not read or written, as a store error: a file casebook
 /// will not touch is refused, anything else is an input/output error.
-fn file_error(path: &Path, problem: &Problem) -> StoreError {
+pub(crate) fn file_error(path: &Path, problem: &Problem) -> StoreError {
     match problem {
         Problem::Io(_) | Problem::Missing => io_error(path, problem.reason()),
         Problem::Link | Problem::NotRegular(_) | Problem::TooLarge { .. } => StoreError::Refused {
@@ -180,7 +192,7 @@ fn file_error(path: &Path, problem: &Problem) -> StoreError {
 
 /// Reads a journal or profile file whose schema is at most `known`: `None`
 /// when there is none yet.
-fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
+pub(crate) fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
     let bytes = match files::read_limited(path, files::JOURNAL_LIMIT, Links::Refuse) {
         Ok(bytes) => bytes,
         Err(Problem::Missing) => return Ok(None),
@@ -214,6 +226,13 @@ fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, Store
         .from_str::<T>(text)
         .map(Some)
         .map_err(|error| damaged(error.span.start.line, error.span.start.col, error.code.to_string()))
+}
+
+/// Reads another RON file casebook keeps in the data folder (the export
+/// record, an imported review's index) with a journal's guarantees: `None`
+/// when there is none yet.
+pub fn read_file<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
+    read(path, known)
 }
 
 /// The `schema: N` of a journal, read before parsing so that a newer file
@@ -283,12 +302,34 @@ impl FileStore {
     /// The journal file of a course's module; refused, before anything
     /// touches the disk, when an id is not a plain name.
     fn journal_path(&self, course: &str, module: &str) -> Result<PathBuf, StoreError> {
-        self.paths
+        let path = self
+            .paths
             .journal_file(course, module)
             .ok_or_else(|| StoreError::Refused {
                 path: self.paths.journal_root(),
                 reason: text::unsafe_id(course, module),
-            })
+            })?;
+        // A link in place of the journal folder or a course's folder would
+        // send reads and writes outside the data folder.
+        real_folder(&self.paths.journal_root())?;
+        if let Some(folder) = path.parent() {
+            real_folder(folder)?;
+        }
+        Ok(path)
+    }
+}
+
+/// A folder inside the data folder is a real folder (or not there yet):
+/// never a link, never a file.
+pub fn real_folder(folder: &Path) -> Result<(), StoreError> {
+    let refused = |reason: &str| StoreError::Refused {
+        path: folder.to_path_buf(),
+        reason: reason.to_owned(),
+    };
+    match fs::symlink_metadata(folder) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(refused(text::FOLDER_IS_LINK)),
+        Ok(metadata) if !metadata.is_dir() => Err(refused(text::FOLDER_IS_NOT_FOLDER)),
+        _ => Ok(()),
     }
 }
 
@@ -358,6 +399,14 @@ impl Store for FileStore {
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         self.journal_path(course, module)
             .unwrap_or_else(|_| self.paths.journal_root())
+    }
+
+    fn record_export(&self, record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        crate::export::records::append(&self.paths, record)
+    }
+
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        crate::review::imported::load(&self.paths)
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {

@@ -7,7 +7,7 @@ use super::message::{Effect, Msg};
 use super::model::{Model, ModuleKey};
 use super::update::update;
 use crate::content::Course;
-use crate::journal::{Store, StoreError};
+use crate::journal::Store;
 use crate::text;
 
 pub struct App<S: Store> {
@@ -57,75 +57,52 @@ impl<S: Store> App<S> {
         App { model, store }
     }
 
-    /// What to say at start-up after casebook was not closed normally:
-    /// the modules whose editors were open, if any, by name.
-    pub fn recovered_notice(&self) -> String {
-        let names: Vec<String> = self
-            .model
-            .courses
-            .iter()
-            .flat_map(|course| course.modules.iter().map(move |module| (course, module)))
-            .filter(|(course, module)| {
-                self.model
-                    .journal(&(course.id.clone(), module.id.clone()))
-                    .is_some_and(|journal| journal.position.editing)
-            })
-            .map(|(_, module)| super::view::short_name(module).to_owned())
-            .collect();
-        text::recovered(&names)
-    }
-
+    /// Runs `update` on a message, then the effects it asks for; each
+    /// effect's result goes back through `update` as a message of its own.
     pub fn handle(&mut self, msg: Msg, now: Timestamp) {
-        let effects = update(&mut self.model, msg, now);
-        self.perform(effects, now);
+        let mut queue = std::collections::VecDeque::from([msg]);
+        while let Some(msg) = queue.pop_front() {
+            for effect in update(&mut self.model, msg, now) {
+                queue.extend(self.perform(effect, now));
+            }
+        }
     }
 
-    fn perform(&mut self, effects: Vec<Effect>, now: Timestamp) {
-        for effect in effects {
-            match effect {
-                Effect::Save(key) => {
-                    if self.model.is_read_only(&key) {
-                        continue;
-                    }
-                    let Some(journal) = self.model.journals.get(&key) else {
-                        self.model.unsaved.remove(&key);
-                        continue;
-                    };
-                    let result = self.store.save_module(journal);
-                    if result.is_ok() {
-                        self.model.unsaved.remove(&key);
-                    }
-                    self.record(result, now);
-                }
-                Effect::SaveProfile => {
-                    if self.model.profile_damaged.is_some() {
-                        continue;
-                    }
-                    let result = self.store.save_profile(&self.model.profile);
-                    if result.is_ok() {
-                        self.model.profile_unsaved = false;
-                    }
-                    self.record(result, now);
-                }
-                Effect::Quit => {
-                    if self.model.save_error.is_none() && self.model.unsaved.is_empty() {
-                        self.model.quit = true;
-                    } else {
-                        self.model.notice = Some(text::QUIT_NOT_SAVED.to_owned());
-                    }
-                }
-                Effect::ForceQuit => self.model.quit = true,
-                Effect::Export { modules, format, path } => self.export(&modules, format, &path, now),
-                Effect::SetAside(key) => {
-                    self.model.notice = Some(match self.store.set_aside(&key.0, &key.1, now) {
-                        Ok(aside) => {
-                            self.model.damaged.remove(&key);
-                            self.model.journals.remove(&key);
-                            text::set_aside(&aside.display().to_string())
-                        }
-                        Err(error) => error.to_string(),
-                    });
-                }
+    /// Does what an effect asks, and says how it went. Nothing here
+    /// decides what happens next.
+    fn perform(&mut self, effect: Effect, now: Timestamp) -> Option<Msg> {
+        match effect {
+            Effect::Save(key) => {
+                let Some(journal) = self.model.journals.get(&key) else {
+                    // Nothing in memory: nothing to write.
+                    return Some(Msg::Saved(key));
+                };
+                Some(match self.store.save_module(journal) {
+                    Ok(()) => Msg::Saved(key),
+                    Err(error) => Msg::SaveFailed(error.reason_then_path()),
+                })
+            }
+            Effect::SaveProfile => Some(match self.store.save_profile(&self.model.profile) {
+                Ok(()) => Msg::ProfileSaved,
+                Err(error) => Msg::SaveFailed(error.reason_then_path()),
+            }),
+            Effect::Export {
+                modules,
+                format,
+                path,
+                since,
+                until,
+            } => Some(self.export(&modules, format, &path, since, until, now)),
+            Effect::PrepareExport(paths) => Some(Msg::ExportPrepared {
+                free: paths.iter().map(|path| free_name(path)).collect(),
+                last: last_export(),
+            }),
+            Effect::SetAside(key) => {
+                let result = self
+                    .store
+                    .set_aside(&key.0, &key.1, now)
+                    .map_err(|error| error.to_string());
+                Some(Msg::SetAside { key, result })
             }
         }
     }
@@ -133,12 +110,14 @@ impl<S: Store> App<S> {
     /// Writes a log from what is in memory, so it works even while saving
     /// to the data folder fails.
     fn export(
-        &mut self,
-        modules: &[super::model::ModuleKey],
+        &self,
+        modules: &[ModuleKey],
         format: crate::export::Format,
         path: &std::path::Path,
+        since: Option<jiff::civil::Date>,
+        until: Option<jiff::civil::Date>,
         now: Timestamp,
-    ) {
+    ) -> Msg {
         let selected: Vec<crate::export::Selected> = modules
             .iter()
             .filter_map(|key| {
@@ -147,32 +126,65 @@ impl<S: Store> App<S> {
                 Some((course, module, self.model.journals.get(key)?))
             })
             .collect();
-        let result = crate::export::export_to_path(&selected, Some(&self.model.profile), format, path, now);
-        self.model.notice = Some(match result {
-            Ok(written) => text::log_written(&written.display().to_string()),
-            Err(error) => error.to_string(),
-        });
-    }
-
-    /// A failure stays on screen until everything waiting has been saved;
-    /// failing saves are retried after 2 s, doubling up to 30 s.
-    fn record(&mut self, result: Result<(), StoreError>, now: Timestamp) {
+        let options = crate::export::Options {
+            since,
+            until,
+            ..crate::export::Options::new(now)
+        };
+        let result = crate::export::export_to_path_with(&selected, Some(&self.model.profile), format, path, &options);
         match result {
-            Ok(()) => {
-                let profile_waiting = self.model.profile_unsaved && self.model.profile_damaged.is_none();
-                if self.model.unsaved.is_empty() && !profile_waiting {
-                    self.model.save_error = None;
-                    self.model.retry_at = None;
-                    self.model.retry_millis = 0;
-                }
-            }
+            Ok(path) => Msg::Exported { path, unrecorded: None },
+            // Written, but the data folder's record of exports was not.
+            Err(crate::export::ExportError::NotRecorded { path, reason }) => Msg::Exported {
+                unrecorded: Some(crate::text::export_not_recorded(&path, &reason)),
+                path,
+            },
             Err(error) => {
-                self.model.save_error = Some(error.reason_then_path());
-                self.model.retry_millis = (self.model.retry_millis * 2).clamp(2000, 30_000);
-                self.model.retry_at = Some(now + jiff::SignedDuration::from_millis(self.model.retry_millis));
+                let suggestion = matches!(error, crate::export::ExportError::AlreadyExists(_)).then(|| free_name(path));
+                Msg::ExportFailed {
+                    reason: error.to_string(),
+                    suggestion,
+                }
             }
         }
     }
+}
+
+/// The day (UTC) and format of the last log recorded in the data folder's
+/// `exports.ron`, when the tutor knows its data folder and can read it.
+fn last_export() -> Option<(jiff::civil::Date, crate::export::Format)> {
+    let records = crate::export::records::load(crate::export::records::data_folder()?).ok()?;
+    let last = records.into_iter().max_by_key(|record| record.exported)?;
+    let format = crate::export::Format::ALL
+        .into_iter()
+        .find(|format| format.extension() == last.format)?;
+    Some((crate::export::export_date(last.exported), format))
+}
+
+/// `path` if nothing is there, else the first of `NAME-2.EXT`, `NAME-3.EXT`...
+/// that is free.
+fn free_name(path: &std::path::Path) -> std::path::PathBuf {
+    let taken = |path: &std::path::Path| path.symlink_metadata().is_ok();
+    if !taken(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().into_owned());
+    (2..1000)
+        .map(|number| {
+            let name = match &extension {
+                Some(extension) => format!("{stem}-{number}.{extension}"),
+                None => format!("{stem}-{number}"),
+            };
+            path.with_file_name(name)
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// The module studied most recently, as (course, module) indices: home

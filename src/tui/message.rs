@@ -1,17 +1,80 @@
 //! What can happen to the tutor, and what it asks the outside world to do.
+//! Every effect's result comes back as a message, so `update` alone
+//! decides what follows (retrying, quitting, closing a dialog).
 
+use std::path::PathBuf;
+
+use jiff::tz::TimeZone;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::model::ModuleKey;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
+    /// casebook has started: what the command line and the data folder say.
+    Start(Startup),
+    /// The first frame is out: the system's time zone, and why signals are
+    /// not being watched, if they are not.
+    Ready {
+        timezone: TimeZone,
+        problem: Option<String>,
+    },
     Key(KeyEvent),
     /// Bracketed paste: the whole pasted text at once.
     Paste(String),
     Resize(u16, u16),
     /// A timer ran out: an autosave may be due.
     Tick,
+    /// A module's journal is on disk.
+    Saved(ModuleKey),
+    /// The profile is on disk.
+    ProfileSaved,
+    /// A save failed: the reason, then the file.
+    SaveFailed(String),
+    /// A log was written, to this full path; `unrecorded` says why the
+    /// data folder's record of exports could not be updated, if it could not.
+    Exported {
+        path: PathBuf,
+        unrecorded: Option<String>,
+    },
+    /// A log could not be written; `suggestion` is a free name beside the
+    /// one asked for, when that one exists.
+    ExportFailed {
+        reason: String,
+        suggestion: Option<PathBuf>,
+    },
+    /// For the export dialog: the first free file name for each format, and
+    /// the last export recorded in the data folder (its day and format).
+    ExportPrepared {
+        free: Vec<PathBuf>,
+        last: Option<(jiff::civil::Date, crate::export::Format)>,
+    },
+    /// A damaged journal was moved aside (to this path), or why not.
+    SetAside {
+        key: ModuleKey,
+        result: Result<PathBuf, String>,
+    },
+    /// The terminal went away: save what there is and leave.
+    TerminalFailed,
+}
+
+/// What the tutor is told when it starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Startup {
+    /// Colour, unless NO_COLOR is set.
+    pub color: bool,
+    /// How many content problems the course check found.
+    pub content_errors: usize,
+    /// The previous run did not end normally.
+    pub recovered: bool,
+    /// Said at start-up (drafts put back from a fallback file).
+    pub notice: Option<String>,
+    /// Where exported logs go by default.
+    pub export_dir: PathBuf,
+    /// The module named on the command line, as (course, module).
+    pub open: Option<(usize, usize)>,
+    /// The terminal's size, when known.
+    pub size: Option<(u16, u16)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +85,13 @@ pub enum Effect {
     Export {
         modules: Vec<ModuleKey>,
         format: crate::export::Format,
-        path: std::path::PathBuf,
+        path: PathBuf,
+        since: Option<jiff::civil::Date>,
+        until: Option<jiff::civil::Date>,
     },
+    /// Find the first free name for each of these files (one per format),
+    /// and the last export recorded.
+    PrepareExport(Vec<PathBuf>),
     /// Move a damaged journal aside so its module starts afresh.
     SetAside(ModuleKey),
-    /// Leave once everything is saved.
-    Quit,
-    /// Leave even with unsaved text (the learner asked twice).
-    ForceQuit,
 }

@@ -1,15 +1,22 @@
 //! The full-screen tutor: Elm-style model, messages, update and view, with
-//! the terminal kept to `terminal.rs`.
+//! the terminal kept to `terminal.rs`. Each screen's keys and drawing live
+//! together in `screens/`, the overlays in `overlays/`; keys come from the
+//! tables in `keymap.rs`.
 
 pub mod app;
 pub mod backend;
+pub(crate) mod keymap;
+pub mod layout;
 pub mod message;
 pub mod model;
-pub mod terminal;
-pub mod theme;
+pub(crate) mod overlays;
+pub(crate) mod screens;
+pub(crate) mod session;
+pub(crate) mod terminal;
+pub(crate) mod theme;
 pub mod update;
 pub mod view;
+pub(crate) mod widgets;
 
 pub use app::App;
-pub use message::{Effect, Msg};
-pub use model::Model;
+pub use message::{Msg, Startup};

@@ -13,28 +13,28 @@ use crate::journal::{ModuleJournal, Profile, Status};
 pub type ModuleKey = (String, String);
 
 /// The smallest terminal the tutor draws in.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 12;
 /// The widest the reading text gets.
-pub const READING_WIDTH: u16 = 88;
+pub(crate) const READING_WIDTH: u16 = 88;
 /// The grid needs this many columns; below it the home screen is a list.
-pub const GRID_WIDTH: u16 = 100;
+pub(crate) const GRID_WIDTH: u16 = 100;
 /// Drafts are saved this long after the learner stops typing...
-pub const AUTOSAVE_MILLIS: i64 = 1500;
+pub(crate) const AUTOSAVE_MILLIS: i64 = 1500;
 /// ...and at least this often while they keep typing.
-pub const AUTOSAVE_MAX_MILLIS: i64 = 8000;
+pub(crate) const AUTOSAVE_MAX_MILLIS: i64 = 8000;
 
 pub struct Model {
     pub courses: Vec<Course>,
-    pub journals: BTreeMap<ModuleKey, ModuleJournal>,
+    pub(crate) journals: BTreeMap<ModuleKey, ModuleJournal>,
     /// Journals that could not be read: the module opens read-only.
     pub damaged: BTreeMap<ModuleKey, String>,
-    pub profile: Profile,
+    pub(crate) profile: Profile,
     pub screen: Screen,
     pub home: HomeState,
     /// The module asked for on the command line, opened once the first-run
     /// welcome is done.
-    pub open_after_welcome: Option<(usize, usize)>,
+    pub(crate) open_after_welcome: Option<(usize, usize)>,
     pub help: bool,
     /// How far the help's list of keys is scrolled, when it does not fit.
     pub help_scroll: u16,
@@ -47,27 +47,33 @@ pub struct Model {
     pub save_error: Option<String>,
     /// When to try a failing save again, and how long the wait was.
     pub retry_at: Option<Timestamp>,
-    pub retry_millis: i64,
+    pub(crate) retry_millis: i64,
     /// The profile file could not be read: it is never written over.
-    pub profile_damaged: Option<String>,
+    pub(crate) profile_damaged: Option<String>,
     /// Modules with changes not yet written.
     pub unsaved: BTreeSet<ModuleKey>,
-    pub profile_unsaved: bool,
+    pub(crate) profile_unsaved: bool,
     /// When the learner last pressed a key, for counting active time.
-    pub last_input: Option<Timestamp>,
+    pub(crate) last_input: Option<Timestamp>,
     /// Milliseconds of active time not yet whole seconds, per module.
-    pub time_carry: BTreeMap<ModuleKey, i64>,
-    pub timezone: TimeZone,
+    pub(crate) time_carry: BTreeMap<ModuleKey, i64>,
+    pub(crate) timezone: TimeZone,
     /// Where journals live, shown in the welcome.
-    pub data_dir: String,
-    pub content_errors: usize,
+    pub(crate) data_dir: String,
+    pub(crate) content_errors: usize,
     /// The export dialog, over the home or completion screen.
     pub export: Option<ExportDialog>,
     /// Where exported logs go by default (the folder casebook was started in).
     pub export_dir: std::path::PathBuf,
+    /// The day (UTC) and format of the last log exported, from the data
+    /// folder's record or this session: the dialog opens on that format,
+    /// and "since the last export" starts that day.
+    pub last_export: Option<(jiff::civil::Date, crate::export::Format)>,
+    /// Leaving once the saves under way are done.
+    pub(crate) quitting: bool,
     pub quit: bool,
     /// The last section laid out, so that a keystroke does not wrap it again.
-    pub layout: LayoutCache,
+    pub(crate) layout: LayoutCache,
 }
 
 /// Which section at which width: (course, module, section, width).
@@ -82,7 +88,7 @@ pub struct LayoutCache(std::cell::RefCell<Option<(LayoutKey, crate::document::Se
 impl LayoutCache {
     /// Reads the layout for `key` once it holds at least `wanted` lines
     /// (or all there are); `extend` wraps more of it.
-    pub fn read<T>(
+    pub(crate) fn read<T>(
         &self,
         key: LayoutKey,
         wanted: usize,
@@ -101,18 +107,57 @@ impl LayoutCache {
     }
 }
 
-/// Choosing a format and a file for a reflective log.
+/// Choosing a period, a format and a file for a reflective log.
 pub struct ExportDialog {
     pub format: crate::export::Format,
     pub path: TextEditor,
     /// The learner typed a path of their own: keep it when the format changes.
-    pub path_edited: bool,
-    pub modules: Vec<ModuleKey>,
+    pub(crate) path_edited: bool,
+    /// The modules the log may hold: those studied (one, from the
+    /// completion screen); the period narrows them.
+    pub(crate) modules: Vec<ModuleKey>,
+    pub(crate) period: Period,
+    /// The learner's today, when the dialog opened: "this month" is its month.
+    pub(crate) today: jiff::civil::Date,
+    /// The first and last day, for `Period::Dates` (YYYY-MM-DD).
+    pub(crate) from: TextEditor,
+    pub(crate) to: TextEditor,
+    /// The row the keys go to.
+    pub(crate) row: ExportRow,
+    /// The file each format is written to unless another is typed, in
+    /// `Format::ALL`'s order: free names, once they are found.
+    pub(crate) defaults: Vec<std::path::PathBuf>,
+    /// Why the last try to write failed.
+    pub problem: Option<String>,
+    /// A free name beside the one that exists, offered instead.
+    pub suggestion: Option<std::path::PathBuf>,
+}
+
+/// Which modules a log holds, by when they were studied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    All,
+    ThisMonth,
+    SinceLastExport,
+    Dates,
+}
+
+impl Period {
+    pub(crate) const ALL: [Period; 4] = [Period::All, Period::ThisMonth, Period::SinceLastExport, Period::Dates];
+}
+
+/// The rows of the export dialog that take keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportRow {
+    Period,
+    From,
+    To,
+    File,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HomeState {
-    pub course: usize,
+    pub(crate) course: usize,
     /// Index into the course's modules.
     pub selected: usize,
 }
@@ -127,8 +172,8 @@ pub enum Screen {
 
 pub struct ProfileForm {
     /// Name, role, team, supervisor.
-    pub fields: [TextEditor; 4],
-    pub focus: usize,
+    pub(crate) fields: [TextEditor; 4],
+    pub(crate) focus: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,24 +198,29 @@ pub struct Reader {
     /// Asking "skip this question?".
     pub confirm_skip: bool,
     pub prompts: bool,
+    /// How far the question above the answer box is scrolled, when it does
+    /// not fit (back to 0 when another question is chosen).
+    pub question_scroll: u16,
+    /// How far the reflective prompts are scrolled, when they do not fit.
+    pub prompts_scroll: u16,
 }
 
 pub struct Editor {
-    pub question_id: String,
+    pub(crate) question_id: String,
     pub area: TextEditor,
     /// When the text last changed and has not been saved since.
-    pub dirty_since: Option<Timestamp>,
+    pub(crate) dirty_since: Option<Timestamp>,
 }
 
 pub struct Completion {
-    pub course: usize,
-    pub module: usize,
-    pub editor: Option<TextEditor>,
-    pub dirty_since: Option<Timestamp>,
+    pub(crate) course: usize,
+    pub(crate) module: usize,
+    pub(crate) editor: Option<TextEditor>,
+    pub(crate) dirty_since: Option<Timestamp>,
 }
 
 impl Model {
-    pub fn new(courses: Vec<Course>, profile: Profile, data_dir: String) -> Self {
+    pub(crate) fn new(courses: Vec<Course>, profile: Profile, data_dir: String) -> Self {
         let screen = if profile.welcomed {
             Screen::Home
         } else {
@@ -203,17 +253,19 @@ impl Model {
             content_errors: 0,
             export: None,
             export_dir: std::path::PathBuf::from("."),
+            last_export: None,
+            quitting: false,
             quit: false,
             layout: LayoutCache::default(),
         }
     }
 
-    pub fn module(&self, course: usize, module: usize) -> Option<(&Course, &Module)> {
+    pub(crate) fn module(&self, course: usize, module: usize) -> Option<(&Course, &Module)> {
         let course = self.courses.get(course)?;
         Some((course, course.modules.get(module)?))
     }
 
-    pub fn key_of(&self, course: usize, module: usize) -> Option<ModuleKey> {
+    pub(crate) fn key_of(&self, course: usize, module: usize) -> Option<ModuleKey> {
         self.module(course, module)
             .map(|(course, module)| (course.id.clone(), module.id.clone()))
     }
@@ -222,7 +274,7 @@ impl Model {
         self.journals.get(key)
     }
 
-    pub fn journal_mut(&mut self, key: &ModuleKey) -> &mut ModuleJournal {
+    pub(crate) fn journal_mut(&mut self, key: &ModuleKey) -> &mut ModuleJournal {
         self.journals
             .entry(key.clone())
             .or_insert_with(|| ModuleJournal::new(&key.0, &key.1))
@@ -237,7 +289,7 @@ impl Model {
         }
     }
 
-    pub fn is_read_only(&self, key: &ModuleKey) -> bool {
+    pub(crate) fn is_read_only(&self, key: &ModuleKey) -> bool {
         self.damaged.contains_key(key)
     }
 
@@ -265,7 +317,7 @@ impl Model {
 }
 
 impl ProfileForm {
-    pub fn new(profile: &Profile) -> Self {
+    pub(crate) fn new(profile: &Profile) -> Self {
         let field = |value: &str| TextEditor::single_line(value);
         ProfileForm {
             fields: [
@@ -278,7 +330,7 @@ impl ProfileForm {
         }
     }
 
-    pub fn value(&self, index: usize) -> String {
+    pub(crate) fn value(&self, index: usize) -> String {
         self.fields
             .get(index)
             .map(|field| field.text().trim().to_owned())

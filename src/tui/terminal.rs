@@ -17,15 +17,15 @@ use super::app::App;
 use super::backend::LeanBackend;
 use super::backend::cells_on_blank;
 use super::message::Msg;
-use super::update::pending_journals;
+use super::session::pending_journals;
 use super::view::{Canvas, draw, view};
 use crate::journal::Store;
 use crate::rescue::Snapshot;
 
-pub type Backend = LeanBackend<BufWriter<Stdout>>;
+pub(crate) type Backend = LeanBackend<BufWriter<Stdout>>;
 
 /// Puts the terminal back as it was. Safe to call more than once.
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = disable_raw_mode();
     let mut out = io::stdout();
     let _ = execute!(
@@ -41,17 +41,17 @@ pub fn restore() {
 /// The terminal's size and a blank buffer of that size for the first
 /// frame, made without changing the terminal's modes so that they can be
 /// ready while the course is still being checked.
-pub struct Prepared {
+pub(crate) struct Prepared {
     buffer: Buffer,
 }
 
 impl Prepared {
-    pub fn size(&self) -> Size {
+    pub(crate) fn size(&self) -> Size {
         self.buffer.area.as_size()
     }
 }
 
-pub fn prepare() -> io::Result<Prepared> {
+pub(crate) fn prepare() -> io::Result<Prepared> {
     let (width, height) = ratatui::crossterm::terminal::size()?;
     Ok(Prepared {
         buffer: Buffer::empty(Rect::new(0, 0, width, height)),
@@ -77,7 +77,7 @@ fn to_message(event: Event) -> Option<Msg> {
 /// this returns, whatever happens to the terminal.
 /// `after_first_frame` runs once the first frame is out: start-up work the
 /// first frame does not need waits until then.
-pub fn run<S: Store>(
+pub(crate) fn run<S: Store>(
     app: &mut App<S>,
     prepared: io::Result<Prepared>,
     snapshot: &Snapshot,
@@ -94,13 +94,7 @@ pub fn run<S: Store>(
     let result = event_loop(app, backend, prepared, snapshot, after_first_frame);
     if result.is_err() {
         // The terminal went away: save what we have.
-        app.handle(
-            Msg::Key(ratatui::crossterm::event::KeyEvent::new(
-                ratatui::crossterm::event::KeyCode::Char('c'),
-                ratatui::crossterm::event::KeyModifiers::CONTROL,
-            )),
-            Timestamp::now(),
-        );
+        app.handle(Msg::TerminalFailed, Timestamp::now());
     }
     restore();
     result
@@ -188,11 +182,11 @@ fn event_loop<S: Store>(
         }
         if let Some(message) = message {
             let now = Timestamp::now();
+            // A signal's rescue waits for this, and this for it: the snapshot
+            // it saves is never older than what this loop saved.
+            let _saving = crate::rescue::saving();
             app.handle(message, now);
-            // Refreshed once the keys in hand are handled, not for each of a burst.
-            if !event::poll(Duration::ZERO)? {
-                snapshot.replace(pending_journals(&app.model, now));
-            }
+            snapshot.replace(pending_journals(&app.model, now));
         }
     }
 }

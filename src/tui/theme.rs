@@ -4,8 +4,8 @@
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub color: bool,
+pub(crate) struct Theme {
+    pub(crate) color: bool,
 }
 
 impl Theme {
@@ -13,11 +13,11 @@ impl Theme {
         if self.color { style.fg(color) } else { style }
     }
 
-    pub fn plain(self) -> Style {
+    pub(crate) fn plain(self) -> Style {
         Style::default()
     }
 
-    pub fn header(self) -> Style {
+    pub(crate) fn header(self) -> Style {
         let style = Style::default().add_modifier(Modifier::REVERSED);
         if self.color {
             Style::default().fg(Color::Black).bg(Color::Cyan)
@@ -26,32 +26,32 @@ impl Theme {
         }
     }
 
-    pub fn title(self) -> Style {
+    pub(crate) fn title(self) -> Style {
         self.tint(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
     }
 
-    pub fn heading(self) -> Style {
+    pub(crate) fn heading(self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }
 
-    pub fn lead(self) -> Style {
+    pub(crate) fn lead(self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }
 
-    pub fn quote(self) -> Style {
+    pub(crate) fn quote(self) -> Style {
         self.tint(Style::default().add_modifier(Modifier::ITALIC), Color::Yellow)
     }
 
-    pub fn note(self) -> Style {
+    pub(crate) fn note(self) -> Style {
         self.tint(Style::default(), Color::Gray)
     }
 
     /// The selected row or cell: reversed, so it shows without colour.
-    pub fn selected(self) -> Style {
+    pub(crate) fn selected(self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
-    pub fn muted(self) -> Style {
+    pub(crate) fn muted(self) -> Style {
         if self.color {
             Style::default().fg(Color::DarkGray)
         } else {
@@ -59,16 +59,16 @@ impl Theme {
         }
     }
 
-    pub fn done(self) -> Style {
+    pub(crate) fn done(self) -> Style {
         self.tint(Style::default(), Color::Green)
     }
 
-    pub fn in_progress(self) -> Style {
+    pub(crate) fn in_progress(self) -> Style {
         self.tint(Style::default(), Color::Yellow)
     }
 
     /// A failed save: impossible to miss.
-    pub fn alarm(self) -> Style {
+    pub(crate) fn alarm(self) -> Style {
         let style = Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED);
         if self.color {
             Style::default()
@@ -80,11 +80,11 @@ impl Theme {
         }
     }
 
-    pub fn keys(self) -> Style {
+    pub(crate) fn keys(self) -> Style {
         self.tint(Style::default(), Color::Gray)
     }
 
-    pub fn border(self, focused: bool) -> Style {
+    pub(crate) fn border(self, focused: bool) -> Style {
         if focused {
             self.tint(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
         } else {

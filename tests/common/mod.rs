@@ -1,6 +1,8 @@
 //! Shared by the tests that drive the real binary under tmux.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod schema;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, MutexGuard, PoisonError};

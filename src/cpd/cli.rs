@@ -1,0 +1,425 @@
+//! `casebook cpd`: the registration year at a glance, and records made,
+//! listed, edited, marked submitted and exported.
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::DateTime;
+
+use super::layout::{self, Layout};
+use super::record::{CpdRecord, Records, Texts, Written};
+use super::{render, year};
+use crate::content::Library;
+use crate::export::Format;
+use crate::journal::Store;
+use crate::paths::DataPaths;
+use crate::sanitise::sanitise;
+use crate::text;
+
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct CpdArgs {
+    #[command(subcommand)]
+    pub command: Option<CpdCommand>,
+
+    /// The regulator's layout: swe (Social Work England), scw (Social Care Wales), probation (Probation
+    /// Institute), or one of your own in the data folder's layouts folder
+    #[arg(long, global = true, value_name = "LAYOUT", default_value = "swe")]
+    pub layout: String,
+}
+
+#[derive(clap::Subcommand, Debug, Clone, PartialEq, Eq)]
+pub enum CpdCommand {
+    /// Make a CPD record from studied modules (default: those studied and in no record yet); asks what you learnt,
+    /// the impact, and a peer reflection, each ended by a line holding only a full stop
+    New {
+        #[arg(value_name = "MODULE")]
+        module_names: Vec<String>,
+    },
+    /// List your CPD records with their ids
+    List,
+    /// Change a record's texts (once submitted, what was submitted is kept)
+    Edit {
+        #[arg(value_name = "RECORD")]
+        record: String,
+    },
+    /// Mark a record as submitted to your regulator
+    Submit {
+        #[arg(value_name = "RECORD")]
+        record: String,
+    },
+    /// Write records field by field in the layout's order and labels (default: every record of this registration
+    /// year), to paste into the regulator's form
+    Export {
+        #[arg(value_name = "RECORD")]
+        records: Vec<String>,
+        /// txt (default), md, html or json
+        #[arg(long, value_enum, value_name = "FORMAT", default_value = "txt")]
+        format: Format,
+        /// Write to FILE (never over an existing one), or to standard output with - (the default)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+use crate::exit;
+
+/// The time now, local. In a debug build `CASEBOOK_TEST_NOW` (an RFC 3339
+/// time) stands in, so tests can stand at a deadline; a release build never
+/// reads it.
+pub fn now() -> Timestamp {
+    #[cfg(debug_assertions)]
+    if let Some(now) = std::env::var("CASEBOOK_TEST_NOW")
+        .ok()
+        .and_then(|text| text.parse::<Timestamp>().ok())
+    {
+        return now;
+    }
+    Timestamp::now()
+}
+
+fn local(now: Timestamp) -> DateTime {
+    now.to_zoned(jiff::tz::TimeZone::system()).datetime()
+}
+
+/// Runs a `cpd` command. `input` is where answers are read from.
+pub fn run(
+    args: &CpdArgs,
+    paths: &DataPaths,
+    library: &Library,
+    store: &dyn Store,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let mut diagnostics = Vec::new();
+    let layouts = layout::load_all(Some(&paths.user_layouts()), &mut diagnostics);
+    for diagnostic in diagnostics.iter().filter(|diagnostic| diagnostic.is_error()) {
+        let _ = writeln!(err, "{}", sanitise(&diagnostic.to_string()));
+    }
+    let Some(layout) = layouts.iter().find(|layout| layout.id == args.layout) else {
+        let known: Vec<&str> = layouts.iter().map(|layout| layout.id.as_str()).collect();
+        let _ = writeln!(err, "{}", sanitise(&text::cpd_unknown_layout(&args.layout, &known)));
+        return exit::USAGE;
+    };
+    let records = Records::new(paths);
+    let now = now();
+    let code = match &args.command {
+        None => glance(layout, &records, now, out, err),
+        Some(CpdCommand::List) => list(&records, out, err),
+        Some(CpdCommand::New { module_names }) => new(module_names, library, store, &records, now, input, out, err),
+        Some(CpdCommand::Edit { record }) => edit(record, &records, now, input, out, err),
+        Some(CpdCommand::Submit { record }) => submit(record, &records, now, out, err),
+        Some(CpdCommand::Export {
+            records: named,
+            format,
+            output,
+        }) => export(layout, &records, named, *format, output.as_deref(), now, out, err),
+    };
+    let _ = out.flush();
+    code
+}
+
+/// Every record that can be read; the others are reported on `err`.
+fn readable(records: &Records, err: &mut dyn Write) -> Vec<CpdRecord> {
+    records
+        .all()
+        .into_iter()
+        .filter_map(|record| match record {
+            Ok(record) => Some(record),
+            Err(problem) => {
+                let _ = writeln!(err, "{}", sanitise(&problem.to_string()));
+                None
+            }
+        })
+        .collect()
+}
+
+/// The year at a glance.
+fn glance(layout: &Layout, records: &Records, now: Timestamp, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let all = readable(records, err);
+    let Some(status) = year::status(layout, &all, local(now)) else {
+        return exit::DATA;
+    };
+    for line in text::cpd_glance(layout, &status) {
+        let _ = writeln!(out, "{}", sanitise(&line));
+    }
+    exit::OK
+}
+
+fn list(records: &Records, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let all = readable(records, err);
+    if all.is_empty() {
+        let _ = writeln!(out, "{}", text::CPD_NONE_YET);
+        return exit::OK;
+    }
+    for record in &all {
+        let _ = writeln!(out, "{}", sanitise(&text::cpd_list_line(record)));
+    }
+    exit::OK
+}
+
+/// Lines up to one holding only `.` (or the end of input).
+fn read_answer(input: &mut dyn BufRead) -> io::Result<String> {
+    let mut lines = Vec::new();
+    loop {
+        let mut bytes = Vec::new();
+        if input.read_until(b'\n', &mut bytes)? == 0 {
+            break;
+        }
+        let line = String::from_utf8_lossy(&bytes);
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line == "." {
+            break;
+        }
+        lines.push(line.to_owned());
+    }
+    Ok(lines.join("\n").trim_end().to_owned())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn new(
+    names: &[String],
+    library: &Library,
+    store: &dyn Store,
+    records: &Records,
+    now: Timestamp,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let in_records: Vec<(String, String)> = records
+        .all()
+        .into_iter()
+        .flatten()
+        .flat_map(|record| record.modules.into_iter().map(|module| (module.course, module.module)))
+        .collect();
+    let mut chosen = Vec::new();
+    if names.is_empty() {
+        for course in &library.courses {
+            for module in &course.modules {
+                let taken = in_records.contains(&(course.id.clone(), module.id.clone()));
+                if let Ok(Some(journal)) = store.load_module(&course.id, &module.id)
+                    && journal.studied(module)
+                    && !taken
+                {
+                    chosen.push((course, module, journal));
+                }
+            }
+        }
+    } else {
+        for name in names {
+            let Some((course, module)) = library
+                .find_module_index(name)
+                .ok()
+                .and_then(|found| library.module_at(found))
+            else {
+                let _ = writeln!(err, "{}", sanitise(&text::module_not_found(name)));
+                return exit::NOTHING;
+            };
+            match store.load_module(&course.id, &module.id) {
+                Ok(Some(journal)) if journal.studied(module) => chosen.push((course, module, journal)),
+                Ok(_) => {
+                    let _ = writeln!(err, "{}", sanitise(&text::cpd_not_studied(name)));
+                    return exit::NOTHING;
+                }
+                Err(error) => {
+                    let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                    return exit::DATA;
+                }
+            }
+        }
+    }
+    if chosen.is_empty() {
+        let _ = writeln!(err, "{}", text::CPD_NOTHING_TO_RECORD);
+        return exit::NOTHING;
+    }
+    let asking = io::stdin().is_terminal();
+    let studied: Vec<_> = chosen
+        .iter()
+        .map(|(course, module, journal)| (*course, *module, journal))
+        .collect();
+    let mut answers = Vec::new();
+    for prompt in [text::CPD_ASK_LEARNING, text::CPD_ASK_IMPACT, text::CPD_ASK_PEER] {
+        if asking {
+            let _ = writeln!(out, "\n{prompt}");
+            let _ = out.flush();
+        }
+        match read_answer(input) {
+            Ok(answer) => answers.push(answer),
+            Err(error) => {
+                let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                return exit::DATA;
+            }
+        }
+    }
+    let mut answers = answers.into_iter();
+    let written = Written {
+        learning: answers.next().unwrap_or_default(),
+        impact: answers.next().unwrap_or_default(),
+        peer_reflection: answers.next().unwrap_or_default(),
+    };
+    let timezone = jiff::tz::TimeZone::system();
+    let id = records.next_id(now.to_zoned(timezone.clone()).date());
+    let record = CpdRecord::new(id, &studied, written, &timezone, now);
+    match records.save(&record) {
+        Ok(_) => {
+            if asking {
+                let _ = writeln!(out, "\n{}", sanitise(&text::cpd_saved(&record.id)));
+            } else {
+                let _ = writeln!(out, "{}", record.id);
+            }
+            exit::OK
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            exit::DATA
+        }
+    }
+}
+
+/// Asks for each text again, showing the current one; `.` alone keeps it.
+fn edit(
+    id: &str,
+    records: &Records,
+    now: Timestamp,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let mut record = match records.load(id) {
+        Ok(record) => record,
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            return exit::DATA;
+        }
+    };
+    let asking = io::stdin().is_terminal();
+    let mut texts: Texts = record.texts.clone();
+    let fields: [(&str, &mut String); 6] = [
+        (text::CPD_EDIT_TITLE, &mut texts.title),
+        (text::CPD_EDIT_DESCRIPTION, &mut texts.description),
+        (text::CPD_ASK_LEARNING, &mut texts.learning),
+        (text::CPD_ASK_IMPACT, &mut texts.impact),
+        (text::CPD_ASK_PEER, &mut texts.peer_reflection),
+        (text::CPD_ASK_STANDARDS, &mut texts.standards),
+    ];
+    for (prompt, value) in fields {
+        if asking {
+            let _ = writeln!(out, "\n{prompt}\n{}\n{}", sanitise(value), text::CPD_EDIT_KEEP);
+            let _ = out.flush();
+        }
+        match read_answer(input) {
+            Ok(answer) if !answer.trim().is_empty() => *value = answer,
+            Ok(_) => {}
+            Err(error) => {
+                let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                return exit::DATA;
+            }
+        }
+    }
+    if !record.edit(texts, now) {
+        let _ = writeln!(out, "{}", text::CPD_UNCHANGED);
+        return exit::OK;
+    }
+    match records.save(&record) {
+        Ok(_) => {
+            let _ = writeln!(out, "{}", sanitise(&text::cpd_saved(&record.id)));
+            exit::OK
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            exit::DATA
+        }
+    }
+}
+
+fn submit(id: &str, records: &Records, now: Timestamp, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut record = match records.load(id) {
+        Ok(record) => record,
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            return exit::DATA;
+        }
+    };
+    record.submitted.get_or_insert(now);
+    match records.save(&record) {
+        Ok(_) => {
+            let _ = writeln!(out, "{}", sanitise(&text::cpd_submitted(&record.id)));
+            exit::OK
+        }
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            exit::DATA
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export(
+    layout: &Layout,
+    records: &Records,
+    named: &[String],
+    format: Format,
+    output: Option<&std::path::Path>,
+    now: Timestamp,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let chosen: Vec<CpdRecord> = if named.is_empty() {
+        let all = readable(records, err);
+        let Some((start, deadline)) = year::year_of(layout, local(now)) else {
+            return exit::DATA;
+        };
+        all.into_iter()
+            .filter(|record| (start..=deadline).contains(&record.date()))
+            .collect()
+    } else {
+        let mut chosen = Vec::new();
+        for id in named {
+            match records.load(id) {
+                Ok(record) => chosen.push(record),
+                Err(error) => {
+                    let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                    return exit::NOTHING;
+                }
+            }
+        }
+        chosen
+    };
+    if chosen.is_empty() {
+        let _ = writeln!(err, "{}", text::CPD_NOTHING_TO_EXPORT);
+        return exit::NOTHING;
+    }
+    let document = render::document(layout, &chosen);
+    for warning in render::warnings(&document) {
+        let _ = writeln!(err, "{}", sanitise(&warning));
+    }
+    let bytes = render::render(&document, format);
+    match output {
+        None => match out.write_all(&bytes).and_then(|()| out.flush()) {
+            Ok(()) => exit::OK,
+            Err(error) => {
+                let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+                exit::DATA
+            }
+        },
+        Some(path) if path.as_os_str() == "-" => match out.write_all(&bytes).and_then(|()| out.flush()) {
+            Ok(()) => exit::OK,
+            Err(error) => {
+                let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+                exit::DATA
+            }
+        },
+        Some(path) => match crate::export::write_new_file(path, &bytes) {
+            Ok(written) => {
+                let _ = writeln!(out, "{}", sanitise(&text::log_written(&written.display().to_string())));
+                exit::OK
+            }
+            Err(error) => {
+                let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                exit::DATA
+            }
+        },
+    }
+}

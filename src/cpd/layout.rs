@@ -1,0 +1,299 @@
+//! A regulator's CPD record as data: which fields, in what order, under
+//! which labels, with which word limits, and when its year starts and its
+//! records are due. Shipped layouts are embedded from `assets/layouts/`; a
+//! trainer adds others in the data folder's `layouts/` folder. Regulators
+//! change their forms (Social Work England will consult on its model in
+//! 2026–27), so none of this is code.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::content::diagnostic::Diagnostic;
+use crate::content::locate::{Locator, Position};
+use crate::content::validate::Report;
+
+/// A record's fields that a layout may name, and what each holds.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("type", "the type of CPD: reading and reflecting on a practice guide"),
+    ("title", "the modules studied"),
+    ("dates", "the dates of study"),
+    ("hours", "the active study time"),
+    ("description", "the case and why it is relevant"),
+    ("learning", "what you learnt"),
+    (
+        "impact",
+        "the impact on your practice and on the children and families you work with",
+    ),
+    (
+        "peer_reflection",
+        "a peer's reflection (from a peer review, or your own account of it)",
+    ),
+    ("standards", "the link to the national standards"),
+];
+
+const SHIPPED: &[(&str, &str)] = &[
+    ("assets/layouts/swe.ron", include_str!("../../assets/layouts/swe.ron")),
+    ("assets/layouts/scw.ron", include_str!("../../assets/layouts/scw.ron")),
+    (
+        "assets/layouts/probation.ron",
+        include_str!("../../assets/layouts/probation.ron"),
+    ),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Layout")]
+struct RawLayout {
+    id: String,
+    title: String,
+    year_starts: String,
+    deadline: String,
+    /// Records the regulator asks for each year, if it says.
+    #[serde(default)]
+    records_needed: Option<usize>,
+    /// At least one record must hold a peer reflection.
+    #[serde(default)]
+    peer_reflection_needed: bool,
+    fields: Vec<RawField>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawField {
+    field: String,
+    label: String,
+    #[serde(default)]
+    words: Option<usize>,
+    #[serde(default)]
+    optional: bool,
+}
+
+/// A checked layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub id: String,
+    pub title: String,
+    /// Month and day the registration year starts.
+    pub year_starts: (i8, i8),
+    /// Month and day records are due, by 23:59 local time.
+    pub deadline: (i8, i8),
+    pub records_needed: Option<usize>,
+    pub peer_reflection_needed: bool,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub field: String,
+    pub label: String,
+    pub words: Option<usize>,
+    pub optional: bool,
+}
+
+/// `12-01`: a month and day that exist in every year (not 29 February).
+fn month_day(text: &str) -> Option<(i8, i8)> {
+    let (month, day) = text.trim().split_once('-')?;
+    let (month, day): (i8, i8) = (month.parse().ok()?, day.parse().ok()?);
+    Date::new(2025, month, day).ok().map(|_| (month, day))
+}
+
+/// Parses and checks a layout's text; problems go to `report` with their
+/// line and column.
+pub fn from_text(text: &str, report: &mut Report) -> Option<Layout> {
+    let raw: RawLayout = crate::content::validate::parse(text, report)?;
+    let locator = Locator::new(text);
+    let before = report.diagnostics.len();
+    if !crate::paths::is_plain_name(&raw.id) {
+        report.error(locator.at("id"), crate::text::LAYOUT_BAD_ID);
+    }
+    if raw.title.trim().is_empty() {
+        report.error(locator.at("title"), crate::text::LAYOUT_NO_TITLE);
+    }
+    let year_starts = month_day(&raw.year_starts);
+    if year_starts.is_none() {
+        report.error(locator.at("year_starts"), crate::text::layout_not_a_date("year_starts"));
+    }
+    let deadline = month_day(&raw.deadline);
+    if deadline.is_none() {
+        report.error(locator.at("deadline"), crate::text::layout_not_a_date("deadline"));
+    }
+    if raw.fields.is_empty() {
+        report.error(locator.at("fields"), crate::text::LAYOUT_NO_FIELDS);
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (index, field) in raw.fields.iter().enumerate() {
+        let at = locator.at(&format!("fields.{index}.field"));
+        if !FIELDS.iter().any(|(known, _)| *known == field.field) {
+            let known: Vec<&str> = FIELDS.iter().map(|(known, _)| *known).collect();
+            report.error(at, crate::text::layout_unknown_field(&field.field, &known));
+        } else if seen.contains(&field.field.as_str()) {
+            report.error(at, crate::text::layout_duplicate_field(&field.field));
+        }
+        seen.push(&field.field);
+        if field.label.trim().is_empty() {
+            report.error(
+                locator.at(&format!("fields.{index}.label")),
+                crate::text::LAYOUT_NO_LABEL,
+            );
+        }
+        if field.words == Some(0) {
+            report.error(
+                locator.at(&format!("fields.{index}.words")),
+                crate::text::LAYOUT_ZERO_WORDS,
+            );
+        }
+    }
+    if report.diagnostics[before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(Layout {
+        id: raw.id,
+        title: raw.title,
+        year_starts: year_starts?,
+        deadline: deadline?,
+        records_needed: raw.records_needed,
+        peer_reflection_needed: raw.peer_reflection_needed,
+        fields: raw
+            .fields
+            .into_iter()
+            .map(|field| Field {
+                field: field.field,
+                label: field.label,
+                words: field.words,
+                optional: field.optional,
+            })
+            .collect(),
+    })
+}
+
+/// Whether a file is a layout rather than a course or module: its first
+/// value is `Layout(`.
+pub fn looks_like_layout(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with("//") && !line.starts_with("#!"))
+        .is_some_and(|line| line.starts_with("Layout("))
+}
+
+/// Checks one layout file, for `validate`.
+pub fn check_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Layout> {
+    let display = crate::sanitise::path(path);
+    let mut report = Report {
+        file: display,
+        diagnostics,
+    };
+    let bytes = match crate::journal::files::read_limited(
+        path,
+        crate::journal::files::COURSE_FILE_LIMIT,
+        crate::journal::files::Links::Follow,
+    ) {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            report.error(Position { line: 0, column: 0 }, problem.reason());
+            return None;
+        }
+    };
+    let text = crate::content::validate::decode(&bytes, &mut report)?;
+    from_text(text, &mut report)
+}
+
+/// Every layout: the shipped ones, then those in `user_folder` (a user
+/// layout with a shipped id replaces it). Problems are collected.
+pub fn load_all(user_folder: Option<&Path>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Layout> {
+    let mut layouts: Vec<Layout> = Vec::new();
+    for (name, text) in SHIPPED {
+        let mut report = Report {
+            file: (*name).to_owned(),
+            diagnostics,
+        };
+        layouts.extend(from_text(text, &mut report));
+    }
+    let Some(folder) = user_folder else {
+        return layouts;
+    };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return layouts;
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "ron"))
+        .collect();
+    files.sort();
+    for path in files {
+        if let Some(layout) = check_file(&path, diagnostics) {
+            layouts.retain(|known| known.id != layout.id);
+            layouts.push(layout);
+        }
+    }
+    layouts
+}
+
+/// The shipped layouts alone, checked: used where the data folder is not
+/// known. A shipped layout that fails its own check is a build mistake,
+/// caught by the tests.
+pub fn shipped() -> Vec<Layout> {
+    load_all(None, &mut Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+    use crate::content::diagnostic::Severity;
+
+    #[test]
+    fn the_shipped_layouts_are_valid_and_distinct() {
+        let mut diagnostics = Vec::new();
+        let layouts = load_all(None, &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let ids: Vec<&str> = layouts.iter().map(|layout| layout.id.as_str()).collect();
+        assert_eq!(ids, ["swe", "scw", "probation"]);
+        let swe = &layouts[0];
+        assert_eq!((swe.year_starts, swe.deadline), ((12, 1), (11, 30)));
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        let mut diagnostics = Vec::new();
+        let mut report = Report {
+            file: "layout.ron".to_owned(),
+            diagnostics: &mut diagnostics,
+        };
+        assert!(from_text(text, &mut report).is_none());
+        diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn unknown_and_duplicate_fields_and_a_deadline_that_is_no_date_are_refused_where_they_are() {
+        let text = "Layout(\n    id: \"x\",\n    title: \"X\",\n    year_starts: \"12-01\",\n    deadline: \"11-31\",\n    fields: [\n        (field: \"learning\", label: \"L\"),\n        (field: \"learning\", label: \"Again\"),\n        (field: \"feelings\", label: \"F\"),\n    ],\n)\n";
+        let found = problems(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].starts_with("layout.ron:5:15: "), "{found:?}");
+        assert!(found[0].contains("deadline"), "{found:?}");
+        assert!(found[1].starts_with("layout.ron:8:17: "), "{found:?}");
+        assert!(found[1].contains("\"learning\" is given twice"), "{found:?}");
+        assert!(found[2].starts_with("layout.ron:9:17: "), "{found:?}");
+        assert!(found[2].contains("unknown field \"feelings\""), "{found:?}");
+    }
+
+    #[test]
+    fn a_field_the_format_does_not_know_is_reported_at_its_place() {
+        let found = problems(
+            "Layout(id: \"x\", title: \"X\", year_starts: \"12-01\", deadline: \"11-30\", fields: [], colour: 1)",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("layout.ron:1:"), "{found:?}");
+    }
+
+    #[test]
+    fn a_layout_is_told_apart_from_a_module() {
+        assert!(looks_like_layout("// note\nLayout(\n"));
+        assert!(!looks_like_layout("(\n    id: \"m\","));
+    }
+}

@@ -1,0 +1,106 @@
+//! The record of every log exported from a data folder: its id, digest,
+//! date, modules and format, never its text. `import-review` accepts a
+//! review only of a log recorded here; `casebook exports` lists them.
+//!
+//! Kept in `exports.ron` in the data folder, written like a journal
+//! (atomic, 0600, never through a link).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::Format;
+use crate::journal::StoreError;
+use crate::paths::DataPaths;
+
+/// The record file's schema.
+pub const RECORDS_SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRecord {
+    pub log_id: String,
+    /// The digest of the file as written (each format has its own).
+    pub digest: String,
+    pub exported: Timestamp,
+    /// `md`, `html`, `json` or `txt`.
+    pub format: String,
+    /// `course/module`, in log order.
+    pub modules: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRecords {
+    pub schema: u32,
+    #[serde(default)]
+    pub exports: Vec<ExportRecord>,
+}
+
+/// What to record of a log just rendered.
+pub fn record_of(log: &super::Log, format: Format, bytes: &[u8]) -> ExportRecord {
+    let digest = match super::verify(bytes) {
+        super::Verification::Matches { digest } => digest,
+        _ => String::new(),
+    };
+    ExportRecord {
+        log_id: log.log_id.clone(),
+        digest,
+        exported: log.exported,
+        format: format.extension().to_owned(),
+        modules: log
+            .courses
+            .iter()
+            .flat_map(|course| {
+                course
+                    .modules
+                    .iter()
+                    .map(move |module| format!("{}/{}", course.id, module.id))
+            })
+            .collect(),
+    }
+}
+
+/// Every export recorded in a data folder; none when nothing was exported.
+pub fn load(paths: &DataPaths) -> Result<Vec<ExportRecord>, StoreError> {
+    let records: Option<ExportRecords> = crate::journal::store::read_file(&paths.exports_file(), RECORDS_SCHEMA)?;
+    Ok(records.map(|records| records.exports).unwrap_or_default())
+}
+
+/// Adds one export to the record.
+pub fn append(paths: &DataPaths, record: ExportRecord) -> Result<(), StoreError> {
+    let path = paths.exports_file();
+    let mut records = load(paths)?;
+    if !records.contains(&record) {
+        records.push(record);
+    }
+    let file = ExportRecords {
+        schema: RECORDS_SCHEMA,
+        exports: records,
+    };
+    let text = crate::journal::store::to_ron(&file).map_err(|reason| StoreError::Io {
+        path: path.clone(),
+        reason,
+    })?;
+    crate::journal::store::write_atomic(&path, text.as_bytes())
+}
+
+/// The data folder of the tutor running in this process. The tutor's
+/// export (`export_to_path`) records its logs and includes imported reviews
+/// through it; it is set once, before the tutor starts.
+static DATA_FOLDER: OnceLock<DataPaths> = OnceLock::new();
+
+pub fn use_data_folder(paths: &DataPaths) {
+    let _ = DATA_FOLDER.set(paths.clone());
+}
+
+pub fn data_folder() -> Option<&'static DataPaths> {
+    DATA_FOLDER.get()
+}
+
+/// Where the record lives, for messages.
+pub fn file(paths: &DataPaths) -> PathBuf {
+    paths.exports_file()
+}

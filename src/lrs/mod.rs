@@ -1,0 +1,446 @@
+//! Sending learning records to the organisation's learning record store
+//! (xAPI): offline first (statements wait in an outbox in the data folder),
+//! privacy first (no reflection text unless the learner turns it on), and no
+//! network at all unless an LRS is configured.
+
+pub mod http;
+pub mod outbox;
+pub mod record;
+pub mod settings;
+pub mod statements;
+pub mod sync;
+
+use std::io::IsTerminal;
+
+use jiff::Timestamp;
+
+use crate::commands::print;
+use crate::exit;
+use crate::paths::DataPaths;
+use crate::text;
+pub use record::{Recorder, RecordingStore};
+pub use settings::LrsSettings;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum LrsCommand {
+    /// Send records to ENDPOINT with the key the LRS gave you; the secret is asked for (or read from CASEBOOK_LRS_SECRET)
+    Set(SetArgs),
+    /// Check that the LRS answers and accepts your key and secret
+    Test,
+    /// Stop sending: remove the LRS settings and the statements not yet sent
+    Forget,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// The LRS's xAPI endpoint: https://..., or http:// on this machine only
+    #[arg(value_name = "ENDPOINT")]
+    pub endpoint: String,
+    /// The key (user name) the LRS gave you
+    #[arg(long, value_name = "KEY")]
+    pub key: String,
+    /// Your account name at the LRS, as statements name you (default: the key)
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// The account's home page (default: the endpoint's scheme and host)
+    #[arg(long, value_name = "URL")]
+    pub home_page: Option<String>,
+    /// Also send the words of your answers and action points (off unless given)
+    #[arg(long)]
+    pub share_text: bool,
+    /// Seconds one request may take before it counts as failed
+    #[arg(long, value_name = "SECONDS", default_value_t = settings::DEFAULT_TIMEOUT_SECONDS)]
+    pub timeout: u64,
+}
+
+/// The settings the tutor records and sends with, or a notice when they
+/// cannot be read (recording is then off for the run, and nothing is sent).
+pub fn for_tutor(paths: &DataPaths) -> (Option<LrsSettings>, Option<String>) {
+    match LrsSettings::load(paths) {
+        Ok(settings) => (settings, None),
+        Err(error) => (None, Some(text::lrs_settings_unreadable(&error.to_string()))),
+    }
+}
+
+/// The data folder's store, recording statements when an LRS is
+/// configured (and only passing saves through otherwise).
+pub fn recording_store(
+    paths: &DataPaths,
+    courses: &[crate::content::Course],
+) -> RecordingStore<crate::journal::FileStore> {
+    let recorder = LrsSettings::load(paths)
+        .ok()
+        .flatten()
+        .map(|settings| Recorder::new(paths.clone(), &settings, courses, jiff::Timestamp::now));
+    RecordingStore::new(crate::journal::FileStore::new(paths.clone()), recorder)
+}
+
+/// `casebook lrs set|test|forget`.
+pub fn run_lrs(command: &LrsCommand, paths: &DataPaths) -> u8 {
+    match command {
+        LrsCommand::Set(args) => set(args, paths),
+        LrsCommand::Test => test(paths),
+        LrsCommand::Forget => forget(paths),
+    }
+}
+
+fn configured(paths: &DataPaths) -> Result<LrsSettings, u8> {
+    match LrsSettings::load(paths) {
+        Ok(Some(settings)) => Ok(settings),
+        Ok(None) => {
+            eprintln!("{}", text::LRS_NOT_CONFIGURED);
+            Err(exit::LRS)
+        }
+        Err(error) => {
+            eprintln!("{}", text::lrs_settings_unreadable(&error.to_string()));
+            Err(exit::DATA)
+        }
+    }
+}
+
+/// The secret, from `CASEBOOK_LRS_SECRET` or typed at the terminal without
+/// echo; never from the command line, where others can see it.
+fn read_secret(key: &str) -> Result<String, String> {
+    if let Some(secret) = std::env::var_os("CASEBOOK_LRS_SECRET").filter(|secret| !secret.is_empty()) {
+        return secret.into_string().map_err(|_| text::LRS_SECRET_NOT_TEXT.to_owned());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(text::LRS_SECRET_NEEDED.to_owned());
+    }
+    eprint!("{}", text::lrs_secret_prompt(key));
+    let secret = read_line_without_echo().map_err(|error| text::lrs_secret_unread(&text::io_reason(&error)))?;
+    eprintln!();
+    if secret.is_empty() {
+        return Err(text::LRS_SECRET_NEEDED.to_owned());
+    }
+    Ok(secret)
+}
+
+#[cfg(unix)]
+fn read_line_without_echo() -> std::io::Result<String> {
+    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+    let stdin = std::io::stdin();
+    let before = tcgetattr(&stdin)?;
+    let mut quiet = before.clone();
+    quiet.local_modes.remove(LocalModes::ECHO);
+    quiet.local_modes.insert(LocalModes::ECHONL);
+    tcsetattr(&stdin, OptionalActions::Now, &quiet)?;
+    let mut line = String::new();
+    let read = stdin.read_line(&mut line);
+    // The terminal is put back whatever happened to the read.
+    tcsetattr(&stdin, OptionalActions::Now, &before)?;
+    read?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+}
+
+#[cfg(not(unix))]
+fn read_line_without_echo() -> std::io::Result<String> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        text::LRS_SECRET_NEEDED,
+    ))
+}
+
+fn set(args: &SetArgs, paths: &DataPaths) -> u8 {
+    if let Err(message) = crate::commands::check_data_dir(paths) {
+        eprintln!("{message}");
+        return exit::DATA;
+    }
+    let endpoint = match settings::check_endpoint(&args.endpoint) {
+        Ok(endpoint) => endpoint,
+        Err(message) => {
+            eprintln!("{message}");
+            return 2;
+        }
+    };
+    if let Err(error) = LrsSettings::load(paths) {
+        eprintln!("{}", text::lrs_settings_unreadable(&error.to_string()));
+        return exit::DATA;
+    }
+    if args.key.is_empty() || args.key.contains(':') {
+        eprintln!("{}", text::LRS_KEY_INVALID);
+        return 2;
+    }
+    let secret = match read_secret(&args.key) {
+        Ok(secret) => secret,
+        Err(message) => {
+            eprintln!("{message}");
+            return 2;
+        }
+    };
+    let settings = LrsSettings {
+        schema: settings::SETTINGS_SCHEMA,
+        account_home_page: args.home_page.clone().unwrap_or_else(|| settings::origin(&endpoint)),
+        account_name: args.account.clone().unwrap_or_else(|| args.key.clone()),
+        endpoint,
+        key: args.key.clone(),
+        secret,
+        share_text: args.share_text,
+        timeout_seconds: args.timeout.max(1),
+    };
+    if let Err(error) = settings.save(paths) {
+        eprintln!("{}", text::lrs_settings_unsaved(&error.to_string()));
+        return exit::DATA;
+    }
+    let mut out = text::lrs_set_summary(
+        &settings.endpoint,
+        &settings.account_name,
+        &settings.account_home_page,
+        settings.share_text,
+    );
+    if !settings.share_text {
+        let removed = withdraw_text(paths);
+        if removed > 0 {
+            out.push_str(&text::lrs_text_withdrawn(removed));
+        }
+    }
+    out.push('\n');
+    match print(&out) {
+        Ok(()) => exit::OK,
+        Err(code) => code,
+    }
+}
+
+/// With sharing turned off, takes the words out of statements still
+/// waiting in the outbox. Returns how many were changed.
+fn withdraw_text(paths: &DataPaths) -> usize {
+    let Ok(stored) = outbox::list(paths) else {
+        return 0;
+    };
+    let mut changed = 0;
+    for outbox::Stored { path, entry } in stored {
+        let Ok(mut entry) = entry else { continue };
+        let removed = entry
+            .statement
+            .get_mut("result")
+            .and_then(serde_json::Value::as_object_mut)
+            .and_then(|result| result.remove("response"));
+        if removed.is_some() && outbox::write(&path, &entry).is_ok() {
+            changed += 1;
+        }
+    }
+    changed
+}
+
+fn test(paths: &DataPaths) -> u8 {
+    let settings = match configured(paths) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
+    let client = match http::Client::new(&settings) {
+        Ok(client) => client,
+        Err(message) => {
+            eprintln!("{message}");
+            return exit::LRS;
+        }
+    };
+    let endpoint = client.endpoint().to_owned();
+    let about = match client.about() {
+        Ok(reply) if reply.status == 200 => reply,
+        Ok(reply) => {
+            eprintln!("{}", text::lrs_about_failed(&endpoint, reply.status, &reply.body));
+            return exit::LRS;
+        }
+        Err(reason) => {
+            eprintln!("{}", text::lrs_unreachable(&endpoint, &reason));
+            return exit::LRS;
+        }
+    };
+    let versions: Vec<String> = serde_json::from_str::<serde_json::Value>(&about.body)
+        .ok()
+        .and_then(|value| value.get("version").cloned())
+        .and_then(|value| value.as_array().cloned())
+        .map(|list| list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    let mut out = text::lrs_answers(&endpoint, &versions);
+    out.push('\n');
+    match client.signed_in_check() {
+        Ok(reply) if (200..300).contains(&reply.status) => {
+            out.push_str(&text::lrs_signed_in(&settings.key, settings.share_text));
+            out.push('\n');
+            match print(&out) {
+                Ok(()) => exit::OK,
+                Err(code) => code,
+            }
+        }
+        Ok(reply) if reply.status == 401 || reply.status == 403 => {
+            let _ = print(&out);
+            eprintln!("{}", text::lrs_credentials_refused(&endpoint, reply.status));
+            exit::LRS
+        }
+        Ok(reply) => {
+            let _ = print(&out);
+            eprintln!("{}", text::lrs_server_error(&endpoint, reply.status, &reply.body));
+            exit::LRS
+        }
+        Err(reason) => {
+            let _ = print(&out);
+            eprintln!("{}", text::lrs_unreachable(&endpoint, &reason));
+            exit::LRS
+        }
+    }
+}
+
+fn forget(paths: &DataPaths) -> u8 {
+    let path = paths.lrs_settings_file();
+    let endpoint = LrsSettings::load(paths)
+        .ok()
+        .flatten()
+        .map(|settings| settings.endpoint);
+    let had_settings = path.symlink_metadata().is_ok();
+    if had_settings && let Err(error) = std::fs::remove_file(&path) {
+        eprintln!(
+            "{}",
+            text::lrs_forget_failed(&path.display().to_string(), &text::io_reason(&error))
+        );
+        return exit::DATA;
+    }
+    let _ = std::fs::remove_file(paths.sync_status_file());
+    let mut removed = 0;
+    let mut left = Vec::new();
+    for outbox::Stored { path, entry } in outbox::list(paths).unwrap_or_default() {
+        match entry {
+            Ok(_) if outbox::remove(&path).is_ok() => removed += 1,
+            Ok(_) => left.push(path.display().to_string()),
+            // Not casebook's to judge: left as it is, and named.
+            Err(error) => left.push(error.to_string()),
+        }
+    }
+    let _ = std::fs::remove_dir(paths.outbox_dir());
+    let mut out = if had_settings {
+        text::lrs_forgotten(endpoint.as_deref(), removed)
+    } else {
+        text::LRS_NOTHING_TO_FORGET.to_owned()
+    };
+    for problem in &left {
+        out.push('\n');
+        out.push_str(&text::lrs_outbox_left(problem));
+    }
+    out.push('\n');
+    match print(&out) {
+        Ok(()) => exit::OK,
+        Err(code) => code,
+    }
+}
+
+/// `casebook sync` and `casebook sync --status`.
+pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
+    if status_only {
+        return status(paths);
+    }
+    let settings = match configured(paths) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
+    if let Err(message) = crate::commands::check_data_dir(paths) {
+        eprintln!("{message}");
+        return exit::DATA;
+    }
+    // One sender at a time: an open tutor sends the outbox itself.
+    let _lock = match crate::journal::lock::DataLock::acquire(paths) {
+        Ok(lock) => lock,
+        Err(crate::journal::lock::LockError::Held { path, pid }) => {
+            eprintln!("{}", text::already_open(&path.display().to_string(), pid));
+            return exit::LOCKED;
+        }
+        Err(crate::journal::lock::LockError::Refused { path, reason }) => {
+            eprintln!("{}", text::lock_refused(&path.display().to_string(), &reason));
+            return exit::DATA;
+        }
+        Err(crate::journal::lock::LockError::Io { path, reason }) => {
+            eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
+            return exit::DATA;
+        }
+    };
+    let report = sync::send_outbox(paths, &settings, Timestamp::now());
+    let mut out = text::lrs_sent(report.sent, &settings.endpoint);
+    for (path, reason) in &report.rejected {
+        out.push('\n');
+        out.push_str(&text::lrs_rejected(&path.display().to_string(), reason));
+    }
+    out.push('\n');
+    if let Err(code) = print(&out) {
+        return code;
+    }
+    match report.stopped {
+        None => exit::OK,
+        Some(stop) => {
+            eprintln!("{}", stop.message(&settings.endpoint));
+            if report.waiting > 0 {
+                eprintln!("{}", text::lrs_still_waiting(report.waiting));
+            }
+            exit::LRS
+        }
+    }
+}
+
+/// A time in `sync --status`, to the second.
+fn shown(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+fn status(paths: &DataPaths) -> u8 {
+    let settings = match LrsSettings::load(paths) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("{}", text::lrs_settings_unreadable(&error.to_string()));
+            return exit::DATA;
+        }
+    };
+    let mut out = match &settings {
+        Some(settings) => text::lrs_status_settings(&settings.endpoint, &settings.account_name, settings.share_text),
+        None => text::LRS_STATUS_NONE.to_owned(),
+    };
+    out.push('\n');
+    let stored = match outbox::list(paths) {
+        Ok(stored) => stored,
+        Err(error) => {
+            eprintln!("{error}");
+            return exit::DATA;
+        }
+    };
+    let mut waiting = 0;
+    let mut oldest = None;
+    let mut rejected = Vec::new();
+    let mut damaged = Vec::new();
+    for outbox::Stored { path, entry } in &stored {
+        match entry {
+            Ok(entry) => match &entry.rejected {
+                None => {
+                    waiting += 1;
+                    oldest = oldest.min(Some(entry.recorded)).or(Some(entry.recorded));
+                }
+                Some(rejection) => rejected.push(text::lrs_rejected(
+                    &path.display().to_string(),
+                    &format!("{} {}", rejection.status, rejection.reason),
+                )),
+            },
+            Err(error) => damaged.push(text::lrs_damaged(&error.to_string())),
+        }
+    }
+    out.push_str(&text::lrs_waiting(waiting, oldest.map(shown).as_deref()));
+    out.push('\n');
+    for line in rejected.iter().chain(&damaged) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    match sync::SyncStatus::load(paths) {
+        Ok(Some(last)) => {
+            out.push_str(&text::lrs_last_sync(
+                last.last_attempt.map(shown).as_deref(),
+                last.last_success.map(shown).as_deref(),
+                last.last_error.as_deref(),
+            ));
+            out.push('\n');
+        }
+        Ok(None) => {}
+        Err(error) => {
+            out.push_str(&error.to_string());
+            out.push('\n');
+        }
+    }
+    match print(&out) {
+        Ok(()) => exit::OK,
+        Err(code) => code,
+    }
+}

@@ -1,0 +1,630 @@
+//! Statements are derived from journal changes as they are saved: a store
+//! that wraps the real one, compares each journal with what it saw of it
+//! before, and appends a statement per event to the outbox, whether or not
+//! a network is there. With no LRS configured it only passes saves through.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::outbox;
+use super::settings::LrsSettings;
+use super::statements::{self, Actor, CourseInfo, Event};
+use crate::content::{Course, Module};
+use crate::journal::{ModuleJournal, Profile, Store, StoreError};
+use crate::paths::DataPaths;
+
+/// What the recorder has already recorded of one module.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seen {
+    studied: bool,
+    sections: BTreeSet<usize>,
+    /// Answers as last recorded, by question id.
+    answers: BTreeMap<String, String>,
+    action_point: Option<String>,
+    /// An action point seen once: recorded when a later save finds it the
+    /// same (the learner has stopped typing), or when the store closes.
+    pending_action_point: Option<String>,
+    completed: bool,
+    /// Reviews the journal records, as (date, reviewer): a new one is a
+    /// review imported.
+    reviews: BTreeSet<(jiff::civil::Date, String)>,
+}
+
+/// The reviews a journal's reflections carry, as (date, reviewer).
+fn reviews_in(journal: &ModuleJournal) -> BTreeSet<(jiff::civil::Date, String)> {
+    journal
+        .reflections
+        .values()
+        .flat_map(|reflection| &reflection.reviewed)
+        .map(|reviewed| (reviewed.date, reviewed.reviewer.clone()))
+        .collect()
+}
+
+/// Whether the learner is still writing this question's answer: the tutor
+/// saves drafts as they type, and only a finished answer is an event.
+fn editing(journal: &ModuleJournal, question: &str) -> bool {
+    journal.position.editing && journal.position.question.as_deref() == Some(question)
+}
+
+fn action_text(journal: &ModuleJournal) -> Option<String> {
+    journal
+        .action_point
+        .as_ref()
+        .map(|point| point.text.clone())
+        .filter(|text| !text.trim().is_empty())
+}
+
+impl Seen {
+    /// What a journal saved before recording began already holds: none of
+    /// it is news. An answer open in the editor is not counted, so that
+    /// closing the editor records it.
+    pub fn from_journal(journal: Option<&ModuleJournal>, module: &Module) -> Seen {
+        let Some(journal) = journal else {
+            return Seen::default();
+        };
+        Seen {
+            studied: journal.studied(module),
+            sections: journal.sections_read.clone(),
+            answers: journal
+                .reflections
+                .iter()
+                .filter(|(id, _)| journal.is_answered(id) && !editing(journal, id))
+                .map(|(id, reflection)| (id.clone(), reflection.text.clone()))
+                .collect(),
+            action_point: action_text(journal),
+            pending_action_point: None,
+            completed: journal.completed.is_some(),
+            reviews: reviews_in(journal),
+        }
+    }
+
+    /// The events between what was seen and `journal`, in the order they
+    /// happen in a module; `seen` then holds `journal`.
+    pub fn observe(&mut self, journal: &ModuleJournal, module: &Module) -> Vec<Event> {
+        let mut events = Vec::new();
+        if !self.studied && journal.studied(module) {
+            self.studied = true;
+            events.push(Event::Started);
+        }
+        for &section in journal.sections_read.difference(&self.sections) {
+            if section < module.sections.len() {
+                events.push(Event::SectionRead(section));
+            }
+        }
+        self.sections.extend(journal.sections_read.iter().copied());
+        for (_, question) in module.questions() {
+            let id = &question.id;
+            if !journal.is_answered(id) {
+                self.answers.remove(id);
+                continue;
+            }
+            if editing(journal, id) {
+                continue;
+            }
+            let text = journal
+                .reflections
+                .get(id)
+                .map(|reflection| reflection.text.clone())
+                .unwrap_or_default();
+            if self.answers.get(id) != Some(&text) {
+                self.answers.insert(id.clone(), text.clone());
+                events.push(Event::Answered {
+                    question: id.clone(),
+                    text,
+                });
+            }
+        }
+        let action = action_text(journal);
+        if action != self.action_point {
+            if action.is_some() && action == self.pending_action_point {
+                events.extend(self.settle_action_point());
+            } else {
+                self.pending_action_point = action;
+            }
+        } else {
+            self.pending_action_point = None;
+        }
+        if !self.completed && journal.completed.is_some() {
+            self.completed = true;
+            events.push(Event::Completed {
+                active_seconds: journal.active_seconds,
+            });
+        }
+        let reviews = reviews_in(journal);
+        for (date, _) in reviews.difference(&self.reviews) {
+            events.push(Event::ReviewImported { date: *date });
+        }
+        self.reviews = reviews;
+        events
+    }
+
+    /// The action point waiting to be recorded, now.
+    pub fn settle_action_point(&mut self) -> Option<Event> {
+        let text = self.pending_action_point.take()?;
+        self.action_point = Some(text.clone());
+        Some(Event::ActionPoint { text })
+    }
+}
+
+/// A module as statements need it: titles and questions, not its text
+/// (made when the tutor starts, so nothing more is copied than that).
+fn outline(module: &Module) -> Module {
+    Module {
+        id: module.id.clone(),
+        title: module.title.clone(),
+        subtitle: module.subtitle.clone(),
+        area: None,
+        stage: None,
+        minutes: None,
+        sections: module
+            .sections
+            .iter()
+            .map(|section| crate::content::Section {
+                title: section.title.clone(),
+                blocks: Vec::new(),
+                questions: section.questions.clone(),
+            })
+            .collect(),
+        notes: Vec::new(),
+        path: String::new(),
+    }
+}
+
+pub struct Recorder {
+    paths: DataPaths,
+    actor: Actor,
+    share_text: bool,
+    modules: HashMap<(String, String), (CourseInfo, Module)>,
+    seen: HashMap<(String, String), Seen>,
+    /// Statements the outbox could not take (a full disk): tried again at
+    /// the next save.
+    unwritten: Vec<serde_json::Value>,
+    clock: fn() -> Timestamp,
+    /// Told of each write, so the tutor's sender need not poll.
+    wake: Option<super::sync::Wake>,
+}
+
+impl Recorder {
+    /// Rings `wake` whenever statements reach the outbox.
+    pub fn with_wake(mut self, wake: super::sync::Wake) -> Self {
+        self.wake = Some(wake);
+        self
+    }
+
+    pub fn new(paths: DataPaths, settings: &LrsSettings, courses: &[Course], clock: fn() -> Timestamp) -> Self {
+        let modules = courses
+            .iter()
+            .flat_map(|course| {
+                let info = CourseInfo {
+                    id: course.id.clone(),
+                    title: course.title.clone(),
+                    version: course.published.clone(),
+                };
+                course
+                    .modules
+                    .iter()
+                    .map(move |module| ((course.id.clone(), module.id.clone()), (info.clone(), outline(module))))
+            })
+            .collect();
+        Recorder {
+            paths,
+            actor: Actor {
+                home_page: settings.account_home_page.clone(),
+                name: settings.account_name.clone(),
+            },
+            share_text: settings.share_text,
+            modules,
+            seen: HashMap::new(),
+            unwritten: Vec::new(),
+            clock,
+            wake: None,
+        }
+    }
+
+    fn write(&mut self, key: &(String, String), events: Vec<Event>) {
+        let now = (self.clock)();
+        if let Some((course, module)) = self.modules.get(key) {
+            for event in &events {
+                self.unwritten.push(statements::statement(
+                    event,
+                    course,
+                    module,
+                    &self.actor,
+                    self.share_text,
+                    &statements::new_uuid(),
+                    now,
+                ));
+            }
+        }
+        if self.unwritten.is_empty() {
+            return;
+        }
+        // The journal is saved already; a statement the disk will not take
+        // now waits in memory for the next save rather than undo it.
+        if outbox::append(&self.paths, &self.unwritten, now).is_ok() {
+            self.unwritten.clear();
+            if let Some(wake) = &self.wake {
+                wake.notify();
+            }
+        }
+    }
+
+    /// Records any action point still waiting, for every module.
+    fn settle_all(&mut self) {
+        let keys: Vec<(String, String)> = self.seen.keys().cloned().collect();
+        for key in keys {
+            if let Some(event) = self.seen.get_mut(&key).and_then(Seen::settle_action_point) {
+                self.write(&key, vec![event]);
+            }
+        }
+    }
+}
+
+/// The real store, with a recorder when an LRS is configured.
+pub struct RecordingStore<S: Store> {
+    inner: S,
+    recorder: Option<Recorder>,
+}
+
+impl<S: Store> RecordingStore<S> {
+    pub fn new(inner: S, recorder: Option<Recorder>) -> Self {
+        RecordingStore { inner, recorder }
+    }
+
+    pub fn inner(&self) -> &S {
+        &self.inner
+    }
+
+    pub fn is_recording(&self) -> bool {
+        self.recorder.is_some()
+    }
+}
+
+impl<S: Store> Drop for RecordingStore<S> {
+    fn drop(&mut self) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.settle_all();
+        }
+    }
+}
+
+impl<S: Store> Store for RecordingStore<S> {
+    fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
+        self.inner.load_module(course, module)
+    }
+
+    fn load_modules(&self, course: &str, modules: &[&str]) -> Vec<Result<Option<ModuleJournal>, StoreError>> {
+        self.inner.load_modules(course, modules)
+    }
+
+    fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), StoreError> {
+        let Some(recorder) = &mut self.recorder else {
+            return self.inner.save_module(journal);
+        };
+        let key = (journal.course.clone(), journal.module.clone());
+        let Some((_, module)) = recorder.modules.get(&key) else {
+            return self.inner.save_module(journal);
+        };
+        if !recorder.seen.contains_key(&key) {
+            // What the journal held before this run: an unreadable one
+            // counts as nothing recorded yet.
+            let before = self.inner.load_module(&key.0, &key.1).ok().flatten();
+            recorder
+                .seen
+                .insert(key.clone(), Seen::from_journal(before.as_ref(), module));
+        }
+        self.inner.save_module(journal)?;
+        // Work on another module means the learner has left this one's
+        // action point.
+        let others: Vec<(String, String)> = recorder.seen.keys().filter(|other| **other != key).cloned().collect();
+        for other in others {
+            if let Some(event) = recorder.seen.get_mut(&other).and_then(Seen::settle_action_point) {
+                recorder.write(&other, vec![event]);
+            }
+        }
+        let events = match (recorder.modules.get(&key), recorder.seen.get_mut(&key)) {
+            (Some((_, module)), Some(seen)) => seen.observe(journal, module),
+            _ => Vec::new(),
+        };
+        recorder.write(&key, events);
+        Ok(())
+    }
+
+    fn load_profile(&self) -> Result<Option<Profile>, StoreError> {
+        self.inner.load_profile()
+    }
+
+    fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
+        self.inner.save_profile(profile)
+    }
+
+    fn module_path(&self, course: &str, module: &str) -> PathBuf {
+        self.inner.module_path(course, module)
+    }
+
+    // Every method with a default is passed on too: the default would
+    // quietly do nothing for the store underneath.
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        self.inner.imported_reviews()
+    }
+
+    fn record_export(&self, record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
+        self.inner.record_export(record)
+    }
+
+    fn set_aside(&mut self, course: &str, module: &str, now: Timestamp) -> Result<PathBuf, StoreError> {
+        let result = self.inner.set_aside(course, module, now);
+        if let Some(recorder) = &mut self.recorder {
+            // The module starts afresh: what it records next is news.
+            recorder
+                .seen
+                .insert((course.to_owned(), module.to_owned()), Seen::default());
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Question, Section};
+
+    fn module() -> Module {
+        let section = |title: &str, questions: &[&str]| Section {
+            title: title.to_owned(),
+            blocks: Vec::new(),
+            questions: questions
+                .iter()
+                .map(|id| Question {
+                    id: (*id).to_owned(),
+                    text: format!("{id}?"),
+                    hint: None,
+                })
+                .collect(),
+        };
+        Module {
+            id: "m".to_owned(),
+            title: "M".to_owned(),
+            subtitle: None,
+            area: None,
+            stage: None,
+            minutes: None,
+            sections: vec![section("One", &[]), section("Two", &["q1", "q2"])],
+            notes: Vec::new(),
+            path: String::new(),
+        }
+    }
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + seconds).unwrap()
+    }
+
+    /// Issue 17: a review imported is sent as "received a review of" the
+    /// module, once, with its date and nothing of what the reviewer said.
+    #[test]
+    fn a_review_imported_is_an_event_once() {
+        let module = module();
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.answer("q1", "q1?", "An answer.".to_owned(), at(1));
+        let mut seen = Seen::from_journal(Some(&journal), &module);
+        let date = jiff::civil::date(2026, 11, 29);
+        if let Some(reflection) = journal.reflections.get_mut("q1") {
+            reflection.reviewed.push(crate::journal::model::ReviewedWording {
+                text: "An answer.".to_owned(),
+                date,
+                reviewer: "Alex Morgan".to_owned(),
+            });
+        }
+        assert_eq!(seen.observe(&journal, &module), vec![Event::ReviewImported { date }]);
+        assert_eq!(seen.observe(&journal, &module), Vec::new(), "saved again, nothing new");
+        let statement = super::super::statements::statement(
+            &Event::ReviewImported { date },
+            &super::super::statements::CourseInfo {
+                id: "c".to_owned(),
+                title: "C".to_owned(),
+                version: None,
+            },
+            &module,
+            &super::super::statements::Actor {
+                home_page: "https://example.org".to_owned(),
+                name: "learner".to_owned(),
+            },
+            true,
+            "id",
+            at(2),
+        );
+        let text = statement.to_string();
+        assert!(text.contains("http://activitystrea.ms/schema/1.0/receive"), "{text}");
+        assert!(text.contains("2026-11-29"), "{text}");
+        assert!(
+            !text.contains("Alex Morgan"),
+            "who reviewed stays on the machine: {text}"
+        );
+    }
+
+    #[test]
+    fn a_module_studied_through_gives_each_event_once() {
+        let module = module();
+        let mut journal = ModuleJournal::new("c", "m");
+        let mut seen = Seen::from_journal(None, &module);
+        assert_eq!(seen.observe(&journal, &module), Vec::new(), "opened, nothing done");
+
+        journal.active_seconds = 20;
+        journal.mark_read(0);
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::Started, Event::SectionRead(0)]
+        );
+        assert_eq!(seen.observe(&journal, &module), Vec::new(), "saved again, nothing new");
+
+        journal.mark_read(1);
+        journal.answer("q1", "q1?", "Draft".to_owned(), at(1));
+        journal.position.question = Some("q1".to_owned());
+        journal.position.editing = true;
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::SectionRead(1)],
+            "an answer still being typed is not an event"
+        );
+        journal.answer("q1", "q1?", "Draft, finished.".to_owned(), at(2));
+        journal.position.editing = false;
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::Answered {
+                question: "q1".to_owned(),
+                text: "Draft, finished.".to_owned()
+            }]
+        );
+
+        journal.skip("q2", "q2?", at(3));
+        journal.record_completion(&module, at(3));
+        journal.active_seconds = 600;
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::Completed { active_seconds: 600 }],
+            "a skipped question is not answered"
+        );
+
+        journal.set_action_point("Ask".to_owned(), at(4));
+        assert_eq!(seen.observe(&journal, &module), Vec::new(), "typing the action point");
+        journal.set_action_point("Ask about school.".to_owned(), at(5));
+        assert_eq!(seen.observe(&journal, &module), Vec::new(), "still typing");
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::ActionPoint {
+                text: "Ask about school.".to_owned()
+            }],
+            "the same text at the next save: finished"
+        );
+        assert_eq!(seen.observe(&journal, &module), Vec::new());
+
+        journal.answer("q1", "q1?", "Changed my mind.".to_owned(), at(6));
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::Answered {
+                question: "q1".to_owned(),
+                text: "Changed my mind.".to_owned()
+            }],
+            "a changed answer is answered again; completion is not repeated"
+        );
+    }
+
+    #[test]
+    fn what_a_journal_held_before_recording_began_is_not_news() {
+        let module = module();
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.active_seconds = 30;
+        journal.mark_read(0);
+        journal.answer("q1", "q1?", "Old answer.".to_owned(), at(1));
+        journal.answer("q2", "q2?", "Open in the editor.".to_owned(), at(1));
+        journal.position.question = Some("q2".to_owned());
+        journal.position.editing = true;
+        let mut seen = Seen::from_journal(Some(&journal), &module);
+        journal.position.editing = false;
+        assert_eq!(
+            seen.observe(&journal, &module),
+            vec![Event::Answered {
+                question: "q2".to_owned(),
+                text: "Open in the editor.".to_owned()
+            }],
+            "only the answer that was still open is recorded when its editor closes"
+        );
+    }
+
+    fn course() -> Course {
+        Course {
+            id: "c".to_owned(),
+            title: "C".to_owned(),
+            publisher: None,
+            published: Some("2021".to_owned()),
+            licence: None,
+            attribution: None,
+            areas: Vec::new(),
+            stages: Vec::new(),
+            modules: vec![module()],
+            origin: crate::content::Origin::Embedded,
+        }
+    }
+
+    fn settings() -> LrsSettings {
+        LrsSettings {
+            schema: 1,
+            endpoint: "https://lrs.example.org/xapi/".to_owned(),
+            key: "k".to_owned(),
+            secret: "s".to_owned(),
+            account_home_page: "https://lrs.example.org".to_owned(),
+            account_name: "learner".to_owned(),
+            share_text: false,
+            timeout_seconds: 30,
+        }
+    }
+
+    fn waiting(paths: &DataPaths) -> Vec<String> {
+        outbox::list(paths)
+            .unwrap()
+            .into_iter()
+            .map(|stored| {
+                let entry = stored.entry.unwrap();
+                entry.statement["verb"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_save_that_fails_records_nothing() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let inner = crate::journal::MemoryStore {
+            fail_with: Some("Disk quota exceeded".to_owned()),
+            ..Default::default()
+        };
+        let recorder = Recorder::new(paths.clone(), &settings(), &[course()], Timestamp::now);
+        let mut store = RecordingStore::new(inner, Some(recorder));
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.mark_read(0);
+        assert!(store.save_module(&journal).is_err());
+        drop(store);
+        assert!(
+            waiting(&paths).is_empty(),
+            "the journal does not hold it, so neither does the outbox"
+        );
+    }
+
+    #[test]
+    fn statements_the_outbox_could_not_take_are_written_at_the_next_save() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let recorder = Recorder::new(paths.clone(), &settings(), &[course()], Timestamp::now);
+        let mut store = RecordingStore::new(crate::journal::MemoryStore::default(), Some(recorder));
+        // A file where the outbox folder should be: nothing can be written in it.
+        std::fs::write(paths.outbox_dir(), b"").unwrap();
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.mark_read(0);
+        assert_eq!(store.save_module(&journal), Ok(()), "the journal's save still succeeds");
+        std::fs::remove_file(paths.outbox_dir()).unwrap();
+        journal.mark_read(1);
+        assert_eq!(store.save_module(&journal), Ok(()));
+        assert_eq!(waiting(&paths), ["initialized", "experienced", "experienced"]);
+    }
+
+    #[test]
+    fn without_an_lrs_saves_pass_straight_through_and_nothing_is_recorded() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let mut store = RecordingStore::new(crate::journal::FileStore::new(paths.clone()), None);
+        let mut journal = ModuleJournal::new("c", "m");
+        journal.mark_read(0);
+        assert_eq!(store.save_module(&journal), Ok(()));
+        assert!(store.load_module("c", "m").ok().flatten().is_some());
+        drop(store);
+        assert!(!paths.outbox_dir().exists());
+    }
+}

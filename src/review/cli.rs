@@ -1,0 +1,654 @@
+//! `casebook review`, `casebook import-review`, `casebook exports` and
+//! `casebook verify REVIEW`: the glue between the review's pure parts, the
+//! files and the terminal.
+
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::format::{Comment, FORMAT_NAME, FORMAT_VERSION, LogView, ModuleRef, Review, Reviewer, ReviewerKind};
+use super::imported::{self, signature_path};
+use super::signing::{self, SignatureProblem};
+use crate::export::{Verification, records};
+use crate::journal::files::{JOURNAL_LIMIT, Links, VERIFY_LIMIT, read_limited};
+use crate::journal::lock::{DataLock, LockError};
+use crate::journal::{FileStore, Profile, Store};
+use crate::paths::DataPaths;
+use crate::sanitise::sanitise;
+use crate::text;
+
+use crate::exit;
+
+/// Reviews a learner's JSON log: a comment on each reflection, overall comments, agreed actions and the next review date
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct ReviewArgs {
+    /// The learner's log, exported as JSON (casebook export --format json)
+    #[arg(value_name = "LOG.json")]
+    pub log: PathBuf,
+
+    /// Ask line by line, each answer ended by a line holding only "." (for now the only way, and what runs without a
+    /// terminal)
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Review as the learner's supervisor, or as a peer (a peer reflection)
+    #[arg(long = "as", value_enum, value_name = "WHO", default_value = "supervisor")]
+    pub kind: ReviewerKind,
+
+    /// Sign the review with this SSH private key (ed25519), writing REVIEW.sig beside it; a passphrase is asked for on
+    /// the terminal (or taken from CASEBOOK_KEY_PASSPHRASE)
+    #[arg(long, value_name = "KEY")]
+    pub sign_with: Option<PathBuf>,
+
+    /// Write the review to REVIEW (default: LOG-STEM.review.json beside the log); an existing file is never overwritten
+    #[arg(short, long, value_name = "REVIEW")]
+    pub output: Option<PathBuf>,
+}
+
+/// Imports a review of a log you exported: its comments show under your reflections and go into your next log
+#[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
+pub struct ImportReviewArgs {
+    /// The review file your supervisor or peer sent (its REVIEW.sig beside it, if signed)
+    #[arg(value_name = "REVIEW")]
+    pub review: PathBuf,
+
+    /// Accept the review only if it is signed by a key in this file (ssh-keygen's allowed-signers format)
+    #[arg(long, value_name = "FILE")]
+    pub allowed_signers: Option<PathBuf>,
+}
+
+/// The default review file: `casebook-log-2026-11-23.review.json` beside
+/// `casebook-log-2026-11-23.json`.
+pub fn default_review_path(log: &Path) -> PathBuf {
+    let stem = log
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "log".to_owned());
+    log.with_file_name(format!("{stem}.review.json"))
+}
+
+/// The log a review sits beside by default: the reverse of [`default_review_path`].
+pub fn log_beside(review: &Path) -> Option<PathBuf> {
+    let name = review.file_name()?.to_string_lossy().into_owned();
+    let stem = name.strip_suffix(".review.json")?;
+    Some(review.with_file_name(format!("{stem}.json")))
+}
+
+/// A line of input without its line ending; `None` at the end of input.
+/// Bytes that are not UTF-8 (a Latin-1 terminal typing £) are replaced
+/// rather than ending the review.
+fn next_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut bytes = Vec::new();
+    if input.read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    let line = String::from_utf8_lossy(&bytes);
+    Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+}
+
+/// One answer: lines up to one holding only `.`; `None` when the input
+/// ends first. Surrounding blank lines are dropped.
+fn read_answer(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    loop {
+        let Some(line) = next_line(input)? else {
+            return Ok(None);
+        };
+        if line.trim() == "." {
+            break;
+        }
+        lines.push(line);
+    }
+    while lines.first().is_some_and(|line| line.trim().is_empty()) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|line| line.trim().is_empty()) {
+        lines.pop();
+    }
+    Ok(Some(lines.join("\n")))
+}
+
+/// One line (a name, a date); `None` when the input ends first.
+fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    Ok(next_line(input)?.map(|line| line.trim().to_owned()))
+}
+
+fn optional(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Reads and checks a JSON log: its digest must match.
+fn read_log(path: &Path) -> Result<LogView, (String, u8)> {
+    let bytes = read_limited(path, VERIFY_LIMIT, Links::Follow)
+        .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
+    match crate::export::verify(&bytes) {
+        Verification::Matches { .. } => {}
+        Verification::Differs { .. } => return Err((text::review_log_changed(path), exit::REFUSED)),
+        Verification::NoDigest => return Err((text::review_log_no_digest(path), exit::REFUSED)),
+    }
+    LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))
+}
+
+/// Writes a whole message, and fails the command when it cannot be shown:
+/// a reviewer must see every question they answer.
+fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
+    writeln!(out, "{}", sanitise(message))
+        .and_then(|()| out.flush())
+        .map_err(|_| (text::STDOUT_GONE.to_owned(), exit::FILE))
+}
+
+/// `casebook review`: what it does, with the streams and clock given.
+pub fn review_command(
+    args: &ReviewArgs,
+    paths: &DataPaths,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    now: Timestamp,
+) -> u8 {
+    match review_steps(args, paths, input, out, now) {
+        Ok(()) => exit::OK,
+        Err((message, code)) => {
+            let _ = writeln!(err, "{}", sanitise(&message));
+            code
+        }
+    }
+}
+
+fn review_steps(
+    args: &ReviewArgs,
+    paths: &DataPaths,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    now: Timestamp,
+) -> Result<(), (String, u8)> {
+    let log = read_log(&args.log)?;
+    let destination = args.output.clone().unwrap_or_else(|| default_review_path(&args.log));
+    let destination = std::path::absolute(&destination).unwrap_or(destination);
+    let signature_file = signature_path(&destination);
+    // Nothing is asked before it is sure the review can be written.
+    for path in std::iter::once(&destination).chain(args.sign_with.as_ref().map(|_| &signature_file)) {
+        if path.symlink_metadata().is_ok() {
+            return Err((text::review_exists(path), exit::FILE));
+        }
+    }
+    let key = match &args.sign_with {
+        Some(path) => Some(signing::load_key(path).map_err(|message| (message, exit::FILE))?),
+        None => None,
+    };
+
+    let mut store = FileStore::new(paths.clone());
+    let mut profile = store
+        .load_profile()
+        .map_err(|error| (text::review_profile_unreadable(&error.to_string()), exit::FILE))?
+        .unwrap_or_default();
+    let mut profile_changed = false;
+    let reflections: Vec<_> = log.reflections().collect();
+    let modules = log.modules().count();
+    say(
+        out,
+        &text::review_intro(&log.log_id, log.learner.name.as_deref(), reflections.len(), modules),
+    )?;
+    let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
+    let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
+    // A review says who wrote it: the name is asked until it is given.
+    while profile.name.trim().is_empty() {
+        say(out, text::REVIEW_ASK_NAME)?;
+        profile.name = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        profile_changed = true;
+    }
+    if profile.role.trim().is_empty() {
+        say(out, text::REVIEW_ASK_ROLE)?;
+        let role = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        profile.role = role;
+        profile_changed = true;
+    }
+    if profile_changed {
+        // Asked once: kept in the reviewer's own profile.
+        let saved = store.save_profile(&Profile {
+            schema: crate::journal::PROFILE_SCHEMA,
+            ..profile.clone()
+        });
+        let message = match saved {
+            Ok(()) => text::review_profile_saved(&paths.profile_file(), !profile.role.trim().is_empty()),
+            Err(error) => text::review_profile_not_saved(&error.to_string()),
+        };
+        say(out, &message)?;
+    }
+    say(out, text::REVIEW_HOW_TO_ANSWER)?;
+
+    let mut comments = Vec::new();
+    let mut module_shown: Option<(String, String)> = None;
+    for (number, (course, module, question, reflection)) in reflections.iter().enumerate() {
+        let here = (course.id.clone(), module.id.clone());
+        if module_shown.as_ref() != Some(&here) {
+            say(
+                out,
+                &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
+            )?;
+            module_shown = Some(here);
+        }
+        say(
+            out,
+            &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
+        )?;
+        let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+        if let Some(comment) = optional(comment) {
+            comments.push(Comment {
+                course: course.id.clone(),
+                module: module.id.clone(),
+                question: question.id.clone(),
+                question_text: question.question.clone(),
+                reflection: (*reflection).to_owned(),
+                comment,
+            });
+        }
+    }
+    say(out, text::REVIEW_ASK_OVERALL)?;
+    let overall = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+    say(out, text::REVIEW_ASK_ACTIONS)?;
+    let actions = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+    say(out, text::REVIEW_ASK_NEXT)?;
+    let next_review = loop {
+        let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        match parse_next_review(&line) {
+            Ok(date) => break date,
+            Err(message) => say(out, &text::review_date_again(&message))?,
+        }
+    };
+
+    let review = Review {
+        format: FORMAT_NAME.to_owned(),
+        format_version: FORMAT_VERSION,
+        log_id: log.log_id.clone(),
+        log_digest: log.digest.clone(),
+        learner: log.learner.name.clone(),
+        reviewer: Reviewer {
+            name: profile.name.trim().to_owned(),
+            role: optional(profile.role.trim().to_owned()),
+            kind: args.kind,
+        },
+        date: crate::export::export_date(now),
+        casebook_version: env!("CARGO_PKG_VERSION").to_owned(),
+        modules: log
+            .modules()
+            .map(|(course, module)| ModuleRef {
+                course: course.id.clone(),
+                module: module.id.clone(),
+            })
+            .collect(),
+        comments,
+        overall_comments: optional(overall),
+        agreed_actions: optional(actions),
+        next_review,
+    };
+    let bytes = review.to_bytes();
+    // Signed before anything is written, so a key that fails leaves nothing half done.
+    let signature = match &key {
+        Some(key) => Some(signing::sign(key, &bytes).map_err(|message| (message, exit::FILE))?),
+        None => None,
+    };
+    let written = crate::export::write_new_file(&destination, &bytes)
+        .map_err(|error| (text::review_not_written(&error.to_string()), exit::FILE))?;
+    say(out, &text::review_written(review.comments.len(), &written))?;
+    if let (Some(signature), Some(key)) = (signature, &key) {
+        let signed = crate::export::write_new_file(&signature_file, signature.as_bytes())
+            .map_err(|error| (text::signature_not_written(&error.to_string(), &written), exit::FILE))?;
+        say(
+            out,
+            &text::review_signed(&signing::fingerprint(key.public_key()), &signed),
+        )?;
+    }
+    say(out, &text::review_send(&written, key.is_some()))?;
+    Ok(())
+}
+
+/// Checks a review's signature: `None` when it has no `.sig`.
+fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<signing::Signed>, (String, u8)> {
+    let sig_path = signature_path(review_path);
+    match read_limited(&sig_path, JOURNAL_LIMIT, Links::Follow) {
+        Err(crate::journal::files::Problem::Missing) => Ok(None),
+        Err(problem) => Err((text::cannot_read_path(&sig_path, &problem.reason()), exit::FILE)),
+        Ok(signature) => signing::check(&signature, bytes)
+            .map(Some)
+            .map_err(|problem: SignatureProblem| {
+                (
+                    text::review_signature_failed(review_path, &problem.reason()),
+                    exit::REFUSED,
+                )
+            }),
+    }
+}
+
+/// Who an allowed-signers file says signed it; refused when nobody.
+fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result<Vec<String>, (String, u8)> {
+    let signers = signing::read_allowed_signers(allowed).map_err(|message| (message, exit::FILE))?;
+    let Some(signed) = signed else {
+        return Err((text::review_not_signed_but_required(allowed), exit::REFUSED));
+    };
+    let principals = signing::principals_for(&signers, &signed.key);
+    if principals.is_empty() {
+        return Err((text::review_unknown_key(&signed.fingerprint, allowed), exit::REFUSED));
+    }
+    Ok(principals)
+}
+
+/// `casebook import-review`.
+/// `courses`: the modules known, so that, when an LRS is configured, the
+/// import is recorded as a statement like any other event.
+pub fn import_command(
+    args: &ImportReviewArgs,
+    paths: &DataPaths,
+    courses: &[crate::content::Course],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match import_steps(args, paths, courses, out) {
+        Ok(()) => exit::OK,
+        Err((message, code)) => {
+            let _ = writeln!(err, "{}", sanitise(&message));
+            code
+        }
+    }
+}
+
+/// A review that passed every check of `import-review`, ready to keep.
+#[derive(Debug, Clone)]
+pub struct CheckedReview {
+    pub review: Review,
+    /// The file exactly as received (what the signature covers).
+    pub bytes: Vec<u8>,
+    /// Its `.sig`, when it came with one.
+    pub signature: Option<Vec<u8>>,
+    pub signed: Option<signing::Signed>,
+    /// Who the allowed-signers file says signed it, when one was given.
+    pub identities: Option<Vec<String>>,
+}
+
+/// Every check `import-review` makes, with nothing written: the review
+/// parses, its signature (if any) matches (and its key is allowed, when an
+/// allowed-signers file is given), and it reviews a log this data folder
+/// exported, digest for digest. The error is the message and exit code.
+pub fn check_import(
+    paths: &DataPaths,
+    path: &Path,
+    allowed_signers: Option<&Path>,
+) -> Result<CheckedReview, (String, u8)> {
+    let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
+        .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
+    let review = Review::parse(&bytes).map_err(|problem| {
+        (
+            text::review_unusable(path, problem.line, problem.column, &problem.reason),
+            exit::REFUSED,
+        )
+    })?;
+    let signed = check_signature(path, &bytes)?;
+    let signature = match signed {
+        Some(_) => read_limited(&signature_path(path), JOURNAL_LIMIT, Links::Follow).ok(),
+        None => None,
+    };
+    let identities = match allowed_signers {
+        Some(allowed) => Some(signer_identities(allowed, signed.as_ref())?),
+        None => None,
+    };
+
+    // Only a review of a log this data folder exported, exactly as exported.
+    let records = records::load(paths).map_err(|error| (error.to_string(), exit::FILE))?;
+    let same_log: Vec<_> = records.iter().filter(|record| record.log_id == review.log_id).collect();
+    if same_log.is_empty() {
+        return Err((
+            text::review_unknown_log(&review.log_id, review.learner.as_deref()),
+            exit::REFUSED,
+        ));
+    }
+    if !same_log.iter().any(|record| record.digest == review.log_digest) {
+        return Err((text::review_digest_mismatch(&review.log_id), exit::REFUSED));
+    }
+    let exported: std::collections::BTreeSet<&str> = same_log
+        .iter()
+        .flat_map(|record| record.modules.iter().map(String::as_str))
+        .collect();
+    if let Some(stray) = review
+        .modules
+        .iter()
+        .map(|module| format!("{}/{}", module.course, module.module))
+        .chain(
+            review
+                .comments
+                .iter()
+                .map(|comment| format!("{}/{}", comment.course, comment.module)),
+        )
+        .find(|module| !exported.contains(module.as_str()))
+    {
+        return Err((text::review_module_not_in_log(&stray, &review.log_id), exit::REFUSED));
+    }
+    Ok(CheckedReview {
+        review,
+        bytes,
+        signature,
+        signed,
+        identities,
+    })
+}
+
+/// Keeps a checked review (and its `.sig`) in the data folder's `reviews/`.
+/// Returns where, and whether it was there already.
+pub fn keep(paths: &DataPaths, checked: &CheckedReview) -> Result<(PathBuf, bool), String> {
+    crate::journal::store::real_folder(&paths.reviews_dir()).map_err(|error| error.to_string())?;
+    let stored = paths
+        .reviews_dir()
+        .join(imported::stored_name(&checked.review, &checked.bytes));
+    let again = read_limited(&stored, JOURNAL_LIMIT, Links::Refuse).is_ok_and(|existing| existing == checked.bytes);
+    if !again {
+        crate::journal::store::write_atomic(&stored, &checked.bytes).map_err(|error| error.to_string())?;
+    }
+    if let Some(signature) = &checked.signature {
+        crate::journal::store::write_atomic(&signature_path(&stored), signature).map_err(|error| error.to_string())?;
+    }
+    Ok((stored, again))
+}
+
+/// Records in a module's journal the wording of each reflection the review
+/// commented on (see `ModuleJournal::record_review`). Returns whether the
+/// journal changed. The tutor calls this on the journals it holds.
+pub fn apply(journal: &mut crate::journal::ModuleJournal, review: &Review) -> bool {
+    let mut changed = false;
+    for comment in &review.comments {
+        if comment.course == journal.course && comment.module == journal.module {
+            changed |= journal.record_review(
+                &comment.question,
+                &comment.reflection,
+                review.date,
+                &review.reviewer.name,
+            );
+        }
+    }
+    changed
+}
+
+/// What `import-review` says once a review is kept.
+pub fn import_message(checked: &CheckedReview, stored: &Path, again: bool) -> String {
+    let review = &checked.review;
+    let signature = match (&checked.signed, &checked.identities) {
+        (None, _) => text::REVIEW_UNSIGNED.to_owned(),
+        (Some(signed), None) => text::review_signed_unchecked(&signed.fingerprint),
+        (Some(signed), Some(identities)) => text::review_signed_by(&signed.fingerprint, &identities.join(", ")),
+    };
+    let message = if again {
+        text::review_already_imported(&review.reviewer.name, review.date)
+    } else {
+        text::review_imported(
+            &review.reviewer.name,
+            review.reviewer.role.as_deref(),
+            review.reviewer.kind == ReviewerKind::Peer,
+            review.date,
+            review.comments.len(),
+        )
+    };
+    format!("{message}\n{signature}\n{}", text::stored_in(stored))
+}
+
+fn import_steps(
+    args: &ImportReviewArgs,
+    paths: &DataPaths,
+    courses: &[crate::content::Course],
+    out: &mut dyn Write,
+) -> Result<(), (String, u8)> {
+    let checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
+    let _lock = match DataLock::acquire(paths) {
+        Ok(lock) => lock,
+        Err(LockError::Held { path, pid }) => {
+            return Err((text::already_open(&path.display().to_string(), pid), exit::LOCKED));
+        }
+        Err(LockError::Refused { path, reason }) => {
+            return Err((text::lock_refused(&path.display().to_string(), &reason), exit::FILE));
+        }
+        Err(LockError::Io { path, reason }) => {
+            return Err((
+                text::data_dir_unusable(&path.display().to_string(), &reason),
+                exit::FILE,
+            ));
+        }
+    };
+
+    // Every journal concerned is read before anything is written: one that
+    // cannot be read stops the import with nothing changed. With an LRS
+    // configured, the saves record "received a review" statements.
+    let mut store = crate::lrs::recording_store(paths, courses);
+    let mut journals = Vec::new();
+    let concerned: std::collections::BTreeSet<(&str, &str)> = checked
+        .review
+        .comments
+        .iter()
+        .map(|comment| (comment.course.as_str(), comment.module.as_str()))
+        .collect();
+    for (course, module) in concerned {
+        match store.load_module(course, module) {
+            Ok(Some(journal)) => journals.push(journal),
+            Ok(None) => {}
+            Err(error) => return Err((text::review_journal_unreadable(&error.to_string()), exit::FILE)),
+        }
+    }
+    let (stored, again) = keep(paths, &checked).map_err(|message| (message, exit::FILE))?;
+    for journal in &mut journals {
+        if apply(journal, &checked.review) {
+            store
+                .save_module(journal)
+                .map_err(|error| (text::review_journal_not_saved(&error.to_string()), exit::FILE))?;
+        }
+    }
+    say(out, &import_message(&checked, &stored, again))?;
+    Ok(())
+}
+
+/// `casebook exports`: every log this data folder exported.
+pub fn exports_command(paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let records = match records::load(paths) {
+        Ok(records) => records,
+        Err(error) => {
+            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            return exit::FILE;
+        }
+    };
+    let mut text = String::new();
+    if records.is_empty() {
+        text.push_str(text::NO_EXPORTS);
+        text.push('\n');
+    } else {
+        text.push_str(&text::exports_heading(records.len(), &records::file(paths)));
+        text.push('\n');
+        for record in &records {
+            text.push_str(&text::export_line(
+                &crate::export::words::time(record.exported),
+                &record.log_id,
+                &record.format,
+                &record.modules,
+                &record.digest,
+            ));
+            text.push('\n');
+        }
+    }
+    match out.write_all(sanitise(&text).as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit::OK,
+        Err(error) => {
+            let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+            exit::FILE
+        }
+    }
+}
+
+/// `casebook verify REVIEW`: the signature, and whether the review belongs
+/// to the log beside it (or the one named).
+pub fn verify_review(
+    path: &Path,
+    bytes: &[u8],
+    allowed_signers: Option<&Path>,
+    log: Option<&Path>,
+) -> (Vec<String>, u8) {
+    let mut said = Vec::new();
+    let review = match Review::parse(bytes) {
+        Ok(review) => review,
+        Err(problem) => {
+            return (
+                vec![text::review_unusable(
+                    path,
+                    problem.line,
+                    problem.column,
+                    &problem.reason,
+                )],
+                exit::REFUSED,
+            );
+        }
+    };
+    let signed = match check_signature(path, bytes) {
+        Ok(signed) => signed,
+        Err((message, code)) => return (vec![message], code),
+    };
+    match (&signed, allowed_signers) {
+        (None, _) => {
+            said.push(text::verify_review_unsigned(path));
+            return (said, exit::REFUSED);
+        }
+        (Some(signed), None) => said.push(text::verify_review_signed_unchecked(path, &signed.fingerprint)),
+        (Some(signed), Some(allowed)) => match signer_identities(allowed, Some(signed)) {
+            Ok(identities) => said.push(text::verify_review_signed_by(
+                path,
+                &signed.fingerprint,
+                &identities.join(", "),
+                allowed,
+            )),
+            Err((message, code)) => return (vec![message], code),
+        },
+    }
+    let log = log
+        .map(Path::to_path_buf)
+        .or_else(|| log_beside(path).filter(|log| log.exists()));
+    match log {
+        Some(log) => match read_log(&log) {
+            Ok(view) if view.log_id == review.log_id && view.digest == review.log_digest => {
+                said.push(text::verify_review_belongs(&log));
+            }
+            Ok(_) => {
+                said.push(text::verify_review_other_log(&log, &review.log_id));
+                return (said, exit::REFUSED);
+            }
+            Err((message, code)) => {
+                said.push(message);
+                return (said, code);
+            }
+        },
+        None => said.push(text::verify_review_no_log(&review.log_id)),
+    }
+    (said, exit::OK)
+}
+
+/// The next review date as typed: `YYYY-MM-DD`, or `.` (or nothing) for
+/// none. For the plain flow and the tutor's review screen.
+pub fn parse_next_review(line: &str) -> Result<Option<Date>, String> {
+    if line.trim() == "." || line.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::export::cli::parse_date(line.trim()).map(Some)
+}

@@ -1,0 +1,371 @@
+//! The tables themselves: for each context, its keys, what they do, the
+//! help's row and the footer's hints. The words are in `text::keys`.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Action, Binding, Context, Key, When, hint, hint_when, hinted, row, unlisted};
+use crate::text::keys as words;
+
+use Action as A;
+use Key::{Ctrl, Plain};
+use KeyCode as K;
+
+const HELP_KEYS: &[(Key, Action)] = &[(Plain(K::Char('?')), A::Help), (Plain(K::F(1)), A::Help)];
+const F1: &[(Key, Action)] = &[(Plain(K::F(1)), A::Help)];
+const SAVE: &[(Key, Action)] = &[(Ctrl('s'), A::Save)];
+const PROMPTS: &[(Key, Action)] = &[(Ctrl('g'), A::Prompts)];
+const SCROLL_ABOVE: &[(Key, Action)] = &[
+    (Key::CtrlArrow(K::Up), A::ScrollAboveUp),
+    (Key::CtrlArrow(K::Down), A::ScrollAboveDown),
+];
+const QUIT_APP: &[(Key, Action)] = &[(Ctrl('c'), A::QuitApp)];
+/// Keys the editor widget handles itself: listed in the help only.
+const EDITOR_OWN: &[(Key, Action)] = &[];
+
+/// Keys that work everywhere, whatever the screen: checked first.
+pub(crate) const GLOBAL: &[Binding] = &[unlisted(QUIT_APP), unlisted(&[(Ctrl('q'), A::ForceQuit)])];
+
+/// Keys that work on every screen unless its own table says otherwise.
+pub(crate) const ANYWHERE: &[Binding] = &[unlisted(F1), unlisted(SAVE)];
+
+const HOME: &[Binding] = &[
+    row(
+        &[
+            (Plain(K::Up), A::Up),
+            (Plain(K::Char('k')), A::Up),
+            (Plain(K::Down), A::Down),
+            (Plain(K::Char('j')), A::Down),
+            (Plain(K::Left), A::Left),
+            (Plain(K::Char('h')), A::Left),
+            (Plain(K::Right), A::Right),
+            (Plain(K::Char('l')), A::Right),
+        ],
+        words::HOME_MOVE,
+    ),
+    unlisted(&[(Plain(K::PageUp), A::PageUp), (Plain(K::PageDown), A::PageDown)]),
+    hinted(
+        &[(Plain(K::Enter), A::Open)],
+        words::HOME_OPEN,
+        &[hint(1, words::HINT_OPEN)],
+    ),
+    row(
+        &[(Plain(K::Home), A::First), (Plain(K::End), A::Last)],
+        words::HOME_ENDS,
+    ),
+    unlisted(&[(Plain(K::Char('g')), A::First), (Plain(K::Char('G')), A::Last)]),
+    row(
+        &[(Plain(K::Tab), A::NextCourse), (Plain(K::Char('c')), A::NextCourse)],
+        words::HOME_COURSE,
+    ),
+    unlisted(&[(Plain(K::BackTab), A::PreviousCourse)]),
+    hinted(
+        &[(Plain(K::Char('u')), A::EditProfile)],
+        words::HOME_PROFILE,
+        &[hint(4, words::HINT_PROFILE)],
+    ),
+    hinted(
+        &[(Plain(K::Char('e')), A::Export)],
+        words::HOME_EXPORT,
+        &[hint(3, words::HINT_EXPORT)],
+    ),
+    hinted(
+        &[(Plain(K::Char('o')), A::Unanswered)],
+        words::HOME_UNANSWERED,
+        &[hint_when(2, When::Skipped, words::HINT_SKIPPED)],
+    ),
+    row(&[(Plain(K::Char('x')), A::SetAside)], words::HOME_SET_ASIDE),
+    row(SAVE, words::HOME_SAVE),
+    hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
+    hinted(
+        // Esc means "back" everywhere else: on home it does nothing, so
+        // that pressing it once too often never quits.
+        &[(Plain(K::Char('q')), A::Quit)],
+        words::HOME_QUIT,
+        &[hint(6, words::HINT_QUIT)],
+    ),
+];
+
+const SCROLL: &[(Key, Action)] = &[
+    (Plain(K::Down), A::Down),
+    (Plain(K::Char('j')), A::Down),
+    (Plain(K::Up), A::Up),
+    (Plain(K::Char('k')), A::Up),
+];
+const NEXT: &[(Key, Action)] = &[
+    (Plain(K::Right), A::Next),
+    (Plain(K::Char('l')), A::Next),
+    (Plain(K::Char('n')), A::Next),
+];
+const PREVIOUS: &[(Key, Action)] = &[
+    (Plain(K::Left), A::Previous),
+    (Plain(K::Char('h')), A::Previous),
+    (Plain(K::Char('p')), A::Previous),
+];
+const BACK: &[(Key, Action)] = &[(Plain(K::Char('q')), A::Back), (Plain(K::Esc), A::Back)];
+
+const TEXT: &[Binding] = &[
+    hinted(
+        NEXT,
+        words::TEXT_NEXT,
+        &[
+            hint_when(1, When::NoQuestions, words::HINT_NEXT),
+            hint_when(1, When::Questions, words::HINT_ANSWER),
+        ],
+    ),
+    hinted(
+        PREVIOUS,
+        words::TEXT_PREVIOUS,
+        &[hint_when(2, When::NoQuestions, words::HINT_BACK)],
+    ),
+    hinted(SCROLL, words::TEXT_SCROLL, &[hint(3, words::HINT_SCROLL)]),
+    row(
+        &[
+            (Plain(K::PageDown), A::PageDown),
+            (Ctrl('f'), A::PageDown),
+            (Plain(K::PageUp), A::PageUp),
+            (Plain(K::Char('b')), A::PageUp),
+        ],
+        words::TEXT_PAGE,
+    ),
+    row(&[(Plain(K::Char(' ')), A::PageOrNext)], words::TEXT_SPACE),
+    row(
+        &[
+            (Plain(K::Home), A::First),
+            (Plain(K::Char('g')), A::First),
+            (Plain(K::End), A::Last),
+            (Plain(K::Char('G')), A::Last),
+        ],
+        words::TEXT_ENDS,
+    ),
+    row(&[(Plain(K::Enter), A::Write)], words::TEXT_WRITE),
+    hinted(
+        &[(Plain(K::Tab), A::SwitchPanel)],
+        words::TEXT_TAB,
+        &[hint_when(2, When::Questions, words::HINT_QUESTIONS)],
+    ),
+    row(PROMPTS, words::PROMPTS),
+    row(SCROLL_ABOVE, words::SCROLL_ABOVE),
+    row(SAVE, words::SAVE),
+    hinted(HELP_KEYS, words::HELP, &[hint(4, words::HINT_HELP)]),
+    hinted(BACK, words::READER_BACK, &[hint(5, words::HINT_HOME)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
+const QUESTIONS: &[Binding] = &[
+    row(SCROLL, words::QUESTIONS_MOVE),
+    hinted(
+        &[(Plain(K::Enter), A::Write), (Plain(K::Char('a')), A::Write)],
+        words::QUESTIONS_WRITE,
+        &[hint(1, words::HINT_WRITE)],
+    ),
+    hinted(NEXT, words::QUESTIONS_NEXT, &[hint(2, words::HINT_NEXT)]),
+    row(PREVIOUS, words::QUESTIONS_PREVIOUS),
+    hinted(
+        &[(Plain(K::Char('s')), A::Skip)],
+        words::QUESTIONS_SKIP,
+        &[hint(3, words::HINT_SKIP)],
+    ),
+    hinted(
+        &[(Plain(K::Tab), A::SwitchPanel)],
+        words::QUESTIONS_TAB,
+        &[hint(4, words::HINT_TEXT)],
+    ),
+    row(PROMPTS, words::PROMPTS),
+    row(SCROLL_ABOVE, words::SCROLL_ABOVE),
+    row(SAVE, words::SAVE),
+    hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
+    hinted(BACK, words::READER_BACK, &[hint(6, words::HINT_HOME)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
+const SKIP_PROMPT: &[Binding] = &[
+    hinted(
+        &[
+            (Plain(K::Char('y')), A::ConfirmSkip),
+            (Plain(K::Char('s')), A::ConfirmSkip),
+            (Plain(K::Enter), A::ConfirmSkip),
+        ],
+        words::SKIP_YES,
+        &[hint(1, words::HINT_SKIP_YES)],
+    ),
+    hinted(
+        &[(Plain(K::Char('a')), A::Write)],
+        words::SKIP_ANSWER,
+        &[hint(2, words::HINT_SKIP_ANSWER)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::SKIP_STAY,
+        &[hint(3, words::HINT_SKIP_STAY)],
+    ),
+    unlisted(PROMPTS),
+    unlisted(SCROLL_ABOVE),
+];
+
+const UNDO: &[(Key, Action)] = &[(Ctrl('z'), A::Undo), (Ctrl('y'), A::Redo)];
+
+const EDITOR: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Esc), A::StopWriting)],
+        words::EDITOR_DONE,
+        &[hint(1, words::HINT_DONE)],
+    ),
+    hinted(
+        &[(Plain(K::Tab), A::SwitchPanel)],
+        words::EDITOR_TAB,
+        &[hint(2, words::HINT_TEXT)],
+    ),
+    row(EDITOR_OWN, words::EDITOR_MOVE),
+    row(EDITOR_OWN, words::EDITOR_WORD),
+    row(EDITOR_OWN, words::EDITOR_ENDS),
+    row(EDITOR_OWN, words::EDITOR_PAGE),
+    row(EDITOR_OWN, words::EDITOR_DELETE),
+    hinted(UNDO, words::EDITOR_UNDO, &[hint(3, words::HINT_UNDO)]),
+    row(SAVE, words::EDITOR_SAVE),
+    hinted(PROMPTS, words::EDITOR_PROMPTS, &[hint(4, words::HINT_PROMPTS)]),
+    row(SCROLL_ABOVE, words::SCROLL_ABOVE),
+    row(EDITOR_OWN, words::EDITOR_PASTE),
+    hinted(F1, words::EDITOR_HELP, &[hint(5, words::HINT_F1_HELP)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
+const COMPLETION: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Enter), A::Write), (Plain(K::Char('a')), A::Write)],
+        words::COMPLETION_WRITE,
+        &[hint(2, words::HINT_ACTION_POINT)],
+    ),
+    hinted(
+        &[(Plain(K::Char('e')), A::Export)],
+        words::COMPLETION_EXPORT,
+        &[hint(3, words::HINT_EXPORT)],
+    ),
+    hinted(
+        &[(Plain(K::Char('o')), A::Unanswered)],
+        words::COMPLETION_UNANSWERED,
+        &[hint_when(1, When::Skipped, words::HINT_SKIPPED)],
+    ),
+    hinted(
+        &[(Plain(K::Char('r')), A::ReadAgain)],
+        words::COMPLETION_AGAIN,
+        &[hint(4, words::HINT_AGAIN)],
+    ),
+    hinted(
+        &[
+            (Plain(K::Char('q')), A::Back),
+            (Plain(K::Esc), A::Back),
+            (Plain(K::Left), A::Back),
+            (Plain(K::Char('h')), A::Back),
+        ],
+        words::COMPLETION_BACK,
+        &[hint(6, words::HINT_HOME)],
+    ),
+    row(SAVE, words::SAVE),
+    hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
+const ACTION_POINT: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Esc), A::StopWriting)],
+        words::ACTION_POINT_DONE,
+        &[hint(1, words::HINT_DONE_SAVED)],
+    ),
+    row(EDITOR_OWN, words::EDITOR_MOVE),
+    row(EDITOR_OWN, words::EDITOR_WORD),
+    row(EDITOR_OWN, words::EDITOR_ENDS),
+    row(EDITOR_OWN, words::EDITOR_PAGE),
+    row(EDITOR_OWN, words::EDITOR_DELETE),
+    hinted(UNDO, words::EDITOR_UNDO, &[hint(2, words::HINT_UNDO)]),
+    row(SAVE, words::EDITOR_SAVE),
+    row(EDITOR_OWN, words::EDITOR_PASTE),
+    hinted(F1, words::EDITOR_HELP, &[hint(3, words::HINT_F1_HELP)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
+const PROFILE: &[Binding] = &[
+    hinted(
+        &[
+            (Plain(K::Tab), A::NextField),
+            (Plain(K::Down), A::NextField),
+            (Plain(K::Enter), A::NextFieldOrDone),
+        ],
+        words::PROFILE_NEXT,
+        &[hint(1, words::HINT_NEXT_FIELD)],
+    ),
+    row(
+        &[(Plain(K::BackTab), A::PreviousField), (Plain(K::Up), A::PreviousField)],
+        words::PROFILE_PREVIOUS,
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Done)],
+        words::PROFILE_DONE,
+        &[hint(2, words::HINT_DONE_SAVED)],
+    ),
+    hinted(F1, words::EDITOR_HELP, &[hint(3, words::HINT_F1_HELP)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
+const EXPORT: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Tab), A::NextFormat), (Plain(K::BackTab), A::PreviousFormat)],
+        words::EXPORT_FORMAT,
+        &[hint(1, words::HINT_FORMAT)],
+    ),
+    hinted(
+        &[(Plain(K::Up), A::Up), (Plain(K::Down), A::Down)],
+        words::EXPORT_ROWS,
+        &[hint(2, words::HINT_ROWS)],
+    ),
+    row(
+        &[(Plain(K::Left), A::Left), (Plain(K::Right), A::Right)],
+        words::EXPORT_PERIOD,
+    ),
+    hinted(
+        &[(Plain(K::Enter), A::Write)],
+        words::EXPORT_WRITE,
+        &[hint(3, words::HINT_EXPORT_WRITE)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::EXPORT_CANCEL,
+        &[hint(4, words::HINT_CANCEL)],
+    ),
+    hinted(
+        &[(Ctrl('n'), A::UseSuggestion)],
+        words::EXPORT_SUGGESTION,
+        &[hint_when(0, When::Suggestion, words::HINT_SUGGESTION)],
+    ),
+];
+
+/// The help's own keys: the movement keys scroll it; any other closes it.
+const HELP: &[Binding] = &[unlisted(&[
+    (Plain(K::Up), A::Up),
+    (Plain(K::Char('k')), A::Up),
+    (Plain(K::Down), A::Down),
+    (Plain(K::Char('j')), A::Down),
+    (Plain(K::PageUp), A::PageUp),
+    (Plain(K::PageDown), A::PageDown),
+    (Plain(K::Char(' ')), A::PageDown),
+    (Plain(K::Home), A::First),
+    (Plain(K::End), A::Last),
+])];
+
+/// Blind, only q does anything: it quits.
+const TOO_SMALL: &[Binding] = &[unlisted(&[(Plain(K::Char('q')), A::Quit)])];
+
+pub(crate) fn table(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Home => HOME,
+        Context::Text => TEXT,
+        Context::Questions => QUESTIONS,
+        Context::SkipPrompt => SKIP_PROMPT,
+        Context::Editor => EDITOR,
+        Context::Completion => COMPLETION,
+        Context::ActionPoint => ACTION_POINT,
+        Context::Profile => PROFILE,
+        Context::Export => EXPORT,
+        Context::Help => HELP,
+        Context::TooSmall => TOO_SMALL,
+    }
+}

@@ -1,0 +1,180 @@
+//! The key tables checked against themselves: every help row names its
+//! keys, no key means two things, and the footers read as they should.
+use super::*;
+use Action as A;
+use KeyCode as K;
+
+const ALL: [Context; 11] = [
+    Context::TooSmall,
+    Context::Home,
+    Context::Text,
+    Context::Questions,
+    Context::SkipPrompt,
+    Context::Editor,
+    Context::Completion,
+    Context::ActionPoint,
+    Context::Profile,
+    Context::Export,
+    Context::Help,
+];
+
+/// How a help row writes a key, to check the row names every key it lists.
+fn written(key: Key) -> String {
+    match key {
+        Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::CtrlArrow(code) => format!("Ctrl-{}", written(Key::Plain(code))),
+        Key::Plain(code) => match code {
+            K::Char(c) => c.to_string(),
+            K::Up => "↑".into(),
+            K::Down => "↓".into(),
+            K::Left => "←".into(),
+            K::Right => "→".into(),
+            K::PageUp => "PgUp".into(),
+            K::PageDown => "PgDn".into(),
+            K::BackTab => "Shift-Tab".into(),
+            K::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        },
+    }
+}
+
+#[test]
+fn every_help_row_names_each_of_its_keys() {
+    for context in ALL {
+        for binding in table(context) {
+            let Some((label, _)) = binding.help else { continue };
+            for (key, _) in binding.keys {
+                let name = if *key == Key::Plain(K::Char(' ')) {
+                    "Space".to_owned()
+                } else {
+                    written(*key)
+                };
+                assert!(label.contains(&name), "{context:?}: {label:?} does not name {name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_key_means_two_things_in_one_context() {
+    for context in ALL {
+        let keys: Vec<(Key, Action)> = table(context)
+            .iter()
+            .flat_map(|binding| binding.keys.iter().copied())
+            .collect();
+        for (index, (key, action)) in keys.iter().enumerate() {
+            for (other, other_action) in &keys[index + 1..] {
+                assert!(
+                    key != other || action == other_action,
+                    "{context:?}: {key:?} is both {action:?} and {other_action:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_footer_hint_is_a_key_of_its_own_row() {
+    for context in ALL {
+        for binding in table(context) {
+            for hint in binding.hints {
+                let (key, _) = hint.words;
+                let named = binding.keys.iter().any(|(pattern, _)| {
+                    let name = written(*pattern);
+                    name == key || ((key == "↓↑" || key == "↑↓") && (name == "↓" || name == "↑"))
+                });
+                assert!(named, "{context:?}: hint {key:?} is not one of its row's keys");
+            }
+        }
+    }
+}
+
+#[test]
+fn footers_keep_the_key_that_opens_the_help() {
+    for context in ALL {
+        let items = footer(context, Situation::default());
+        let kept: Vec<&FooterItem> = items.iter().filter(|item| item.keep).collect();
+        let opens_help = table(context)
+            .iter()
+            .any(|binding| !binding.hints.is_empty() && binding.keys.iter().any(|(_, a)| *a == Action::Help));
+        assert_eq!(kept.len(), usize::from(opens_help), "{context:?}: {items:?}");
+    }
+}
+
+#[test]
+fn the_footers_read_as_before() {
+    let text = |context, situation| {
+        footer(context, situation)
+            .into_iter()
+            .map(|item| item.text)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let plain = Situation::default();
+    let skipped = Situation { skipped: true, ..plain };
+    let questions = Situation {
+        questions: true,
+        ..plain
+    };
+    assert_eq!(
+        text(Context::Home, plain),
+        "Enter open · e export · u profile · ? help · q quit"
+    );
+    assert_eq!(
+        text(Context::Home, skipped),
+        "Enter open · o skipped questions · e export · u profile · ? help · q quit"
+    );
+    assert_eq!(
+        text(Context::Text, plain),
+        "→ next · ← back · ↓↑ scroll · ? help · q home"
+    );
+    assert_eq!(
+        text(Context::Text, questions),
+        "→ answer · Tab questions · ↓↑ scroll · ? help · q home"
+    );
+    assert_eq!(
+        text(Context::Questions, plain),
+        "Enter write · → next · s skip · Tab text · ? help · q home"
+    );
+    assert_eq!(
+        text(Context::Editor, plain),
+        "Esc done · Tab text · Ctrl-Z undo · Ctrl-G prompts · F1 help"
+    );
+    assert_eq!(
+        text(Context::Completion, skipped),
+        "o skipped questions · a action point · e export · r read again · ? help · q home"
+    );
+    assert_eq!(text(Context::Profile, plain), "Tab next · Esc done (saved) · F1 help");
+    assert_eq!(
+        text(Context::Export, plain),
+        "Tab format · ↑↓ period · Enter write · Esc cancel"
+    );
+    let suggested = Situation {
+        suggestion: true,
+        ..plain
+    };
+    assert_eq!(
+        text(Context::Export, suggested),
+        "Ctrl-N use the free name · Tab format · ↑↓ period · Enter write · Esc cancel"
+    );
+}
+
+#[test]
+fn keys_are_found_by_context_then_anywhere() {
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let ctrl = |c| KeyEvent::new(K::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(action(Context::Home, &key(K::Char('q'))), Some(A::Quit));
+    assert_eq!(action(Context::Text, &key(K::Char('q'))), Some(A::Back));
+    assert_eq!(action(Context::Editor, &key(K::Char('q'))), None, "typed");
+    assert_eq!(action(Context::Editor, &key(K::Char('?'))), None, "typed");
+    assert_eq!(action(Context::Profile, &key(K::F(1))), Some(A::Help));
+    assert_eq!(action(Context::Profile, &ctrl('s')), Some(A::Save));
+    assert_eq!(
+        own_action(Context::Export, &ctrl('s')),
+        None,
+        "typed into the file name"
+    );
+    assert_eq!(action(Context::Text, &ctrl('f')), Some(A::PageDown));
+    assert_eq!(action(Context::Text, &ctrl('j')), None, "Ctrl-J is not j");
+    assert_eq!(global_action(&ctrl('c')), Some(A::QuitApp));
+}

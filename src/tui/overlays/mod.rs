@@ -1,0 +1,4 @@
+//! The overlays: boxes drawn over a screen, each with its own keys.
+
+pub(crate) mod export;
+pub(crate) mod help;

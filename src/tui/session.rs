@@ -1,0 +1,255 @@
+//! What every screen shares: the study clock, and writing the open
+//! editor into the journal and saving it.
+
+use jiff::Timestamp;
+
+use super::message::Effect;
+use super::model::{Focus, Model, ModuleKey, Reader, Screen};
+use crate::journal::{ModuleJournal, Position};
+use crate::text;
+
+pub(crate) fn open_key(model: &Model) -> Option<ModuleKey> {
+    match &model.screen {
+        Screen::Reader(reader) => model.key_of(reader.course, reader.module),
+        Screen::Completion(completion) => model.key_of(completion.course, completion.module),
+        _ => None,
+    }
+}
+
+/// Counts active study time: the gap since the last input, up to five
+/// minutes, goes to the open module.
+pub(crate) fn touch(model: &mut Model, now: Timestamp) {
+    if let Some(key) = open_key(model).filter(|key| !model.is_read_only(key)) {
+        let mut carry = model.time_carry.get(&key).copied().unwrap_or(0);
+        let (since, timezone) = (model.last_input, model.timezone.clone());
+        model.journal_mut(&key).count_study(since, now, &mut carry, &timezone);
+        model.time_carry.insert(key, carry);
+    }
+    model.last_input = Some(now);
+}
+
+/// The wording of a question as the course has it now.
+pub(crate) fn wording_of(model: &Model, course: usize, module: usize, question_id: &str) -> String {
+    model
+        .module(course, module)
+        .and_then(|(_, module)| module.questions().find(|(_, question)| question.id == question_id))
+        .map(|(_, question)| question.text.clone())
+        .unwrap_or_default()
+}
+
+/// The open editor's unsaved text applied to a journal.
+pub(crate) fn apply_open_editor(model: &Model, journal: &mut ModuleJournal, now: Timestamp) {
+    match &model.screen {
+        Screen::Reader(reader) => {
+            if let Some(editor) = reader.editor.as_ref().filter(|editor| editor.dirty_since.is_some()) {
+                let wording = wording_of(model, reader.course, reader.module, &editor.question_id);
+                journal.answer(&editor.question_id, &wording, editor.area.text().to_owned(), now);
+            }
+        }
+        Screen::Completion(completion) => {
+            if let Some(area) = completion.editor.as_ref().filter(|_| completion.dirty_since.is_some()) {
+                journal.set_action_point(area.text().to_owned(), now);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(crate) fn editor_dirty(model: &Model) -> bool {
+    match &model.screen {
+        Screen::Reader(reader) => reader
+            .editor
+            .as_ref()
+            .is_some_and(|editor| editor.dirty_since.is_some()),
+        Screen::Completion(completion) => completion.dirty_since.is_some(),
+        _ => false,
+    }
+}
+
+/// Every journal with changes not yet on disk, as it would be saved now:
+/// what a signal or a panic saves while the main loop cannot.
+pub(crate) fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
+    let open = open_key(model);
+    let mut keys = model.unsaved.clone();
+    if let Some(key) = open.clone().filter(|_| editor_dirty(model)) {
+        keys.insert(key);
+    }
+    keys.into_iter()
+        .filter(|key| !model.is_read_only(key))
+        .map(|key| {
+            let mut journal = model
+                .journal(&key)
+                .cloned()
+                .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
+            if open.as_ref() == Some(&key) {
+                apply_open_editor(model, &mut journal, now);
+                // A signal while writing: the editor opens again next time.
+                if let Some((_, position)) = current_position(model) {
+                    journal.position = position;
+                }
+            }
+            journal
+        })
+        .collect()
+}
+
+/// Writes the open editor's text into the journal.
+pub(crate) fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKey> {
+    let key = open_key(model)?;
+    if model.is_read_only(&key) || !editor_dirty(model) {
+        return None;
+    }
+    let mut journal = model
+        .journal(&key)
+        .cloned()
+        .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
+    apply_open_editor(model, &mut journal, now);
+    model.journals.insert(key.clone(), journal);
+    match &mut model.screen {
+        Screen::Reader(reader) => {
+            if let Some(editor) = reader.editor.as_mut() {
+                editor.dirty_since = None;
+            }
+        }
+        Screen::Completion(completion) => completion.dirty_since = None,
+        _ => {}
+    }
+    model.unsaved.insert(key.clone());
+    Some(key)
+}
+
+/// Where the learner is in the open module, as a journal records it.
+pub(crate) fn current_position(model: &Model) -> Option<(ModuleKey, Position)> {
+    let Screen::Reader(reader) = &model.screen else {
+        return None;
+    };
+    let key = model.key_of(reader.course, reader.module)?;
+    if model.is_read_only(&key) {
+        return None;
+    }
+    let question = (reader.focus != Focus::Text)
+        .then(|| current_question_id(model, reader))
+        .flatten();
+    let position = Position {
+        section: reader.section,
+        scroll: reader.scroll,
+        editing: question.is_some() && reader.focus == Focus::Editor,
+        question,
+    };
+    Some((key, position))
+}
+
+/// Records where the learner is, so reopening returns there.
+pub(crate) fn remember_position(model: &mut Model) {
+    if let Some((key, position)) = current_position(model) {
+        model.journal_mut(&key).position = position;
+        model.unsaved.insert(key);
+    }
+}
+
+pub(crate) fn save_unsaved(model: &Model) -> Vec<Effect> {
+    model
+        .unsaved
+        .iter()
+        .filter(|key| !model.is_read_only(key))
+        .cloned()
+        .map(Effect::Save)
+        .collect()
+}
+
+/// Whether the profile waits to be written (a damaged one never is).
+fn profile_waiting(model: &Model) -> bool {
+    model.profile_unsaved && model.profile_damaged.is_none()
+}
+
+/// Nothing waits to be written (a read-only journal never is).
+fn all_saved(model: &Model) -> bool {
+    model.unsaved.iter().all(|key| model.is_read_only(key)) && !profile_waiting(model)
+}
+
+/// Leaves once `saves` (everything in memory) are on disk; if one fails,
+/// stays and says why.
+pub(crate) fn request_quit(model: &mut Model, saves: Vec<Effect>) -> Vec<Effect> {
+    model.quitting = true;
+    if saves.is_empty() {
+        settle_quit(model);
+    }
+    saves
+}
+
+fn settle_quit(model: &mut Model) {
+    if !model.quitting {
+        return;
+    }
+    if model.save_error.is_some() {
+        model.quitting = false;
+        model.notice = Some(text::QUIT_NOT_SAVED.to_owned());
+    } else if all_saved(model) {
+        model.quit = true;
+    }
+}
+
+/// A save went through. A failure stays on screen until everything
+/// waiting has been saved.
+pub(crate) fn saved(model: &mut Model) {
+    if all_saved(model) {
+        model.save_error = None;
+        model.retry_at = None;
+        model.retry_millis = 0;
+        settle_quit(model);
+    }
+}
+
+/// A save failed: shown plainly, and retried after 2 s, doubling up to 30 s.
+pub(crate) fn save_failed(model: &mut Model, reason: String, now: Timestamp) {
+    model.save_error = Some(reason);
+    model.retry_millis = (model.retry_millis * 2).clamp(2000, 30_000);
+    model.retry_at = Some(now + jiff::SignedDuration::from_millis(model.retry_millis));
+    settle_quit(model);
+}
+
+/// Everything in memory to disk: used on navigation and when leaving.
+pub(crate) fn flush_all(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    flush_editor(model, now);
+    remember_position(model);
+    if let Some(key) = open_key(model).filter(|key| !model.is_read_only(key)) {
+        model.unsaved.insert(key);
+    }
+    let mut effects = save_unsaved(model);
+    if profile_waiting(model) {
+        effects.push(Effect::SaveProfile);
+    }
+    effects
+}
+
+/// Saves drafts when due (or now, when `force`), and retries failed saves.
+pub(crate) fn autosave(model: &mut Model, now: Timestamp, force: bool) -> Vec<Effect> {
+    let due = model.autosave_due().is_some_and(|due| due <= now);
+    if !(force || due) {
+        return Vec::new();
+    }
+    let effects = flush_all(model, now);
+    if force && effects.is_empty() {
+        model.notice = Some(text::NOTHING_TO_SAVE.to_owned());
+    }
+    effects
+}
+
+pub(crate) fn current_question_id(model: &Model, reader: &Reader) -> Option<String> {
+    let (_, module) = model.module(reader.course, reader.module)?;
+    let question = module.sections.get(reader.section)?.questions.get(reader.question)?;
+    Some(question.id.clone())
+}
+
+pub(crate) fn section_question_count(model: &Model, reader: &Reader) -> usize {
+    model
+        .module(reader.course, reader.module)
+        .and_then(|(_, module)| module.sections.get(reader.section))
+        .map_or(0, |section| section.questions.len())
+}
+
+pub(crate) fn is_resolved(model: &Model, key: &ModuleKey, question_id: &str) -> bool {
+    model
+        .journal(key)
+        .is_some_and(|journal| journal.is_resolved(question_id))
+}

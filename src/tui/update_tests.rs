@@ -1,0 +1,325 @@
+//! `update` alone, with no store: effects go out, their results come back
+//! as messages, and `update` decides what follows.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::update;
+use crate::journal::Profile;
+use crate::tui::message::{Effect, Msg, Startup};
+use crate::tui::model::{Model, Screen};
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(1_795_000_000 + seconds).unwrap()
+}
+
+fn model() -> Model {
+    let profile = Profile {
+        welcomed: true,
+        ..Profile::default()
+    };
+    let mut model = Model::new(crate::content::load_library(None, &[]).courses, profile, "/data".into());
+    update(&mut model, Msg::Resize(80, 24), at(0));
+    model
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Opens Tim's module and types, so there is a draft to save.
+fn with_draft(model: &mut Model) -> (String, String) {
+    model.home.selected = 2;
+    update(model, key(KeyCode::Enter), at(1));
+    update(model, key(KeyCode::Tab), at(1));
+    let Screen::Reader(reader) = &mut model.screen else {
+        panic!("the reader opens");
+    };
+    let sections = model.courses[0].modules[2].sections.len();
+    reader.section = sections - 1;
+    update(model, key(KeyCode::Enter), at(2));
+    update(model, key(KeyCode::Char('x')), at(3));
+    model.key_of(0, 2).unwrap()
+}
+
+fn saves(effects: &[Effect]) -> Vec<&(String, String)> {
+    effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Save(key) => Some(key),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn quitting_waits_for_the_saves_and_leaves_when_they_are_done() {
+    let mut model = model();
+    let tim = with_draft(&mut model);
+    let effects = update(
+        &mut model,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        at(4),
+    );
+    assert_eq!(saves(&effects), vec![&tim]);
+    assert!(!model.quit, "not before the journal is on disk");
+    update(&mut model, Msg::Saved(tim), at(4));
+    assert!(model.quit);
+}
+
+#[test]
+fn a_failed_save_cancels_quitting_and_is_retried_later_and_later() {
+    let mut model = model();
+    let tim = with_draft(&mut model);
+    update(
+        &mut model,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        at(4),
+    );
+    update(&mut model, Msg::SaveFailed("disk full: /data/x.ron".into()), at(4));
+    assert!(!model.quit);
+    assert_eq!(model.notice.as_deref(), Some(crate::text::QUIT_NOT_SAVED));
+    assert_eq!(model.retry_at, Some(at(6)), "tried again after 2 s");
+    let effects = update(&mut model, Msg::Tick, at(6));
+    assert_eq!(saves(&effects), vec![&tim]);
+    update(&mut model, Msg::SaveFailed("disk full: /data/x.ron".into()), at(6));
+    assert_eq!(model.retry_at, Some(at(10)), "then after 4 s");
+    assert!(!model.quit, "a retry is not a quit");
+    update(&mut model, Msg::Saved(tim), at(10));
+    assert_eq!(model.save_error, None);
+    assert_eq!(model.retry_at, None);
+    assert!(
+        !model.quit,
+        "the learner asked to quit before it failed: they ask again"
+    );
+}
+
+#[test]
+fn a_lost_terminal_saves_and_quits_without_a_key() {
+    let mut model = model();
+    let tim = with_draft(&mut model);
+    let effects = update(&mut model, Msg::TerminalFailed, at(5));
+    assert_eq!(saves(&effects), vec![&tim]);
+    update(&mut model, Msg::Saved(tim), at(5));
+    assert!(model.quit);
+}
+
+#[test]
+fn ctrl_q_leaves_only_while_saving_fails() {
+    let mut model = model();
+    let ctrl_q = Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    update(&mut model, ctrl_q.clone(), at(1));
+    assert!(!model.quit);
+    update(&mut model, Msg::SaveFailed("no room".into()), at(1));
+    update(&mut model, ctrl_q, at(2));
+    assert!(model.quit);
+}
+
+#[test]
+fn the_export_dialog_asks_the_file_system_once_when_it_opens() {
+    let mut model = model();
+    let _ = with_draft(&mut model);
+    update(&mut model, key(KeyCode::Esc), at(4));
+    update(&mut model, key(KeyCode::Char('q')), at(4));
+    let effects = update(&mut model, key(KeyCode::Char('e')), at(5));
+    let asked: Vec<&Effect> = effects
+        .iter()
+        .filter(|effect| matches!(effect, Effect::PrepareExport(_)))
+        .collect();
+    assert_eq!(asked.len(), 1, "{effects:?}");
+    for code in [KeyCode::Tab, KeyCode::Char('x'), KeyCode::Backspace, KeyCode::BackTab] {
+        assert_eq!(update(&mut model, key(code), at(6)), Vec::new(), "{code:?}");
+    }
+    let Some(Effect::PrepareExport(names)) = asked.first().copied().cloned() else {
+        panic!()
+    };
+    let free: Vec<std::path::PathBuf> = names.iter().map(|name| name.with_extension("free")).collect();
+    let recorded = Some((jiff::civil::date(2026, 11, 2), crate::export::Format::Json));
+    update(
+        &mut model,
+        Msg::ExportPrepared {
+            free: free.clone(),
+            last: recorded,
+        },
+        at(7),
+    );
+    let dialog = model.export.as_ref().unwrap();
+    assert_eq!(dialog.defaults, free);
+    assert_eq!(dialog.format, crate::export::Format::Json, "the last format recorded");
+    assert_eq!(model.last_export, recorded);
+}
+
+#[test]
+fn start_up_opens_the_module_named_and_says_what_it_was_told() {
+    let mut model = model();
+    let startup = Startup {
+        color: false,
+        content_errors: 2,
+        notice: Some("Drafts put back.".into()),
+        open: Some((0, 2)),
+        size: Some((100, 30)),
+        ..Startup::default()
+    };
+    update(&mut model, Msg::Start(startup), at(1));
+    assert!(matches!(&model.screen, Screen::Reader(reader) if reader.module == 2));
+    assert_eq!((model.width, model.height, model.color), (100, 30, false));
+    assert_eq!(model.content_errors, 2);
+    assert_eq!(model.notice.as_deref(), Some("Drafts put back."));
+}
+
+#[test]
+fn esc_on_home_does_nothing_and_only_q_quits() {
+    let mut model = model();
+    let selected = model.home.selected;
+    assert_eq!(update(&mut model, key(KeyCode::Esc), at(1)), Vec::new());
+    assert!(!model.quit && !model.quitting);
+    assert!(matches!(model.screen, Screen::Home));
+    assert_eq!(model.home.selected, selected);
+    update(&mut model, key(KeyCode::Char('q')), at(2));
+    assert!(model.quit);
+}
+
+#[test]
+fn esc_everywhere_else_goes_back() {
+    let mut model = model();
+    model.home.selected = 2;
+    update(&mut model, key(KeyCode::Enter), at(1));
+    update(&mut model, key(KeyCode::Esc), at(2));
+    assert!(matches!(model.screen, Screen::Home), "reader -> home");
+    update(&mut model, key(KeyCode::Char('u')), at(3));
+    update(&mut model, key(KeyCode::Esc), at(4));
+    assert!(matches!(model.screen, Screen::Home), "profile -> home");
+    assert!(!model.quit);
+}
+
+/// Space pages down, and at the end of a section moves on, as it does in
+/// a pager.
+#[test]
+fn space_at_the_end_of_a_section_moves_on() {
+    let mut model = model();
+    model.home.selected = 2;
+    update(&mut model, key(KeyCode::Enter), at(1));
+    let section = |model: &Model| match &model.screen {
+        Screen::Reader(reader) => (reader.section, reader.scroll),
+        _ => panic!("the reader"),
+    };
+    assert_eq!(section(&model), (0, 0));
+    let mut pages = 0;
+    while section(&model).0 == 0 {
+        update(&mut model, key(KeyCode::Char(' ')), at(2));
+        pages += 1;
+        assert!(pages < 50, "Space never left the section");
+    }
+    assert!(pages > 1, "Space paged through the section first");
+    assert_eq!(section(&model), (1, 0));
+}
+
+/// Ctrl-↓ and Ctrl-↑ scroll a question too long for the rows above the
+/// box; another question starts at its top.
+#[test]
+fn a_long_question_scrolls_and_the_next_starts_at_its_top() {
+    let mut model = model();
+    let _ = with_draft(&mut model);
+    update(&mut model, Msg::Resize(40, 12), at(3));
+    let scroll = |model: &Model| match &model.screen {
+        Screen::Reader(reader) => reader.question_scroll,
+        _ => panic!("the reader"),
+    };
+    let ctrl = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::CONTROL));
+    for _ in 0..20 {
+        update(&mut model, ctrl(KeyCode::Down), at(4));
+    }
+    let bottom = scroll(&model);
+    assert!(bottom > 0, "the question scrolls");
+    assert_eq!(
+        bottom,
+        crate::tui::layout::question_max_scroll(&model),
+        "and stops at its end"
+    );
+    update(&mut model, ctrl(KeyCode::Up), at(5));
+    assert_eq!(scroll(&model), bottom - 1);
+    update(&mut model, key(KeyCode::Esc), at(6));
+    update(&mut model, key(KeyCode::Down), at(7));
+    assert_eq!(scroll(&model), 0, "question 2 starts at its top");
+}
+
+/// The dialog's period picks the modules and the dates of the log; dates
+/// that cannot be used are said in the dialog, which stays open.
+#[test]
+fn the_export_period_chooses_what_the_log_holds() {
+    let mut model = model();
+    let tim = with_draft(&mut model);
+    update(&mut model, key(KeyCode::Esc), at(4));
+    update(&mut model, key(KeyCode::Char('q')), at(4));
+    update(&mut model, key(KeyCode::Char('e')), at(5));
+    // Up to the period; "this month".
+    update(&mut model, key(KeyCode::Up), at(6));
+    update(&mut model, key(KeyCode::Right), at(6));
+    let effects = update(&mut model, key(KeyCode::Enter), at(7));
+    let Some(Effect::Export {
+        modules, since, until, ..
+    }) = effects.first()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(modules, &vec![tim.clone()]);
+    assert_eq!(*since, Some(jiff::civil::date(2026, 11, 1)));
+    assert_eq!(*until, None);
+    // Dates: from a day after Tim was studied, nothing; a date that is not
+    // one, said so.
+    update(&mut model, key(KeyCode::Right), at(8));
+    update(&mut model, key(KeyCode::Right), at(8));
+    update(&mut model, key(KeyCode::Down), at(8));
+    for c in "2026-11-19".chars() {
+        update(&mut model, key(KeyCode::Char(c)), at(8));
+    }
+    assert_eq!(update(&mut model, key(KeyCode::Enter), at(9)), Vec::new());
+    let problem = model.export.as_ref().unwrap().problem.clone().unwrap();
+    assert!(
+        problem.contains("is after the last"),
+        "the last day is today: {problem}"
+    );
+    update(&mut model, key(KeyCode::Down), at(9));
+    update(
+        &mut model,
+        Msg::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+        at(9),
+    );
+    assert_eq!(update(&mut model, key(KeyCode::Enter), at(9)), Vec::new());
+    let dialog = model.export.as_ref().unwrap();
+    assert_eq!(dialog.problem.as_deref(), Some(crate::text::EXPORT_NOTHING_IN_PERIOD));
+    update(&mut model, key(KeyCode::Up), at(9));
+    update(&mut model, key(KeyCode::Backspace), at(10));
+    update(&mut model, key(KeyCode::Char('x')), at(10));
+    assert_eq!(update(&mut model, key(KeyCode::Enter), at(10)), Vec::new());
+    let problem = model.export.as_ref().unwrap().problem.clone().unwrap();
+    assert!(problem.contains("is not a date"), "{problem}");
+}
+
+/// A log written: the day and the format are remembered for the next.
+#[test]
+fn an_export_is_remembered_for_the_next() {
+    let mut model = model();
+    let _ = with_draft(&mut model);
+    update(&mut model, key(KeyCode::Esc), at(4));
+    update(&mut model, key(KeyCode::Char('q')), at(4));
+    update(&mut model, key(KeyCode::Char('e')), at(5));
+    update(&mut model, key(KeyCode::Tab), at(5));
+    let effects = update(
+        &mut model,
+        Msg::Exported {
+            path: "/logs/a.html".into(),
+            unrecorded: None,
+        },
+        at(6),
+    );
+    assert_eq!(effects, Vec::new());
+    assert!(model.export.is_none());
+    assert_eq!(
+        model.last_export,
+        Some((jiff::civil::date(2026, 11, 18), crate::export::Format::Html))
+    );
+    update(&mut model, key(KeyCode::Char('e')), at(7));
+    assert_eq!(model.export.as_ref().unwrap().format, crate::export::Format::Html);
+}

@@ -1,0 +1,884 @@
+//! The supervision round trip through the real binary, with two data
+//! folders: the learner's and the reviewer's. Tests that need `ssh-keygen`
+//! say so and are skipped where it is missing (`.ci/run` installs it).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const FIRST: &str = "First reflection,\nover two lines.";
+const SECOND: &str = "Second one.";
+const FIRST_COMMENT: &str = "Good start: say who else\nyou would involve.";
+const SECOND_COMMENT: &str = "Could you say more?";
+
+/// Runs casebook on a data folder, in a working folder, with input piped.
+fn casebook(data: &Path, folder: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(args)
+        .current_dir(folder)
+        .env("CASEBOOK_DATA_DIR", data)
+        .env_remove("CASEBOOK_KEY_PASSPHRASE")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A command that stops reading early closes the pipe: not an error here.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn out(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn err(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Whether ssh-keygen is here; when not, says plainly that the test is skipped.
+fn ssh_keygen_available(what: &str) -> bool {
+    let found = Command::new("ssh-keygen")
+        .arg("-?")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        eprintln!("SKIPPED: ssh-keygen is not installed, so {what} cannot run (.ci/run installs openssh-client)");
+    }
+    found
+}
+
+/// A fresh ed25519 key pair in `folder`: (private key, public key line).
+fn new_key(folder: &Path, name: &str, passphrase: &str) -> (PathBuf, String) {
+    let key = folder.join(name);
+    let status = Command::new("ssh-keygen")
+        .args([
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            passphrase,
+            "-C",
+            &format!("{name}@example.org"),
+            "-f",
+        ])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    (key, public.trim().to_owned())
+}
+
+fn private_folder() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    folder
+}
+
+/// A learner who has answered both questions of one module, a reviewer,
+/// and a folder where files are passed between them.
+struct Trip {
+    learner: tempfile::TempDir,
+    reviewer: tempfile::TempDir,
+    desk: tempfile::TempDir,
+}
+
+impl Trip {
+    fn new() -> Trip {
+        let trip = Trip {
+            learner: private_folder(),
+            reviewer: private_folder(),
+            desk: tempfile::tempdir().unwrap(),
+        };
+        trip.answer(&format!("{FIRST}\n.\n{SECOND}\n.\n.\n"));
+        trip
+    }
+
+    fn answer(&self, input: &str) {
+        let output = self.learner_runs(&["read", "desistance-assessing", "--plain"], input);
+        assert!(output.status.success(), "{}", err(&output));
+    }
+
+    fn learner_runs(&self, args: &[&str], input: &str) -> Output {
+        casebook(self.learner.path(), self.desk.path(), args, input, &[])
+    }
+
+    fn reviewer_runs(&self, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+        casebook(self.reviewer.path(), self.desk.path(), args, input, env)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.desk.path().join(name)
+    }
+
+    /// The learner exports a log; returns its path.
+    fn export(&self, name: &str, format: &str) -> PathBuf {
+        let output = self.learner_runs(&["export", "--format", format, "-o", name], "");
+        assert!(output.status.success(), "{}", err(&output));
+        self.path(name)
+    }
+
+    /// The reviewer's answers: name and role (asked once), a comment on each
+    /// reflection, overall comments, agreed actions, next review date.
+    fn review_input(&self) -> String {
+        format!(
+            "Alex Reviewer\nPractice supervisor\n{FIRST_COMMENT}\n.\n{SECOND_COMMENT}\n.\n\
+             Thoughtful work overall.\n.\nRead the desistance chapter again.\n.\n2026-12-29\n"
+        )
+    }
+
+    fn review(&self, log: &str, extra: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut args = vec!["review", log, "--plain"];
+        args.extend_from_slice(extra);
+        self.reviewer_runs(&args, &self.review_input(), env)
+    }
+
+    fn journal_bytes(&self) -> Vec<u8> {
+        std::fs::read(
+            self.learner
+                .path()
+                .join("journal/hmip-youth-2021/desistance-assessing.ron"),
+        )
+        .unwrap()
+    }
+
+    fn import(&self, review: &str, extra: &[&str]) -> Output {
+        let mut args = vec!["import-review", review];
+        args.extend_from_slice(extra);
+        self.learner_runs(&args, "")
+    }
+
+    fn json_log(&self, name: &str) -> Value {
+        let path = self.export(name, "json");
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    }
+}
+
+fn questions(log: &Value) -> Vec<Value> {
+    log["courses"][0]["modules"][0]["questions"].as_array().unwrap().clone()
+}
+
+fn ssh_keygen(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new("ssh-keygen")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Refused, with the journal exactly as it was and nothing kept.
+fn assert_refused(trip: &Trip, output: &Output, journal_before: &[u8], reason: &str) {
+    assert_eq!(output.status.code(), Some(1), "{}{}", out(output), err(output));
+    assert!(err(output).contains(reason), "expected {reason:?} in: {}", err(output));
+    assert!(err(output).contains("Nothing was changed"), "{}", err(output));
+    assert_eq!(trip.journal_bytes(), journal_before, "the journal must not change");
+    assert!(
+        !trip.learner.path().join("reviews").exists()
+            || std::fs::read_dir(trip.learner.path().join("reviews"))
+                .unwrap()
+                .next()
+                .is_none(),
+        "nothing kept"
+    );
+}
+
+/// The whole loop: answer, export JSON, review in plain mode signed with a
+/// fresh key, `ssh-keygen -Y verify` accepts it, import, export again and
+/// find each comment under its reflection, in every format.
+#[test]
+fn a_signed_review_goes_round_and_each_comment_lands_under_its_reflection() {
+    if !ssh_keygen_available("the signed round trip") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let (key, public) = new_key(trip.desk.path(), "alex", "");
+
+    let output = trip.review("log.json", &["--sign-with", key.to_str().unwrap()], &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let said = out(&output);
+    // What the supervisor sees, in order.
+    let order = [
+        "Reviewing log ",
+        "2 reflections in 1 module",
+        "Your name",
+        "Your role",
+        "End each answer with a line holding only \".\"",
+        "Reflection 1 of 2",
+        "    First reflection,\n    over two lines.",
+        "Your comment:",
+        "Reflection 2 of 2",
+        "Overall comments:",
+        "Agreed actions:",
+        "Next review date",
+        "Wrote the review (2 comments) to ",
+        "Signed it with key SHA256:",
+        "casebook import-review ",
+    ];
+    let mut from = 0;
+    for step in order {
+        let at = said[from..]
+            .find(step)
+            .unwrap_or_else(|| panic!("{step:?} not after byte {from} in:\n{said}"));
+        from += at + step.len();
+    }
+
+    // The review file: private, never overwritten, following its schema.
+    let review_path = trip.path("log.review.json");
+    let signature_path = trip.path("log.review.json.sig");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&review_path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let review_bytes = std::fs::read(&review_path).unwrap();
+    let review: Value = serde_json::from_slice(&review_bytes).unwrap();
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string("assets/review-schema.json").unwrap()).unwrap();
+    common::schema::check(&review, &schema, "review");
+    assert_eq!(review["reviewer"]["name"], "Alex Reviewer");
+    assert_eq!(review["reviewer"]["kind"], "supervisor");
+    assert_eq!(review["comments"][0]["question"], "stood-out");
+    assert_eq!(review["comments"][0]["comment"], FIRST_COMMENT);
+    assert_eq!(review["next_review"], "2026-12-29");
+
+    // ssh-keygen accepts casebook's signature.
+    let allowed = trip.path("allowed_signers");
+    std::fs::write(&allowed, format!("alex@example.org {public}\n")).unwrap();
+    let verified = ssh_keygen(
+        &[
+            "-Y",
+            "verify",
+            "-f",
+            allowed.to_str().unwrap(),
+            "-I",
+            "alex@example.org",
+            "-n",
+            "casebook-review",
+            "-s",
+            signature_path.to_str().unwrap(),
+        ],
+        &review_bytes,
+    );
+    assert!(verified.status.success(), "{}", err(&verified));
+
+    // casebook verify: the signature, its signer, and the log beside it.
+    let output = trip.learner_runs(
+        &["verify", "log.review.json", "--allowed-signers", "allowed_signers"],
+        "",
+    );
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(out(&output).contains("allows for alex@example.org"), "{}", out(&output));
+    assert!(out(&output).contains("It is a review of log.json"), "{}", out(&output));
+
+    // A second review to the same file is refused before anything is asked.
+    let again = trip.review("log.json", &[], &[]);
+    assert_eq!(again.status.code(), Some(3));
+    assert!(err(&again).contains("never overwrites"), "{}", err(&again));
+    assert_eq!(std::fs::read(&review_path).unwrap(), review_bytes);
+
+    // The learner imports it.
+    let output = trip.import("log.review.json", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(
+        out(&output).contains("Imported the review by Alex Reviewer"),
+        "{}",
+        out(&output)
+    );
+    assert!(out(&output).contains("SHA256:"), "{}", out(&output));
+
+    // list: reviewed by NAME on DATE.
+    let list = out(&trip.learner_runs(&["list"], ""));
+    let row = list.lines().find(|line| line.contains("desistance-assessing")).unwrap();
+    assert!(row.contains("reviewed by Alex Reviewer on "), "{row}");
+
+    // The next log: each comment under its own reflection.
+    let log = trip.json_log("after.json");
+    let questions = questions(&log);
+    assert_eq!(questions[0]["reflection"], FIRST);
+    assert_eq!(questions[0]["review_comments"][0]["comment"], FIRST_COMMENT);
+    assert_eq!(questions[0]["review_comments"][0]["reviewer"], "Alex Reviewer");
+    assert_eq!(questions[1]["review_comments"][0]["comment"], SECOND_COMMENT);
+    assert!(questions[0].get("edited_after_review").is_none(), "not edited");
+    let reviews = log["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0]["overall_comments"], "Thoughtful work overall.");
+    assert_eq!(reviews[0]["agreed_actions"], "Read the desistance chapter again.");
+    assert_eq!(reviews[0]["role"], "Practice supervisor");
+    assert_eq!(reviews[0]["signature"]["verified"], true);
+    let fingerprint = reviews[0]["signature"]["key_fingerprint"].as_str().unwrap();
+    assert!(fingerprint.starts_with("SHA256:"), "{fingerprint}");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string("assets/log-schema.json").unwrap()).unwrap();
+    common::schema::check(&log, &schema, "log");
+
+    for (name, format) in [("after.md", "md"), ("after.txt", "txt"), ("after.html", "html")] {
+        let text = std::fs::read_to_string(trip.export(name, format)).unwrap();
+        let first = text.find("First reflection,").unwrap();
+        let first_comment = text.find("Good start: say who else").unwrap();
+        let second = text.find("Second one.").unwrap();
+        let second_comment = text.find("Could you say more?").unwrap();
+        assert!(
+            first < first_comment && first_comment < second && second < second_comment,
+            "{format}: each comment under its reflection"
+        );
+        assert!(text.contains("Thoughtful work overall."), "{format}");
+        assert!(text.contains(fingerprint), "{format}: the key's fingerprint");
+        // The log still verifies.
+        let verify = trip.learner_runs(&["verify", name], "");
+        assert!(verify.status.success(), "{format}: {}", out(&verify));
+    }
+}
+
+/// The reviewer's name and role are asked once and kept in their profile;
+/// the learner's exports are listed, without their text.
+#[test]
+fn the_reviewer_is_asked_their_name_once_and_exports_are_listed_without_text() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let output = trip.review("log.json", &[], &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let profile = std::fs::read_to_string(trip.reviewer.path().join("profile.ron")).unwrap();
+    assert!(
+        profile.contains("Alex Reviewer") && profile.contains("Practice supervisor"),
+        "{profile}"
+    );
+
+    // The second time, the answers start with the first comment.
+    let input = format!("{FIRST_COMMENT}\n.\n.\n.\n.\n.\n");
+    let output = trip.reviewer_runs(&["review", "log.json", "--plain", "-o", "second.json"], &input, &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(!out(&output).contains("Your name"), "{}", out(&output));
+    let second: Value = serde_json::from_slice(&std::fs::read(trip.path("second.json")).unwrap()).unwrap();
+    assert_eq!(
+        second["comments"].as_array().unwrap().len(),
+        1,
+        "a \".\" alone leaves a comment empty"
+    );
+    assert_eq!(second["overall_comments"], Value::Null);
+    assert_eq!(second["next_review"], Value::Null);
+
+    let listed = trip.learner_runs(&["exports"], "");
+    assert!(listed.status.success());
+    let log: Value = serde_json::from_slice(&std::fs::read(trip.path("log.json")).unwrap()).unwrap();
+    assert!(
+        out(&listed).contains(log["log_id"].as_str().unwrap()),
+        "{}",
+        out(&listed)
+    );
+    assert!(
+        out(&listed).contains(log["digest"].as_str().unwrap()),
+        "{}",
+        out(&listed)
+    );
+    assert!(
+        out(&listed).contains("hmip-youth-2021/desistance-assessing"),
+        "{}",
+        out(&listed)
+    );
+    let record = std::fs::read_to_string(trip.learner.path().join("exports.ron")).unwrap();
+    assert!(
+        !record.contains("First reflection") && !record.contains("Second one"),
+        "{record}"
+    );
+}
+
+/// A review signed by `ssh-keygen -Y sign` itself is accepted.
+#[test]
+fn a_review_signed_by_ssh_keygen_is_accepted() {
+    if !ssh_keygen_available("the ssh-keygen signature test") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let (key, public) = new_key(trip.desk.path(), "sam", "");
+    let signed = Command::new("ssh-keygen")
+        .args(["-Y", "sign", "-n", "casebook-review", "-f"])
+        .arg(&key)
+        .arg(trip.path("log.review.json"))
+        .output()
+        .unwrap();
+    assert!(signed.status.success(), "{}", err(&signed));
+    std::fs::write(trip.path("allowed"), format!("sam@example.org {public}\n")).unwrap();
+    let output = trip.import("log.review.json", &["--allowed-signers", "allowed"]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(out(&output).contains("allowed for sam@example.org"), "{}", out(&output));
+}
+
+/// One changed byte in a signed review: refused, nothing changes.
+#[test]
+fn a_changed_byte_in_a_signed_review_is_refused() {
+    if !ssh_keygen_available("the changed-review test") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let (key, _) = new_key(trip.desk.path(), "alex", "");
+    assert!(
+        trip.review("log.json", &["--sign-with", key.to_str().unwrap()], &[])
+            .status
+            .success()
+    );
+    let path = trip.path("log.review.json");
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = String::from_utf8_lossy(&bytes).find("Could you").unwrap();
+    bytes[at] = b'W';
+    std::fs::write(&path, &bytes).unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &[]);
+    assert_refused(&trip, &output, &before, "was changed after it was signed");
+    let verify = trip.learner_runs(&["verify", "log.review.json"], "");
+    assert_eq!(verify.status.code(), Some(1), "{}", out(&verify));
+}
+
+/// A review of another learner's log: refused, nothing changes.
+#[test]
+fn a_review_of_another_learners_log_is_refused() {
+    let trip = Trip::new();
+    let other = Trip::new();
+    other.answer("Someone else's words.\n.\n.\n.\n");
+    let theirs = other.export("theirs.json", "json");
+    std::fs::copy(&theirs, trip.path("theirs.json")).unwrap();
+    assert!(trip.review("theirs.json", &[], &[]).status.success());
+    let before = trip.journal_bytes();
+    let output = trip.import("theirs.review.json", &[]);
+    assert_refused(&trip, &output, &before, "not exported from this data folder");
+}
+
+/// A signature made for another purpose (`-n git`) is refused.
+#[test]
+fn a_signature_for_another_namespace_is_refused() {
+    if !ssh_keygen_available("the namespace test") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let (key, _) = new_key(trip.desk.path(), "alex", "");
+    let signed = Command::new("ssh-keygen")
+        .args(["-Y", "sign", "-n", "git", "-f"])
+        .arg(&key)
+        .arg(trip.path("log.review.json"))
+        .output()
+        .unwrap();
+    assert!(signed.status.success(), "{}", err(&signed));
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &[]);
+    assert_refused(&trip, &output, &before, "made for \"git\", not for a casebook review");
+}
+
+/// A key the allowed-signers file does not list is refused, by import and
+/// by verify.
+#[test]
+fn an_unknown_key_is_refused() {
+    if !ssh_keygen_available("the unknown-key test") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let (key, _) = new_key(trip.desk.path(), "stranger", "");
+    let (_, known) = new_key(trip.desk.path(), "alex", "");
+    assert!(
+        trip.review("log.json", &["--sign-with", key.to_str().unwrap()], &[])
+            .status
+            .success()
+    );
+    std::fs::write(
+        trip.path("allowed"),
+        format!("# the team's supervisors\nalex@example.org namespaces=\"casebook-review\" {known}\n"),
+    )
+    .unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &["--allowed-signers", "allowed"]);
+    assert_refused(&trip, &output, &before, "does not allow to sign casebook reviews");
+    let verify = trip.learner_runs(&["verify", "log.review.json", "--allowed-signers", "allowed"], "");
+    assert_eq!(verify.status.code(), Some(1), "{}", out(&verify));
+    assert!(out(&verify).contains("does not allow"), "{}", out(&verify));
+}
+
+/// A review whose log digest does not match the log exported is refused.
+#[test]
+fn a_review_of_a_changed_log_is_refused_on_both_sides() {
+    let trip = Trip::new();
+    let log = trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+
+    // The learner's side: the digest in the review is not the one exported.
+    let path = trip.path("log.review.json");
+    let mut review: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    review["log_digest"] = Value::String(format!("sha256:{}", "1".repeat(64)));
+    std::fs::write(&path, serde_json::to_vec_pretty(&review).unwrap()).unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &[]);
+    assert_refused(
+        &trip,
+        &output,
+        &before,
+        "its digest does not match the log you exported",
+    );
+
+    // The reviewer's side: a log changed after export is not reviewed.
+    let mut bytes = std::fs::read(&log).unwrap();
+    let at = String::from_utf8_lossy(&bytes).find("Second one").unwrap();
+    bytes[at] = b'Z';
+    std::fs::write(trip.path("changed.json"), &bytes).unwrap();
+    let output = trip.review("changed.json", &[], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(err(&output).contains("digest does not match"), "{}", err(&output));
+    assert!(!trip.path("changed.review.json").exists());
+}
+
+/// Editing a reflection after it was reviewed keeps the reviewed wording:
+/// the next log shows both.
+#[test]
+fn an_edit_after_review_shows_both_wordings() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    assert!(trip.import("log.review.json", &[]).status.success());
+    trip.answer("Rewritten after supervision.\n.\n.\n.\n");
+
+    let log = trip.json_log("after.json");
+    let first = &questions(&log)[0];
+    assert_eq!(first["reflection"], "Rewritten after supervision.");
+    assert_eq!(first["edited_after_review"]["text"], FIRST);
+    assert_eq!(first["edited_after_review"]["reviewer"], "Alex Reviewer");
+    assert_eq!(first["review_comments"][0]["comment"], FIRST_COMMENT);
+    assert!(
+        questions(&log)[1].get("edited_after_review").is_none(),
+        "the second was not edited"
+    );
+
+    let text = std::fs::read_to_string(trip.export("after.txt", "txt")).unwrap();
+    let now = text.find("Rewritten after supervision.").unwrap();
+    let note = text.find("Edited after review on").unwrap();
+    let old = text.find("| First reflection,").unwrap();
+    assert!(now < note && note < old, "{text}");
+
+    // Plain mode shows both wordings and the comment under the reflection.
+    let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    let said = out(&read);
+    let now = said.find("Rewritten after supervision.").unwrap();
+    let note = said.find("Edited after review on").unwrap();
+    let old = said[note..].find("First reflection,").unwrap() + note;
+    let comment = said.find("Comment from Alex Reviewer (supervisor)").unwrap();
+    assert!(now < note && note < old && old < comment, "{said}");
+    assert!(said.contains(FIRST_COMMENT), "{said}");
+
+    // The journal keeps it, in schema 4.
+    let journal = String::from_utf8(trip.journal_bytes()).unwrap();
+    assert!(journal.contains("schema: 4"), "{journal}");
+    assert!(journal.contains("reviewed:"), "{journal}");
+}
+
+/// A peer reflection is labelled as such in the log.
+#[test]
+fn a_peer_review_is_labelled_a_peer_reflection() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &["--as", "peer"], &[]).status.success());
+    let output = trip.import("log.review.json", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(out(&output).contains("peer reflection"), "{}", out(&output));
+    let log = trip.json_log("after.json");
+    assert_eq!(log["reviews"][0]["kind"], "peer");
+    let text = std::fs::read_to_string(trip.export("after.md", "md")).unwrap();
+    assert!(text.contains("Peer reflection: Alex Reviewer"), "{text}");
+    assert!(text.contains("(peer reflection)"), "{text}");
+}
+
+/// Input that ends before the last answer writes nothing.
+#[test]
+fn a_review_cut_short_writes_nothing() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let output = trip.reviewer_runs(
+        &["review", "log.json", "--plain"],
+        "Alex Reviewer\nSupervisor\nA comment.\n.\n",
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(err(&output).contains("nothing was written"), "{}", err(&output));
+    assert!(!trip.path("log.review.json").exists());
+}
+
+/// A key with a passphrase: the right one (from the environment, for
+/// scripts) signs; a wrong one writes nothing.
+#[test]
+fn a_passphrase_protected_key_signs_only_with_its_passphrase() {
+    if !ssh_keygen_available("the passphrase test") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let (key, _) = new_key(trip.desk.path(), "alex", "correct horse");
+    let key = key.to_str().unwrap();
+    let wrong = trip.review(
+        "log.json",
+        &["--sign-with", key],
+        &[("CASEBOOK_KEY_PASSPHRASE", "wrong")],
+    );
+    assert_eq!(wrong.status.code(), Some(3), "{}", err(&wrong));
+    assert!(err(&wrong).contains("passphrase"), "{}", err(&wrong));
+    assert!(!trip.path("log.review.json").exists());
+    let right = trip.review(
+        "log.json",
+        &["--sign-with", key],
+        &[("CASEBOOK_KEY_PASSPHRASE", "correct horse")],
+    );
+    assert!(right.status.success(), "{}", err(&right));
+    let verify = trip.learner_runs(&["verify", "log.review.json"], "");
+    assert!(verify.status.success(), "{}", out(&verify));
+}
+
+/// The tutor's export (`export_to_path`) records the export and carries
+/// imported reviews, through the data folder the tutor sets.
+#[test]
+fn the_tutors_export_is_recorded_and_carries_reviews() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    assert!(trip.import("log.review.json", &[]).status.success());
+
+    let paths = casebook::paths::DataPaths::at(trip.learner.path());
+    casebook::export::records::use_data_folder(&paths);
+    let library = casebook::content::load_library_with(casebook::content::ShippedLoading::start().wait(), None, &[]);
+    let course = &library.courses[0];
+    let module = course.module("desistance-assessing").unwrap();
+    let store = casebook::journal::FileStore::new(paths.clone());
+    use casebook::journal::Store;
+    let journal = store.load_module(&course.id, &module.id).unwrap().unwrap();
+    let written = casebook::export::export_to_path(
+        &[(course, module, &journal)],
+        None,
+        casebook::export::Format::Json,
+        &trip.path("tutor.json"),
+        jiff::Timestamp::now(),
+    )
+    .unwrap();
+    let log: Value = serde_json::from_slice(&std::fs::read(written).unwrap()).unwrap();
+    assert_eq!(questions(&log)[0]["review_comments"][0]["comment"], FIRST_COMMENT);
+    let records = casebook::export::records::load(&paths).unwrap();
+    assert!(
+        records
+            .iter()
+            .any(|record| record.log_id == log["log_id"] && record.digest == log["digest"]),
+        "{records:?}"
+    );
+}
+
+/// The journal's rule: a reviewed wording stays whatever the learner writes
+/// later, and the same review recorded twice changes nothing.
+#[test]
+fn answering_again_keeps_the_reviewed_wording() {
+    use casebook::journal::ModuleJournal;
+    let at = |second: i64| jiff::Timestamp::from_second(1_790_000_000 + second).unwrap();
+    let day: jiff::civil::Date = "2026-11-29".parse().unwrap();
+    let mut journal = ModuleJournal::new("course", "module");
+    journal.answer("q", "Why?", "First wording.".to_owned(), at(0));
+    assert!(journal.record_review("q", "First wording.", day, "Alex"));
+    assert!(
+        !journal.record_review("q", "First wording.", day, "Alex"),
+        "the same review again"
+    );
+    assert_eq!(journal.edited_after_review("q"), None, "not edited since");
+
+    journal.answer("q", "Why?", "Second wording.".to_owned(), at(60));
+    let reviewed = journal.edited_after_review("q").unwrap();
+    assert_eq!(reviewed.text, "First wording.");
+    assert_eq!(reviewed.date, day);
+    assert_eq!(journal.reflections["q"].text, "Second wording.");
+
+    // Withdrawn, and written back as reviewed: both keep the history.
+    journal.answer("q", "Why?", String::new(), at(120));
+    assert_eq!(journal.reflections["q"].reviewed.len(), 1);
+    journal.answer("q", "Why?", "First wording.".to_owned(), at(180));
+    assert_eq!(journal.edited_after_review("q"), None);
+
+    // No reflection, nothing to keep.
+    assert!(!journal.record_review("other", "Text.", day, "Alex"));
+    assert!(!journal.reflections.contains_key("other"));
+}
+
+/// A journal written by the previous casebook (schema 3) takes a review:
+/// it is migrated to schema 4 and a copy of the old file is kept.
+#[test]
+fn a_schema_3_journal_takes_a_review_and_keeps_a_copy() {
+    let trip = Trip::new();
+    let path = trip
+        .learner
+        .path()
+        .join("journal/hmip-youth-2021/desistance-assessing.ron");
+    let older = String::from_utf8(trip.journal_bytes())
+        .unwrap()
+        .replace("schema: 4", "schema: 3")
+        .replace("written_by: \"casebook ", "written_by: \"casebook-0.0.9 ");
+    assert!(older.contains("schema: 3"), "{older}");
+    std::fs::write(&path, &older).unwrap();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let output = trip.import("log.review.json", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let migrated = String::from_utf8(trip.journal_bytes()).unwrap();
+    assert!(
+        migrated.contains("schema: 4") && migrated.contains("reviewed:"),
+        "{migrated}"
+    );
+    let copy = path.with_file_name("desistance-assessing.ron.schema-3.bak");
+    assert_eq!(std::fs::read_to_string(copy).unwrap(), older);
+}
+
+/// A reviewer's words are shown as written and never obeyed: markup in the
+/// HTML log is escaped, and control characters never reach the terminal.
+#[test]
+fn a_reviewers_text_is_shown_never_obeyed() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let input = "Alex \u{1b}[31mRed\u{202e}\nSupervisor\n<script>alert(1)</script>\n.\n.\n.\n.\n.\n";
+    let output = trip.reviewer_runs(&["review", "log.json", "--plain"], input, &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let output = trip.import("log.review.json", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert!(
+        !out(&output).contains('\u{1b}') && !out(&output).contains('\u{202e}'),
+        "{}",
+        out(&output)
+    );
+    let list = out(&trip.learner_runs(&["list"], ""));
+    assert!(!list.contains('\u{1b}') && !list.contains('\u{202e}'), "{list}");
+    let html = std::fs::read_to_string(trip.export("after.html", "html")).unwrap();
+    assert!(!html.contains("<script>"), "markup must be escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
+    let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    assert!(
+        out(&read).contains("<script>alert(1)</script>"),
+        "plain text shows it as written"
+    );
+    assert!(!out(&read).contains('\u{1b}'), "{}", out(&read));
+}
+
+/// A link in place of the data folder's `reviews/` is never followed: the
+/// import is refused and nothing is written through it.
+#[cfg(unix)]
+#[test]
+fn a_link_in_place_of_the_reviews_folder_is_refused() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), trip.learner.path().join("reviews")).unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &[]);
+    assert_eq!(output.status.code(), Some(3), "{}", err(&output));
+    assert!(err(&output).contains("link"), "{}", err(&output));
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).unwrap().count(),
+        0,
+        "nothing written through the link"
+    );
+    assert_eq!(trip.journal_bytes(), before);
+}
+
+/// A review says who wrote it: an empty name is asked again; a role may be
+/// left empty, and is then asked for next time.
+#[test]
+fn an_empty_name_is_asked_again_and_an_empty_role_is_left_out() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let output = trip.reviewer_runs(&["review", "log.json", "--plain"], "\nAlex\n\n.\n.\n.\n.\n.\n", &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    assert_eq!(
+        out(&output).matches("Your name, as the learner").count(),
+        2,
+        "{}",
+        out(&output)
+    );
+    assert!(out(&output).contains("You gave no role"), "{}", out(&output));
+    let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
+    assert_eq!(review["reviewer"]["name"], "Alex");
+    assert_eq!(review["reviewer"]["role"], Value::Null);
+    assert_eq!(review["comments"].as_array().unwrap().len(), 0);
+}
+
+/// At a terminal the passphrase is asked on the terminal, never echoed;
+/// Ctrl-C at the prompt cancels with nothing written.
+#[test]
+fn the_passphrase_is_read_from_the_terminal_without_echo() {
+    if !ssh_keygen_available("the terminal passphrase test") || !common::tmux_available("the terminal passphrase test")
+    {
+        return;
+    }
+    let _serial = common::one_at_a_time();
+    let trip = Trip::new();
+    let log = trip.export("log.json", "json");
+    let (key, _) = new_key(trip.desk.path(), "alex", "correct horse");
+    let args = format!("review '{}' --plain --sign-with '{}'", log.display(), key.display());
+
+    let pane = common::Pane::start("review-cancel", trip.reviewer.path(), &args);
+    pane.wait_for("Passphrase for");
+    pane.keys(&["C-c"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 3, "{}", pane.screen());
+    assert!(pane.screen().contains("No passphrase was given"), "{}", pane.screen());
+    assert!(!trip.path("log.review.json").exists());
+    drop(pane);
+
+    let pane = common::Pane::start("review-pass", trip.reviewer.path(), &args);
+    pane.wait_for("Passphrase for");
+    pane.type_text("correct horse");
+    pane.keys(&["Enter"]);
+    let screen = pane.wait_for("Your name");
+    assert!(
+        !screen.contains("correct horse"),
+        "the passphrase was echoed:\n{screen}"
+    );
+    for line in ["Alex Reviewer", "Supervisor", "Fine.", ".", ".", ".", ".", "."] {
+        pane.type_text(line);
+        pane.keys(&["Enter"]);
+    }
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0, "{}", pane.screen());
+    assert!(trip.path("log.review.json.sig").exists(), "{}", pane.screen());
+    let verify = trip.learner_runs(&["verify", "log.review.json"], "");
+    assert!(verify.status.success(), "{}", out(&verify));
+}
+
+/// A review that does not parse is refused with its file, line and column.
+#[test]
+fn a_damaged_review_is_refused_with_where() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    std::fs::write(
+        trip.path("bad.review.json"),
+        "{\n  \"format\": \"casebook-review\",\n  \"format_version\": 1,\n  \"colour\": 3\n}\n",
+    )
+    .unwrap();
+    let before = trip.journal_bytes();
+    let output = trip.import("bad.review.json", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        err(&output).contains("bad.review.json:4:10: not a casebook review (unknown field `colour`"),
+        "{}",
+        err(&output)
+    );
+    assert_eq!(trip.journal_bytes(), before);
+}
