@@ -625,7 +625,7 @@ fn a_damaged_outbox_file_is_reported_and_never_overwritten() {
         &[],
     );
     study(data.path());
-    let damaged = data.path().join("outbox/0000000000000-0000-damaged.json");
+    let damaged = data.path().join("outbox").join("0000000000000-0000-damaged.json");
     fs::write(&damaged, b"{\"schema\": 1, \"statement\": ").unwrap();
     let status = casebook(data.path(), &["sync", "--status"], &[], "");
     assert!(stdout(&status).contains("9 statements waiting"), "{}", stdout(&status));

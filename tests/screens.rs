@@ -259,6 +259,7 @@ fn action_point() {
 }
 
 /// Tim studied, then the export dialog from home, its file in /home/jo/logs.
+#[cfg(unix)]
 fn export_dialog(width: u16, height: u16) -> App<MemoryStore> {
     let mut app = take_aways(width, height);
     app.model.export_dir = "/home/jo/logs".into();
@@ -269,6 +270,8 @@ fn export_dialog(width: u16, height: u16) -> App<MemoryStore> {
 
 /// The dialog wraps its lines to the screen and says which folder the log
 /// goes to and which modules it holds; dates get fields of their own.
+/// (Unix only: its folder is a Unix path, which Windows joins with `\`.)
+#[cfg(unix)]
 #[test]
 fn export() {
     for (width, height) in [(80, 24), (40, 12)] {
