@@ -73,6 +73,7 @@ const HOME: &[Binding] = &[
         words::HOME_UNANSWERED,
         &[hint_when(2, When::Skipped, words::HINT_SKIPPED)],
     ),
+    row(&[(Plain(K::Char('i')), A::ImportReview)], words::HOME_IMPORT_REVIEW),
     row(&[(Plain(K::Char('x')), A::SetAside)], words::HOME_SET_ASIDE),
     row(SAVE, words::HOME_SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
@@ -172,6 +173,7 @@ const QUESTIONS: &[Binding] = &[
     ),
     row(PROMPTS, words::PROMPTS),
     row(SCROLL_ABOVE, words::SCROLL_ABOVE),
+    row(&[(Plain(K::Char('w')), A::ReviewedWording)], words::QUESTIONS_REVIEWED),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     hinted(BACK, words::READER_BACK, &[hint(6, words::HINT_HOME)]),
@@ -338,6 +340,29 @@ const EXPORT: &[Binding] = &[
     ),
 ];
 
+const REVIEW_IMPORT: &[Binding] = &[
+    hinted(
+        &[
+            (Plain(K::Tab), A::NextField),
+            (Plain(K::BackTab), A::PreviousField),
+            (Plain(K::Down), A::NextField),
+            (Plain(K::Up), A::PreviousField),
+        ],
+        words::REVIEW_IMPORT_FIELDS,
+        &[hint(2, words::HINT_IMPORT_FIELDS)],
+    ),
+    hinted(
+        &[(Plain(K::Enter), A::Write)],
+        words::REVIEW_IMPORT_GO,
+        &[hint(1, words::HINT_IMPORT_GO)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::REVIEW_IMPORT_CANCEL,
+        &[hint(3, words::HINT_CANCEL)],
+    ),
+];
+
 /// The help's own keys: the movement keys scroll it; any other closes it.
 const HELP: &[Binding] = &[unlisted(&[
     (Plain(K::Up), A::Up),
@@ -365,6 +390,7 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::ActionPoint => ACTION_POINT,
         Context::Profile => PROFILE,
         Context::Export => EXPORT,
+        Context::ReviewImport => REVIEW_IMPORT,
         Context::Help => HELP,
         Context::TooSmall => TOO_SMALL,
     }

@@ -4,7 +4,7 @@ use super::*;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 11] = [
+const ALL: [Context; 12] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -15,6 +15,7 @@ const ALL: [Context; 11] = [
     Context::ActionPoint,
     Context::Profile,
     Context::Export,
+    Context::ReviewImport,
     Context::Help,
 ];
 
