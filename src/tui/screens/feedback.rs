@@ -36,10 +36,19 @@ pub(crate) fn toggle_reviewed_wording(model: &mut Model) {
     }
 }
 
+/// Below this height the answer box is too small for comments: they go
+/// above it, with the question, where Ctrl-↑ Ctrl-↓ scroll.
+const COMMENTS_IN_BOX_HEIGHT: u16 = 20;
+
+pub(crate) fn comments_above_box(model: &Model) -> bool {
+    model.height < COMMENTS_IN_BOX_HEIGHT
+}
+
 /// The answer box's text for the selected question when it is not being
-/// written in: the answer (or, toggled, the wording reviewed) and under it
-/// each reviewer's comment, oldest first. `None` when there is no review
-/// of it, so the box shows the answer as before.
+/// written in: the answer (or, toggled, the wording reviewed) and, on a
+/// screen tall enough, each reviewer's comment under it, oldest first.
+/// `None` when there is no review of it, so the box shows the answer as
+/// before.
 pub(crate) fn answer_with_comments(
     model: &Model,
     reader: &Reader,
@@ -50,9 +59,8 @@ pub(crate) fn answer_with_comments(
     let edited = model
         .journal(&key)
         .and_then(|journal| journal.edited_after_review(&question));
-    let comments = comments_for(&model.reviews, &key.0, &key.1);
-    let comments = comments.get(question.as_str());
-    if edited.is_none() && comments.is_none_or(Vec::is_empty) {
+    let comments = comment_lines(model, reader, theme);
+    if edited.is_none() && comments.is_empty() {
         return None;
     }
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -73,10 +81,27 @@ pub(crate) fn answer_with_comments(
         }
         None => lines.extend(answer.lines().map(|line| Line::from(line.to_owned()))),
     }
-    for (imported, comment) in comments.into_iter().flatten() {
+    if !comments_above_box(model) {
+        for (words, style) in comments {
+            lines.push(Line::from(Span::styled(words, style)));
+        }
+    }
+    Some(lines)
+}
+
+/// Each reviewer's comment on the selected question, oldest first, as
+/// lines (unwrapped) with their styles: a blank line, who and when, then
+/// the comment.
+pub(crate) fn comment_lines(model: &Model, reader: &Reader, theme: Theme) -> Vec<(String, ratatui::style::Style)> {
+    let Some((key, question)) = selected_question(model, reader) else {
+        return Vec::new();
+    };
+    let comments = comments_for(&model.reviews, &key.0, &key.1);
+    let mut lines = Vec::new();
+    for (imported, comment) in comments.get(question.as_str()).into_iter().flatten() {
         let reviewer = &imported.review.reviewer;
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
+        lines.push((String::new(), theme.plain()));
+        lines.push((
             text::review_comment_heading(
                 &reviewer.name,
                 reviewer.role.as_deref(),
@@ -84,15 +109,10 @@ pub(crate) fn answer_with_comments(
                 imported.review.date,
             ),
             theme.heading(),
-        )));
-        lines.extend(
-            comment
-                .comment
-                .lines()
-                .map(|line| Line::from(Span::styled(line.to_owned(), theme.lead()))),
-        );
+        ));
+        lines.extend(comment.comment.lines().map(|line| (line.to_owned(), theme.lead())));
     }
-    Some(lines)
+    lines
 }
 
 /// The latest review of a module on home, by (course, module) index.
@@ -108,15 +128,17 @@ pub(crate) fn reviewed_by(model: &Model, course: usize, module: usize) -> Option
 }
 
 /// A module's status in home's list with its review mark: "reviewed by
-/// NAME on DATE" in up to half the row, else "reviewed" in up to three
-/// fifths, else the status alone (the details below still say it).
+/// NAME on DATE" in up to half the row, else "reviewed" after the status
+/// in up to three fifths, else its symbol and "reviewed".
 pub(crate) fn status_with_review(model: &Model, course: usize, module: usize, status: String, row: usize) -> String {
     let Some(mark) = reviewed_by(model, course, module) else {
         return status;
     };
+    let (symbol, _) = crate::tui::widgets::status_words(model.status(course, module));
     [
         (format!("{status} · {mark}"), row / 2),
         (format!("{status} · {}", text::REVIEWED_SHORT), row * 3 / 5),
+        (format!("{symbol} {}", text::REVIEWED_SHORT), row),
     ]
     .into_iter()
     .find(|(label, room)| label.chars().count() <= *room)
