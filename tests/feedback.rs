@@ -175,6 +175,15 @@ fn the_reviewers_comment_shows_under_the_answer_it_concerns() {
     assert!(answer < heading && heading < comment, "{words}");
     assert!(!words.contains("Edited after review"), "not edited: {words}");
 
+    // Writing, the comment stays in sight above the box.
+    let mut writing = reader_at_question(80, 24, false);
+    key(&mut writing, KeyCode::Enter, 7);
+    insta::assert_snapshot!("review_comment_writing_80x24", screen(&writing));
+    let words = words_on(&writing);
+    let comment = words.find(COMMENT).expect("the comment shows while writing");
+    let answer = words.find(ANSWER).unwrap();
+    assert!(comment < answer, "above the box: {words}");
+
     // The second question has no comment: its box holds no comment.
     let mut app = app;
     key(&mut app, KeyCode::Down, 7);

@@ -114,7 +114,7 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
         paragraph(hint, theme.note());
     }
     // On a small screen a reviewer's comments are read here, scrolling.
-    if reader.focus != Focus::Editor && super::screens::feedback::comments_above_box(model) {
+    if super::screens::feedback::comments_above_box(model, reader) {
         for (words, style) in super::screens::feedback::comment_lines(model, reader, theme) {
             if words.is_empty() {
                 continue;

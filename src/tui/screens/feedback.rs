@@ -40,8 +40,11 @@ pub(crate) fn toggle_reviewed_wording(model: &mut Model) {
 /// above it, with the question, where Ctrl-↑ Ctrl-↓ scroll.
 const COMMENTS_IN_BOX_HEIGHT: u16 = 20;
 
-pub(crate) fn comments_above_box(model: &Model) -> bool {
-    model.height < COMMENTS_IN_BOX_HEIGHT
+/// Whether a reviewer's comments sit above the answer box, with the
+/// question: while writing (the box is the answer's alone, and the comment
+/// being answered stays in sight) and on a short screen.
+pub(crate) fn comments_above_box(model: &Model, reader: &Reader) -> bool {
+    reader.focus == crate::tui::model::Focus::Editor || model.height < COMMENTS_IN_BOX_HEIGHT
 }
 
 /// The answer box's text for the selected question when it is not being
@@ -81,7 +84,7 @@ pub(crate) fn answer_with_comments(
         }
         None => lines.extend(answer.lines().map(|line| Line::from(line.to_owned()))),
     }
-    if !comments_above_box(model) {
+    if !comments_above_box(model, reader) {
         for (words, style) in comments {
             lines.push(Line::from(Span::styled(words, style)));
         }
