@@ -430,6 +430,20 @@ pub mod keys {
     pub const REVIEW_IMPORT_CANCEL: Help = ("Esc", "close without importing");
     pub const HINT_IMPORT_GO: Hint = ("Enter", "import");
     pub const HINT_IMPORT_FIELDS: Hint = ("Tab", "next");
+
+    pub const REVIEW_PAGES: Help = ("Tab / Shift-Tab", "next / previous page (what you typed is kept)");
+    pub const REVIEW_SCROLL: Help = ("Ctrl-↑ / Ctrl-↓", "scroll the reflection above the box");
+    pub const REVIEW_LEAVE: Help = ("Esc", "leave without writing the review (asks first)");
+    pub const REVIEW_WRITE: Help = ("Enter", "write the review (and sign it, with --sign-with)");
+    pub const REVIEW_LEAVE_YES: Help = ("y", "leave: nothing is written");
+    pub const REVIEW_LEAVE_NO: Help = ("n / Esc", "stay and carry on");
+    pub const HINT_REVIEW_NEXT: Hint = ("Tab", "next");
+    pub const HINT_REVIEW_BACK: Hint = ("Shift-Tab", "back");
+    pub const HINT_REVIEW_SCROLL: Hint = ("Ctrl-↓", "scroll");
+    pub const HINT_REVIEW_LEAVE: Hint = ("Esc", "leave");
+    pub const HINT_REVIEW_WRITE: Hint = ("Enter", "write the review");
+    pub const HINT_REVIEW_LEAVE_YES: Hint = ("y", "leave");
+    pub const HINT_REVIEW_STAY: Hint = ("n", "stay");
 }
 
 pub const HELP_TITLE: &str = "Keys";
@@ -1850,4 +1864,47 @@ pub fn review_heading(reviewer: &str, peer: bool, date: jiff::civil::Date) -> St
 
 pub fn next_review_on(date: jiff::civil::Date) -> String {
     format!("Next review: {}", shown_date(date))
+}
+
+// ------------------------------------------------------------------ the full-screen review
+
+pub fn review_screen_title(log_id: &str, learner: Option<&str>) -> String {
+    format!(
+        " Reviewing log {log_id} by {}",
+        learner.unwrap_or("a learner who gave no name")
+    )
+}
+
+pub fn review_screen_reflection(number: usize, total: usize) -> String {
+    format!("Reflection {number} of {total}")
+}
+
+pub fn review_screen_page(number: usize, total: usize) -> String {
+    format!("Page {number} of {total}")
+}
+
+pub const REVIEW_SCREEN_WROTE: &str = "The learner wrote:";
+pub const REVIEW_SCREEN_COMMENT: &str = "Your comment (optional) ";
+pub const REVIEW_SCREEN_OVERALL: &str = "Overall comments on the log (optional).";
+pub const REVIEW_SCREEN_OVERALL_BOX: &str = "Overall comments ";
+pub const REVIEW_SCREEN_ACTIONS: &str = "Agreed actions (optional).";
+pub const REVIEW_SCREEN_ACTIONS_BOX: &str = "Agreed actions ";
+pub const REVIEW_SCREEN_NEXT: &str = "Next review date: YYYY-MM-DD, or leave it empty for none.";
+pub const REVIEW_SCREEN_DATE_BOX: &str = "Next review ";
+pub const REVIEW_SCREEN_LEAVE: &str = "Leave without writing the review? Nothing you typed is kept. y / n";
+pub const REVIEW_LEFT: &str = "Left the review without writing it: nothing was written.";
+
+pub fn review_screen_summary(comments: usize, destination: &str) -> String {
+    let comments = if comments == 1 {
+        "1 comment on a reflection".to_owned()
+    } else {
+        format!("{comments} comments on reflections")
+    };
+    format!("{comments}. Enter writes the review to {destination}.")
+}
+
+pub fn review_screen_failed(reason: &str) -> String {
+    format!(
+        "The full-screen review stopped ({reason}); nothing was written. Run it again, or with --plain to answer line by line."
+    )
 }

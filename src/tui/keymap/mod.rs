@@ -104,6 +104,12 @@ pub(crate) enum Context {
     Export,
     /// The dialog importing a review.
     ReviewImport,
+    /// Reviewing a log on the full screen: writing a comment.
+    ReviewText,
+    /// Reviewing a log: the next review date, the last page.
+    ReviewDate,
+    /// Reviewing a log: asked whether to leave without writing it.
+    ReviewLeave,
     Help,
     /// The window is below the smallest size drawn: only q works.
     TooSmall,

@@ -363,6 +363,50 @@ const REVIEW_IMPORT: &[Binding] = &[
     ),
 ];
 
+/// Turning the full-screen review's pages: the editor takes every other key.
+const REVIEW_PAGES: &[(Key, Action)] = &[(Plain(K::Tab), A::Next), (Plain(K::BackTab), A::Previous)];
+
+const REVIEW_TEXT: &[Binding] = &[
+    hinted(REVIEW_PAGES, words::REVIEW_PAGES, &[hint(1, words::HINT_REVIEW_NEXT)]),
+    hinted(
+        SCROLL_ABOVE,
+        words::REVIEW_SCROLL,
+        &[hint(3, words::HINT_REVIEW_SCROLL)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::REVIEW_LEAVE,
+        &[hint(2, words::HINT_REVIEW_LEAVE)],
+    ),
+];
+
+const REVIEW_DATE: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Enter), A::Done)],
+        words::REVIEW_WRITE,
+        &[hint(1, words::HINT_REVIEW_WRITE)],
+    ),
+    hinted(REVIEW_PAGES, words::REVIEW_PAGES, &[hint(2, words::HINT_REVIEW_BACK)]),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::REVIEW_LEAVE,
+        &[hint(3, words::HINT_REVIEW_LEAVE)],
+    ),
+];
+
+const REVIEW_LEAVE: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Char('y')), A::Quit)],
+        words::REVIEW_LEAVE_YES,
+        &[hint(1, words::HINT_REVIEW_LEAVE_YES)],
+    ),
+    hinted(
+        &[(Plain(K::Char('n')), A::Cancel), (Plain(K::Esc), A::Cancel)],
+        words::REVIEW_LEAVE_NO,
+        &[hint(2, words::HINT_REVIEW_STAY)],
+    ),
+];
+
 /// The help's own keys: the movement keys scroll it; any other closes it.
 const HELP: &[Binding] = &[unlisted(&[
     (Plain(K::Up), A::Up),
@@ -391,6 +435,9 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::Profile => PROFILE,
         Context::Export => EXPORT,
         Context::ReviewImport => REVIEW_IMPORT,
+        Context::ReviewText => REVIEW_TEXT,
+        Context::ReviewDate => REVIEW_DATE,
+        Context::ReviewLeave => REVIEW_LEAVE,
         Context::Help => HELP,
         Context::TooSmall => TOO_SMALL,
     }

@@ -4,7 +4,7 @@ use super::*;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 12] = [
+const ALL: [Context; 15] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -16,6 +16,9 @@ const ALL: [Context; 12] = [
     Context::Profile,
     Context::Export,
     Context::ReviewImport,
+    Context::ReviewText,
+    Context::ReviewDate,
+    Context::ReviewLeave,
     Context::Help,
 ];
 
