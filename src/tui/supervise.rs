@@ -352,6 +352,12 @@ impl ReviewScreen {
 pub(crate) fn ask(log: &LogView, destination: &Path) -> Result<Option<Answers>, String> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mut screen = ReviewScreen::new(log, destination, color);
+    // A panic must not leave the terminal raw (restoring twice is harmless).
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        super::terminal::restore();
+        previous(info);
+    }));
     let result = super::terminal::setup().and_then(|()| run(&mut screen));
     super::terminal::restore();
     result.map_err(|error| text::io_reason(&error))
