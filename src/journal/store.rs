@@ -127,6 +127,11 @@ pub trait Store {
     fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
         (Vec::new(), Vec::new())
     }
+    /// The data folder, for work that needs its files (importing a review).
+    /// A store with no folder has none.
+    fn data_paths(&self) -> Option<&DataPaths> {
+        None
+    }
 }
 
 /// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
@@ -409,6 +414,10 @@ impl Store for FileStore {
         crate::review::imported::load(&self.paths)
     }
 
+    fn data_paths(&self) -> Option<&DataPaths> {
+        Some(&self.paths)
+    }
+
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {
         let path = self.journal_path(course, module)?;
         let aside = set_aside_path(&path, now);
@@ -433,6 +442,8 @@ pub struct MemoryStore {
     /// ...or only the saves of this module.
     pub fail_module: Option<String>,
     pub saves: usize,
+    /// Reviews it says were imported, for the tutor's tests.
+    pub reviews: Vec<crate::review::ImportedReview>,
 }
 
 impl Store for MemoryStore {
@@ -458,6 +469,10 @@ impl Store for MemoryStore {
 
     fn load_profile(&self) -> Result<Option<Profile>, StoreError> {
         Ok(self.profile.clone())
+    }
+
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        (self.reviews.clone(), Vec::new())
     }
 
     fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {

@@ -350,6 +350,10 @@ impl<S: Store> Store for RecordingStore<S> {
         self.inner.imported_reviews()
     }
 
+    fn data_paths(&self) -> Option<&crate::paths::DataPaths> {
+        self.inner.data_paths()
+    }
+
     fn record_export(&self, record: crate::export::records::ExportRecord) -> Result<(), StoreError> {
         self.inner.record_export(record)
     }

@@ -51,6 +51,13 @@ impl<S: Store> App<S> {
                 }
             }
         }
+        let (reviews, unreadable) = store.imported_reviews();
+        model.reviews = reviews;
+        if let Some(problem) = unreadable.first()
+            && model.notice.is_none()
+        {
+            model.notice = Some(text::review_unreadable_notice(&problem.to_string()));
+        }
         if let Some((course, selected)) = last_worked(&model) {
             model.home = super::model::HomeState { course, selected };
         }
@@ -97,6 +104,9 @@ impl<S: Store> App<S> {
                 free: paths.iter().map(|path| free_name(path)).collect(),
                 last: last_export(),
             }),
+            Effect::ImportReview { path, allowed_signers } => {
+                Some(self.import_review(&path, allowed_signers.as_deref()))
+            }
             Effect::SetAside(key) => {
                 let result = self
                     .store
@@ -104,6 +114,30 @@ impl<S: Store> App<S> {
                     .map_err(|error| error.to_string());
                 Some(Msg::SetAside { key, result })
             }
+        }
+    }
+
+    /// Checks a review and keeps it in the data folder, as `import-review`
+    /// does; the journals in memory are changed by `update` when the
+    /// result comes back.
+    fn import_review(&self, path: &std::path::Path, allowed_signers: Option<&std::path::Path>) -> Msg {
+        let Some(paths) = self.store.data_paths() else {
+            return Msg::ReviewRefused(text::REVIEW_IMPORT_NO_FOLDER.to_owned());
+        };
+        let checked = match crate::review::cli::check_import(paths, path, allowed_signers) {
+            Ok(checked) => checked,
+            Err((message, _)) => return Msg::ReviewRefused(message),
+        };
+        let (stored, again) = match crate::review::cli::keep(paths, &checked) {
+            Ok(kept) => kept,
+            Err(message) => return Msg::ReviewRefused(message),
+        };
+        let (reviews, unreadable) = self.store.imported_reviews();
+        Msg::ReviewImported {
+            message: crate::review::cli::import_message(&checked, &stored, again),
+            review: Box::new(checked.review),
+            reviews,
+            unreadable: unreadable.iter().map(ToString::to_string).collect(),
         }
     }
 

@@ -113,6 +113,15 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
     if let Some(hint) = &question.hint {
         paragraph(hint, theme.note());
     }
+    // On a small screen a reviewer's comments are read here, scrolling.
+    if super::screens::feedback::comments_above_box(model, reader) {
+        for (words, style) in super::screens::feedback::comment_lines(model, reader, theme) {
+            if words.is_empty() {
+                continue;
+            }
+            paragraph(&words, style);
+        }
+    }
     head
 }
 

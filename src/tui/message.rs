@@ -54,6 +54,18 @@ pub enum Msg {
         key: ModuleKey,
         result: Result<PathBuf, String>,
     },
+    /// A review passed every check and is kept in the data folder: it is
+    /// applied to the journals in memory. `message` says what was
+    /// imported; `reviews` is every imported review, read again, and
+    /// `unreadable` the stored reviews that could not be read.
+    ReviewImported {
+        review: Box<crate::review::Review>,
+        message: String,
+        reviews: Vec<crate::review::ImportedReview>,
+        unreadable: Vec<String>,
+    },
+    /// A review was refused (or could not be kept), and why: nothing changed.
+    ReviewRefused(String),
     /// The terminal went away: save what there is and leave.
     TerminalFailed,
 }
@@ -92,6 +104,12 @@ pub enum Effect {
     /// Find the first free name for each of these files (one per format),
     /// and the last export recorded.
     PrepareExport(Vec<PathBuf>),
+    /// Check a review file as `import-review` does and keep it in the data
+    /// folder (the tutor holds the data lock already).
+    ImportReview {
+        path: PathBuf,
+        allowed_signers: Option<PathBuf>,
+    },
     /// Move a damaged journal aside so its module starts afresh.
     SetAside(ModuleKey),
 }

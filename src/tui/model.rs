@@ -69,6 +69,11 @@ pub struct Model {
     /// folder's record or this session: the dialog opens on that format,
     /// and "since the last export" starts that day.
     pub last_export: Option<(jiff::civil::Date, crate::export::Format)>,
+    /// Reviews imported into the data folder, oldest first: read at
+    /// start-up and after an import, never per frame.
+    pub reviews: Vec<crate::review::ImportedReview>,
+    /// The dialog for importing a review, over the home screen.
+    pub review_import: Option<ReviewImport>,
     /// Leaving once the saves under way are done.
     pub(crate) quitting: bool,
     pub quit: bool,
@@ -131,6 +136,17 @@ pub struct ExportDialog {
     pub problem: Option<String>,
     /// A free name beside the one that exists, offered instead.
     pub suggestion: Option<std::path::PathBuf>,
+}
+
+/// Importing a supervisor's review: its file, and optionally an
+/// allowed-signers file to check who signed it.
+pub struct ReviewImport {
+    pub path: TextEditor,
+    pub allowed_signers: TextEditor,
+    /// 0: the review's path; 1: the allowed-signers file.
+    pub(crate) row: usize,
+    /// Why the last try was refused.
+    pub problem: Option<String>,
 }
 
 /// Which modules a log holds, by when they were studied.
@@ -203,6 +219,9 @@ pub struct Reader {
     pub question_scroll: u16,
     /// How far the reflective prompts are scrolled, when they do not fit.
     pub prompts_scroll: u16,
+    /// Showing the wording a reviewer read in place of the answer as it
+    /// is now (for a reflection edited after review).
+    pub show_reviewed: bool,
 }
 
 pub struct Editor {
@@ -254,6 +273,8 @@ impl Model {
             export: None,
             export_dir: std::path::PathBuf::from("."),
             last_export: None,
+            reviews: Vec::new(),
+            review_import: None,
             quitting: false,
             quit: false,
             layout: LayoutCache::default(),

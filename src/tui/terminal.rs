@@ -58,7 +58,7 @@ pub(crate) fn prepare() -> io::Result<Prepared> {
     })
 }
 
-fn setup() -> io::Result<()> {
+pub(crate) fn setup() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)

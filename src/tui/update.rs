@@ -13,7 +13,7 @@ use super::message::Startup;
 use super::message::{Effect, Msg};
 use super::model::HomeState;
 use super::model::{Focus, Model, Screen};
-use super::overlays::{export, help};
+use super::overlays::{export, help, review_import};
 pub use super::screens::home::open_module;
 use super::screens::{completion, home, profile, reader};
 use super::session::{autosave, flush_all, request_quit, save_failed, saved, touch};
@@ -25,8 +25,9 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     if asked(model) != before
         && let Screen::Reader(reader) = &mut model.screen
     {
-        // Another question starts at its top.
+        // Another question starts at its top, showing its answer as it is now.
         reader.question_scroll = 0;
+        reader.show_reviewed = false;
     }
     reader::note_reading(model);
     effects
@@ -71,6 +72,16 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
         }
         Msg::ExportPrepared { free, last } => {
             export::prepared(model, free, last);
+            Vec::new()
+        }
+        Msg::ReviewImported {
+            review,
+            message,
+            reviews,
+            unreadable,
+        } => review_import::imported(model, &review, &message, reviews, &unreadable),
+        Msg::ReviewRefused(reason) => {
+            review_import::refused(model, reason);
             Vec::new()
         }
         Msg::SetAside { key, result } => {
@@ -186,6 +197,9 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     if model.export.is_some() {
         return export::key(model, key);
     }
+    if model.review_import.is_some() {
+        return review_import::key(model, key);
+    }
     let context = keymap::screen_context(model);
     let action = keymap::action(context, &key);
     match action {
@@ -207,6 +221,10 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
 }
 
 fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
+    if let Some(dialog) = model.review_import.as_mut() {
+        review_import::paste(dialog, pasted);
+        return Vec::new();
+    }
     if let Some(dialog) = model.export.as_mut() {
         dialog.path.insert_str(pasted.lines().next().unwrap_or_default());
         dialog.path_edited = true;

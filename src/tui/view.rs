@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Screen};
-use super::overlays::{export, help};
+use super::overlays::{export, help, review_import};
 use super::screens::{completion, home, profile, reader};
 use super::theme::Theme;
 pub use super::widgets::{Canvas, short_name};
@@ -40,6 +40,9 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
     }
     if let Some(dialog) = &model.export {
         export::draw(model, dialog, canvas, area, theme);
+    }
+    if let Some(dialog) = &model.review_import {
+        review_import::draw(dialog, canvas, area, theme);
     }
     if model.help {
         help::draw(model, canvas, area, theme);

@@ -80,6 +80,9 @@ pub(crate) enum Action {
     PreviousFormat,
     UseSuggestion,
     Cancel,
+    ImportReview,
+    /// Show the wording a reviewer read, or the answer as it is now.
+    ReviewedWording,
 }
 
 /// Where the keys are being pressed: each has its own table.
@@ -99,6 +102,14 @@ pub(crate) enum Context {
     ActionPoint,
     Profile,
     Export,
+    /// The dialog importing a review.
+    ReviewImport,
+    /// Reviewing a log on the full screen: writing a comment.
+    ReviewText,
+    /// Reviewing a log: the next review date, the last page.
+    ReviewDate,
+    /// Reviewing a log: asked whether to leave without writing it.
+    ReviewLeave,
     Help,
     /// The window is below the smallest size drawn: only q works.
     TooSmall,

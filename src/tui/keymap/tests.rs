@@ -4,7 +4,7 @@ use super::*;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 11] = [
+const ALL: [Context; 15] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -15,6 +15,10 @@ const ALL: [Context; 11] = [
     Context::ActionPoint,
     Context::Profile,
     Context::Export,
+    Context::ReviewImport,
+    Context::ReviewText,
+    Context::ReviewDate,
+    Context::ReviewLeave,
     Context::Help,
 ];
 

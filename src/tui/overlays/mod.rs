@@ -2,3 +2,4 @@
 
 pub(crate) mod export;
 pub(crate) mod help;
+pub(crate) mod review_import;

@@ -139,6 +139,13 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
             .and_then(|journal| journal.action_point.as_ref())
             .map_or("", |point| point.text.as_str());
         let shown = if point.is_empty() { text::NO_ACTION_POINT } else { point };
+        let mut shown: Vec<Line> = shown.lines().map(Line::from).collect();
+        shown.extend(super::feedback::completion_lines(
+            model,
+            state.course,
+            state.module,
+            theme,
+        ));
         canvas.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
     }
     let situation = Situation {

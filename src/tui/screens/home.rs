@@ -58,6 +58,7 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
         Action::EditProfile => {
             model.screen = Screen::Profile(ProfileForm::new(&model.profile));
         }
+        Action::ImportReview => crate::tui::overlays::review_import::open(model),
         Action::Unanswered => return go_to_unanswered(model, model.home.course, model.home.selected, now),
         Action::SetAside => {
             if let Some(key) = model.key_of(model.home.course, model.home.selected)
@@ -150,6 +151,7 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
         prompts: false,
         question_scroll: 0,
         prompts_scroll: 0,
+        show_reviewed: false,
     });
     if question.is_some() && position.editing {
         start_editing(model, now);
@@ -227,10 +229,13 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
 /// A grid cell's status: the progress when it fits, else just the word.
 fn cell_status(model: &Model, index: usize, width: usize) -> String {
     let label = status_label(model, model.home.course, index);
+    let (symbol, word) = status_words(model.status(model.home.course, index));
+    if let Some(marked) = super::feedback::cell_with_review(model, model.home.course, index, &label, symbol, width) {
+        return marked;
+    }
     if label.chars().count() <= width {
         return label;
     }
-    let (symbol, word) = status_words(model.status(model.home.course, index));
     format!("{symbol} {word}")
 }
 
@@ -279,7 +284,13 @@ fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             (None, false) => module.title.clone(),
         };
         let status = model.status(model.home.course, index);
-        let status_text = status_label(model, model.home.course, index);
+        let status_text = super::feedback::status_with_review(
+            model,
+            model.home.course,
+            index,
+            status_label(model, model.home.course, index),
+            width,
+        );
         let marker = if index == model.home.selected { "▸ " } else { "  " };
         let left = format!("{marker}{indent}{label}");
         let room = width.saturating_sub(status_text.chars().count() + 1);
@@ -449,6 +460,9 @@ fn home_details(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect,
                 .to_string();
             facts.push(text::last_visit(&when));
         }
+    }
+    if let Some(reviewed) = super::feedback::reviewed_by(model, model.home.course, model.home.selected) {
+        facts.push(reviewed);
     }
     lines.push(Line::from(facts.join(" · ")));
     if let Some(problem) = model.damaged.get(&key) {
