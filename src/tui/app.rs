@@ -51,6 +51,12 @@ impl<S: Store> App<S> {
                 }
             }
         }
+        // Read once here and again after a record is made, never per frame.
+        model.cpd_records = store.cpd_records();
+        model.cpd_layout = crate::cpd::layout::shipped()
+            .into_iter()
+            .find(|layout| layout.id == crate::tui::overlays::cpd::HOME_LAYOUT);
+        model.peer_offers = crate::tui::overlays::cpd::peer_offers(&model.courses, &store.imported_reviews().0);
         if let Some((course, selected)) = last_worked(&model) {
             model.home = super::model::HomeState { course, selected };
         }
@@ -97,6 +103,7 @@ impl<S: Store> App<S> {
                 free: paths.iter().map(|path| free_name(path)).collect(),
                 last: last_export(),
             }),
+            Effect::MakeCpdRecord { module, written } => Some(self.make_cpd_record(&module, written, now)),
             Effect::SetAside(key) => {
                 let result = self
                     .store
@@ -104,6 +111,33 @@ impl<S: Store> App<S> {
                     .map_err(|error| error.to_string());
                 Some(Msg::SetAside { key, result })
             }
+        }
+    }
+
+    /// Makes a CPD record of a module from the course, its journal and what
+    /// the learner wrote, and saves it.
+    fn make_cpd_record(&mut self, key: &ModuleKey, written: crate::cpd::record::Written, now: Timestamp) -> Msg {
+        let model = &self.model;
+        let Some((course, module)) = model
+            .courses
+            .iter()
+            .find(|course| course.id == key.0)
+            .and_then(|course| Some((course, course.module(&key.1)?)))
+        else {
+            return Msg::CpdRecordFailed(text::CPD_NOWHERE_TO_SAVE.to_owned());
+        };
+        let blank = crate::journal::ModuleJournal::new(&key.0, &key.1);
+        let journal = model.journal(key).unwrap_or(&blank);
+        let today = now.to_zoned(model.timezone.clone()).date();
+        let id = self.store.next_cpd_id(today);
+        let record =
+            crate::cpd::record::CpdRecord::new(id.clone(), &[(course, module, journal)], written, &model.timezone, now);
+        match self.store.save_cpd_record(&record) {
+            Ok(_) => Msg::CpdRecordMade {
+                id,
+                records: self.store.cpd_records(),
+            },
+            Err(reason) => Msg::CpdRecordFailed(reason),
         }
     }
 

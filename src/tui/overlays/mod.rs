@@ -1,4 +1,5 @@
 //! The overlays: boxes drawn over a screen, each with its own keys.
 
+pub(crate) mod cpd;
 pub(crate) mod export;
 pub(crate) mod help;
