@@ -179,8 +179,13 @@ fn event_loop<S: Store>(
         } else {
             (Some(Msg::Tick), None)
         };
+        let f12 = |key: &ratatui::crossterm::event::KeyEvent| key.code == ratatui::crossterm::event::KeyCode::F(12);
         if panic_on_f12
-            && matches!(&message, Some(Msg::Key(key)) if key.code == ratatui::crossterm::event::KeyCode::F(12))
+            && match &message {
+                Some(Msg::Key(key)) => f12(key),
+                Some(Msg::Burst(keys)) => keys.iter().any(f12),
+                _ => false,
+            }
         {
             #[allow(clippy::panic)]
             {
