@@ -1841,6 +1841,7 @@ pub const CPD_IMPACT_BOX: &str = "The impact on your practice, and on the childr
 pub const CPD_PEER_BOX: &str = "Peer reflection (optional)";
 pub const CPD_NEEDS_LEARNING: &str =
     "Write what you learnt and its impact first: a record needs both. Nothing has been saved yet.";
+pub const CPD_MODULE_GONE: &str = "This module is no longer in the course, so no record was made of it. Make the record from another module, or with casebook cpd new.";
 pub const CPD_NOWHERE_TO_SAVE: &str =
     "This casebook has no data folder to keep CPD records in, so the record was not saved.";
 

@@ -124,7 +124,7 @@ impl<S: Store> App<S> {
             .find(|course| course.id == key.0)
             .and_then(|course| Some((course, course.module(&key.1)?)))
         else {
-            return Msg::CpdRecordFailed(text::CPD_NOWHERE_TO_SAVE.to_owned());
+            return Msg::CpdRecordFailed(text::CPD_MODULE_GONE.to_owned());
         };
         let blank = crate::journal::ModuleJournal::new(&key.0, &key.1);
         let journal = model.journal(key).unwrap_or(&blank);
