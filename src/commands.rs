@@ -630,6 +630,7 @@ fn tutor(
         export_dir: std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from(".")),
         open: target,
         size,
+        ascii: cli.ascii || tui::terminal::console_lacks_symbols(cfg!(windows), |name| std::env::var(name).ok()),
     };
     app.handle(tui::Msg::Start(startup), jiff::Timestamp::now());
     // Work the first frame does not need waits until it is out. Finding the

@@ -276,6 +276,47 @@ pub const SYMBOL_IN_PROGRESS: &str = "◐";
 pub const SYMBOL_COMPLETE: &str = "✓";
 pub const SYMBOL_ANSWERED: &str = "●";
 pub const SYMBOL_SKIPPED: &str = "⊘";
+
+/// Every symbol the tutor draws, as one set, so that the ASCII fallback
+/// swaps them all together. Each is one column wide in both sets, so
+/// nothing moves.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Symbols {
+    pub not_started: &'static str,
+    pub in_progress: &'static str,
+    pub complete: &'static str,
+    pub answered: &'static str,
+    pub skipped: &'static str,
+    /// The box or row with the focus.
+    pub pointer: &'static str,
+    /// The module selected in the home list.
+    pub selected: &'static str,
+}
+
+pub const UNICODE_SYMBOLS: Symbols = Symbols {
+    not_started: SYMBOL_NOT_STARTED,
+    in_progress: SYMBOL_IN_PROGRESS,
+    complete: SYMBOL_COMPLETE,
+    answered: SYMBOL_ANSWERED,
+    skipped: SYMBOL_SKIPPED,
+    pointer: "▶",
+    selected: "▸",
+};
+
+/// For consoles that show the others as boxes (the classic Windows console).
+pub const ASCII_SYMBOLS: Symbols = Symbols {
+    not_started: "o",
+    in_progress: "~",
+    complete: "+",
+    answered: "*",
+    skipped: "x",
+    pointer: ">",
+    selected: ">",
+};
+
+pub fn symbols(ascii: bool) -> &'static Symbols {
+    if ascii { &ASCII_SYMBOLS } else { &UNICODE_SYMBOLS }
+}
 pub const WORD_ANSWERED: &str = "answered";
 pub const WORD_SKIPPED: &str = "skipped";
 pub const WORD_OPEN: &str = "not answered";
@@ -444,6 +485,16 @@ pub mod keys {
     pub const HINT_REVIEW_WRITE: Hint = ("Enter", "write the review");
     pub const HINT_REVIEW_LEAVE_YES: Hint = ("y", "leave");
     pub const HINT_REVIEW_STAY: Hint = ("n", "stay");
+    pub const COMPLETION_CPD: Help = ("c", "make a CPD record of this module");
+    pub const HINT_CPD: Hint = ("c", "CPD record");
+    pub const CPD_NEXT_BOX: Help = ("Tab / Shift-Tab", "next / previous box");
+    pub const CPD_USE_REVIEW: Help = ("Ctrl-R", "start the peer reflection from your peer's review comments");
+    pub const CPD_MAKE: Help = ("Ctrl-S", "make the record and save it");
+    pub const CPD_CLOSE: Help = ("Esc", "close (what you wrote is kept until you quit)");
+    pub const HINT_NEXT_BOX: Hint = ("Tab", "next box");
+    pub const HINT_USE_REVIEW: Hint = ("Ctrl-R", "use review");
+    pub const HINT_MAKE_RECORD: Hint = ("Ctrl-S", "make record");
+    pub const HINT_CLOSE: Hint = ("Esc", "close");
 }
 
 pub const HELP_TITLE: &str = "Keys";
@@ -1907,4 +1958,63 @@ pub fn review_screen_failed(reason: &str) -> String {
     format!(
         "The full-screen review stopped ({reason}); nothing was written. Run it again, or with --plain to answer line by line."
     )
+}
+/// The CPD record form, from the completion screen.
+pub const CPD_FORM_TITLE: &str = "CPD record";
+pub const CPD_LEARNING_BOX: &str = "What did you learn?";
+pub const CPD_IMPACT_BOX: &str = "The impact on your practice, and on the children and families you work with";
+pub const CPD_PEER_BOX: &str = "Peer reflection (optional)";
+pub const CPD_NEEDS_LEARNING: &str =
+    "Write what you learnt and its impact first: a record needs both. Nothing has been saved yet.";
+pub const CPD_MODULE_GONE: &str = "This module is no longer in the course, so no record was made of it. Make the record from another module, or with casebook cpd new.";
+pub const CPD_NOWHERE_TO_SAVE: &str =
+    "This casebook has no data folder to keep CPD records in, so the record was not saved.";
+
+/// Offered over the peer reflection box, never copied in unasked.
+pub fn cpd_review_offer(reviewer: &str) -> String {
+    format!("{reviewer} reviewed this as your peer: Ctrl-R starts from their comments.")
+}
+
+/// A peer review's comments on one module, as a starting point the learner
+/// rewrites in their own words.
+pub fn cpd_review_start(reviewer: &str, comments: &[&str], overall: Option<&str>) -> String {
+    let mut parts: Vec<String> = vec![format!("{reviewer}'s comments:")];
+    parts.extend(comments.iter().map(|comment| comment.trim().to_owned()));
+    if let Some(overall) = overall.map(str::trim).filter(|overall| !overall.is_empty()) {
+        parts.push(overall.to_owned());
+    }
+    parts.join("\n\n")
+}
+
+/// The record is saved: its id, and how to send it on.
+pub fn cpd_record_made(id: &str) -> String {
+    format!("CPD record {id} saved. To paste it into the regulator's form: casebook cpd export {id}")
+}
+
+/// The home screen's line on the registration year (Social Work England's).
+pub fn cpd_home_line(status: &crate::cpd::year::YearStatus, needed: Option<usize>, narrow: bool) -> String {
+    let made = status.records.len();
+    let peer = if status.with_peer_reflection > 0 { "yes" } else { "no" };
+    let count = match needed {
+        Some(needed) if narrow => format!("{made}/{needed}"),
+        Some(needed) => format!("{made} of {needed} records"),
+        None => format!("{made} records"),
+    };
+    let days = match status.days_left {
+        0 => "due today".to_owned(),
+        1 => "1 day left".to_owned(),
+        days => format!("{days} days left"),
+    };
+    let deadline = status.deadline.strftime("%-d %B").to_string();
+    match (status.closing(), narrow) {
+        (true, true) => format!("CPD {days}! {count} · peer: {peer}"),
+        (true, false) if status.days_left == 0 => {
+            format!("CPD due today, {deadline}, by 11.59pm: {count} · peer reflection: {peer}")
+        }
+        (true, false) => {
+            format!("CPD due {deadline} ({days}): {count} · peer reflection: {peer}")
+        }
+        (false, true) => format!("CPD {count} · peer: {peer} · {days}"),
+        (false, false) => format!("CPD this year: {count} · peer reflection: {peer} · {days}"),
+    }
 }

@@ -132,6 +132,18 @@ pub trait Store {
     fn data_paths(&self) -> Option<&DataPaths> {
         None
     }
+    /// The CPD records that can be read (one that cannot is left alone).
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        Vec::new()
+    }
+    /// The id a new CPD record made on `today` gets.
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        today.to_string()
+    }
+    /// Saves a CPD record; the reason, then the file, when it cannot be.
+    fn save_cpd_record(&mut self, _record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        Err(crate::text::CPD_NOWHERE_TO_SAVE.to_owned())
+    }
 }
 
 /// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
@@ -410,6 +422,24 @@ impl Store for FileStore {
         crate::export::records::append(&self.paths, record)
     }
 
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        crate::cpd::record::Records::new(&self.paths)
+            .all()
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect()
+    }
+
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        crate::cpd::record::Records::new(&self.paths).next_id(today)
+    }
+
+    fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        crate::cpd::record::Records::new(&self.paths)
+            .save(record)
+            .map_err(|error| error.to_string())
+    }
+
     fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
         crate::review::imported::load(&self.paths)
     }
@@ -444,6 +474,8 @@ pub struct MemoryStore {
     pub saves: usize,
     /// Reviews it says were imported, for the tutor's tests.
     pub reviews: Vec<crate::review::ImportedReview>,
+    /// CPD records saved.
+    pub cpd: Vec<crate::cpd::record::CpdRecord>,
 }
 
 impl Store for MemoryStore {
@@ -488,6 +520,35 @@ impl Store for MemoryStore {
 
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         PathBuf::from(format!("journal/{course}/{module}.ron"))
+    }
+
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        self.cpd.clone()
+    }
+
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        let base = today.to_string();
+        let taken = |id: &str| self.cpd.iter().any(|record| record.id == id);
+        (1..)
+            .map(|number| {
+                if number == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{number}")
+                }
+            })
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
+    fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        let path = PathBuf::from(format!("cpd/{}.ron", record.id));
+        if let Some(reason) = &self.fail_with {
+            return Err(format!("{reason}: {}", path.display()));
+        }
+        self.cpd.retain(|kept| kept.id != record.id);
+        self.cpd.push(record.clone());
+        Ok(path)
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {

@@ -58,6 +58,12 @@ impl<S: Store> App<S> {
         {
             model.notice = Some(text::review_unreadable_notice(&problem.to_string()));
         }
+        // Read once here and again after a record is made, never per frame.
+        model.cpd_records = store.cpd_records();
+        model.cpd_layout = crate::cpd::layout::shipped()
+            .into_iter()
+            .find(|layout| layout.id == crate::tui::overlays::cpd::HOME_LAYOUT);
+        model.peer_offers = crate::tui::overlays::cpd::peer_offers(&model.courses, &model.reviews);
         if let Some((course, selected)) = last_worked(&model) {
             model.home = super::model::HomeState { course, selected };
         }
@@ -107,6 +113,7 @@ impl<S: Store> App<S> {
             Effect::ImportReview { path, allowed_signers } => {
                 Some(self.import_review(&path, allowed_signers.as_deref()))
             }
+            Effect::MakeCpdRecord { module, written } => Some(self.make_cpd_record(&module, written, now)),
             Effect::SetAside(key) => {
                 let result = self
                     .store
@@ -138,6 +145,33 @@ impl<S: Store> App<S> {
             review: Box::new(checked.review),
             reviews,
             unreadable: unreadable.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Makes a CPD record of a module from the course, its journal and what
+    /// the learner wrote, and saves it.
+    fn make_cpd_record(&mut self, key: &ModuleKey, written: crate::cpd::record::Written, now: Timestamp) -> Msg {
+        let model = &self.model;
+        let Some((course, module)) = model
+            .courses
+            .iter()
+            .find(|course| course.id == key.0)
+            .and_then(|course| Some((course, course.module(&key.1)?)))
+        else {
+            return Msg::CpdRecordFailed(text::CPD_MODULE_GONE.to_owned());
+        };
+        let blank = crate::journal::ModuleJournal::new(&key.0, &key.1);
+        let journal = model.journal(key).unwrap_or(&blank);
+        let today = now.to_zoned(model.timezone.clone()).date();
+        let id = self.store.next_cpd_id(today);
+        let record =
+            crate::cpd::record::CpdRecord::new(id.clone(), &[(course, module, journal)], written, &model.timezone, now);
+        match self.store.save_cpd_record(&record) {
+            Ok(_) => Msg::CpdRecordMade {
+                id,
+                records: self.store.cpd_records(),
+            },
+            Err(reason) => Msg::CpdRecordFailed(reason),
         }
     }
 

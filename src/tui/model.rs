@@ -79,6 +79,37 @@ pub struct Model {
     pub quit: bool,
     /// The last section laid out, so that a keystroke does not wrap it again.
     pub(crate) layout: LayoutCache,
+    /// The CPD record form, over the completion screen.
+    pub cpd_form: Option<CpdForm>,
+    /// A form closed with Esc: reopened as it was, until casebook closes.
+    pub(crate) cpd_draft: Option<CpdForm>,
+    /// CPD records: read at start-up and after one is made, never per frame.
+    pub(crate) cpd_records: Vec<crate::cpd::record::CpdRecord>,
+    /// The layout the home screen counts the year by (Social Work England's).
+    pub(crate) cpd_layout: Option<crate::cpd::layout::Layout>,
+    /// The year's status, with the day it was worked out for.
+    pub cpd_year: Option<(jiff::civil::Date, crate::cpd::year::YearStatus)>,
+    /// Per module, a peer review's comments the learner may start from.
+    pub(crate) peer_offers: BTreeMap<ModuleKey, PeerOffer>,
+    /// Plain ASCII symbols, for consoles that cannot show the others.
+    pub ascii: bool,
+}
+
+/// A CPD record being written: three boxes, the third optional.
+pub struct CpdForm {
+    pub(crate) module: ModuleKey,
+    /// What was learnt, the impact, the peer reflection.
+    pub boxes: [TextEditor; 3],
+    pub focus: usize,
+    /// Why the last try to make the record failed.
+    pub problem: Option<String>,
+}
+
+/// A peer review of a module, offered as a start for the peer reflection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerOffer {
+    pub reviewer: String,
+    pub text: String,
 }
 
 /// Which section at which width: (course, module, section, width).
@@ -278,6 +309,13 @@ impl Model {
             quitting: false,
             quit: false,
             layout: LayoutCache::default(),
+            cpd_form: None,
+            cpd_draft: None,
+            cpd_records: Vec::new(),
+            cpd_layout: None,
+            cpd_year: None,
+            peer_offers: BTreeMap::new(),
+            ascii: false,
         }
     }
 

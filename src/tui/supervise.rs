@@ -218,7 +218,10 @@ impl ReviewScreen {
     }
 
     pub(crate) fn draw(&self, canvas: &mut Canvas, area: Rect) {
-        let theme = Theme { color: self.color };
+        let theme = Theme {
+            color: self.color,
+            ascii: false,
+        };
         let [title_row, body, foot] = stack(area, [Some(1), None, Some(2)]);
         let title = text::review_screen_title(&self.log_id, self.learner.as_deref());
         canvas.render_widget(
@@ -312,7 +315,7 @@ impl ReviewScreen {
             .collect();
         draw_lines(canvas, above_area, &shown);
         let mut block = Block::bordered()
-            .title(format!("▶ {box_title}"))
+            .title(format!("{} {box_title}", theme.symbols().pointer))
             .border_style(theme.border(true));
         if scroll < max_scroll {
             block = block.title(Line::from(Span::styled(text::QUESTION_MORE, theme.keys())).right_aligned());

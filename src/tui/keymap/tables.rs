@@ -253,6 +253,11 @@ const COMPLETION: &[Binding] = &[
         &[hint(4, words::HINT_AGAIN)],
     ),
     hinted(
+        &[(Plain(K::Char('c')), A::CpdRecord)],
+        words::COMPLETION_CPD,
+        &[hint(3, words::HINT_CPD)],
+    ),
+    hinted(
         &[
             (Plain(K::Char('q')), A::Back),
             (Plain(K::Esc), A::Back),
@@ -407,6 +412,36 @@ const REVIEW_LEAVE: &[Binding] = &[
     ),
 ];
 
+const CPD_FORM: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Tab), A::NextField), (Plain(K::BackTab), A::PreviousField)],
+        words::CPD_NEXT_BOX,
+        &[hint(2, words::HINT_NEXT_BOX)],
+    ),
+    hinted(
+        &[(Ctrl('r'), A::UsePeerReview)],
+        words::CPD_USE_REVIEW,
+        &[hint_when(1, When::PeerOffer, words::HINT_USE_REVIEW)],
+    ),
+    hinted(
+        &[(Ctrl('s'), A::Write)],
+        words::CPD_MAKE,
+        &[hint(0, words::HINT_MAKE_RECORD)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::CPD_CLOSE,
+        &[hint(3, words::HINT_CLOSE)],
+    ),
+    row(EDITOR_OWN, words::EDITOR_MOVE),
+    row(EDITOR_OWN, words::EDITOR_WORD),
+    row(EDITOR_OWN, words::EDITOR_DELETE),
+    hinted(UNDO, words::EDITOR_UNDO, &[hint(4, words::HINT_UNDO)]),
+    row(EDITOR_OWN, words::EDITOR_PASTE),
+    hinted(F1, words::EDITOR_HELP, &[hint(5, words::HINT_F1_HELP)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
 /// The help's own keys: the movement keys scroll it; any other closes it.
 const HELP: &[Binding] = &[unlisted(&[
     (Plain(K::Up), A::Up),
@@ -438,6 +473,7 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::ReviewText => REVIEW_TEXT,
         Context::ReviewDate => REVIEW_DATE,
         Context::ReviewLeave => REVIEW_LEAVE,
+        Context::CpdForm => CPD_FORM,
         Context::Help => HELP,
         Context::TooSmall => TOO_SMALL,
     }

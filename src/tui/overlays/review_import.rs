@@ -191,7 +191,11 @@ pub(crate) fn draw(dialog: &ReviewImport, canvas: &mut Canvas, area: Rect, theme
     .enumerate()
     {
         let focused = dialog.row == index;
-        let marker = if focused { "▶ " } else { "" };
+        let marker = if focused {
+            format!("{} ", theme.symbols().pointer)
+        } else {
+            String::new()
+        };
         line(
             canvas,
             &mut y,

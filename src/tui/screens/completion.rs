@@ -83,6 +83,11 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now:
             }
             effects
         }
+        Some(Action::CpdRecord) => {
+            let effects = flush_all(model, now);
+            crate::tui::overlays::cpd::open(model, module_key);
+            effects
+        }
         Some(Action::Back) => leave_to_home(model, now),
         _ => Vec::new(),
     }
@@ -129,7 +134,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     canvas.render_widget(Paragraph::new(lines), head);
     if let Some(area) = &state.editor {
         let block = Block::bordered()
-            .title(format!("▶ {}", text::ACTION_POINT_BOX))
+            .title(format!("{} {}", theme.symbols().pointer, text::ACTION_POINT_BOX))
             .border_style(theme.border(true));
         let inner = block.inner(rest);
         canvas.render_widget(block, rest);

@@ -137,7 +137,8 @@ pub(crate) fn status_with_review(model: &Model, course: usize, module: usize, st
     let Some(mark) = reviewed_by(model, course, module) else {
         return status;
     };
-    let (symbol, _) = crate::tui::widgets::status_words(model.status(course, module));
+    let (symbol, _) =
+        crate::tui::widgets::status_words(crate::text::symbols(model.ascii), model.status(course, module));
     [
         (format!("{status} · {mark}"), row / 2),
         (format!("{status} · {}", text::REVIEWED_SHORT), row * 3 / 5),

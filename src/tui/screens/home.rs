@@ -199,7 +199,9 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         return;
     };
     let details_height = if area.height >= 18 { 4 } else { 2 };
-    let [title_row, body, details, foot] = stack(area, [Some(1), None, Some(details_height), Some(2)]);
+    let cpd_height = u16::from(model.cpd_year.is_some());
+    let [title_row, body, details, cpd_row, foot] =
+        stack(area, [Some(1), None, Some(details_height), Some(cpd_height), Some(2)]);
     let mut title = format!(" {}", course.title);
     if model.courses.len() > 1 {
         title.push_str(&text::course_of(model.home.course + 1, model.courses.len()));
@@ -214,6 +216,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         home_list(model, course, canvas, body, theme);
     }
     home_details(model, course, canvas, details, theme);
+    crate::tui::overlays::cpd::draw_home_line(model, canvas, cpd_row, theme);
     let left = if model.content_errors > 0 {
         Line::from(text::content_problems(model.content_errors))
     } else {
@@ -229,7 +232,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
 /// A grid cell's status: the progress when it fits, else just the word.
 fn cell_status(model: &Model, index: usize, width: usize) -> String {
     let label = status_label(model, model.home.course, index);
-    let (symbol, word) = status_words(model.status(model.home.course, index));
+    let (symbol, word) = status_words(text::symbols(model.ascii), model.status(model.home.course, index));
     if let Some(marked) = super::feedback::cell_with_review(model, model.home.course, index, &label, symbol, width) {
         return marked;
     }
@@ -291,7 +294,11 @@ fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             status_label(model, model.home.course, index),
             width,
         );
-        let marker = if index == model.home.selected { "▸ " } else { "  " };
+        let marker = if index == model.home.selected {
+            format!("{} ", text::symbols(model.ascii).selected)
+        } else {
+            "  ".to_owned()
+        };
         let left = format!("{marker}{indent}{label}");
         let room = width.saturating_sub(status_text.chars().count() + 1);
         let left = truncate(&left, room);
@@ -396,7 +403,7 @@ fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
         ))];
         if let Some(index) = briefing {
             let status = model.status(model.home.course, index);
-            let (symbol, word) = status_words(status);
+            let (symbol, word) = status_words(text::symbols(model.ascii), status);
             let style = if index == model.home.selected {
                 theme.selected()
             } else {

@@ -183,7 +183,11 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
     draw_lines(canvas, head_area, &shown);
 
     let focused = reader.focus == Focus::Editor;
-    let marker = if focused { "▶ " } else { "" };
+    let marker = if focused {
+        format!("{} ", theme.symbols().pointer)
+    } else {
+        String::new()
+    };
     let mut block = Block::bordered()
         .title(format!("{marker}{}", text::ANSWER_TITLE))
         .border_style(theme.border(focused));
