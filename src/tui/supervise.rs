@@ -60,6 +60,8 @@ pub(crate) struct ReviewScreen {
     /// Asking "leave without writing the review?".
     confirm_leave: bool,
     color: bool,
+    /// ASCII symbols, as in the tutor.
+    ascii: bool,
 }
 
 /// What a key did.
@@ -100,6 +102,7 @@ impl ReviewScreen {
             problem: None,
             confirm_leave: false,
             color,
+            ascii: false,
         }
     }
 
@@ -220,7 +223,7 @@ impl ReviewScreen {
     pub(crate) fn draw(&self, canvas: &mut Canvas, area: Rect) {
         let theme = Theme {
             color: self.color,
-            ascii: false,
+            ascii: self.ascii,
         };
         let [title_row, body, foot] = stack(area, [Some(1), None, Some(2)]);
         let title = text::review_screen_title(&self.log_id, self.learner.as_deref());
@@ -355,6 +358,7 @@ impl ReviewScreen {
 pub(crate) fn ask(log: &LogView, destination: &Path) -> Result<Option<Answers>, String> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mut screen = ReviewScreen::new(log, destination, color);
+    screen.ascii = super::terminal::ascii_from_environment();
     // A panic must not leave the terminal raw (restoring twice is harmless).
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -224,6 +224,18 @@ pub(crate) fn console_lacks_symbols(windows: bool, variable: impl Fn(&str) -> Op
     })
 }
 
+/// ASCII symbols from the environment alone (`CASEBOOK_ASCII`, or a console
+/// that cannot show the others), for screens run without the tutor's flags.
+pub(crate) fn ascii_from_environment() -> bool {
+    let asked = std::env::var("CASEBOOK_ASCII").is_ok_and(|value| {
+        !matches!(
+            value.trim().to_ascii_lowercase().as_str(),
+            "" | "0" | "n" | "no" | "f" | "false" | "off"
+        )
+    });
+    asked || console_lacks_symbols(cfg!(windows), |name| std::env::var(name).ok())
+}
+
 /// The most keys taken as one burst, so that a flood still lets frames out.
 const BURST_LIMIT: usize = 65_536;
 
