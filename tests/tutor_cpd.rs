@@ -460,3 +460,26 @@ fn ascii_symbols_replace_every_symbol_on_home_the_questions_and_completion() {
         check(&app, "ascii_questions");
     }
 }
+
+/// A CPD record being written is in no journal: Ctrl-C (or q on home with
+/// the form closed but its text kept) says so and stays; asking again leaves.
+#[test]
+fn leaving_with_a_cpd_record_half_written_asks_first() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    complete_tim(&mut app, at(1));
+    press(&mut app, "c", at(2));
+    type_text(&mut app, "Half a thought about what I learnt.", at(3));
+    app.handle(ctrl('c'), at(4));
+    assert!(!app.model.quit, "the first Ctrl-C stays");
+    assert_eq!(app.model.notice.as_deref(), Some(casebook::text::CPD_FORM_NOT_MADE));
+    assert_eq!(form_text(&app, 0), "Half a thought about what I learnt.");
+    app.handle(ctrl('c'), at(5));
+    assert!(app.model.quit, "asked again, it leaves");
+
+    // With nothing written in the form, Ctrl-C leaves at once.
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    complete_tim(&mut app, at(1));
+    press(&mut app, "c", at(2));
+    app.handle(ctrl('c'), at(3));
+    assert!(app.model.quit);
+}

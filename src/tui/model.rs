@@ -89,6 +89,9 @@ pub struct Model {
     pub(crate) cpd_layout: Option<crate::cpd::layout::Layout>,
     /// The year's status, with the day it was worked out for.
     pub cpd_year: Option<(jiff::civil::Date, crate::cpd::year::YearStatus)>,
+    /// The learner was told that leaving loses the CPD record being
+    /// written: asking again leaves.
+    pub(crate) cpd_quit_warned: bool,
     /// Per module, a peer review's comments the learner may start from.
     pub(crate) peer_offers: BTreeMap<ModuleKey, PeerOffer>,
     /// Plain ASCII symbols, for consoles that cannot show the others.
@@ -314,6 +317,7 @@ impl Model {
             cpd_records: Vec::new(),
             cpd_layout: None,
             cpd_year: None,
+            cpd_quit_warned: false,
             peer_offers: BTreeMap::new(),
             ascii: false,
         }

@@ -192,6 +192,9 @@ pub(crate) fn normalise_newlines(text: &str) -> String {
 fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     match keymap::global_action(&key) {
         Some(Action::QuitApp) => {
+            if super::session::cpd_text_would_be_lost(model) {
+                return Vec::new();
+            }
             let saves = flush_all(model, now);
             return request_quit(model, saves);
         }

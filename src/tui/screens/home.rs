@@ -39,6 +39,9 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
     };
     match action {
         Action::Quit => {
+            if crate::tui::session::cpd_text_would_be_lost(model) {
+                return Vec::new();
+            }
             let saves = flush_all(model, now);
             return request_quit(model, saves);
         }
