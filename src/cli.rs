@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long = "modules", global = true, value_name = "DIR")]
     pub modules: Vec<PathBuf>,
 
+    /// Draw the tutor's symbols in plain ASCII (automatic where the console cannot show them); also CASEBOOK_ASCII=1
+    #[arg(long, global = true, env = "CASEBOOK_ASCII", value_parser = clap::builder::FalseyValueParser::new())]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -59,13 +59,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
             let stdin = io::stdin();
             let mut input = stdin.lock();
-            crate::review::cli::review_command(
+            // The full screen on a terminal; --plain, or no terminal, asks line by line.
+            let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
+            let screen = !args.plain && io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
+            let mut ask = crate::tui::supervise::ask;
+            crate::review::cli::review_command_with(
                 args,
                 paths,
                 &mut input,
                 &mut io::stdout().lock(),
                 &mut io::stderr().lock(),
                 jiff::Timestamp::now(),
+                screen.then_some(&mut ask as crate::review::cli::AskOnScreen),
             )
         }),
         Some(Command::ImportReview(args)) => with_data_folder(paths.as_ref(), |paths| {
@@ -625,6 +630,7 @@ fn tutor(
         export_dir: crate::export::default_folder(),
         open: target,
         size,
+        ascii: cli.ascii || tui::terminal::console_lacks_symbols(cfg!(windows), |name| std::env::var(name).ok()),
     };
     app.handle(tui::Msg::Start(startup), jiff::Timestamp::now());
     // Work the first frame does not need waits until it is out. Finding the

@@ -293,6 +293,47 @@ pub const SYMBOL_IN_PROGRESS: &str = "◐";
 pub const SYMBOL_COMPLETE: &str = "✓";
 pub const SYMBOL_ANSWERED: &str = "●";
 pub const SYMBOL_SKIPPED: &str = "⊘";
+
+/// Every symbol the tutor draws, as one set, so that the ASCII fallback
+/// swaps them all together. Each is one column wide in both sets, so
+/// nothing moves.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Symbols {
+    pub not_started: &'static str,
+    pub in_progress: &'static str,
+    pub complete: &'static str,
+    pub answered: &'static str,
+    pub skipped: &'static str,
+    /// The box or row with the focus.
+    pub pointer: &'static str,
+    /// The module selected in the home list.
+    pub selected: &'static str,
+}
+
+pub const UNICODE_SYMBOLS: Symbols = Symbols {
+    not_started: SYMBOL_NOT_STARTED,
+    in_progress: SYMBOL_IN_PROGRESS,
+    complete: SYMBOL_COMPLETE,
+    answered: SYMBOL_ANSWERED,
+    skipped: SYMBOL_SKIPPED,
+    pointer: "▶",
+    selected: "▸",
+};
+
+/// For consoles that show the others as boxes (the classic Windows console).
+pub const ASCII_SYMBOLS: Symbols = Symbols {
+    not_started: "o",
+    in_progress: "~",
+    complete: "+",
+    answered: "*",
+    skipped: "x",
+    pointer: ">",
+    selected: ">",
+};
+
+pub fn symbols(ascii: bool) -> &'static Symbols {
+    if ascii { &ASCII_SYMBOLS } else { &UNICODE_SYMBOLS }
+}
 pub const WORD_ANSWERED: &str = "answered";
 pub const WORD_SKIPPED: &str = "skipped";
 pub const WORD_OPEN: &str = "not answered";
@@ -433,6 +474,44 @@ pub mod keys {
     pub const HINT_SKIP_YES: Hint = ("y", "skip");
     pub const HINT_SKIP_ANSWER: Hint = ("a", "answer");
     pub const HINT_SKIP_STAY: Hint = ("Esc", "stay");
+
+    pub const HOME_IMPORT_REVIEW: Help = ("i", "import a supervisor's or peer's review of a log");
+    pub const QUESTIONS_REVIEWED: Help = (
+        "w",
+        "show the wording your reviewer read, for an answer edited since (w again: as it is now)",
+    );
+    pub const REVIEW_IMPORT_FIELDS: Help = (
+        "Tab / Shift-Tab / ↑ ↓",
+        "move between the review file and the allowed signers",
+    );
+    pub const REVIEW_IMPORT_GO: Help = ("Enter", "check the review and import it");
+    pub const REVIEW_IMPORT_CANCEL: Help = ("Esc", "close without importing");
+    pub const HINT_IMPORT_GO: Hint = ("Enter", "import");
+    pub const HINT_IMPORT_FIELDS: Hint = ("Tab", "next");
+
+    pub const REVIEW_PAGES: Help = ("Tab / Shift-Tab", "next / previous page (what you typed is kept)");
+    pub const REVIEW_SCROLL: Help = ("Ctrl-↑ / Ctrl-↓", "scroll the reflection above the box");
+    pub const REVIEW_LEAVE: Help = ("Esc", "leave without writing the review (asks first)");
+    pub const REVIEW_WRITE: Help = ("Enter", "write the review (and sign it, with --sign-with)");
+    pub const REVIEW_LEAVE_YES: Help = ("y", "leave: nothing is written");
+    pub const REVIEW_LEAVE_NO: Help = ("n / Esc", "stay and carry on");
+    pub const HINT_REVIEW_NEXT: Hint = ("Tab", "next");
+    pub const HINT_REVIEW_BACK: Hint = ("Shift-Tab", "back");
+    pub const HINT_REVIEW_SCROLL: Hint = ("Ctrl-↓", "scroll");
+    pub const HINT_REVIEW_LEAVE: Hint = ("Esc", "leave");
+    pub const HINT_REVIEW_WRITE: Hint = ("Enter", "write the review");
+    pub const HINT_REVIEW_LEAVE_YES: Hint = ("y", "leave");
+    pub const HINT_REVIEW_STAY: Hint = ("n", "stay");
+    pub const COMPLETION_CPD: Help = ("c", "make a CPD record of this module");
+    pub const HINT_CPD: Hint = ("c", "CPD record");
+    pub const CPD_NEXT_BOX: Help = ("Tab / Shift-Tab", "next / previous box");
+    pub const CPD_USE_REVIEW: Help = ("Ctrl-R", "start the peer reflection from your peer's review comments");
+    pub const CPD_MAKE: Help = ("Ctrl-S", "make the record and save it");
+    pub const CPD_CLOSE: Help = ("Esc", "close (what you wrote is kept until you quit)");
+    pub const HINT_NEXT_BOX: Hint = ("Tab", "next box");
+    pub const HINT_USE_REVIEW: Hint = ("Ctrl-R", "use review");
+    pub const HINT_MAKE_RECORD: Hint = ("Ctrl-S", "make record");
+    pub const HINT_CLOSE: Hint = ("Esc", "close");
 }
 
 pub const HELP_TITLE: &str = "Keys";
@@ -1354,6 +1433,8 @@ pub fn cpd_not_found(id: &str) -> String {
 pub const FOLDER_IS_LINK: &str = "this folder in the data folder is a link to somewhere else, so casebook will not read or \
 write through it; replace the link with a real folder (move what it points to here)";
 pub const FOLDER_IS_NOT_FOLDER: &str = "casebook keeps a folder here, but this is not a folder; move it out of the way";
+pub const CPD_FORM_NOT_MADE: &str = "Your CPD record is not made yet, and leaving now would lose what you wrote \
+for it: open it with c and press Ctrl-S to make it, or quit again to leave without it.";
 pub const CPD_MISNAMED: &str = "its id does not match its file name (was it copied or renamed by hand?)";
 pub const NOT_UTF8: &str = "not UTF-8 text";
 pub const CPD_NONE_YET: &str = "No CPD records yet. Make one with \"casebook cpd new\" once you have studied a module.";
@@ -1796,5 +1877,163 @@ To export the other modules, open casebook, choose this module and press x to se
         format!(
             "{file}: no casebook digest found. This is not a log exported by casebook, or its digest has been removed."
         )
+    }
+}
+
+// ------------------------------------------------------------------ reviews in the tutor
+
+pub const REVIEW_IMPORT_TITLE: &str = " Import a review ";
+pub const REVIEW_IMPORT_ABOUT: &str =
+    "The review file your supervisor or a peer wrote of a log you exported (its .sig beside it, if signed).";
+pub const REVIEW_IMPORT_FILE: &str = "Review file: ";
+pub const REVIEW_IMPORT_SIGNERS: &str = "Allowed signers (optional): ";
+pub const REVIEW_IMPORT_NO_PATH: &str = "Type the path of the review file first.";
+pub const REVIEW_IMPORT_CHECKING: &str = "Checking the review...";
+pub const REVIEW_IMPORT_NO_FOLDER: &str = "This tutor has no data folder to keep reviews in; nothing was imported.";
+pub const REVIEWED_SHORT: &str = "reviewed";
+pub const REVIEW_OVERALL: &str = "Overall comments";
+pub const REVIEW_ACTIONS: &str = "Agreed actions";
+
+pub fn review_unreadable_notice(problem: &str) -> String {
+    format!("A review in the data folder could not be read and is not shown: {problem}")
+}
+
+pub fn review_refused_notice(reason: &str) -> String {
+    format!("Review not imported, nothing changed: {reason}")
+}
+
+/// The heading over a reviewer's comment in the reader.
+pub fn review_comment_heading(reviewer: &str, role: Option<&str>, peer: bool, date: jiff::civil::Date) -> String {
+    let kind = if peer { "Peer's comment" } else { "Supervisor's comment" };
+    match role {
+        Some(role) if !role.trim().is_empty() => format!("{kind}: {reviewer} ({role}), {}", shown_date(date)),
+        _ => format!("{kind}: {reviewer}, {}", shown_date(date)),
+    }
+}
+
+pub fn edited_after_review(date: jiff::civil::Date) -> String {
+    format!(
+        "Edited after review on {}. w: show the wording reviewed.",
+        shown_date(date)
+    )
+}
+
+pub fn showing_reviewed_wording(reviewer: &str, date: jiff::civil::Date) -> String {
+    format!(
+        "The wording {reviewer} reviewed on {} (w: as it is now):",
+        shown_date(date)
+    )
+}
+
+pub const NOT_EDITED_AFTER_REVIEW: &str = "This answer has not been edited since it was reviewed.";
+
+pub fn review_heading(reviewer: &str, peer: bool, date: jiff::civil::Date) -> String {
+    let kind = if peer { "Peer reflection" } else { "Supervisor's review" };
+    format!("{kind}: {reviewer}, {}", shown_date(date))
+}
+
+pub fn next_review_on(date: jiff::civil::Date) -> String {
+    format!("Next review: {}", shown_date(date))
+}
+
+// ------------------------------------------------------------------ the full-screen review
+
+pub fn review_screen_title(log_id: &str, learner: Option<&str>) -> String {
+    format!(
+        " Reviewing log {log_id} by {}",
+        learner.unwrap_or("a learner who gave no name")
+    )
+}
+
+pub fn review_screen_reflection(number: usize, total: usize) -> String {
+    format!("Reflection {number} of {total}")
+}
+
+pub fn review_screen_page(number: usize, total: usize) -> String {
+    format!("Page {number} of {total}")
+}
+
+pub const REVIEW_SCREEN_WROTE: &str = "The learner wrote:";
+pub const REVIEW_SCREEN_COMMENT: &str = "Your comment (optional) ";
+pub const REVIEW_SCREEN_OVERALL: &str = "Overall comments on the log (optional).";
+pub const REVIEW_SCREEN_OVERALL_BOX: &str = "Overall comments ";
+pub const REVIEW_SCREEN_ACTIONS: &str = "Agreed actions (optional).";
+pub const REVIEW_SCREEN_ACTIONS_BOX: &str = "Agreed actions ";
+pub const REVIEW_SCREEN_NEXT: &str = "Next review date: YYYY-MM-DD, or leave it empty for none.";
+pub const REVIEW_SCREEN_DATE_BOX: &str = "Next review ";
+pub const REVIEW_SCREEN_LEAVE: &str = "Leave without writing the review? Nothing you typed is kept. y / n";
+pub const REVIEW_LEFT: &str = "Left the review without writing it: nothing was written.";
+
+pub fn review_screen_summary(comments: usize, destination: &str) -> String {
+    let comments = if comments == 1 {
+        "1 comment on a reflection".to_owned()
+    } else {
+        format!("{comments} comments on reflections")
+    };
+    format!("{comments}. Enter writes the review to {destination}.")
+}
+
+pub fn review_screen_failed(reason: &str) -> String {
+    format!(
+        "The full-screen review stopped ({reason}); nothing was written. Run it again, or with --plain to answer line by line."
+    )
+}
+/// The CPD record form, from the completion screen.
+pub const CPD_FORM_TITLE: &str = "CPD record";
+pub const CPD_LEARNING_BOX: &str = "What did you learn?";
+pub const CPD_IMPACT_BOX: &str = "The impact on your practice, and on the children and families you work with";
+pub const CPD_PEER_BOX: &str = "Peer reflection (optional)";
+pub const CPD_NEEDS_LEARNING: &str =
+    "Write what you learnt and its impact first: a record needs both. Nothing has been saved yet.";
+pub const CPD_MODULE_GONE: &str = "This module is no longer in the course, so no record was made of it. Make the record from another module, or with casebook cpd new.";
+pub const CPD_NOWHERE_TO_SAVE: &str =
+    "This casebook has no data folder to keep CPD records in, so the record was not saved.";
+
+/// Offered over the peer reflection box, never copied in unasked.
+pub fn cpd_review_offer(reviewer: &str) -> String {
+    format!("{reviewer} reviewed this as your peer: Ctrl-R starts from their comments.")
+}
+
+/// A peer review's comments on one module, as a starting point the learner
+/// rewrites in their own words.
+pub fn cpd_review_start(reviewer: &str, comments: &[&str], overall: Option<&str>) -> String {
+    let mut parts: Vec<String> = vec![format!("{reviewer}'s comments:")];
+    parts.extend(comments.iter().map(|comment| comment.trim().to_owned()));
+    if let Some(overall) = overall.map(str::trim).filter(|overall| !overall.is_empty()) {
+        parts.push(overall.to_owned());
+    }
+    parts.join("\n\n")
+}
+
+/// The record is saved: its id, and how to send it on.
+pub fn cpd_record_made(id: &str) -> String {
+    format!("CPD record {id} saved. To paste it into the regulator's form: casebook cpd export {id}")
+}
+
+/// The home screen's line on the registration year (Social Work England's).
+pub fn cpd_home_line(status: &crate::cpd::year::YearStatus, needed: Option<usize>, narrow: bool) -> String {
+    let made = status.records.len();
+    let peer = if status.with_peer_reflection > 0 { "yes" } else { "no" };
+    let count = match needed {
+        Some(needed) if narrow => format!("{made}/{needed}"),
+        Some(needed) => format!("{made} of {needed} records"),
+        None => format!("{made} records"),
+    };
+    let days = match status.days_left {
+        0 => "due today".to_owned(),
+        1 => "1 day left".to_owned(),
+        days => format!("{days} days left"),
+    };
+    let deadline = status.deadline.strftime("%-d %B").to_string();
+    match (status.closing(), narrow) {
+        (true, true) => format!("CPD {days}! {count} · peer: {peer}"),
+        (true, false) if status.days_left == 0 => {
+            format!("CPD due today, {deadline}, by 11.59pm: {count} · peer reflection: {peer}")
+        }
+        (true, false) => {
+            format!("CPD due {deadline} ({days}): {count} · peer reflection: {peer}")
+        }
+        (false, true) => format!("CPD {count} · peer: {peer} · {days}"),
+        (false, false) => format!("CPD this year: {count} · peer reflection: {peer} · {days}"),
     }
 }

@@ -882,3 +882,63 @@ fn a_damaged_review_is_refused_with_where() {
     );
     assert_eq!(trip.journal_bytes(), before);
 }
+
+/// On a terminal, without --plain, the review is full-screen: a comment box
+/// under each reflection, then the overall comments, agreed actions and the
+/// date; it is written and signed as the plain flow does, and imports.
+#[test]
+fn the_full_screen_review_writes_and_signs_what_was_typed() {
+    if !ssh_keygen_available("the full-screen review test") || !common::tmux_available("the full-screen review test") {
+        return;
+    }
+    let _serial = common::one_at_a_time();
+    let trip = Trip::new();
+    let log = trip.export("log.json", "json");
+    let (key, _) = new_key(trip.desk.path(), "alex", "");
+    let args = format!("review '{}' --sign-with '{}'", log.display(), key.display());
+    let pane = common::Pane::start("review-screen", trip.reviewer.path(), &args);
+    // Name and role are asked once, line by line, before the full screen.
+    pane.wait_for("Your name");
+    for line in ["Alex Reviewer", "Practice supervisor"] {
+        pane.type_text(line);
+        pane.keys(&["Enter"]);
+    }
+    let screen = pane.wait_for("Reflection 1 of 2");
+    assert!(
+        screen.contains("over two lines."),
+        "the learner's text above the box:\n{screen}"
+    );
+    pane.type_text("Good start.");
+    pane.keys(&["Enter"]);
+    pane.type_text("Who else?");
+    pane.keys(&["Tab"]);
+    pane.wait_for("Reflection 2 of 2");
+    pane.keys(&["Tab"]);
+    pane.wait_for("Overall comments on the log");
+    pane.type_text("Thoughtful work overall.");
+    pane.keys(&["Tab"]);
+    pane.wait_for("Agreed actions (optional)");
+    pane.type_text("Read the chapter again.");
+    pane.keys(&["Tab"]);
+    pane.wait_for("Next review date");
+    pane.type_text("2026-12-29");
+    pane.keys(&["Enter"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0, "{}", pane.screen());
+    assert!(
+        pane.screen().contains("Wrote the review (1 comment)"),
+        "{}",
+        pane.screen()
+    );
+
+    let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
+    assert_eq!(review["comments"][0]["comment"], "Good start.\nWho else?");
+    assert_eq!(review["comments"][0]["reflection"], FIRST);
+    assert_eq!(review["comments"].as_array().unwrap().len(), 1);
+    assert_eq!(review["overall_comments"], "Thoughtful work overall.");
+    assert_eq!(review["agreed_actions"], "Read the chapter again.");
+    assert_eq!(review["next_review"], "2026-12-29");
+    assert!(trip.path("log.review.json.sig").exists());
+    let imported = trip.import("log.review.json", &[]);
+    assert!(imported.status.success(), "{}", err(&imported));
+}

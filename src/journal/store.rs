@@ -127,6 +127,23 @@ pub trait Store {
     fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
         (Vec::new(), Vec::new())
     }
+    /// The data folder, for work that needs its files (importing a review).
+    /// A store with no folder has none.
+    fn data_paths(&self) -> Option<&DataPaths> {
+        None
+    }
+    /// The CPD records that can be read (one that cannot is left alone).
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        Vec::new()
+    }
+    /// The id a new CPD record made on `today` gets.
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        today.to_string()
+    }
+    /// Saves a CPD record; the reason, then the file, when it cannot be.
+    fn save_cpd_record(&mut self, _record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        Err(crate::text::CPD_NOWHERE_TO_SAVE.to_owned())
+    }
 }
 
 /// `name.ron` -> `name.ron.set-aside-20261123T103000Z`.
@@ -405,8 +422,30 @@ impl Store for FileStore {
         crate::export::records::append(&self.paths, record)
     }
 
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        crate::cpd::record::Records::new(&self.paths)
+            .all()
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect()
+    }
+
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        crate::cpd::record::Records::new(&self.paths).next_id(today)
+    }
+
+    fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        crate::cpd::record::Records::new(&self.paths)
+            .save(record)
+            .map_err(|error| error.to_string())
+    }
+
     fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
         crate::review::imported::load(&self.paths)
+    }
+
+    fn data_paths(&self) -> Option<&DataPaths> {
+        Some(&self.paths)
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {
@@ -433,6 +472,10 @@ pub struct MemoryStore {
     /// ...or only the saves of this module.
     pub fail_module: Option<String>,
     pub saves: usize,
+    /// Reviews it says were imported, for the tutor's tests.
+    pub reviews: Vec<crate::review::ImportedReview>,
+    /// CPD records saved.
+    pub cpd: Vec<crate::cpd::record::CpdRecord>,
 }
 
 impl Store for MemoryStore {
@@ -460,6 +503,10 @@ impl Store for MemoryStore {
         Ok(self.profile.clone())
     }
 
+    fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
+        (self.reviews.clone(), Vec::new())
+    }
+
     fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
         if let Some(reason) = &self.fail_with {
             return Err(StoreError::Io {
@@ -473,6 +520,35 @@ impl Store for MemoryStore {
 
     fn module_path(&self, course: &str, module: &str) -> PathBuf {
         PathBuf::from(format!("journal/{course}/{module}.ron"))
+    }
+
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        self.cpd.clone()
+    }
+
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        let base = today.to_string();
+        let taken = |id: &str| self.cpd.iter().any(|record| record.id == id);
+        (1..)
+            .map(|number| {
+                if number == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{number}")
+                }
+            })
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
+    fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        let path = PathBuf::from(format!("cpd/{}.ron", record.id));
+        if let Some(reason) = &self.fail_with {
+            return Err(format!("{reason}: {}", path.display()));
+        }
+        self.cpd.retain(|kept| kept.id != record.id);
+        self.cpd.push(record.clone());
+        Ok(path)
     }
 
     fn set_aside(&mut self, course: &str, module: &str, now: jiff::Timestamp) -> Result<PathBuf, StoreError> {

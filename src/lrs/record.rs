@@ -346,8 +346,24 @@ impl<S: Store> Store for RecordingStore<S> {
 
     // Every method with a default is passed on too: the default would
     // quietly do nothing for the store underneath.
+    fn cpd_records(&self) -> Vec<crate::cpd::record::CpdRecord> {
+        self.inner.cpd_records()
+    }
+
+    fn next_cpd_id(&self, today: jiff::civil::Date) -> String {
+        self.inner.next_cpd_id(today)
+    }
+
+    fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
+        self.inner.save_cpd_record(record)
+    }
+
     fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
         self.inner.imported_reviews()
+    }
+
+    fn data_paths(&self) -> Option<&crate::paths::DataPaths> {
+        self.inner.data_paths()
     }
 
     fn record_export(&self, record: crate::export::records::ExportRecord) -> Result<(), StoreError> {

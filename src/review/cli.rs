@@ -28,8 +28,8 @@ pub struct ReviewArgs {
     #[arg(value_name = "LOG.json")]
     pub log: PathBuf,
 
-    /// Ask line by line, each answer ended by a line holding only "." (for now the only way, and what runs without a
-    /// terminal)
+    /// Ask line by line, each answer ended by a line holding only "." (what runs without a terminal), instead of the
+    /// full-screen review
     #[arg(long)]
     pub plain: bool,
 
@@ -139,6 +139,21 @@ fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
         .map_err(|_| (text::STDOUT_GONE.to_owned(), exit::FILE))
 }
 
+/// What a reviewer wrote, however it was asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// Only the reflections with a comment, in log order.
+    pub comments: Vec<Comment>,
+    pub overall: String,
+    pub actions: String,
+    pub next_review: Option<Date>,
+}
+
+/// Asks for the answers on the full screen: given the log and where the
+/// review will be written; `Ok(None)` when the reviewer leaves without
+/// writing it.
+pub type AskOnScreen<'a> = &'a mut dyn FnMut(&LogView, &Path) -> Result<Option<Answers>, String>;
+
 /// `casebook review`: what it does, with the streams and clock given.
 pub fn review_command(
     args: &ReviewArgs,
@@ -148,7 +163,21 @@ pub fn review_command(
     err: &mut dyn Write,
     now: Timestamp,
 ) -> u8 {
-    match review_steps(args, paths, input, out, now) {
+    review_command_with(args, paths, input, out, err, now, None)
+}
+
+/// `casebook review`, asking on the full screen when `on_screen` is given
+/// (the name and role, when asked, are still asked line by line first).
+pub fn review_command_with(
+    args: &ReviewArgs,
+    paths: &DataPaths,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    now: Timestamp,
+    on_screen: Option<AskOnScreen>,
+) -> u8 {
+    match review_steps(args, paths, input, out, now, on_screen) {
         Ok(()) => exit::OK,
         Err((message, code)) => {
             let _ = writeln!(err, "{}", sanitise(&message));
@@ -163,6 +192,7 @@ fn review_steps(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     now: Timestamp,
+    on_screen: Option<AskOnScreen>,
 ) -> Result<(), (String, u8)> {
     let log = read_log(&args.log)?;
     let destination = args.output.clone().unwrap_or_else(|| default_review_path(&args.log));
@@ -217,47 +247,18 @@ fn review_steps(
         };
         say(out, &message)?;
     }
-    say(out, text::REVIEW_HOW_TO_ANSWER)?;
-
-    let mut comments = Vec::new();
-    let mut module_shown: Option<(String, String)> = None;
-    for (number, (course, module, question, reflection)) in reflections.iter().enumerate() {
-        let here = (course.id.clone(), module.id.clone());
-        if module_shown.as_ref() != Some(&here) {
-            say(
-                out,
-                &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
-            )?;
-            module_shown = Some(here);
-        }
-        say(
-            out,
-            &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
-        )?;
-        let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-        if let Some(comment) = optional(comment) {
-            comments.push(Comment {
-                course: course.id.clone(),
-                module: module.id.clone(),
-                question: question.id.clone(),
-                question_text: question.question.clone(),
-                reflection: (*reflection).to_owned(),
-                comment,
-            });
-        }
-    }
-    say(out, text::REVIEW_ASK_OVERALL)?;
-    let overall = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-    say(out, text::REVIEW_ASK_ACTIONS)?;
-    let actions = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-    say(out, text::REVIEW_ASK_NEXT)?;
-    let next_review = loop {
-        let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
-        match parse_next_review(&line) {
-            Ok(date) => break date,
-            Err(message) => say(out, &text::review_date_again(&message))?,
-        }
+    let answers = match on_screen {
+        Some(ask) => ask(&log, &destination)
+            .map_err(|reason| (text::review_screen_failed(&reason), exit::FILE))?
+            .ok_or_else(|| (text::REVIEW_LEFT.to_owned(), exit::REFUSED))?,
+        None => ask_plain(&log, input, out)?,
     };
+    let Answers {
+        comments,
+        overall,
+        actions,
+        next_review,
+    } = answers;
 
     let review = Review {
         format: FORMAT_NAME.to_owned(),
@@ -303,6 +304,62 @@ fn review_steps(
     }
     say(out, &text::review_send(&written, key.is_some()))?;
     Ok(())
+}
+
+/// The plain flow's questions, in order: a comment on each reflection,
+/// overall comments, agreed actions and the next review date.
+fn ask_plain(log: &LogView, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answers, (String, u8)> {
+    let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
+    let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
+    let reflections: Vec<_> = log.reflections().collect();
+    say(out, text::REVIEW_HOW_TO_ANSWER)?;
+
+    let mut comments = Vec::new();
+    let mut module_shown: Option<(String, String)> = None;
+    for (number, (course, module, question, reflection)) in reflections.iter().enumerate() {
+        let here = (course.id.clone(), module.id.clone());
+        if module_shown.as_ref() != Some(&here) {
+            say(
+                out,
+                &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
+            )?;
+            module_shown = Some(here);
+        }
+        say(
+            out,
+            &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
+        )?;
+        let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+        if let Some(comment) = optional(comment) {
+            comments.push(Comment {
+                course: course.id.clone(),
+                module: module.id.clone(),
+                question: question.id.clone(),
+                question_text: question.question.clone(),
+                reflection: (*reflection).to_owned(),
+                comment,
+            });
+        }
+    }
+    say(out, text::REVIEW_ASK_OVERALL)?;
+    let overall = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+    say(out, text::REVIEW_ASK_ACTIONS)?;
+    let actions = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
+    say(out, text::REVIEW_ASK_NEXT)?;
+    let next_review = loop {
+        let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
+        match parse_next_review(&line) {
+            Ok(date) => break date,
+            Err(message) => say(out, &text::review_date_again(&message))?,
+        }
+    };
+
+    Ok(Answers {
+        comments,
+        overall,
+        actions,
+        next_review,
+    })
 }
 
 /// Checks a review's signature: `None` when it has no `.sig`.

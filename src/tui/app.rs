@@ -51,6 +51,19 @@ impl<S: Store> App<S> {
                 }
             }
         }
+        let (reviews, unreadable) = store.imported_reviews();
+        model.reviews = reviews;
+        if let Some(problem) = unreadable.first()
+            && model.notice.is_none()
+        {
+            model.notice = Some(text::review_unreadable_notice(&problem.to_string()));
+        }
+        // Read once here and again after a record is made, never per frame.
+        model.cpd_records = store.cpd_records();
+        model.cpd_layout = crate::cpd::layout::shipped()
+            .into_iter()
+            .find(|layout| layout.id == crate::tui::overlays::cpd::HOME_LAYOUT);
+        model.peer_offers = crate::tui::overlays::cpd::peer_offers(&model.courses, &model.reviews);
         if let Some((course, selected)) = last_worked(&model) {
             model.home = super::model::HomeState { course, selected };
         }
@@ -97,6 +110,10 @@ impl<S: Store> App<S> {
                 free: paths.iter().map(|path| free_name(path)).collect(),
                 last: last_export(),
             }),
+            Effect::ImportReview { path, allowed_signers } => {
+                Some(self.import_review(&path, allowed_signers.as_deref()))
+            }
+            Effect::MakeCpdRecord { module, written } => Some(self.make_cpd_record(&module, written, now)),
             Effect::SetAside(key) => {
                 let result = self
                     .store
@@ -104,6 +121,57 @@ impl<S: Store> App<S> {
                     .map_err(|error| error.to_string());
                 Some(Msg::SetAside { key, result })
             }
+        }
+    }
+
+    /// Checks a review and keeps it in the data folder, as `import-review`
+    /// does; the journals in memory are changed by `update` when the
+    /// result comes back.
+    fn import_review(&self, path: &std::path::Path, allowed_signers: Option<&std::path::Path>) -> Msg {
+        let Some(paths) = self.store.data_paths() else {
+            return Msg::ReviewRefused(text::REVIEW_IMPORT_NO_FOLDER.to_owned());
+        };
+        let checked = match crate::review::cli::check_import(paths, path, allowed_signers) {
+            Ok(checked) => checked,
+            Err((message, _)) => return Msg::ReviewRefused(message),
+        };
+        let (stored, again) = match crate::review::cli::keep(paths, &checked) {
+            Ok(kept) => kept,
+            Err(message) => return Msg::ReviewRefused(message),
+        };
+        let (reviews, unreadable) = self.store.imported_reviews();
+        Msg::ReviewImported {
+            message: crate::review::cli::import_message(&checked, &stored, again),
+            review: Box::new(checked.review),
+            reviews,
+            unreadable: unreadable.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Makes a CPD record of a module from the course, its journal and what
+    /// the learner wrote, and saves it.
+    fn make_cpd_record(&mut self, key: &ModuleKey, written: crate::cpd::record::Written, now: Timestamp) -> Msg {
+        let model = &self.model;
+        let Some((course, module)) = model
+            .courses
+            .iter()
+            .find(|course| course.id == key.0)
+            .and_then(|course| Some((course, course.module(&key.1)?)))
+        else {
+            return Msg::CpdRecordFailed(text::CPD_MODULE_GONE.to_owned());
+        };
+        let blank = crate::journal::ModuleJournal::new(&key.0, &key.1);
+        let journal = model.journal(key).unwrap_or(&blank);
+        let today = now.to_zoned(model.timezone.clone()).date();
+        let id = self.store.next_cpd_id(today);
+        let record =
+            crate::cpd::record::CpdRecord::new(id.clone(), &[(course, module, journal)], written, &model.timezone, now);
+        match self.store.save_cpd_record(&record) {
+            Ok(_) => Msg::CpdRecordMade {
+                id,
+                records: self.store.cpd_records(),
+            },
+            Err(reason) => Msg::CpdRecordFailed(reason),
         }
     }
 

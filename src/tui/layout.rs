@@ -58,7 +58,17 @@ pub(crate) fn panel_height(model: &Model) -> u16 {
     match &model.screen {
         Screen::Reader(reader) if reader.prompts => {
             let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-            let wanted = u16::try_from(prompt_lines(width, Theme { color: false }).len()).unwrap_or(u16::MAX);
+            let wanted = u16::try_from(
+                prompt_lines(
+                    width,
+                    Theme {
+                        color: false,
+                        ascii: false,
+                    },
+                )
+                .len(),
+            )
+            .unwrap_or(u16::MAX);
             body.saturating_sub(wanted).max(MIN_PANEL).min(normal)
         }
         _ => normal,
@@ -92,10 +102,10 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
     let label = text::question_of(reader.question + 1, section.questions.len());
     let state = match journal {
         Some(journal) if journal.is_answered(&question.id) => {
-            format!(" · {} {}", text::SYMBOL_ANSWERED, text::WORD_ANSWERED)
+            format!(" · {} {}", theme.symbols().answered, text::WORD_ANSWERED)
         }
         Some(journal) if journal.is_skipped(&question.id) => {
-            format!(" · {} {}", text::SYMBOL_SKIPPED, text::WORD_SKIPPED)
+            format!(" · {} {}", theme.symbols().skipped, text::WORD_SKIPPED)
         }
         _ => String::new(),
     };
@@ -113,6 +123,15 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
     if let Some(hint) = &question.hint {
         paragraph(hint, theme.note());
     }
+    // On a small screen a reviewer's comments are read here, scrolling.
+    if super::screens::feedback::comments_above_box(model, reader) {
+        for (words, style) in super::screens::feedback::comment_lines(model, reader, theme) {
+            if words.is_empty() {
+                continue;
+            }
+            paragraph(&words, style);
+        }
+    }
     head
 }
 
@@ -125,7 +144,16 @@ pub(crate) fn question_max_scroll(model: &Model) -> u16 {
         return 0;
     }
     let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-    let wanted = question_head(model, reader, width, Theme { color: false }).len();
+    let wanted = question_head(
+        model,
+        reader,
+        width,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    )
+    .len();
     let panel = panel_height(model).min(model.height.saturating_sub(4));
     let (rows, _) = panel_split(panel, wanted);
     u16::try_from(wanted.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX)
@@ -156,7 +184,14 @@ pub(crate) fn prompt_lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
 /// How far the prompts can scroll in the rows above the panel.
 pub(crate) fn prompts_max_scroll(model: &Model) -> u16 {
     let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-    let wanted = prompt_lines(width, Theme { color: false }).len();
+    let wanted = prompt_lines(
+        width,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    )
+    .len();
     u16::try_from(wanted.saturating_sub(usize::from(reader_body_height(model)))).unwrap_or(u16::MAX)
 }
 
@@ -196,9 +231,9 @@ pub(crate) fn question_lines(model: &Model, reader: &Reader, width: u16, theme: 
     let journal = model.journal(&key);
     for (index, question) in section.questions.iter().enumerate() {
         let (symbol, word) = match journal {
-            Some(journal) if journal.is_answered(&question.id) => (text::SYMBOL_ANSWERED, text::WORD_ANSWERED),
-            Some(journal) if journal.is_skipped(&question.id) => (text::SYMBOL_SKIPPED, text::WORD_SKIPPED),
-            _ => (text::SYMBOL_NOT_STARTED, text::WORD_OPEN),
+            Some(journal) if journal.is_answered(&question.id) => (theme.symbols().answered, text::WORD_ANSWERED),
+            Some(journal) if journal.is_skipped(&question.id) => (theme.symbols().skipped, text::WORD_SKIPPED),
+            _ => (theme.symbols().not_started, text::WORD_OPEN),
         };
         let first = format!("{}. {symbol} ", index + 1);
         let rest = " ".repeat(first.chars().count());
@@ -219,7 +254,16 @@ pub(crate) fn max_scroll(model: &Model) -> u16 {
     };
     let column = reading_column(Rect::new(0, 0, model.width, model.height));
     let total = with_section_text(model, reader, column.width, usize::MAX, |text| text.lines.len())
-        + question_lines(model, reader, column.width, Theme { color: false }).len();
+        + question_lines(
+            model,
+            reader,
+            column.width,
+            Theme {
+                color: false,
+                ascii: false,
+            },
+        )
+        .len();
     let visible = usize::from(reader_body_height(model));
     u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
@@ -235,7 +279,18 @@ pub(crate) fn more_below(model: &Model, reader: &Reader) -> bool {
     if !complete {
         return true;
     }
-    body_lines + question_lines(model, reader, column.width, Theme { color: false }).len() > shown
+    body_lines
+        + question_lines(
+            model,
+            reader,
+            column.width,
+            Theme {
+                color: false,
+                ascii: false,
+            },
+        )
+        .len()
+        > shown
 }
 
 /// Whether the section's last line of text is on screen now (the prompts
@@ -396,7 +451,10 @@ pub(crate) fn help_scrolling(model: &Model) -> (u16, u16) {
     let help = help_box(
         model,
         Rect::new(0, 0, model.width, model.height),
-        Theme { color: false },
+        Theme {
+            color: false,
+            ascii: false,
+        },
     );
     (help.rows, help.max_scroll)
 }

@@ -22,6 +22,10 @@ pub enum Msg {
     Key(KeyEvent),
     /// Bracketed paste: the whole pasted text at once.
     Paste(String),
+    /// Keys that were already queued when the first was read: on consoles
+    /// without bracketed paste (Windows), how a paste arrives. In an open
+    /// editor their text is typed, Enter and Tab included.
+    Burst(Vec<KeyEvent>),
     Resize(u16, u16),
     /// A timer ran out: an autosave may be due.
     Tick,
@@ -54,8 +58,27 @@ pub enum Msg {
         key: ModuleKey,
         result: Result<PathBuf, String>,
     },
+    /// A review passed every check and is kept in the data folder: it is
+    /// applied to the journals in memory. `message` says what was
+    /// imported; `reviews` is every imported review, read again, and
+    /// `unreadable` the stored reviews that could not be read.
+    ReviewImported {
+        review: Box<crate::review::Review>,
+        message: String,
+        reviews: Vec<crate::review::ImportedReview>,
+        unreadable: Vec<String>,
+    },
+    /// A review was refused (or could not be kept), and why: nothing changed.
+    ReviewRefused(String),
     /// The terminal went away: save what there is and leave.
     TerminalFailed,
+    /// A CPD record was saved under this id; the records as they now are.
+    CpdRecordMade {
+        id: String,
+        records: Vec<crate::cpd::record::CpdRecord>,
+    },
+    /// A CPD record could not be saved: why, and where.
+    CpdRecordFailed(String),
 }
 
 /// What the tutor is told when it starts.
@@ -75,6 +98,8 @@ pub struct Startup {
     pub open: Option<(usize, usize)>,
     /// The terminal's size, when known.
     pub size: Option<(u16, u16)>,
+    /// ASCII symbols: asked for, or the console cannot show the others.
+    pub ascii: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +117,17 @@ pub enum Effect {
     /// Find the first free name for each of these files (one per format),
     /// and the last export recorded.
     PrepareExport(Vec<PathBuf>),
+    /// Check a review file as `import-review` does and keep it in the data
+    /// folder (the tutor holds the data lock already).
+    ImportReview {
+        path: PathBuf,
+        allowed_signers: Option<PathBuf>,
+    },
     /// Move a damaged journal aside so its module starts afresh.
     SetAside(ModuleKey),
+    /// Make a CPD record of a module from what the learner wrote, and save it.
+    MakeCpdRecord {
+        module: ModuleKey,
+        written: crate::cpd::record::Written,
+    },
 }

@@ -12,6 +12,7 @@ pub mod model;
 pub(crate) mod overlays;
 pub(crate) mod screens;
 pub(crate) mod session;
+pub(crate) mod supervise;
 pub(crate) mod terminal;
 pub(crate) mod theme;
 pub mod update;

@@ -69,11 +69,50 @@ pub struct Model {
     /// folder's record or this session: the dialog opens on that format,
     /// and "since the last export" starts that day.
     pub last_export: Option<(jiff::civil::Date, crate::export::Format)>,
+    /// Reviews imported into the data folder, oldest first: read at
+    /// start-up and after an import, never per frame.
+    pub reviews: Vec<crate::review::ImportedReview>,
+    /// The dialog for importing a review, over the home screen.
+    pub review_import: Option<ReviewImport>,
     /// Leaving once the saves under way are done.
     pub(crate) quitting: bool,
     pub quit: bool,
     /// The last section laid out, so that a keystroke does not wrap it again.
     pub(crate) layout: LayoutCache,
+    /// The CPD record form, over the completion screen.
+    pub cpd_form: Option<CpdForm>,
+    /// A form closed with Esc: reopened as it was, until casebook closes.
+    pub(crate) cpd_draft: Option<CpdForm>,
+    /// CPD records: read at start-up and after one is made, never per frame.
+    pub(crate) cpd_records: Vec<crate::cpd::record::CpdRecord>,
+    /// The layout the home screen counts the year by (Social Work England's).
+    pub(crate) cpd_layout: Option<crate::cpd::layout::Layout>,
+    /// The year's status, with the day it was worked out for.
+    pub cpd_year: Option<(jiff::civil::Date, crate::cpd::year::YearStatus)>,
+    /// The learner was told that leaving loses the CPD record being
+    /// written: asking again leaves.
+    pub(crate) cpd_quit_warned: bool,
+    /// Per module, a peer review's comments the learner may start from.
+    pub(crate) peer_offers: BTreeMap<ModuleKey, PeerOffer>,
+    /// Plain ASCII symbols, for consoles that cannot show the others.
+    pub ascii: bool,
+}
+
+/// A CPD record being written: three boxes, the third optional.
+pub struct CpdForm {
+    pub(crate) module: ModuleKey,
+    /// What was learnt, the impact, the peer reflection.
+    pub boxes: [TextEditor; 3],
+    pub focus: usize,
+    /// Why the last try to make the record failed.
+    pub problem: Option<String>,
+}
+
+/// A peer review of a module, offered as a start for the peer reflection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerOffer {
+    pub reviewer: String,
+    pub text: String,
 }
 
 /// Which section at which width: (course, module, section, width).
@@ -131,6 +170,17 @@ pub struct ExportDialog {
     pub problem: Option<String>,
     /// A free name beside the one that exists, offered instead.
     pub suggestion: Option<std::path::PathBuf>,
+}
+
+/// Importing a supervisor's review: its file, and optionally an
+/// allowed-signers file to check who signed it.
+pub struct ReviewImport {
+    pub path: TextEditor,
+    pub allowed_signers: TextEditor,
+    /// 0: the review's path; 1: the allowed-signers file.
+    pub(crate) row: usize,
+    /// Why the last try was refused.
+    pub problem: Option<String>,
 }
 
 /// Which modules a log holds, by when they were studied.
@@ -203,6 +253,9 @@ pub struct Reader {
     pub question_scroll: u16,
     /// How far the reflective prompts are scrolled, when they do not fit.
     pub prompts_scroll: u16,
+    /// Showing the wording a reviewer read in place of the answer as it
+    /// is now (for a reflection edited after review).
+    pub show_reviewed: bool,
 }
 
 pub struct Editor {
@@ -254,9 +307,19 @@ impl Model {
             export: None,
             export_dir: std::path::PathBuf::from("."),
             last_export: None,
+            reviews: Vec::new(),
+            review_import: None,
             quitting: false,
             quit: false,
             layout: LayoutCache::default(),
+            cpd_form: None,
+            cpd_draft: None,
+            cpd_records: Vec::new(),
+            cpd_layout: None,
+            cpd_year: None,
+            cpd_quit_warned: false,
+            peer_offers: BTreeMap::new(),
+            ascii: false,
         }
     }
 

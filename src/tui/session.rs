@@ -167,6 +167,21 @@ fn all_saved(model: &Model) -> bool {
     model.unsaved.iter().all(|key| model.is_read_only(key)) && !profile_waiting(model)
 }
 
+/// A CPD record being written is in no journal, so leaving would lose it:
+/// the first request to leave says so and stays; a second one leaves.
+pub(crate) fn cpd_text_would_be_lost(model: &mut Model) -> bool {
+    let holds_text = [model.cpd_form.as_ref(), model.cpd_draft.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|form| form.boxes.iter().any(|area| !area.text().trim().is_empty()));
+    if holds_text && !model.cpd_quit_warned {
+        model.cpd_quit_warned = true;
+        model.notice = Some(text::CPD_FORM_NOT_MADE.to_owned());
+        return true;
+    }
+    false
+}
+
 /// Leaves once `saves` (everything in memory) are on disk; if one fails,
 /// stays and says why.
 pub(crate) fn request_quit(model: &mut Model, saves: Vec<Effect>) -> Vec<Effect> {

@@ -58,7 +58,7 @@ pub(crate) fn prepare() -> io::Result<Prepared> {
     })
 }
 
-fn setup() -> io::Result<()> {
+pub(crate) fn setup() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
@@ -163,17 +163,29 @@ fn event_loop<S: Store>(
             }
             None => true,
         };
-        let message = if ready {
+        let (message, after) = if ready {
             let event = event::read()?;
             if matches!(event, Event::Resize(..)) {
                 terminal.backend_mut().forget_size();
+                (Some(resized(&event, ratatui::crossterm::terminal::size())), None)
+            } else if matches!(event, Event::Key(_)) && event::poll(Duration::ZERO)? {
+                // More keys already waiting: a paste on a console that sends
+                // it as key presses (Windows), to be taken as typed text.
+                let (keys, after) = read_burst(event)?;
+                (Some(Msg::Burst(keys)), after)
+            } else {
+                (to_message(event), None)
             }
-            to_message(event)
         } else {
-            Some(Msg::Tick)
+            (Some(Msg::Tick), None)
         };
+        let f12 = |key: &ratatui::crossterm::event::KeyEvent| key.code == ratatui::crossterm::event::KeyCode::F(12);
         if panic_on_f12
-            && matches!(&message, Some(Msg::Key(key)) if key.code == ratatui::crossterm::event::KeyCode::F(12))
+            && match &message {
+                Some(Msg::Key(key)) => f12(key),
+                Some(Msg::Burst(keys)) => keys.iter().any(f12),
+                _ => false,
+            }
         {
             #[allow(clippy::panic)]
             {
@@ -186,7 +198,113 @@ fn event_loop<S: Store>(
             // it saves is never older than what this loop saved.
             let _saving = crate::rescue::saving();
             app.handle(message, now);
+            if let Some(after) = after.and_then(to_message) {
+                app.handle(after, now);
+            }
             snapshot.replace(pending_journals(&app.model, now));
         }
+    }
+}
+
+/// Whether the console cannot show the tutor's symbols (◐ ✓ ⊘ ▸ ▶ ● ○),
+/// so ASCII is drawn instead: on Windows, any console but Windows Terminal
+/// (which sets `WT_SESSION`); elsewhere, a locale that is set and is not
+/// UTF-8. With no locale set at all, nothing is known, and the symbols stay.
+pub(crate) fn console_lacks_symbols(windows: bool, variable: impl Fn(&str) -> Option<String>) -> bool {
+    if windows {
+        return variable("WT_SESSION").is_none_or(|session| session.is_empty());
+    }
+    // The first that is set decides, as in the C library.
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| variable(name).filter(|value| !value.is_empty()));
+    locale.is_some_and(|locale| {
+        let locale = locale.to_ascii_uppercase();
+        !(locale.contains("UTF-8") || locale.contains("UTF8"))
+    })
+}
+
+/// ASCII symbols from the environment alone (`CASEBOOK_ASCII`, or a console
+/// that cannot show the others), for screens run without the tutor's flags.
+pub(crate) fn ascii_from_environment() -> bool {
+    let asked = std::env::var("CASEBOOK_ASCII").is_ok_and(|value| {
+        !matches!(
+            value.trim().to_ascii_lowercase().as_str(),
+            "" | "0" | "n" | "no" | "f" | "false" | "off"
+        )
+    });
+    asked || console_lacks_symbols(cfg!(windows), |name| std::env::var(name).ok())
+}
+
+/// The most keys taken as one burst, so that a flood still lets frames out.
+const BURST_LIMIT: usize = 65_536;
+
+/// Reads the keys already queued behind `first`, without waiting. Returns
+/// them, and the event that ended the burst if it was not a key.
+fn read_burst(first: Event) -> io::Result<(Vec<ratatui::crossterm::event::KeyEvent>, Option<Event>)> {
+    let mut keys = Vec::new();
+    if let Event::Key(key) = first {
+        keys.push(key);
+    }
+    while keys.len() < BURST_LIMIT && event::poll(Duration::ZERO)? {
+        match event::read()? {
+            Event::Key(key) => keys.push(key),
+            other => return Ok((keys, Some(other))),
+        }
+    }
+    Ok((keys, None))
+}
+
+/// The size after a resize: asked of the terminal, since some consoles
+/// (Windows) report the buffer's size in the event, not the window's. The
+/// event's numbers are used only when the terminal cannot be asked.
+fn resized(event: &Event, asked: io::Result<(u16, u16)>) -> Msg {
+    let (width, height) = match (asked, event) {
+        (Ok(size), _) => size,
+        (Err(_), Event::Resize(width, height)) => (*width, *height),
+        (Err(_), _) => (0, 0),
+    };
+    Msg::Resize(width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn environment(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(each, _)| each == name)
+                .map(|(_, value)| value.clone())
+        }
+    }
+
+    #[test]
+    fn symbols_fall_back_to_ascii_only_where_the_console_cannot_show_them() {
+        // Windows: the classic console, not Windows Terminal.
+        assert!(console_lacks_symbols(true, environment(&[("LANG", "en_GB.UTF-8")])));
+        assert!(!console_lacks_symbols(true, environment(&[("WT_SESSION", "1b2c")])));
+        // Elsewhere: by the locale, the first of LC_ALL, LC_CTYPE, LANG set.
+        assert!(!console_lacks_symbols(false, environment(&[("LANG", "en_GB.UTF-8")])));
+        assert!(!console_lacks_symbols(false, environment(&[("LC_CTYPE", "C.utf8")])));
+        assert!(console_lacks_symbols(false, environment(&[("LANG", "C")])));
+        assert!(console_lacks_symbols(
+            false,
+            environment(&[("LC_ALL", "en_GB.ISO-8859-1"), ("LANG", "en_GB.UTF-8")])
+        ));
+        assert!(!console_lacks_symbols(false, environment(&[])));
+    }
+
+    #[test]
+    fn a_resize_takes_the_size_the_terminal_reports_over_the_events() {
+        let event = Event::Resize(300, 9000);
+        assert_eq!(resized(&event, Ok((120, 40))), Msg::Resize(120, 40));
+        let failed = Err(io::Error::other("no console"));
+        assert_eq!(resized(&event, failed), Msg::Resize(300, 9000));
     }
 }

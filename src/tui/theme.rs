@@ -6,9 +6,15 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Theme {
     pub(crate) color: bool,
+    /// ASCII symbols instead of the Unicode ones.
+    pub(crate) ascii: bool,
 }
 
 impl Theme {
+    pub(crate) fn symbols(self) -> &'static crate::text::Symbols {
+        crate::text::symbols(self.ascii)
+    }
+
     fn tint(self, style: Style, color: Color) -> Style {
         if self.color { style.fg(color) } else { style }
     }

@@ -13,7 +13,7 @@ use super::message::Startup;
 use super::message::{Effect, Msg};
 use super::model::HomeState;
 use super::model::{Focus, Model, Screen};
-use super::overlays::{export, help};
+use super::overlays::{cpd, export, help, review_import};
 pub use super::screens::home::open_module;
 use super::screens::{completion, home, profile, reader};
 use super::session::{autosave, flush_all, request_quit, save_failed, saved, touch};
@@ -25,10 +25,12 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     if asked(model) != before
         && let Screen::Reader(reader) = &mut model.screen
     {
-        // Another question starts at its top.
+        // Another question starts at its top, showing its answer as it is now.
         reader.question_scroll = 0;
+        reader.show_reviewed = false;
     }
     reader::note_reading(model);
+    cpd::refresh_year(model, now);
     effects
 }
 
@@ -73,6 +75,21 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             export::prepared(model, free, last);
             Vec::new()
         }
+        Msg::ReviewImported {
+            review,
+            message,
+            reviews,
+            unreadable,
+        } => {
+            let effects = review_import::imported(model, &review, &message, reviews, &unreadable);
+            // A peer's review just imported is offered for a CPD record too.
+            model.peer_offers = cpd::peer_offers(&model.courses, &model.reviews);
+            effects
+        }
+        Msg::ReviewRefused(reason) => {
+            review_import::refused(model, reason);
+            Vec::new()
+        }
         Msg::SetAside { key, result } => {
             model.notice = Some(match result {
                 Ok(aside) => {
@@ -95,6 +112,18 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Tick => autosave(model, now, false),
+        Msg::CpdRecordMade { id, records } => {
+            cpd::made(model, &id, records);
+            Vec::new()
+        }
+        Msg::CpdRecordFailed(reason) => {
+            cpd::failed(model, reason);
+            Vec::new()
+        }
+        Msg::Burst(keys) => {
+            touch(model, now);
+            burst(model, keys, now)
+        }
         Msg::Paste(pasted) => {
             touch(model, now);
             paste(model, &normalise_newlines(&pasted), now)
@@ -110,6 +139,7 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// casebook has started: what the command line and the data folder say.
 fn start(model: &mut Model, startup: Startup, now: Timestamp) -> Vec<Effect> {
     model.color = startup.color;
+    model.ascii = startup.ascii;
     model.content_errors = startup.content_errors;
     model.export_dir = startup.export_dir;
     if startup.recovered && model.notice.is_none() {
@@ -162,6 +192,9 @@ pub(crate) fn normalise_newlines(text: &str) -> String {
 fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     match keymap::global_action(&key) {
         Some(Action::QuitApp) => {
+            if super::session::cpd_text_would_be_lost(model) {
+                return Vec::new();
+            }
             let saves = flush_all(model, now);
             return request_quit(model, saves);
         }
@@ -186,6 +219,12 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     if model.export.is_some() {
         return export::key(model, key);
     }
+    if model.review_import.is_some() {
+        return review_import::key(model, key);
+    }
+    if model.cpd_form.is_some() {
+        return cpd::key(model, key);
+    }
     let context = keymap::screen_context(model);
     let action = keymap::action(context, &key);
     match action {
@@ -206,7 +245,69 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     }
 }
 
+/// Keys that arrived together. While a box is open for writing, their text
+/// is typed as a paste is (Enter a new line, Tab spaces), so that pasted
+/// text never moves the focus or acts as a command; other keys stay keys.
+fn burst(model: &mut Model, keys: Vec<KeyEvent>, now: Timestamp) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut typed = String::new();
+    for key in keys {
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        if let Some(text) = typed_text(&key).filter(|_| writing(model)) {
+            typed.push_str(&text);
+            continue;
+        }
+        if !typed.is_empty() {
+            effects.extend(paste(model, &std::mem::take(&mut typed), now));
+        }
+        effects.extend(handle_key(model, key, now));
+    }
+    if !typed.is_empty() {
+        effects.extend(paste(model, &typed, now));
+    }
+    effects
+}
+
+/// What a key types when it is part of pasted text.
+fn typed_text(key: &KeyEvent) -> Option<String> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char(character) => Some(character.to_string()),
+        KeyCode::Enter => Some("\n".to_owned()),
+        KeyCode::Tab => Some("    ".to_owned()),
+        _ => None,
+    }
+}
+
+/// A box for writing reflections is open and takes keys.
+fn writing(model: &Model) -> bool {
+    if model.help || model.export.is_some() || model.review_import.is_some() || model.is_too_small() {
+        return false;
+    }
+    if model.cpd_form.is_some() {
+        return true;
+    }
+    match &model.screen {
+        Screen::Reader(reader) => reader.focus == Focus::Editor && reader.editor.is_some() && !reader.confirm_skip,
+        Screen::Completion(completion) => completion.editor.is_some(),
+        _ => false,
+    }
+}
+
 fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
+    if let Some(dialog) = model.review_import.as_mut() {
+        review_import::paste(dialog, pasted);
+        return Vec::new();
+    }
+    if model.cpd_form.is_some() {
+        cpd::paste(model, pasted);
+        return Vec::new();
+    }
     if let Some(dialog) = model.export.as_mut() {
         dialog.path.insert_str(pasted.lines().next().unwrap_or_default());
         dialog.path_edited = true;

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Screen};
-use super::overlays::{export, help};
+use super::overlays::{cpd, export, help, review_import};
 use super::screens::{completion, home, profile, reader};
 use super::theme::Theme;
 pub use super::widgets::{Canvas, short_name};
@@ -23,7 +23,10 @@ pub fn draw(model: &Model, frame: &mut Frame) {
 
 pub fn view(model: &Model, canvas: &mut Canvas) {
     let area = canvas.area();
-    let theme = Theme { color: model.color };
+    let theme = Theme {
+        color: model.color,
+        ascii: model.ascii,
+    };
     if model.is_too_small() {
         let message = vec![
             Line::from(text::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)),
@@ -40,6 +43,12 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
     }
     if let Some(dialog) = &model.export {
         export::draw(model, dialog, canvas, area, theme);
+    }
+    if let Some(dialog) = &model.review_import {
+        review_import::draw(dialog, canvas, area, theme);
+    }
+    if let Some(form) = &model.cpd_form {
+        cpd::draw(model, form, canvas, area, theme);
     }
     if model.help {
         help::draw(model, canvas, area, theme);

@@ -231,11 +231,11 @@ pub(crate) fn fit_keys(items: &[FooterItem], width: usize) -> String {
     kept.join(SEPARATOR)
 }
 
-pub(crate) fn status_words(status: Status) -> (&'static str, &'static str) {
+pub(crate) fn status_words(symbols: &'static text::Symbols, status: Status) -> (&'static str, &'static str) {
     match status {
-        Status::NotStarted => (text::SYMBOL_NOT_STARTED, text::STATUS_NOT_STARTED),
-        Status::InProgress => (text::SYMBOL_IN_PROGRESS, text::STATUS_IN_PROGRESS),
-        Status::Complete => (text::SYMBOL_COMPLETE, text::STATUS_COMPLETE),
+        Status::NotStarted => (symbols.not_started, text::STATUS_NOT_STARTED),
+        Status::InProgress => (symbols.in_progress, text::STATUS_IN_PROGRESS),
+        Status::Complete => (symbols.complete, text::STATUS_COMPLETE),
     }
 }
 
@@ -274,7 +274,7 @@ pub(crate) fn progress_short(model: &Model, course_index: usize, module_index: u
 
 pub(crate) fn status_label(model: &Model, course: usize, module: usize) -> String {
     let status = model.status(course, module);
-    let (symbol, word) = status_words(status);
+    let (symbol, word) = status_words(text::symbols(model.ascii), status);
     match status {
         Status::InProgress => format!("{symbol} {}", progress_short(model, course, module)),
         Status::Complete => {

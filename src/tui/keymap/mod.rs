@@ -80,6 +80,13 @@ pub(crate) enum Action {
     PreviousFormat,
     UseSuggestion,
     Cancel,
+    ImportReview,
+    /// Show the wording a reviewer read, or the answer as it is now.
+    ReviewedWording,
+    /// Open the CPD record form.
+    CpdRecord,
+    /// Start the peer reflection from a peer review's comments.
+    UsePeerReview,
 }
 
 /// Where the keys are being pressed: each has its own table.
@@ -99,6 +106,16 @@ pub(crate) enum Context {
     ActionPoint,
     Profile,
     Export,
+    /// The dialog importing a review.
+    ReviewImport,
+    /// Reviewing a log on the full screen: writing a comment.
+    ReviewText,
+    /// Reviewing a log: the next review date, the last page.
+    ReviewDate,
+    /// Reviewing a log: asked whether to leave without writing it.
+    ReviewLeave,
+    /// The CPD record form, over the completion screen.
+    CpdForm,
     Help,
     /// The window is below the smallest size drawn: only q works.
     TooSmall,
@@ -116,6 +133,8 @@ pub(crate) enum When {
     Skipped,
     /// The export dialog offers a free file name.
     Suggestion,
+    /// A peer review's comments are offered for the peer reflection.
+    PeerOffer,
 }
 
 /// What the footer needs to know to choose its hints.
@@ -124,6 +143,7 @@ pub(crate) struct Situation {
     pub(crate) questions: bool,
     pub(crate) skipped: bool,
     pub(crate) suggestion: bool,
+    pub(crate) peer_offer: bool,
 }
 
 impl When {
@@ -134,6 +154,7 @@ impl When {
             When::NoQuestions => !situation.questions,
             When::Skipped => situation.skipped,
             When::Suggestion => situation.suggestion,
+            When::PeerOffer => situation.peer_offer,
         }
     }
 }
@@ -206,6 +227,7 @@ pub(crate) fn screen_context(model: &Model) -> Context {
             Focus::Questions => Context::Questions,
             Focus::Editor => Context::Editor,
         },
+        Screen::Completion(_) if model.cpd_form.is_some() => Context::CpdForm,
         Screen::Completion(completion) if completion.editor.is_some() => Context::ActionPoint,
         Screen::Completion(_) => Context::Completion,
     }

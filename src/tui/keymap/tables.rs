@@ -73,6 +73,7 @@ const HOME: &[Binding] = &[
         words::HOME_UNANSWERED,
         &[hint_when(2, When::Skipped, words::HINT_SKIPPED)],
     ),
+    row(&[(Plain(K::Char('i')), A::ImportReview)], words::HOME_IMPORT_REVIEW),
     row(&[(Plain(K::Char('x')), A::SetAside)], words::HOME_SET_ASIDE),
     row(SAVE, words::HOME_SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
@@ -172,6 +173,7 @@ const QUESTIONS: &[Binding] = &[
     ),
     row(PROMPTS, words::PROMPTS),
     row(SCROLL_ABOVE, words::SCROLL_ABOVE),
+    row(&[(Plain(K::Char('w')), A::ReviewedWording)], words::QUESTIONS_REVIEWED),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     hinted(BACK, words::READER_BACK, &[hint(6, words::HINT_HOME)]),
@@ -249,6 +251,11 @@ const COMPLETION: &[Binding] = &[
         &[(Plain(K::Char('r')), A::ReadAgain)],
         words::COMPLETION_AGAIN,
         &[hint(4, words::HINT_AGAIN)],
+    ),
+    hinted(
+        &[(Plain(K::Char('c')), A::CpdRecord)],
+        words::COMPLETION_CPD,
+        &[hint(3, words::HINT_CPD)],
     ),
     hinted(
         &[
@@ -338,6 +345,103 @@ const EXPORT: &[Binding] = &[
     ),
 ];
 
+const REVIEW_IMPORT: &[Binding] = &[
+    hinted(
+        &[
+            (Plain(K::Tab), A::NextField),
+            (Plain(K::BackTab), A::PreviousField),
+            (Plain(K::Down), A::NextField),
+            (Plain(K::Up), A::PreviousField),
+        ],
+        words::REVIEW_IMPORT_FIELDS,
+        &[hint(2, words::HINT_IMPORT_FIELDS)],
+    ),
+    hinted(
+        &[(Plain(K::Enter), A::Write)],
+        words::REVIEW_IMPORT_GO,
+        &[hint(1, words::HINT_IMPORT_GO)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::REVIEW_IMPORT_CANCEL,
+        &[hint(3, words::HINT_CANCEL)],
+    ),
+];
+
+/// Turning the full-screen review's pages: the editor takes every other key.
+const REVIEW_PAGES: &[(Key, Action)] = &[(Plain(K::Tab), A::Next), (Plain(K::BackTab), A::Previous)];
+
+const REVIEW_TEXT: &[Binding] = &[
+    hinted(REVIEW_PAGES, words::REVIEW_PAGES, &[hint(1, words::HINT_REVIEW_NEXT)]),
+    hinted(
+        SCROLL_ABOVE,
+        words::REVIEW_SCROLL,
+        &[hint(3, words::HINT_REVIEW_SCROLL)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::REVIEW_LEAVE,
+        &[hint(2, words::HINT_REVIEW_LEAVE)],
+    ),
+];
+
+const REVIEW_DATE: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Enter), A::Done)],
+        words::REVIEW_WRITE,
+        &[hint(1, words::HINT_REVIEW_WRITE)],
+    ),
+    hinted(REVIEW_PAGES, words::REVIEW_PAGES, &[hint(2, words::HINT_REVIEW_BACK)]),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::REVIEW_LEAVE,
+        &[hint(3, words::HINT_REVIEW_LEAVE)],
+    ),
+];
+
+const REVIEW_LEAVE: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Char('y')), A::Quit)],
+        words::REVIEW_LEAVE_YES,
+        &[hint(1, words::HINT_REVIEW_LEAVE_YES)],
+    ),
+    hinted(
+        &[(Plain(K::Char('n')), A::Cancel), (Plain(K::Esc), A::Cancel)],
+        words::REVIEW_LEAVE_NO,
+        &[hint(2, words::HINT_REVIEW_STAY)],
+    ),
+];
+
+const CPD_FORM: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Tab), A::NextField), (Plain(K::BackTab), A::PreviousField)],
+        words::CPD_NEXT_BOX,
+        &[hint(2, words::HINT_NEXT_BOX)],
+    ),
+    hinted(
+        &[(Ctrl('r'), A::UsePeerReview)],
+        words::CPD_USE_REVIEW,
+        &[hint_when(1, When::PeerOffer, words::HINT_USE_REVIEW)],
+    ),
+    hinted(
+        &[(Ctrl('s'), A::Write)],
+        words::CPD_MAKE,
+        &[hint(0, words::HINT_MAKE_RECORD)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::CPD_CLOSE,
+        &[hint(3, words::HINT_CLOSE)],
+    ),
+    row(EDITOR_OWN, words::EDITOR_MOVE),
+    row(EDITOR_OWN, words::EDITOR_WORD),
+    row(EDITOR_OWN, words::EDITOR_DELETE),
+    hinted(UNDO, words::EDITOR_UNDO, &[hint(4, words::HINT_UNDO)]),
+    row(EDITOR_OWN, words::EDITOR_PASTE),
+    hinted(F1, words::EDITOR_HELP, &[hint(5, words::HINT_F1_HELP)]),
+    row(QUIT_APP, words::QUIT_APP),
+];
+
 /// The help's own keys: the movement keys scroll it; any other closes it.
 const HELP: &[Binding] = &[unlisted(&[
     (Plain(K::Up), A::Up),
@@ -365,6 +469,11 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::ActionPoint => ACTION_POINT,
         Context::Profile => PROFILE,
         Context::Export => EXPORT,
+        Context::ReviewImport => REVIEW_IMPORT,
+        Context::ReviewText => REVIEW_TEXT,
+        Context::ReviewDate => REVIEW_DATE,
+        Context::ReviewLeave => REVIEW_LEAVE,
+        Context::CpdForm => CPD_FORM,
         Context::Help => HELP,
         Context::TooSmall => TOO_SMALL,
     }

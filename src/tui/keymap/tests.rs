@@ -4,7 +4,7 @@ use super::*;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 11] = [
+const ALL: [Context; 16] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -15,6 +15,11 @@ const ALL: [Context; 11] = [
     Context::ActionPoint,
     Context::Profile,
     Context::Export,
+    Context::ReviewImport,
+    Context::ReviewText,
+    Context::ReviewDate,
+    Context::ReviewLeave,
+    Context::CpdForm,
     Context::Help,
 ];
 
@@ -142,7 +147,19 @@ fn the_footers_read_as_before() {
     );
     assert_eq!(
         text(Context::Completion, skipped),
-        "o skipped questions · a action point · e export · r read again · ? help · q home"
+        "o skipped questions · a action point · e export · c CPD record · r read again · ? help · q home"
+    );
+    assert_eq!(
+        text(Context::CpdForm, plain),
+        "Ctrl-S make record · Tab next box · Esc close · Ctrl-Z undo · F1 help"
+    );
+    let offered = Situation {
+        peer_offer: true,
+        ..plain
+    };
+    assert_eq!(
+        text(Context::CpdForm, offered),
+        "Ctrl-S make record · Ctrl-R use review · Tab next box · Esc close · Ctrl-Z undo · F1 help"
     );
     assert_eq!(text(Context::Profile, plain), "Tab next · Esc done (saved) · F1 help");
     assert_eq!(

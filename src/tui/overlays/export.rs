@@ -274,7 +274,11 @@ enum Row {
 
 /// Choices side by side (the chosen one marked), wrapped to `width`.
 fn choices(label: &str, names: &[&str], chosen: usize, focused: bool, width: usize, theme: Theme) -> Vec<Row> {
-    let marker = if focused { "▶ " } else { "" };
+    let marker = if focused {
+        format!("{} ", theme.symbols().pointer)
+    } else {
+        String::new()
+    };
     let mut rows: Vec<Row> = Vec::new();
     let mut spans: Vec<Span<'static>> = vec![Span::styled(format!("{marker}{label}"), theme.heading())];
     let mut used: usize = spans.iter().map(|span| span.content.chars().count()).sum();
@@ -379,7 +383,7 @@ pub(crate) fn draw(model: &Model, dialog: &ExportDialog, canvas: &mut Canvas, ar
     let folder_line = format!("{}{}", text::EXPORT_FOLDER, folder.display());
     blocks.push((5, vec![Row::Text(Line::from(cut_middle(&folder_line, inner_width)))]));
     let file_label = if dialog.row == ExportRow::File {
-        format!("▶ {}", text::EXPORT_FILE)
+        format!("{} {}", theme.symbols().pointer, text::EXPORT_FILE)
     } else {
         text::EXPORT_FILE.to_owned()
     };
@@ -438,7 +442,7 @@ pub(crate) fn draw(model: &Model, dialog: &ExportDialog, canvas: &mut Canvas, ar
                     _ => ("", &dialog.path),
                 };
                 let label = if focused && !label.is_empty() {
-                    format!("▶ {label}")
+                    format!("{} {label}", theme.symbols().pointer)
                 } else {
                     label.to_owned()
                 };

@@ -83,6 +83,11 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now:
             }
             effects
         }
+        Some(Action::CpdRecord) => {
+            let effects = flush_all(model, now);
+            crate::tui::overlays::cpd::open(model, module_key);
+            effects
+        }
         Some(Action::Back) => leave_to_home(model, now),
         _ => Vec::new(),
     }
@@ -129,7 +134,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     canvas.render_widget(Paragraph::new(lines), head);
     if let Some(area) = &state.editor {
         let block = Block::bordered()
-            .title(format!("▶ {}", text::ACTION_POINT_BOX))
+            .title(format!("{} {}", theme.symbols().pointer, text::ACTION_POINT_BOX))
             .border_style(theme.border(true));
         let inner = block.inner(rest);
         canvas.render_widget(block, rest);
@@ -139,6 +144,13 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
             .and_then(|journal| journal.action_point.as_ref())
             .map_or("", |point| point.text.as_str());
         let shown = if point.is_empty() { text::NO_ACTION_POINT } else { point };
+        let mut shown: Vec<Line> = shown.lines().map(Line::from).collect();
+        shown.extend(super::feedback::completion_lines(
+            model,
+            state.course,
+            state.module,
+            theme,
+        ));
         canvas.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), rest);
     }
     let situation = Situation {

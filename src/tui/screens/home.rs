@@ -39,6 +39,9 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
     };
     match action {
         Action::Quit => {
+            if crate::tui::session::cpd_text_would_be_lost(model) {
+                return Vec::new();
+            }
             let saves = flush_all(model, now);
             return request_quit(model, saves);
         }
@@ -58,6 +61,7 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, now: Timestamp) -> 
         Action::EditProfile => {
             model.screen = Screen::Profile(ProfileForm::new(&model.profile));
         }
+        Action::ImportReview => crate::tui::overlays::review_import::open(model),
         Action::Unanswered => return go_to_unanswered(model, model.home.course, model.home.selected, now),
         Action::SetAside => {
             if let Some(key) = model.key_of(model.home.course, model.home.selected)
@@ -150,6 +154,7 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
         prompts: false,
         question_scroll: 0,
         prompts_scroll: 0,
+        show_reviewed: false,
     });
     if question.is_some() && position.editing {
         start_editing(model, now);
@@ -197,7 +202,9 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         return;
     };
     let details_height = if area.height >= 18 { 4 } else { 2 };
-    let [title_row, body, details, foot] = stack(area, [Some(1), None, Some(details_height), Some(2)]);
+    let cpd_height = u16::from(model.cpd_year.is_some());
+    let [title_row, body, details, cpd_row, foot] =
+        stack(area, [Some(1), None, Some(details_height), Some(cpd_height), Some(2)]);
     let mut title = format!(" {}", course.title);
     if model.courses.len() > 1 {
         title.push_str(&text::course_of(model.home.course + 1, model.courses.len()));
@@ -212,6 +219,7 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
         home_list(model, course, canvas, body, theme);
     }
     home_details(model, course, canvas, details, theme);
+    crate::tui::overlays::cpd::draw_home_line(model, canvas, cpd_row, theme);
     let left = if model.content_errors > 0 {
         Line::from(text::content_problems(model.content_errors))
     } else {
@@ -227,10 +235,13 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
 /// A grid cell's status: the progress when it fits, else just the word.
 fn cell_status(model: &Model, index: usize, width: usize) -> String {
     let label = status_label(model, model.home.course, index);
+    let (symbol, word) = status_words(text::symbols(model.ascii), model.status(model.home.course, index));
+    if let Some(marked) = super::feedback::cell_with_review(model, model.home.course, index, &label, symbol, width) {
+        return marked;
+    }
     if label.chars().count() <= width {
         return label;
     }
-    let (symbol, word) = status_words(model.status(model.home.course, index));
     format!("{symbol} {word}")
 }
 
@@ -279,8 +290,18 @@ fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
             (None, false) => module.title.clone(),
         };
         let status = model.status(model.home.course, index);
-        let status_text = status_label(model, model.home.course, index);
-        let marker = if index == model.home.selected { "▸ " } else { "  " };
+        let status_text = super::feedback::status_with_review(
+            model,
+            model.home.course,
+            index,
+            status_label(model, model.home.course, index),
+            width,
+        );
+        let marker = if index == model.home.selected {
+            format!("{} ", text::symbols(model.ascii).selected)
+        } else {
+            "  ".to_owned()
+        };
         let left = format!("{marker}{indent}{label}");
         let room = width.saturating_sub(status_text.chars().count() + 1);
         let left = truncate(&left, room);
@@ -385,7 +406,7 @@ fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
         ))];
         if let Some(index) = briefing {
             let status = model.status(model.home.course, index);
-            let (symbol, word) = status_words(status);
+            let (symbol, word) = status_words(text::symbols(model.ascii), status);
             let style = if index == model.home.selected {
                 theme.selected()
             } else {
@@ -449,6 +470,9 @@ fn home_details(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect,
                 .to_string();
             facts.push(text::last_visit(&when));
         }
+    }
+    if let Some(reviewed) = super::feedback::reviewed_by(model, model.home.course, model.home.selected) {
+        facts.push(reviewed);
     }
     lines.push(Line::from(facts.join(" · ")));
     if let Some(problem) = model.damaged.get(&key) {

@@ -134,7 +134,11 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
             break;
         }
         let focused = index == form.focus;
-        let marker = if focused { "▶ " } else { "  " };
+        let marker = if focused {
+            format!("{} ", theme.symbols().pointer)
+        } else {
+            "  ".to_owned()
+        };
         let style = if focused { theme.heading() } else { theme.plain() };
         canvas.render_widget(
             Paragraph::new(Span::styled(

@@ -183,7 +183,11 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
     draw_lines(canvas, head_area, &shown);
 
     let focused = reader.focus == Focus::Editor;
-    let marker = if focused { "▶ " } else { "" };
+    let marker = if focused {
+        format!("{} ", theme.symbols().pointer)
+    } else {
+        String::new()
+    };
     let mut block = Block::bordered()
         .title(format!("{marker}{}", text::ANSWER_TITLE))
         .border_style(theme.border(focused));
@@ -221,22 +225,37 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
         saved_text,
         Span::raw(" "),
     ]));
-    match editing_this {
-        Some(editor) => {
+    let existing = match &editing_this {
+        Some(editor) => editor.area.text(),
+        None => journal
+            .and_then(|journal| journal.reflections.get(&question.id))
+            .map_or("", |reflection| reflection.text.as_str()),
+    };
+    let shown = if existing.is_empty() {
+        text::ANSWER_PLACEHOLDER
+    } else {
+        existing
+    };
+    // Out of the editor, a reviewed answer shows its reviewers' comments
+    // under it; writing, the box is the answer's alone.
+    let with_comments = if focused {
+        None
+    } else {
+        super::feedback::answer_with_comments(model, reader, shown, theme)
+    };
+    match (editing_this, with_comments) {
+        (_, Some(lines)) => {
+            canvas.render_widget(
+                Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+                editor_area,
+            );
+        }
+        (Some(editor), None) => {
             let inner = block.inner(editor_area);
             canvas.render_widget(block, editor_area);
             draw_editor(canvas, &editor.area, inner, theme.plain(), focused);
         }
-        None => {
-            let existing = journal
-                .and_then(|journal| journal.reflections.get(&question.id))
-                .map(|r| r.text.as_str())
-                .unwrap_or("");
-            let shown = if existing.is_empty() {
-                text::ANSWER_PLACEHOLDER
-            } else {
-                existing
-            };
+        (None, None) => {
             canvas.render_widget(
                 Paragraph::new(shown).block(block).wrap(Wrap { trim: false }),
                 editor_area,

@@ -206,6 +206,7 @@ fn questions_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> V
             }
         }
         Some(Action::SwitchPanel) => reader.focus = Focus::Text,
+        Some(Action::ReviewedWording) => super::feedback::toggle_reviewed_wording(model),
         Some(Action::Next) => return next(model, now),
         Some(Action::Previous) => {
             if reader.question == 0 {

@@ -1,0 +1,279 @@
+//! The CPD record form, over the completion screen, and the home screen's
+//! line on the registration year. A record is made from what the learner
+//! writes here; their reflections are never copied in, and a peer review's
+//! comments only when the learner asks (Ctrl-R).
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+
+use crate::content::Course;
+use crate::cpd::record::{CpdRecord, Written};
+use crate::editor::Editor as TextEditor;
+use crate::review::ImportedReview;
+use crate::text;
+use crate::tui::keymap::{self, Action, Context, Situation};
+use crate::tui::message::Effect;
+use crate::tui::model::{CpdForm, Model, ModuleKey, PeerOffer};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{Canvas, draw_editor, draw_lines, fit_keys, truncate};
+
+/// The layout the home line counts the year by.
+pub(crate) const HOME_LAYOUT: &str = "swe";
+
+const BOXES: usize = 3;
+const PEER_BOX: usize = 2;
+
+/// Opens the form for a module: as it was left if it was closed with Esc.
+pub(crate) fn open(model: &mut Model, module: ModuleKey) {
+    let form = match model.cpd_draft.take() {
+        Some(draft) if draft.module == module => draft,
+        _ => CpdForm {
+            module,
+            boxes: [TextEditor::new(""), TextEditor::new(""), TextEditor::new("")],
+            focus: 0,
+            problem: None,
+        },
+    };
+    model.cpd_form = Some(form);
+}
+
+pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    let action = keymap::own_action(Context::CpdForm, &key);
+    if action == Some(Action::Write) {
+        return make(model);
+    }
+    let offer = model
+        .cpd_form
+        .as_ref()
+        .and_then(|form| model.peer_offers.get(&form.module))
+        .map(|offer| offer.text.clone());
+    let Some(form) = model.cpd_form.as_mut() else {
+        return Vec::new();
+    };
+    let focus = form.focus.min(BOXES - 1);
+    match action {
+        Some(Action::Cancel) => model.cpd_draft = model.cpd_form.take(),
+        Some(Action::Help) => {
+            model.help = true;
+            model.help_scroll = 0;
+        }
+        Some(Action::NextField) => form.focus = (focus + 1) % BOXES,
+        Some(Action::PreviousField) => form.focus = (focus + BOXES - 1) % BOXES,
+        Some(Action::UsePeerReview) => {
+            if let Some(offer) = offer {
+                form.focus = PEER_BOX;
+                form.boxes[PEER_BOX].insert_str(&offer);
+            }
+        }
+        Some(Action::Undo) => {
+            form.boxes[focus].undo();
+        }
+        Some(Action::Redo) => {
+            form.boxes[focus].redo();
+        }
+        _ => {
+            if form.boxes[focus].input(key) {
+                form.problem = None;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Text arriving all at once (a paste, or a burst of keys) into the box
+/// with the focus.
+pub(crate) fn paste(model: &mut Model, pasted: &str) {
+    if let Some(form) = model.cpd_form.as_mut() {
+        let focus = form.focus.min(BOXES - 1);
+        if form.boxes[focus].insert_str(pasted) {
+            form.problem = None;
+        }
+    }
+}
+
+/// Ctrl-S: what was learnt and its impact are needed; the record itself is
+/// made and saved as an effect.
+fn make(model: &mut Model) -> Vec<Effect> {
+    let Some(form) = model.cpd_form.as_mut() else {
+        return Vec::new();
+    };
+    let [learning, impact, peer_reflection] = [0, 1, 2].map(|index| form.boxes[index].text().trim().to_owned());
+    if learning.is_empty() || impact.is_empty() {
+        form.problem = Some(text::CPD_NEEDS_LEARNING.to_owned());
+        form.focus = usize::from(!learning.is_empty());
+        return Vec::new();
+    }
+    vec![Effect::MakeCpdRecord {
+        module: form.module.clone(),
+        written: Written {
+            learning,
+            impact,
+            peer_reflection,
+        },
+    }]
+}
+
+/// The record is saved: the form closes, the year is counted again from
+/// the records as they now are, and the foot says how to export it.
+pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) {
+    model.cpd_form = None;
+    model.cpd_draft = None;
+    model.cpd_records = records;
+    model.cpd_year = None;
+    model.notice = Some(text::cpd_record_made(id));
+}
+
+/// Saving failed: the form stays, with everything written, and says why.
+pub(crate) fn failed(model: &mut Model, reason: String) {
+    match model.cpd_form.as_mut() {
+        Some(form) => form.problem = Some(reason),
+        None => model.notice = Some(reason),
+    }
+}
+
+/// Works the year's status out again when the day has changed (or the
+/// records have): the model's clock is `now`, never the system's.
+pub(crate) fn refresh_year(model: &mut Model, now: Timestamp) {
+    let Some(layout) = &model.cpd_layout else {
+        return;
+    };
+    let when = now.to_zoned(model.timezone.clone()).datetime();
+    if model.cpd_year.as_ref().is_some_and(|(day, _)| *day == when.date()) {
+        return;
+    }
+    model.cpd_year = crate::cpd::year::status(layout, &model.cpd_records, when).map(|status| (when.date(), status));
+}
+
+/// For each module, the latest review of it when that review is a peer's:
+/// its comments on the module, then its overall comments.
+pub(crate) fn peer_offers(courses: &[Course], reviews: &[ImportedReview]) -> BTreeMap<ModuleKey, PeerOffer> {
+    let mut offers = BTreeMap::new();
+    for course in courses {
+        for module in &course.modules {
+            let Some(imported) = crate::review::imported::latest_review_of(reviews, &course.id, &module.id)
+                .filter(|imported| imported.review.reviewer.kind == crate::review::format::ReviewerKind::Peer)
+            else {
+                continue;
+            };
+            let review = &imported.review;
+            let comments: Vec<&str> = review
+                .comments
+                .iter()
+                .filter(|comment| comment.course == course.id && comment.module == module.id)
+                .map(|comment| comment.comment.as_str())
+                .collect();
+            let reviewer = crate::sanitise::sanitise(&review.reviewer.name).into_owned();
+            let start = text::cpd_review_start(&reviewer, &comments, review.overall_comments.as_deref());
+            offers.insert(
+                (course.id.clone(), module.id.clone()),
+                PeerOffer {
+                    reviewer,
+                    text: crate::sanitise::sanitise(&start).into_owned(),
+                },
+            );
+        }
+    }
+    offers
+}
+
+/// The home screen's line on the registration year; in the last 30 days it
+/// is marked as the alarm is.
+pub(crate) fn draw_home_line(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
+    let Some((_, status)) = &model.cpd_year else {
+        return;
+    };
+    let needed = model.cpd_layout.as_ref().and_then(|layout| layout.records_needed);
+    let width = usize::from(area.width);
+    let mut line = text::cpd_home_line(status, needed, false);
+    if line.chars().count() > width {
+        line = text::cpd_home_line(status, needed, true);
+    }
+    let style = if status.closing() { theme.alarm() } else { theme.muted() };
+    draw_lines(canvas, area, &[Line::from(Span::styled(truncate(&line, width), style))]);
+}
+
+/// The form: three boxes, the one with the focus taller; any problem, the
+/// peer review on offer, and the keys underneath.
+pub(crate) fn draw(model: &Model, form: &CpdForm, canvas: &mut Canvas, area: Rect, theme: Theme) {
+    canvas.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(text::CPD_FORM_TITLE)
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    canvas.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let offer = model
+        .peer_offers
+        .get(&form.module)
+        .filter(|_| form.boxes[PEER_BOX].text().trim().is_empty());
+    let note = match (&form.problem, offer) {
+        (Some(problem), _) => Some((problem.clone(), theme.alarm())),
+        (None, Some(offer)) => Some((text::cpd_review_offer(&offer.reviewer), theme.plain())),
+        (None, None) => None,
+    };
+    let situation = Situation {
+        peer_offer: offer.is_some(),
+        ..Situation::default()
+    };
+    let keys = fit_keys(&keymap::footer(Context::CpdForm, situation), width);
+    let note_rows: u16 = if note.is_some() {
+        2.min(inner.height.saturating_sub(7)).max(1)
+    } else {
+        0
+    };
+    let boxes_rows = inner.height.saturating_sub(1 + note_rows);
+    // Each box: its label and at least a line; the focused box takes the rest.
+    let focus = form.focus.min(BOXES - 1);
+    let spare = boxes_rows.saturating_sub(2 * BOXES as u16);
+    let mut y = inner.y;
+    let bottom = inner.y + boxes_rows;
+    let labels = [text::CPD_LEARNING_BOX, text::CPD_IMPACT_BOX, text::CPD_PEER_BOX];
+    let marker = theme.symbols().pointer;
+    for (index, (label, editor)) in labels.iter().zip(form.boxes.iter()).enumerate() {
+        if y >= bottom {
+            break;
+        }
+        let focused = index == focus;
+        let shown = if focused {
+            format!("{marker} {label}")
+        } else {
+            format!("  {label}")
+        };
+        let style = if focused { theme.heading() } else { theme.muted() };
+        draw_lines(
+            canvas,
+            Rect::new(inner.x, y, inner.width, 1),
+            &[Line::from(Span::styled(truncate(&shown, width), style))],
+        );
+        y += 1;
+        let rows = if focused { 1 + spare } else { 1 };
+        let rows = rows.min(bottom.saturating_sub(y));
+        if rows > 0 {
+            let field = Rect::new(inner.x + 2.min(inner.width), y, inner.width.saturating_sub(2), rows);
+            draw_editor(canvas, editor, field, theme.plain(), focused);
+        }
+        y += rows;
+    }
+    if let Some((words, style)) = note {
+        let lines: Vec<Line> = textwrap::wrap(&words, width.max(8))
+            .into_iter()
+            .take(usize::from(note_rows))
+            .map(|line| Line::from(Span::styled(line.into_owned(), style)))
+            .collect();
+        draw_lines(canvas, Rect::new(inner.x, bottom, inner.width, note_rows), &lines);
+    }
+    let keys_y = inner.y + inner.height - 1;
+    draw_lines(
+        canvas,
+        Rect::new(inner.x, keys_y, inner.width, 1),
+        &[Line::from(Span::styled(keys, theme.keys()))],
+    );
+}

@@ -1,0 +1,453 @@
+//! What the learner sees of a supervisor's review in the tutor: comments
+//! under each reflection, "edited after review" with the wording reviewed,
+//! "reviewed by" on home, the latest review on the completion screen, and
+//! importing a review from home (through a real data folder).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use casebook::content;
+use casebook::journal::{FileStore, MemoryStore, Profile, Store};
+use casebook::paths::DataPaths;
+use casebook::review::format::{FORMAT_NAME, FORMAT_VERSION, Reviewer};
+use casebook::review::{Comment, ImportedReview, ModuleRef, Review, ReviewerKind, SignatureStatus};
+use casebook::tui::view;
+use casebook::tui::{App, Msg};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ANSWER: &str = "The employer's support stood out.";
+const COMMENT: &str = "Good: who else could you involve?";
+const DIGEST: &str = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+/// Tim, 17: the module with take-away questions used throughout.
+const TIM: usize = 2;
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(1_795_000_000 + seconds).unwrap()
+}
+
+fn profile() -> Profile {
+    Profile {
+        schema: 1,
+        welcomed: true,
+        ..Profile::default()
+    }
+}
+
+fn key(app: &mut App<impl Store>, code: KeyCode, second: i64) {
+    app.handle(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)), at(second));
+}
+
+fn typed(app: &mut App<impl Store>, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c), 5);
+    }
+}
+
+fn screen(app: &App<impl Store>) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.model.width, app.model.height)).unwrap();
+    terminal.draw(|frame| view::draw(&app.model, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// The screen's words with the borders and line breaks taken out, to find
+/// a sentence however it wrapped.
+fn words_on(app: &App<impl Store>) -> String {
+    screen(app)
+        .lines()
+        .map(|line| line.trim_matches('"').replace(['│', '┌', '┐', '└', '┘', '─'], " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Opens Tim's take-aways and answers the first question (then stops
+/// writing, so the answer is saved and only shown).
+fn answer_tim<S: Store>(app: &mut App<S>) {
+    app.model.home.selected = TIM;
+    key(app, KeyCode::Enter, 1);
+    let sections = app.model.courses[0].modules[TIM].sections.len();
+    // Each section read to its end, then on.
+    for _ in 0..sections {
+        key(app, KeyCode::End, 2);
+        key(app, KeyCode::Char('l'), 2);
+    }
+    typed(app, ANSWER);
+    key(app, KeyCode::Esc, 6);
+}
+
+fn tim_ids(app: &App<impl Store>) -> (String, String, String) {
+    let course = &app.model.courses[0];
+    let module = &course.modules[TIM];
+    let question = &module.sections.last().unwrap().questions[0];
+    (course.id.clone(), module.id.clone(), question.id.clone())
+}
+
+/// A review of a log holding Tim, commenting on the first question as it
+/// read `reflection`.
+fn review_of(app: &App<impl Store>, log_id: &str, reflection: &str) -> Review {
+    let (course, module, question) = tim_ids(app);
+    Review {
+        format: FORMAT_NAME.to_owned(),
+        format_version: FORMAT_VERSION,
+        log_id: log_id.to_owned(),
+        log_digest: DIGEST.to_owned(),
+        learner: Some("Jo Learner".to_owned()),
+        reviewer: Reviewer {
+            name: "Alex Reviewer".to_owned(),
+            role: Some("Practice supervisor".to_owned()),
+            kind: ReviewerKind::Supervisor,
+        },
+        date: jiff::civil::date(2026, 11, 23),
+        casebook_version: "0.1.0".to_owned(),
+        modules: vec![ModuleRef {
+            course: course.clone(),
+            module: module.clone(),
+        }],
+        comments: vec![Comment {
+            course,
+            module,
+            question,
+            question_text: "What stood out?".to_owned(),
+            reflection: reflection.to_owned(),
+            comment: COMMENT.to_owned(),
+        }],
+        overall_comments: Some("Thoughtful work overall.".to_owned()),
+        agreed_actions: Some("Read the desistance chapter again.".to_owned()),
+        next_review: Some(jiff::civil::date(2026, 12, 29)),
+    }
+}
+
+/// The tutor on a memory store holding Tim's answer and a review of it;
+/// when `edited`, the answer was changed after the review read it.
+fn reviewed_app(width: u16, height: u16, edited: bool) -> App<MemoryStore> {
+    let courses = content::load_library(None, &[]).courses;
+    let mut first = App::new(
+        courses.clone(),
+        MemoryStore {
+            profile: Some(profile()),
+            ..MemoryStore::default()
+        },
+        "/home/jo/.local/share/casebook".into(),
+    );
+    answer_tim(&mut first);
+    let reflection = if edited {
+        "The first wording, as reviewed."
+    } else {
+        ANSWER
+    };
+    let review = review_of(&first, "20261123-1FC1087C", reflection);
+    let mut store = first.store.clone();
+    // The journal as `import-review` leaves it.
+    for journal in store.modules.values_mut() {
+        casebook::review::cli::apply(journal, &review);
+    }
+    store.reviews = vec![ImportedReview {
+        file: "/home/jo/.local/share/casebook/reviews/20261123-1FC1087C-AB12CD34.review.json".into(),
+        review,
+        signature: SignatureStatus::Unsigned,
+    }];
+    let mut app = App::new(courses, store, "/home/jo/.local/share/casebook".into());
+    app.handle(Msg::Resize(width, height), at(0));
+    app
+}
+
+/// Tim's take-aways with the first question selected, its answer shown.
+fn reader_at_question(width: u16, height: u16, edited: bool) -> App<MemoryStore> {
+    let mut app = reviewed_app(width, height, edited);
+    app.model.home.selected = TIM;
+    key(&mut app, KeyCode::Enter, 1);
+    app
+}
+
+#[test]
+fn the_reviewers_comment_shows_under_the_answer_it_concerns() {
+    let app = reader_at_question(80, 24, false);
+    insta::assert_snapshot!("review_comment_80x24", screen(&app));
+    let words = words_on(&app);
+    let answer = words.find(ANSWER).expect("the answer shows");
+    let heading = words
+        .find("Supervisor's comment: Alex Reviewer (Practice supervisor), 23 November 2026")
+        .expect("the comment is labelled with who, their role and when");
+    let comment = words.find(COMMENT).expect("the comment shows");
+    assert!(answer < heading && heading < comment, "{words}");
+    assert!(!words.contains("Edited after review"), "not edited: {words}");
+
+    // Writing, the comment stays in sight above the box.
+    let mut writing = reader_at_question(80, 24, false);
+    key(&mut writing, KeyCode::Enter, 7);
+    insta::assert_snapshot!("review_comment_writing_80x24", screen(&writing));
+    let words = words_on(&writing);
+    let comment = words.find(COMMENT).expect("the comment shows while writing");
+    let answer = words.find(ANSWER).unwrap();
+    assert!(comment < answer, "above the box: {words}");
+
+    // The second question has no comment: its box holds no comment.
+    let mut app = app;
+    key(&mut app, KeyCode::Down, 7);
+    assert!(!words_on(&app).contains(COMMENT), "{}", words_on(&app));
+
+    // On a small screen the comment is above the box, with the question,
+    // and Ctrl-↓ scrolls down to it.
+    let mut small = reader_at_question(40, 12, false);
+    insta::assert_snapshot!("review_comment_40x12", screen(&small));
+    for second in 0..20 {
+        small.handle(
+            Msg::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::CONTROL)),
+            at(20 + second),
+        );
+    }
+    insta::assert_snapshot!("review_comment_scrolled_40x12", screen(&small));
+    let words = words_on(&small);
+    assert!(words.contains("Supervisor's comment: Alex Reviewer"), "{words}");
+    assert!(words.contains(COMMENT), "{words}");
+}
+
+#[test]
+fn w_shows_the_wording_reviewed_of_an_answer_edited_since() {
+    let mut app = reader_at_question(80, 24, true);
+    let now = words_on(&app);
+    assert!(now.contains(ANSWER), "{now}");
+    assert!(
+        now.contains("Edited after review on 23 November 2026. w: show the wording reviewed."),
+        "{now}"
+    );
+    assert!(!now.contains("The first wording, as reviewed."), "{now}");
+
+    key(&mut app, KeyCode::Char('w'), 7);
+    insta::assert_snapshot!("review_wording_80x24", screen(&app));
+    let reviewed = words_on(&app);
+    assert!(reviewed.contains("The first wording, as reviewed."), "{reviewed}");
+    assert!(
+        reviewed.contains("The wording Alex Reviewer reviewed on 23 November 2026 (w: as it is now):"),
+        "{reviewed}"
+    );
+    assert!(!reviewed.contains(ANSWER), "{reviewed}");
+    assert!(reviewed.contains(COMMENT), "the comment stays: {reviewed}");
+
+    key(&mut app, KeyCode::Char('w'), 8);
+    assert!(words_on(&app).contains(ANSWER), "w again: the answer as it is now");
+
+    // Another question starts on its answer as it is now.
+    key(&mut app, KeyCode::Char('w'), 9);
+    key(&mut app, KeyCode::Down, 10);
+    key(&mut app, KeyCode::Up, 11);
+    assert!(words_on(&app).contains(ANSWER), "{}", words_on(&app));
+}
+
+#[test]
+fn w_on_an_answer_not_edited_since_says_so() {
+    let mut app = reader_at_question(80, 24, false);
+    key(&mut app, KeyCode::Char('w'), 7);
+    assert_eq!(
+        app.model.notice.as_deref(),
+        Some("This answer has not been edited since it was reviewed.")
+    );
+    assert!(words_on(&app).contains(ANSWER));
+}
+
+#[test]
+fn home_says_who_reviewed_a_module_and_when() {
+    for (width, height, name) in [(80, 24, "list"), (120, 40, "grid"), (40, 12, "list")] {
+        let mut app = reviewed_app(width, height, false);
+        app.model.home.selected = TIM;
+        let shown = screen(&app);
+        insta::assert_snapshot!(format!("review_home_{name}_{width}x{height}"), shown);
+        let words = words_on(&app);
+        if height >= 24 {
+            // The details under the list name the reviewer and the day.
+            assert!(
+                words.contains("reviewed by Alex Reviewer on 23 November 2026"),
+                "{width}x{height}: {words}"
+            );
+        }
+        // The module's own row or cell is marked, wherever it is drawn.
+        let marked = shown
+            .lines()
+            .filter(|line| line.contains("reviewed") && !line.contains("reviewed by Alex Reviewer on"))
+            .count()
+            + shown
+                .lines()
+                .filter(|line| line.contains("Tim") && line.contains("reviewed by"))
+                .count();
+        assert!(marked >= 1, "{width}x{height}: a row or cell says reviewed\n{shown}");
+    }
+    // A module not reviewed says nothing of reviews.
+    let mut app = reviewed_app(80, 24, false);
+    app.model.home.selected = TIM + 1;
+    let shown = screen(&app);
+    assert_eq!(shown.matches("reviewed").count(), 1, "only Tim's row: {shown}");
+}
+
+#[test]
+fn the_completion_screen_shows_the_latest_reviews_comments_actions_and_next_date() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = reviewed_app(width, height, false);
+        app.model.home.selected = TIM;
+        key(&mut app, KeyCode::Enter, 1);
+        // On to the second question (its editor opens), out of the editor,
+        // and on past it, skipping it: the completion screen.
+        key(&mut app, KeyCode::Right, 2);
+        key(&mut app, KeyCode::Esc, 3);
+        key(&mut app, KeyCode::Right, 4);
+        key(&mut app, KeyCode::Char('y'), 5);
+        let words = words_on(&app);
+        insta::assert_snapshot!(format!("review_completion_{width}x{height}"), screen(&app));
+        assert!(words.contains("Module complete"), "{words}");
+        if height >= 24 {
+            for expected in [
+                "Supervisor's review: Alex Reviewer, 23 November 2026",
+                "Overall comments: Thoughtful work overall.",
+                "Agreed actions: Read the desistance chapter again.",
+                "Next review: 29 December 2026",
+            ] {
+                assert!(words.contains(expected), "{expected}: {words}");
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ import
+
+struct Folder {
+    _dir: tempfile::TempDir,
+    paths: DataPaths,
+    desk: std::path::PathBuf,
+}
+
+fn folder() -> Folder {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = DataPaths::at(dir.path().join("data"));
+    let desk = dir.path().join("desk");
+    std::fs::create_dir_all(&desk).unwrap();
+    Folder { _dir: dir, paths, desk }
+}
+
+/// The tutor on a real data folder, Tim answered and saved, and an export
+/// of log `20261123-1FC1087C` recorded.
+fn file_app(folder: &Folder) -> App<FileStore> {
+    let store = FileStore::new(folder.paths.clone());
+    let mut app = App::new(
+        content::load_library(None, &[]).courses,
+        store,
+        folder.paths.root().display().to_string(),
+    );
+    app.handle(Msg::Resize(80, 24), at(0));
+    // The first run's welcome, closed.
+    key(&mut app, KeyCode::Esc, 0);
+    answer_tim(&mut app);
+    key(&mut app, KeyCode::Char('q'), 7);
+    let (course, module, _) = tim_ids(&app);
+    casebook::export::records::append(
+        &folder.paths,
+        casebook::export::records::ExportRecord {
+            log_id: "20261123-1FC1087C".to_owned(),
+            digest: DIGEST.to_owned(),
+            exported: at(0),
+            format: "json".to_owned(),
+            modules: vec![format!("{course}/{module}")],
+        },
+    )
+    .unwrap();
+    app
+}
+
+fn journal_file(folder: &Folder, app: &App<FileStore>) -> String {
+    let (course, module, _) = tim_ids(app);
+    std::fs::read_to_string(folder.paths.journal_file(&course, &module).unwrap()).unwrap()
+}
+
+/// Opens the import dialog on home and asks for `path`.
+fn import(app: &mut App<FileStore>, path: &std::path::Path) {
+    key(app, KeyCode::Char('i'), 8);
+    assert!(app.model.review_import.is_some(), "i on home opens the dialog");
+    typed(app, &path.display().to_string());
+    key(app, KeyCode::Enter, 9);
+}
+
+#[test]
+fn importing_from_home_applies_saves_and_shows_the_review() {
+    let folder = folder();
+    let mut app = file_app(&folder);
+    assert!(app.model.reviews.is_empty());
+    let review = review_of(&app, "20261123-1FC1087C", ANSWER);
+    let file = folder.desk.join("log.review.json");
+    std::fs::write(&file, review.to_bytes()).unwrap();
+    assert!(!journal_file(&folder, &app).contains("reviewed:"));
+
+    key(&mut app, KeyCode::Char('i'), 8);
+    insta::assert_snapshot!("review_import_80x24", screen(&app));
+    key(&mut app, KeyCode::Esc, 8);
+    assert!(app.model.review_import.is_none(), "Esc closes it");
+    import(&mut app, &file);
+
+    assert!(app.model.review_import.is_none(), "the dialog closes");
+    let notice = app.model.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Imported the review by Alex Reviewer (Practice supervisor)"),
+        "{notice}"
+    );
+    assert_eq!(app.model.reviews.len(), 1, "the reviews are read again");
+    assert!(app.model.unsaved.is_empty(), "the journal is saved");
+    let saved = journal_file(&folder, &app);
+    assert!(
+        saved.contains("reviewed:") && saved.contains("Alex Reviewer"),
+        "{saved}"
+    );
+    assert_eq!(
+        std::fs::read_dir(folder.paths.reviews_dir()).unwrap().count(),
+        1,
+        "kept in reviews/"
+    );
+    app.model.home.selected = TIM;
+    assert!(words_on(&app).contains("reviewed by Alex Reviewer on 23 November 2026"));
+}
+
+#[test]
+fn a_refused_review_says_why_and_changes_nothing() {
+    let folder = folder();
+    let mut app = file_app(&folder);
+    let before = journal_file(&folder, &app);
+    // A review of a log this data folder never exported.
+    let review = review_of(&app, "20261123-99999999", ANSWER);
+    let file = folder.desk.join("other.review.json");
+    std::fs::write(&file, review.to_bytes()).unwrap();
+    import(&mut app, &file);
+
+    let problem = app
+        .model
+        .review_import
+        .as_ref()
+        .and_then(|dialog| dialog.problem.clone())
+        .expect("the dialog stays open with the reason");
+    assert!(problem.contains("20261123-99999999"), "{problem}");
+    insta::assert_snapshot!("review_import_refused_40x12", {
+        app.handle(Msg::Resize(40, 12), at(10));
+        screen(&app)
+    });
+    assert!(app.model.reviews.is_empty());
+    assert_eq!(journal_file(&folder, &app), before, "the journal is unchanged");
+    assert!(
+        !folder.paths.reviews_dir().exists() || std::fs::read_dir(folder.paths.reviews_dir()).unwrap().count() == 0
+    );
+
+    // A file that is not there is refused too, with its path.
+    key(&mut app, KeyCode::Esc, 11);
+    import(&mut app, &folder.desk.join("missing.review.json"));
+    let problem = app.model.review_import.as_ref().unwrap().problem.clone().unwrap();
+    assert!(problem.contains("missing.review.json"), "{problem}");
+}
+
+#[test]
+fn enter_with_no_path_asks_for_one() {
+    let folder = folder();
+    let mut app = file_app(&folder);
+    key(&mut app, KeyCode::Char('i'), 8);
+    key(&mut app, KeyCode::Enter, 9);
+    assert_eq!(
+        app.model.review_import.as_ref().unwrap().problem.as_deref(),
+        Some("Type the path of the review file first.")
+    );
+}
