@@ -423,10 +423,12 @@ fn a_refused_review_says_why_and_changes_nothing() {
         .and_then(|dialog| dialog.problem.clone())
         .expect("the dialog stays open with the reason");
     assert!(problem.contains("20261123-99999999"), "{problem}");
-    insta::assert_snapshot!("review_import_refused_40x12", {
-        app.handle(Msg::Resize(40, 12), at(10));
-        screen(&app)
-    });
+    app.handle(Msg::Resize(40, 12), at(10));
+    // The screen shows the temporary folder's path, which wraps as Unix
+    // lays it out (Windows' is another length, with `\`).
+    if cfg!(unix) {
+        insta::assert_snapshot!("review_import_refused_40x12", screen(&app));
+    }
     assert!(app.model.reviews.is_empty());
     assert_eq!(journal_file(&folder, &app), before, "the journal is unchanged");
     assert!(
