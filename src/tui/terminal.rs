@@ -61,7 +61,12 @@ pub(crate) fn prepare() -> io::Result<Prepared> {
 pub(crate) fn setup() -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)
+    execute!(out, EnterAlternateScreen)?;
+    // The classic Windows console has no bracketed paste (crossterm says so
+    // with an error): a paste then comes as a burst of keys, which the loop
+    // types as text. Never a reason not to start.
+    let _ = execute!(out, EnableBracketedPaste);
+    execute!(out, cursor::Hide)
 }
 
 fn to_message(event: Event) -> Option<Msg> {
