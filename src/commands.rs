@@ -194,6 +194,9 @@ fn validate(
 /// Writes a command's whole output to standard output. When it cannot be
 /// written (a full disk, a closed pipe) the command must not claim success.
 pub fn print(out: &str) -> Result<(), u8> {
+    // Whatever a command prints, from wherever it came, reaches the
+    // terminal through the sanitiser (clean text is not copied).
+    let out = sanitise(out);
     let mut stdout = io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),

@@ -102,6 +102,28 @@ impl Write for Counted<'_> {
     }
 }
 
+/// What the learner said at a pause.
+enum Pause {
+    Go,
+    /// `q`: no more of the module.
+    Stop,
+    /// The input ended.
+    Ended,
+}
+
+/// Asks `prompt` and waits for Enter (or `q`); the screen starts afresh.
+fn pause(input: &mut Input, output: &mut Counted, width: usize, prompt: &str) -> io::Result<Pause> {
+    say(output, width, prompt)?;
+    output.flush()?;
+    let said = match input.line(output)? {
+        None => Pause::Ended,
+        Some(line) if line.trim() == "q" => Pause::Stop,
+        Some(_) => Pause::Go,
+    };
+    output.lines = 0;
+    Ok(said)
+}
+
 /// Writes casebook's own words wrapped to the width, line by line (a
 /// learner's saved text is printed as written, not through this).
 fn say(output: &mut dyn Write, width: usize, words: &str) -> io::Result<()> {
@@ -319,17 +341,14 @@ fn session(
         let lines = document::section_lines(module, index, width, PLAIN_MARKS);
         for (number, line) in lines.iter().enumerate() {
             if page.is_some_and(|page| output.lines >= page) && number + 1 < lines.len() && !input_ended {
-                say(output, width, text::PLAIN_MORE).map_err(io_error)?;
-                output.flush().map_err(io_error)?;
-                match input.line(output).map_err(io_error)? {
-                    None => input_ended = true,
-                    Some(answer) if answer.trim() == "q" => {
+                match pause(&mut input, output, width, text::PLAIN_MORE).map_err(io_error)? {
+                    Pause::Ended => input_ended = true,
+                    Pause::Stop => {
                         quit = true;
                         break;
                     }
-                    Some(_) => {}
+                    Pause::Go => {}
                 }
-                output.lines = 0;
             }
             writeln!(output, "{}", line.text).map_err(io_error)?;
         }
@@ -440,17 +459,14 @@ fn session(
             say(output, width, &text::plain_outcome(said, saved)).map_err(io_error)?;
         }
         if options.interactive && index + 1 < module.sections.len() && !input_ended {
-            say(output, width, &format!("\n{}", text::PLAIN_CONTINUE)).map_err(io_error)?;
-            output.flush().map_err(io_error)?;
-            match input.line(output).map_err(io_error)? {
-                None => input_ended = true,
-                Some(line) if line.trim() == "q" => {
+            match pause(&mut input, output, width, &format!("\n{}", text::PLAIN_CONTINUE)).map_err(io_error)? {
+                Pause::Ended => input_ended = true,
+                Pause::Stop => {
                     quit = true;
                     break;
                 }
-                Some(_) => {}
+                Pause::Go => {}
             }
-            output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;

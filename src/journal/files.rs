@@ -219,50 +219,14 @@ fn create_temporary(folder: &Path, target: &std::ffi::OsStr) -> io::Result<(File
     }
 }
 
-/// Writes a file that must not exist yet (an exported log), whole or not at
-/// all: a temporary file, synced, then linked to its name, which fails if
-/// anything has taken the name meanwhile (a rename would replace it).
-/// Where the file system has no links (FAT on a memory stick), the rename
-/// is used after a last look. Returns `AlreadyExists` as an I/O problem.
-pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), Problem> {
-    let Some(target) = path.file_name() else {
-        return Err(Problem::NotRegular(text::KIND_FOLDER));
-    };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let (mut file, temporary) = create_temporary(&folder, target)?;
-    let written = (|| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(fs::Permissions::from_mode(0o600))?;
-        }
-        file.write_all(contents)?;
-        file.sync_all()?;
-        drop(file);
-        match fs::hard_link(&temporary, path) {
-            Ok(()) => fs::remove_file(&temporary),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
-            Err(_) if fs::symlink_metadata(path).is_ok() => Err(io::Error::from(io::ErrorKind::AlreadyExists)),
-            Err(_) => fs::rename(&temporary, path),
-        }
-    })();
-    if let Err(error) = written {
-        let _ = fs::remove_file(&temporary);
-        return Err(Problem::Io(error));
-    }
-    #[cfg(unix)]
-    File::open(&folder).and_then(|folder| folder.sync_all())?;
-    Ok(())
-}
-
-/// Writes atomically: a new temporary file in the same folder, synced,
-/// renamed over the old one, and the folder synced; readable by its owner
-/// only. Never writes through a link or over anything but a regular file;
+/// Writes `contents` to a new private temporary file beside `path`, synced,
+/// then `place`s it (renames or links it to `path`) and syncs the folder;
 /// the temporary file is removed if any step fails.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Problem> {
+fn write_then_place(
+    path: &Path,
+    contents: &[u8],
+    place: impl FnOnce(&Path, &Path) -> io::Result<()>,
+) -> Result<(), Problem> {
     let Some(target) = path.file_name() else {
         return Err(Problem::NotRegular(text::KIND_FOLDER));
     };
@@ -270,16 +234,6 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Problem> {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    match fs::symlink_metadata(path) {
-        Ok(metadata) if metadata.file_type().is_symlink() => return Err(Problem::Link),
-        Ok(metadata) => {
-            if let Some(kind) = kind_of(metadata.file_type()) {
-                return Err(Problem::NotRegular(kind));
-            }
-        }
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(Problem::Io(error)),
-    }
     let (mut file, temporary) = create_temporary(&folder, target)?;
     let written = (|| {
         #[cfg(unix)]
@@ -291,16 +245,48 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Problem> {
         file.write_all(contents)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&temporary, path)
+        place(&temporary, path)
     })();
     if let Err(error) = written {
         let _ = fs::remove_file(&temporary);
         return Err(Problem::Io(error));
     }
-    // The rename is on disk only once the folder is.
+    // The new name is on disk only once the folder is.
     #[cfg(unix)]
     File::open(&folder).and_then(|folder| folder.sync_all())?;
     Ok(())
+}
+
+/// Writes a file that must not exist yet (an exported log), whole or not at
+/// all: linked to its name, which fails if anything has taken the name
+/// meanwhile (a rename would replace it). Where the file system has no
+/// links (FAT on a memory stick), the rename is used after a last look.
+/// Returns `AlreadyExists` as an I/O problem.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), Problem> {
+    write_then_place(path, contents, |temporary, path| match fs::hard_link(temporary, path) {
+        Ok(()) => fs::remove_file(temporary),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Err(error),
+        Err(_) if fs::symlink_metadata(path).is_ok() => Err(io::Error::from(io::ErrorKind::AlreadyExists)),
+        Err(_) => fs::rename(temporary, path),
+    })
+}
+
+/// Writes atomically: a new temporary file in the same folder, synced,
+/// renamed over the old one, and the folder synced; readable by its owner
+/// only. Never writes through a link or over anything but a regular file;
+/// the temporary file is removed if any step fails.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Problem> {
+    match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => return Err(Problem::Link),
+        Ok(metadata) => {
+            if let Some(kind) = kind_of(metadata.file_type()) {
+                return Err(Problem::NotRegular(kind));
+            }
+        }
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+        Err(error) => return Err(Problem::Io(error)),
+    }
+    write_then_place(path, contents, |temporary, path| fs::rename(temporary, path))
 }
 
 /// Creates a folder and any missing parents, each readable by its owner

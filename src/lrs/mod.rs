@@ -75,6 +75,12 @@ pub fn recording_store(
     RecordingStore::new(crate::journal::FileStore::new(paths.clone()), recorder)
 }
 
+/// Says something on standard error: messages here carry the LRS's own
+/// replies and addresses, which are never let act on the terminal.
+fn warn(message: &str) {
+    eprintln!("{}", crate::sanitise::sanitise(message));
+}
+
 /// `casebook lrs set|test|forget`.
 pub fn run_lrs(command: &LrsCommand, paths: &DataPaths) -> u8 {
     match command {
@@ -88,11 +94,11 @@ fn configured(paths: &DataPaths) -> Result<LrsSettings, u8> {
     match LrsSettings::load(paths) {
         Ok(Some(settings)) => Ok(settings),
         Ok(None) => {
-            eprintln!("{}", text::LRS_NOT_CONFIGURED);
+            warn(text::LRS_NOT_CONFIGURED);
             Err(exit::LRS)
         }
         Err(error) => {
-            eprintln!("{}", text::lrs_settings_unreadable(&error.to_string()));
+            warn(&text::lrs_settings_unreadable(&error.to_string()));
             Err(exit::DATA)
         }
     }
@@ -143,28 +149,28 @@ fn read_line_without_echo() -> std::io::Result<String> {
 
 fn set(args: &SetArgs, paths: &DataPaths) -> u8 {
     if let Err(message) = crate::commands::check_data_dir(paths) {
-        eprintln!("{message}");
+        warn(&message);
         return exit::DATA;
     }
     let endpoint = match settings::check_endpoint(&args.endpoint) {
         Ok(endpoint) => endpoint,
         Err(message) => {
-            eprintln!("{message}");
+            warn(&message);
             return 2;
         }
     };
     if let Err(error) = LrsSettings::load(paths) {
-        eprintln!("{}", text::lrs_settings_unreadable(&error.to_string()));
+        warn(&text::lrs_settings_unreadable(&error.to_string()));
         return exit::DATA;
     }
     if args.key.is_empty() || args.key.contains(':') {
-        eprintln!("{}", text::LRS_KEY_INVALID);
+        warn(text::LRS_KEY_INVALID);
         return 2;
     }
     let secret = match read_secret(&args.key) {
         Ok(secret) => secret,
         Err(message) => {
-            eprintln!("{message}");
+            warn(&message);
             return 2;
         }
     };
@@ -179,7 +185,7 @@ fn set(args: &SetArgs, paths: &DataPaths) -> u8 {
         timeout_seconds: args.timeout.max(1),
     };
     if let Err(error) = settings.save(paths) {
-        eprintln!("{}", text::lrs_settings_unsaved(&error.to_string()));
+        warn(&text::lrs_settings_unsaved(&error.to_string()));
         return exit::DATA;
     }
     let mut out = text::lrs_set_summary(
@@ -230,7 +236,7 @@ fn test(paths: &DataPaths) -> u8 {
     let client = match http::Client::new(&settings) {
         Ok(client) => client,
         Err(message) => {
-            eprintln!("{message}");
+            warn(&message);
             return exit::LRS;
         }
     };
@@ -238,11 +244,11 @@ fn test(paths: &DataPaths) -> u8 {
     let about = match client.about() {
         Ok(reply) if reply.status == 200 => reply,
         Ok(reply) => {
-            eprintln!("{}", text::lrs_about_failed(&endpoint, reply.status, &reply.body));
+            warn(&text::lrs_about_failed(&endpoint, reply.status, &reply.body));
             return exit::LRS;
         }
         Err(reason) => {
-            eprintln!("{}", text::lrs_unreachable(&endpoint, &reason));
+            warn(&text::lrs_unreachable(&endpoint, &reason));
             return exit::LRS;
         }
     };
@@ -265,17 +271,17 @@ fn test(paths: &DataPaths) -> u8 {
         }
         Ok(reply) if reply.status == 401 || reply.status == 403 => {
             let _ = print(&out);
-            eprintln!("{}", text::lrs_credentials_refused(&endpoint, reply.status));
+            warn(&text::lrs_credentials_refused(&endpoint, reply.status));
             exit::LRS
         }
         Ok(reply) => {
             let _ = print(&out);
-            eprintln!("{}", text::lrs_server_error(&endpoint, reply.status, &reply.body));
+            warn(&text::lrs_server_error(&endpoint, reply.status, &reply.body));
             exit::LRS
         }
         Err(reason) => {
             let _ = print(&out);
-            eprintln!("{}", text::lrs_unreachable(&endpoint, &reason));
+            warn(&text::lrs_unreachable(&endpoint, &reason));
             exit::LRS
         }
     }
@@ -289,10 +295,10 @@ fn forget(paths: &DataPaths) -> u8 {
         .map(|settings| settings.endpoint);
     let had_settings = path.symlink_metadata().is_ok();
     if had_settings && let Err(error) = std::fs::remove_file(&path) {
-        eprintln!(
-            "{}",
-            text::lrs_forget_failed(&path.display().to_string(), &text::io_reason(&error))
-        );
+        warn(&text::lrs_forget_failed(
+            &path.display().to_string(),
+            &text::io_reason(&error),
+        ));
         return exit::DATA;
     }
     let _ = std::fs::remove_file(paths.sync_status_file());
@@ -333,22 +339,22 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
         Err(code) => return code,
     };
     if let Err(message) = crate::commands::check_data_dir(paths) {
-        eprintln!("{message}");
+        warn(&message);
         return exit::DATA;
     }
     // One sender at a time: an open tutor sends the outbox itself.
     let _lock = match crate::journal::lock::DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(crate::journal::lock::LockError::Held { path, pid }) => {
-            eprintln!("{}", text::already_open(&path.display().to_string(), pid));
+            warn(&text::already_open(&path.display().to_string(), pid));
             return exit::LOCKED;
         }
         Err(crate::journal::lock::LockError::Refused { path, reason }) => {
-            eprintln!("{}", text::lock_refused(&path.display().to_string(), &reason));
+            warn(&text::lock_refused(&path.display().to_string(), &reason));
             return exit::DATA;
         }
         Err(crate::journal::lock::LockError::Io { path, reason }) => {
-            eprintln!("{}", text::data_dir_unusable(&path.display().to_string(), &reason));
+            warn(&text::data_dir_unusable(&path.display().to_string(), &reason));
             return exit::DATA;
         }
     };
@@ -365,9 +371,9 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
     match report.stopped {
         None => exit::OK,
         Some(stop) => {
-            eprintln!("{}", stop.message(&settings.endpoint));
+            warn(&stop.message(&settings.endpoint));
             if report.waiting > 0 {
-                eprintln!("{}", text::lrs_still_waiting(report.waiting));
+                warn(&text::lrs_still_waiting(report.waiting));
             }
             exit::LRS
         }
@@ -383,7 +389,7 @@ fn status(paths: &DataPaths) -> u8 {
     let settings = match LrsSettings::load(paths) {
         Ok(settings) => settings,
         Err(error) => {
-            eprintln!("{}", text::lrs_settings_unreadable(&error.to_string()));
+            warn(&text::lrs_settings_unreadable(&error.to_string()));
             return exit::DATA;
         }
     };
@@ -395,7 +401,7 @@ fn status(paths: &DataPaths) -> u8 {
     let stored = match outbox::list(paths) {
         Ok(stored) => stored,
         Err(error) => {
-            eprintln!("{error}");
+            warn(&error.to_string());
             return exit::DATA;
         }
     };
