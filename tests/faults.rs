@@ -388,6 +388,8 @@ fn a_size_limit_at_save_shows_not_saved_and_leaves_the_old_file_intact() {
     // The small saves on the way fit; this is the last good version.
     let old = std::fs::read_to_string(&journal).unwrap();
     pane.type_text(&"A long reflection that will not fit. ".repeat(60));
+    // All of it in the box first, so the failure seen is Ctrl-S's.
+    pane.wait_for("420 words");
     pane.keys(&["C-s"]);
     let screen = pane.wait_for("NOT SAVED");
     assert!(screen.contains("desistance-assessing.ron"), "names the file:\n{screen}");

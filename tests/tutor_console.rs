@@ -42,6 +42,40 @@ fn keys_pasted_as_key_presses_stay_in_the_answer_box_tab_and_enter_included() {
     assert!(journal.contains("pasted    one\\ntwo three"), "{journal}");
 }
 
+/// crossterm reads the terminal 1,024 bytes at a time. A paste longer than
+/// that, arriving as key presses, must arrive whole at once, not stop at
+/// the first 1,024 bytes until another key is pressed. Accented letters and
+/// curly quotes make some reads end inside a character.
+#[test]
+fn a_long_paste_arriving_as_key_presses_arrives_whole_without_another_key() {
+    let _serial = one_at_a_time();
+    if !tmux_available("the console tests") {
+        return;
+    }
+    let data = welcomed();
+    let pane = Pane::start("long-paste", data.path(), "read desistance-assessing");
+    pane.wait_for("What we expect");
+    pane.keys(&["l", "l", "l", "l"]);
+    pane.wait_for("Question 1 of 2");
+    let sentence = "Renée’s mother said “not again”, and I listened.\t";
+    let pasted = sentence.repeat(100);
+    assert!(pasted.len() > 5 * 1024);
+    pane.type_text(&pasted);
+    // 800 words, and nothing pressed after the paste.
+    pane.wait_for("800 words");
+    pane.keys(&["C-c"]);
+    let _ = pane.exit_status();
+    let journal: casebook::journal::ModuleJournal = ron::from_str(
+        &std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        journal.reflections["stood-out"].text,
+        pasted.replace('\t', "    "),
+        "every character, in order"
+    );
+}
+
 #[test]
 fn ascii_on_request_by_flag_or_variable_draws_no_symbol_a_classic_console_cannot_show() {
     let _serial = one_at_a_time();

@@ -173,7 +173,7 @@ fn event_loop<S: Store>(
             if matches!(event, Event::Resize(..)) {
                 terminal.backend_mut().forget_size();
                 (Some(resized(&event, ratatui::crossterm::terminal::size())), None)
-            } else if matches!(event, Event::Key(_)) && event::poll(Duration::ZERO)? {
+            } else if matches!(event, Event::Key(_)) && event::poll(ALREADY_WAITING)? {
                 // More keys already waiting: a paste on a console that sends
                 // it as key presses (Windows), to be taken as typed text.
                 let (keys, after) = read_burst(event)?;
@@ -241,6 +241,11 @@ pub(crate) fn ascii_from_environment() -> bool {
     asked || console_lacks_symbols(cfg!(windows), |name| std::env::var(name).ok())
 }
 
+/// How long to look for keys already sent. Not zero: crossterm's Unix
+/// reader answers a zero-length wait with "nothing" even when keys are
+/// queued, and a millisecond is far below what a typist notices.
+const ALREADY_WAITING: Duration = Duration::from_millis(1);
+
 /// The most keys taken as one burst, so that a flood still lets frames out.
 const BURST_LIMIT: usize = 65_536;
 
@@ -251,7 +256,7 @@ fn read_burst(first: Event) -> io::Result<(Vec<ratatui::crossterm::event::KeyEve
     if let Event::Key(key) = first {
         keys.push(key);
     }
-    while keys.len() < BURST_LIMIT && event::poll(Duration::ZERO)? {
+    while keys.len() < BURST_LIMIT && event::poll(ALREADY_WAITING)? {
         match event::read()? {
             Event::Key(key) => keys.push(key),
             other => return Ok((keys, Some(other))),
