@@ -125,6 +125,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             None => no_data_dir(),
         },
     };
+    if code != exit::OK {
+        crate::console::hold_window_after_error();
+    }
     ExitCode::from(code)
 }
 

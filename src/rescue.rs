@@ -396,11 +396,8 @@ impl SignalWatch {
 
     /// Windows has no signals but console control events: Ctrl-C (outside
     /// the tutor, where it is a key), Ctrl-Break, the console window closed,
-    /// logging off and shutting down. `ctrlc` (with `termination`) hands
-    /// each to a thread of its own, which saves and exits here. Windows ends
-    /// the process as soon as the crate's own handler returns for the last
-    /// three, so for them this is a race that a save may lose (see the
-    /// README): autosave has the text on disk within seconds of a pause.
+    /// logging off and shutting down. The save runs inside Windows' own
+    /// handler, which Windows waits for before it ends the process.
     #[cfg(windows)]
     pub fn start(self) -> std::io::Result<()> {
         let SignalWatch {
@@ -409,14 +406,13 @@ impl SignalWatch {
             restore,
             saved_words,
         } = self;
-        ctrlc::try_set_handler(move || {
+        crate::console::on_control_event(move |event| {
             stop_other_saves();
             let rescued = snapshot.save_all(&paths);
             restore();
             rescued.report(saved_words);
-            std::process::exit(CONSOLE_EVENT_EXIT);
+            std::process::exit(crate::console::exit_code(event));
         })
-        .map_err(|error| std::io::Error::other(error.to_string()))
     }
 
     #[cfg(not(any(unix, windows)))]
@@ -425,11 +421,6 @@ impl SignalWatch {
         Ok(())
     }
 }
-
-/// The exit code after a console control event on Windows, which does not
-/// say which event it was: 130, as after Ctrl-C in a Unix shell.
-#[cfg(windows)]
-pub const CONSOLE_EVENT_EXIT: i32 = 130;
 
 /// On a panic: the terminal first, then the drafts, then a short message
 /// saying where the text is. Exits with 101, as an uncaught panic does.

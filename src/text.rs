@@ -61,6 +61,10 @@ pub const QUESTIONS_HEADING: &str = "Take-away questions";
 /// In the reader's foot while the section goes on below the screen.
 pub const MORE_BELOW: &str = "↓ more below";
 pub const NOTHING_TO_SAVE: &str = "Everything is saved.";
+
+/// After an error in a console window of casebook's own (a double-clicked
+/// casebook.exe), which would otherwise close before it could be read.
+pub const PRESS_ENTER_TO_CLOSE: &str = "Press Enter to close this window.";
 pub const PROFILE_SAVED: &str = "Profile saved.";
 pub const SKIPPED: &str = "Question skipped. You can come back and answer it at any time.";
 pub const QUESTIONS_STILL_OPEN: &str = "Some questions are still open: answer or skip them to complete the module.";
