@@ -644,17 +644,28 @@ fn tutor(
     // key is handled before then, so only a last-visit time could show in
     // UTC, for that frame. A signal caught before the thread starts waits for
     // it. Nothing has been saved yet, so no save of ours is swept away.
+    // The background sync says here if the LRS refuses casebook's key.
+    let (tell_refused, news) = match lrs {
+        Some(_) => {
+            let (tell, news) = std::sync::mpsc::channel();
+            (Some(tell), Some(news))
+        }
+        None => (None, None),
+    };
     let after_first_frame = |app: &mut App<crate::lrs::RecordingStore<FileStore>>| {
         crate::journal::lock::sweep_temporary_files(paths);
         let problem = signals.start().err().map(|error| error.to_string());
         let timezone = jiff::tz::TimeZone::system();
         app.handle(tui::Msg::Ready { timezone, problem }, jiff::Timestamp::now());
         // The network is not touched before the first frame is out.
-        if let Some(settings) = lrs {
-            let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake);
+        if let Some((settings, tell)) = lrs.zip(tell_refused) {
+            let refused = move |status| {
+                let _ = tell.send(tui::Msg::RecordsRefused(status));
+            };
+            let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake, refused);
         }
     };
-    match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame) {
+    match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame, news) {
         Ok(()) => exit::OK,
         Err(error) => {
             eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));

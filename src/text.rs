@@ -1626,6 +1626,17 @@ pub fn lrs_status_only(status: u16) -> String {
 pub const LRS_CONFLICT: &str =
     "the LRS already holds a different statement with this id (409); this one is kept here and not sent again";
 
+/// In the tutor, short enough for its two rows at 80 columns.
+pub fn records_refused(status: u16) -> String {
+    format!(
+        "Your LRS refused casebook's key and secret ({status}), so records are not being sent; they wait \
+         in the outbox. Run \"casebook lrs set\" again."
+    )
+}
+
+/// The home screen's foot once the LRS has refused casebook's key and secret.
+pub const RECORDS_NOT_SENT: &str = "Records are not reaching your LRS: \"casebook sync --status\" says why.";
+
 pub fn lrs_credentials_refused(endpoint: &str, status: u16) -> String {
     format!(
         "The LRS at {endpoint} refused the key and secret ({status}), so sending has stopped; your records wait \

@@ -755,6 +755,36 @@ fn the_tutor_sends_in_the_background_while_the_learner_works() {
     assert_eq!(pane.exit_status().0, 0);
 }
 
+/// Wrong credentials stop the tutor's sending for the run: the learner is
+/// told at once, and the home screen keeps saying so.
+#[test]
+fn the_tutor_says_when_the_lrs_refuses_its_key() {
+    let _serial = common::one_at_a_time();
+    if !common::tmux_available("the tutor's refused-key test") {
+        return;
+    }
+    let Some(modules) = node_modules("the_tutor_says_when_the_lrs_refuses_its_key") else {
+        return;
+    };
+    let lrs = Lrs::start(&modules, 0);
+    let data = data_folder();
+    fs::write(data.path().join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
+    configure(data.path(), &lrs.endpoint(), "not-the-secret", &[]);
+    study(data.path());
+    let pane = common::Pane::start("lrs-refused", data.path(), "");
+    let screen = pane.wait_for("refused casebook's key and secret (401)");
+    assert!(
+        screen.contains("\"casebook lrs set\" again."),
+        "says what to do:\n{screen}"
+    );
+    pane.keys(&["Down"]);
+    pane.wait_for("Records are not reaching your LRS");
+    pane.keys(&["q"]);
+    assert_eq!(pane.exit_status().0, 0);
+    assert_eq!(outbox_files(data.path()).len(), 9, "nothing is lost");
+    assert!(lrs.statements().is_empty());
+}
+
 #[test]
 fn the_secret_typed_at_the_terminal_is_not_shown() {
     let _serial = common::one_at_a_time();

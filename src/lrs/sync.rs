@@ -254,9 +254,15 @@ pub fn backoff(failures: u32) -> Duration {
 
 /// The tutor's sync: a thread of its own that sends the outbox now and
 /// soon after each new statement, backing off after a failure and giving up
-/// for this run on wrong credentials. It shares nothing with the screen but
+/// for this run on wrong credentials, which it tells `refused` (the tutor's
+/// screen) with the HTTP status. It shares nothing else with the screen but
 /// `wake`, so typing never waits for the network.
-pub fn start_background(paths: DataPaths, settings: LrsSettings, wake: Wake) -> std::io::Result<()> {
+pub fn start_background(
+    paths: DataPaths,
+    settings: LrsSettings,
+    wake: Wake,
+    refused: impl FnOnce(u16) + Send + 'static,
+) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("casebook-lrs-sync".to_owned())
         .spawn(move || {
@@ -264,7 +270,10 @@ pub fn start_background(paths: DataPaths, settings: LrsSettings, wake: Wake) -> 
             loop {
                 let report = send_outbox(&paths, &settings, Timestamp::now());
                 match report.stopped {
-                    Some(Stop::Credentials(_)) => return,
+                    Some(Stop::Credentials(status)) => {
+                        refused(status);
+                        return;
+                    }
                     Some(_) => {
                         failures += 1;
                         std::thread::sleep(backoff(failures));

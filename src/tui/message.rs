@@ -29,6 +29,9 @@ pub enum Msg {
     Resize(u16, u16),
     /// A timer ran out: an autosave may be due.
     Tick,
+    /// The learning record store refused casebook's key and secret (this
+    /// HTTP status), so the background sending has stopped for this run.
+    RecordsRefused(u16),
     /// A module's journal is on disk.
     Saved(ModuleKey),
     /// The profile is on disk.

@@ -43,6 +43,9 @@ pub struct Model {
     pub color: bool,
     /// A one-line message at the foot of the screen.
     pub notice: Option<String>,
+    /// The learning record store refused casebook's key this run: said once
+    /// as a notice, then kept on the home screen's foot.
+    pub records_refused: bool,
     /// Set while a save is failing: shown plainly until everything is saved.
     pub save_error: Option<String>,
     /// When to try a failing save again, and how long the wait was.
@@ -293,6 +296,7 @@ impl Model {
             height: 24,
             color: true,
             notice: None,
+            records_refused: false,
             save_error: None,
             retry_at: None,
             retry_millis: 0,

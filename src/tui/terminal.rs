@@ -2,6 +2,7 @@
 //! to the app. Nothing here decides behaviour.
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -81,12 +82,15 @@ fn to_message(event: Event) -> Option<Msg> {
 /// Runs the tutor until the learner quits. Every draft is saved before
 /// this returns, whatever happens to the terminal.
 /// `after_first_frame` runs once the first frame is out: start-up work the
-/// first frame does not need waits until then.
+/// first frame does not need waits until then. `news` brings messages from
+/// casebook's own background work (the LRS sync), looked at every second
+/// until its sender is gone.
 pub(crate) fn run<S: Store>(
     app: &mut App<S>,
     prepared: io::Result<Prepared>,
     snapshot: &Snapshot,
     after_first_frame: impl FnOnce(&mut App<S>),
+    news: Option<Receiver<Msg>>,
 ) -> io::Result<()> {
     let prepared = match prepared.and_then(|prepared| setup().map(|()| prepared)) {
         Ok(prepared) => prepared,
@@ -96,7 +100,7 @@ pub(crate) fn run<S: Store>(
         }
     };
     let backend = LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
-    let result = event_loop(app, backend, prepared, snapshot, after_first_frame);
+    let result = event_loop(app, backend, prepared, snapshot, after_first_frame, news);
     if result.is_err() {
         // The terminal went away: save what we have.
         app.handle(Msg::TerminalFailed, Timestamp::now());
@@ -135,6 +139,7 @@ fn event_loop<S: Store>(
     prepared: Prepared,
     snapshot: &Snapshot,
     after_first_frame: impl FnOnce(&mut App<S>),
+    mut news: Option<Receiver<Msg>>,
 ) -> io::Result<()> {
     // Fault injection for the tests: F12 panics, to prove drafts survive.
     // Debug builds only: a release build never crashes on request.
@@ -160,14 +165,36 @@ fn event_loop<S: Store>(
         if app.model.quit {
             return Ok(());
         }
-        // Block until input, or until an autosave falls due: no busy loop.
-        let ready = match app.model.autosave_due() {
-            Some(due) => {
-                let wait = due.duration_since(Timestamp::now()).as_millis().clamp(0, 60_000);
-                event::poll(Duration::from_millis(u64::try_from(wait).unwrap_or(0)))?
-            }
+        // Block until input, until an autosave falls due, or until it is
+        // time to look for news: no busy loop.
+        let until_autosave = app.model.autosave_due().map(|due| {
+            let wait = due.duration_since(Timestamp::now()).as_millis().clamp(0, 60_000);
+            Duration::from_millis(u64::try_from(wait).unwrap_or(0))
+        });
+        // Waking only to look for news is not an autosave's tick.
+        let news_only = news.is_some() && until_autosave.is_none_or(|wait| wait > NEWS_EVERY);
+        let wait = match (until_autosave, news.is_some()) {
+            (Some(wait), true) => Some(wait.min(NEWS_EVERY)),
+            (None, true) => Some(NEWS_EVERY),
+            (wait, false) => wait,
+        };
+        let ready = match wait {
+            Some(wait) => event::poll(wait)?,
             None => true,
         };
+        if !ready && let Some(inbox) = &news {
+            match inbox.try_recv() {
+                Ok(message) => {
+                    app.handle(message, Timestamp::now());
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => news = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if !ready && news_only {
+            continue;
+        }
         let (message, after) = if ready {
             let event = event::read()?;
             if matches!(event, Event::Resize(..)) {
@@ -245,6 +272,9 @@ pub(crate) fn ascii_from_environment() -> bool {
 /// reader answers a zero-length wait with "nothing" even when keys are
 /// queued, and a millisecond is far below what a typist notices.
 const ALREADY_WAITING: Duration = Duration::from_millis(1);
+
+/// How often the loop looks for news from background work while waiting.
+const NEWS_EVERY: Duration = Duration::from_secs(1);
 
 /// The most keys taken as one burst, so that a flood still lets frames out.
 const BURST_LIMIT: usize = 65_536;

@@ -52,6 +52,11 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::RecordsRefused(status) => {
+            model.notice = Some(text::records_refused(status));
+            model.records_refused = true;
+            Vec::new()
+        }
         Msg::Saved(key) => {
             model.unsaved.remove(&key);
             saved(model);

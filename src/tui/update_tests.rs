@@ -323,3 +323,36 @@ fn an_export_is_remembered_for_the_next() {
     update(&mut model, key(KeyCode::Char('e')), at(7));
     assert_eq!(model.export.as_ref().unwrap().format, crate::export::Format::Html);
 }
+
+#[test]
+fn an_lrs_refusing_the_key_is_said_at_once_and_stays_on_the_home_screen() {
+    let mut model = model();
+    update(&mut model, Msg::RecordsRefused(401), at(1));
+    let mut screen = words_on(&model);
+    assert!(
+        screen.contains("refused casebook's key and secret (401)") && screen.contains("\"casebook lrs set\" again."),
+        "said at once, whole, with what to do:\n{screen}"
+    );
+    // The next key clears the notice; the home screen's foot still says so.
+    update(&mut model, key(KeyCode::Down), at(2));
+    assert_eq!(model.notice, None);
+    screen = words_on(&model);
+    assert!(!screen.contains("(401)"), "{screen}");
+    assert!(screen.contains(crate::text::RECORDS_NOT_SENT), "{screen}");
+}
+
+/// The screen's words, however they wrapped.
+fn words_on(model: &Model) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| crate::tui::view::draw(model, frame)).unwrap();
+    terminal
+        .backend()
+        .to_string()
+        .lines()
+        .map(|line| line.trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

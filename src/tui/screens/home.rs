@@ -222,6 +222,8 @@ pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme)
     crate::tui::overlays::cpd::draw_home_line(model, canvas, cpd_row, theme);
     let left = if model.content_errors > 0 {
         Line::from(text::content_problems(model.content_errors))
+    } else if model.records_refused {
+        Line::from(text::RECORDS_NOT_SENT)
     } else {
         Line::from(continue_hint(model).unwrap_or_default())
     };
