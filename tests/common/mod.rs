@@ -9,10 +9,12 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-/// tmux on a private socket, so tests never touch the user's own sessions.
+/// tmux on a private socket, so tests never touch the user's own sessions,
+/// one per test process, so that two test runs at once (or two test
+/// binaries) never share a server that one of them is shutting down.
 pub fn tmux_command() -> Command {
     let mut command = Command::new("tmux");
-    command.args(["-L", "casebook-tests"]);
+    command.args(["-L", &format!("casebook-tests-{}", std::process::id())]);
     command
 }
 
