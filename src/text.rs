@@ -60,6 +60,8 @@ pub const ANSWER_PLACEHOLDER: &str = "Press Enter to write your reflection.";
 pub const QUESTIONS_HEADING: &str = "Take-away questions";
 /// In the reader's foot while the section goes on below the screen.
 pub const MORE_BELOW: &str = "↓ more below";
+/// In the completion screen's foot while it is scrolled down from its top.
+pub const MORE_ABOVE: &str = "↑ more above";
 pub const NOTHING_TO_SAVE: &str = "Everything is saved.";
 
 /// After an error in a console window of casebook's own (a double-clicked
@@ -428,6 +430,8 @@ pub mod keys {
     );
     pub const COMPLETION_AGAIN: Help = ("r", "read the module again from the start");
     pub const COMPLETION_BACK: Help = ("q / Esc / ← / h", "back to the home screen");
+    pub const COMPLETION_PAGE: Help = ("PgDn Space Ctrl-F / PgUp b", "scroll a page");
+    pub const COMPLETION_ENDS: Help = ("Home g / End G", "top / bottom of the screen");
     pub const ACTION_POINT_DONE: Help = ("Esc", "stop writing the action point (kept and saved)");
 
     pub const PROFILE_NEXT: Help = ("Tab / ↓ / Enter", "next field");

@@ -309,6 +309,142 @@ fn the_completion_screen_shows_the_latest_reviews_comments_actions_and_next_date
     }
 }
 
+/// A supervisor's overall comments far longer than a screen: one long
+/// paragraph (so it is wrapped into many rows) and a few short lines.
+fn long_comments() -> String {
+    let paragraph = "Your reflection on the transition back to school shows a clear grasp of the \
+                     desistance literature, and the way you tied Tim's own account to it was careful. "
+        .repeat(12);
+    format!("{paragraph}\nFirst point to carry forward.\nSecond point to carry forward.")
+}
+
+/// Tim's completion screen (the second question skipped) with a review
+/// whose overall comments are `overall`.
+fn completion_with_review(width: u16, height: u16, overall: &str) -> App<MemoryStore> {
+    let mut app = reviewed_app(width, height, false);
+    app.model.reviews[0].review.overall_comments = Some(overall.to_owned());
+    app.model.home.selected = TIM;
+    key(&mut app, KeyCode::Enter, 1);
+    key(&mut app, KeyCode::Right, 2);
+    key(&mut app, KeyCode::Esc, 3);
+    key(&mut app, KeyCode::Right, 4);
+    key(&mut app, KeyCode::Char('y'), 5);
+    // Home: at the top already, it only clears the notice of the skip, so
+    // the foot shows what it says about scrolling.
+    key(&mut app, KeyCode::Home, 6);
+    app
+}
+
+const LAST_LINE: &str = "Next review: 29 December 2026";
+
+/// The screen's rows between the title and the two rows of the foot.
+fn body_rows(app: &App<impl Store>) -> Vec<String> {
+    let shown = screen(app);
+    let rows: Vec<String> = shown.lines().map(|row| row.trim_matches('"').to_owned()).collect();
+    rows[1..rows.len() - 2].to_vec()
+}
+
+#[test]
+fn a_long_review_on_the_completion_screen_scrolls_to_its_last_line_and_no_further() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = completion_with_review(width, height, &long_comments());
+        let first = screen(&app);
+        insta::assert_snapshot!(format!("review_completion_long_{width}x{height}"), first);
+        assert!(
+            !first.contains(LAST_LINE),
+            "{width}x{height}: cut off at first\n{first}"
+        );
+        assert!(first.contains("↓ more below"), "{width}x{height}: says so\n{first}");
+        assert!(!first.contains("↑ more above"), "{width}x{height}: at the top\n{first}");
+        assert!(
+            first.contains("↓↑ scroll"),
+            "{width}x{height}: the footer offers the keys\n{first}"
+        );
+
+        // A line at a time, in screen rows: the long paragraph is many rows,
+        // and j goes through every one of them to the last line.
+        let mut presses = 0;
+        while !screen(&app).contains(LAST_LINE) {
+            key(&mut app, KeyCode::Char('j'), 7);
+            presses += 1;
+            assert!(presses < 200, "{width}x{height}: j never reached the end");
+        }
+        let end = screen(&app);
+        insta::assert_snapshot!(format!("review_completion_long_end_{width}x{height}"), end);
+        let rows = body_rows(&app);
+        assert!(
+            rows.last().is_some_and(|row| row.contains(LAST_LINE)),
+            "{width}x{height}: the last line is on the last row\n{end}"
+        );
+        assert!(end.contains("↑ more above"), "{width}x{height}\n{end}");
+        assert!(!end.contains("↓ more below"), "{width}x{height}\n{end}");
+
+        // No further: every key that scrolls down leaves the screen as it is.
+        for code in [
+            KeyCode::Char('j'),
+            KeyCode::Down,
+            KeyCode::PageDown,
+            KeyCode::Char(' '),
+            KeyCode::End,
+        ] {
+            key(&mut app, code, 8);
+            assert_eq!(screen(&app), end, "{width}x{height}: {code:?} scrolled past the end");
+        }
+        // And back: a line up hides the last line; Home is the first screen.
+        key(&mut app, KeyCode::Char('k'), 9);
+        assert!(!screen(&app).contains(LAST_LINE), "{width}x{height}");
+        key(&mut app, KeyCode::Home, 9);
+        assert_eq!(screen(&app), first, "{width}x{height}");
+        // End in one go.
+        key(&mut app, KeyCode::End, 9);
+        assert_eq!(screen(&app), end, "{width}x{height}");
+    }
+}
+
+#[test]
+fn the_completion_screen_pages_and_opens_at_its_top() {
+    let mut app = completion_with_review(80, 24, &long_comments());
+    let first = body_rows(&app);
+    assert!(!screen(&app).contains(LAST_LINE));
+    // A page keeps the last row read in sight, at the top.
+    key(&mut app, KeyCode::PageDown, 7);
+    let paged = body_rows(&app);
+    assert_eq!(paged[0], first[first.len() - 1]);
+    key(&mut app, KeyCode::Char('b'), 8);
+    assert_eq!(body_rows(&app), first, "b: a page back up");
+    key(&mut app, KeyCode::Char(' '), 8);
+    assert_eq!(body_rows(&app), paged, "Space: a page down");
+
+    // Scrolled to the end, read again and on through the module: the
+    // completion screen opens at its top.
+    key(&mut app, KeyCode::End, 9);
+    assert!(screen(&app).contains(LAST_LINE));
+    key(&mut app, KeyCode::Char('r'), 10);
+    let sections = app.model.courses[0].modules[TIM].sections.len();
+    for _ in 0..sections {
+        key(&mut app, KeyCode::End, 11);
+        key(&mut app, KeyCode::Char('l'), 11);
+    }
+    let again = screen(&app);
+    assert!(again.contains("Module complete"), "{again}");
+    assert!(again.contains("Time spent"), "{again}");
+    assert!(!again.contains(LAST_LINE), "{again}");
+}
+
+#[test]
+fn a_completion_screen_that_fits_does_not_scroll_or_say_more() {
+    let mut app = completion_with_review(80, 24, "Thoughtful work overall.");
+    let fits = screen(&app);
+    assert!(fits.contains(LAST_LINE), "{fits}");
+    for mark in ["↓ more below", "↑ more above", "↓↑ scroll"] {
+        assert!(!fits.contains(mark), "{mark}: {fits}");
+    }
+    for code in [KeyCode::Char('j'), KeyCode::PageDown, KeyCode::End] {
+        key(&mut app, code, 7);
+        assert_eq!(screen(&app), fits, "{code:?}");
+    }
+}
+
 // ------------------------------------------------------------------ import
 
 struct Folder {

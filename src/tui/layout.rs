@@ -1,12 +1,13 @@
 //! Geometry both `update` and the screens' drawing need: the reading
 //! column, the question panel, scroll limits, when a section's end is on
-//! screen, the home grid, and the help box.
+//! screen, the completion screen's rows, the home grid, and the help box.
 
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::keymap;
-use super::model::{Focus, GRID_WIDTH, Model, READING_WIDTH, Reader, Screen};
+use super::model::{Completion, Focus, GRID_WIDTH, Model, READING_WIDTH, Reader, Screen};
 use super::theme::Theme;
 use super::widgets::centred;
 use crate::content::Course;
@@ -18,6 +19,18 @@ pub(crate) fn reading_column(area: Rect) -> Rect {
     let width = area.width.saturating_sub(2).clamp(1, READING_WIDTH);
     let x = area.x + (area.width.saturating_sub(width)) / 2;
     Rect::new(x, area.y, width, area.height)
+}
+
+/// `scroll` moved by `delta` rows, kept between the top and `max`.
+pub(crate) fn scrolled(scroll: u16, delta: i32, max: u16) -> u16 {
+    let next = i32::from(scroll).saturating_add(delta).clamp(0, i32::from(max));
+    u16::try_from(next).unwrap_or(0)
+}
+
+/// A page of scrolling in `rows`: one row fewer, so that the last line
+/// read stays in sight.
+pub(crate) fn page(rows: u16) -> i32 {
+    i32::from(rows.max(2)) - 1
 }
 
 /// Rows for the section text (the whole body, less the question panel).
@@ -307,6 +320,80 @@ pub fn section_end_shown(model: &Model) -> bool {
     with_section_text(model, reader, column.width, shown + 1, |text| {
         text.is_complete() && text.lines.len() <= shown
     })
+}
+
+/// Rows of the completion screen below its title (less the footer).
+pub(crate) fn completion_body_height(model: &Model) -> u16 {
+    model.height.saturating_sub(3)
+}
+
+/// The completion screen below its title, wrapped for `width`: time spent,
+/// answers written and the action point's heading; then, unless the action
+/// point is being written in its box, the action point and the latest
+/// review of the module.
+pub(crate) fn completion_lines(model: &Model, completion: &Completion, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let Some((course, module)) = model.module(completion.course, completion.module) else {
+        return lines;
+    };
+    let journal = model.journal(&(course.id.clone(), module.id.clone()));
+    let width = usize::from(width).max(8);
+    let mut paragraph = |words: &str, style: Style| {
+        for wrapped in textwrap::wrap(words, width) {
+            lines.push(Line::from(Span::styled(wrapped.into_owned(), style)));
+        }
+    };
+    paragraph("", theme.plain());
+    let seconds = journal.map_or(0, |journal| journal.active_seconds);
+    paragraph(&text::time_spent(seconds), theme.plain());
+    if module.question_count() > 0 {
+        let answered = journal.map_or(0, |journal| journal.answered_count(module));
+        let skipped = journal.map_or(0, |journal| journal.skipped_count(module));
+        paragraph(
+            &text::answers_written(answered, module.question_count(), skipped),
+            theme.plain(),
+        );
+    }
+    paragraph("", theme.plain());
+    paragraph(text::ACTION_POINT_TITLE, theme.heading());
+    if completion.editor.is_some() {
+        return lines;
+    }
+    let point = journal
+        .and_then(|journal| journal.action_point.as_ref())
+        .map_or("", |point| point.text.as_str());
+    let point = if point.is_empty() { text::NO_ACTION_POINT } else { point };
+    for line in point.lines() {
+        paragraph(line, theme.plain());
+    }
+    for (words, style) in super::screens::feedback::completion_lines(model, completion.course, completion.module, theme)
+    {
+        paragraph(&words, style);
+    }
+    lines
+}
+
+/// How far the completion screen can scroll (0 when it all fits, and
+/// while the action point is being written).
+pub(crate) fn completion_max_scroll(model: &Model) -> u16 {
+    let Screen::Completion(completion) = &model.screen else {
+        return 0;
+    };
+    if completion.editor.is_some() {
+        return 0;
+    }
+    let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
+    let wanted = completion_lines(
+        model,
+        completion,
+        width,
+        Theme {
+            color: false,
+            ascii: false,
+        },
+    )
+    .len();
+    u16::try_from(wanted.saturating_sub(usize::from(completion_body_height(model)))).unwrap_or(u16::MAX)
 }
 
 pub(crate) fn home_uses_grid(model: &Model, course: &Course) -> bool {

@@ -273,6 +273,8 @@ pub struct Completion {
     pub(crate) module: usize,
     pub(crate) editor: Option<TextEditor>,
     pub(crate) dirty_since: Option<Timestamp>,
+    /// How far the screen below its title is scrolled, in rows.
+    pub(crate) scroll: u16,
 }
 
 impl Model {

@@ -114,6 +114,7 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             model.width = width;
             model.height = height;
             reader::clamp_scroll(model);
+            completion::clamp_scroll(model);
             Vec::new()
         }
         Msg::Tick => autosave(model, now, false),

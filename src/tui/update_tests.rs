@@ -356,3 +356,82 @@ fn words_on(model: &Model) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Tim's completion screen at 80x24, with an action point of `steps` lines.
+fn completion_with_action_point(steps: usize) -> Model {
+    let mut model = model();
+    let tim = model.key_of(0, 2).unwrap();
+    let point = (1..=steps)
+        .map(|step| format!("Step {step} of the plan."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    model.journal_mut(&tim).set_action_point(point, at(1));
+    model.screen = Screen::Completion(crate::tui::model::Completion {
+        course: 0,
+        module: 2,
+        editor: None,
+        dirty_since: None,
+        scroll: 0,
+    });
+    model
+}
+
+fn completion_scroll(model: &Model) -> u16 {
+    match &model.screen {
+        Screen::Completion(completion) => completion.scroll,
+        _ => panic!("the completion screen"),
+    }
+}
+
+fn drawn(model: &Model) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(model.width, model.height)).unwrap();
+    terminal.draw(|frame| crate::tui::view::draw(model, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn a_long_action_point_scrolls_to_its_end_and_stops_there() {
+    let mut model = completion_with_action_point(40);
+    assert!(!drawn(&model).contains("Step 40 of the plan."));
+    // Rows: a blank, time spent, answers, a blank, the heading, 40 steps;
+    // 21 show below the title.
+    let max = 45 - 21;
+    for _ in 0..max + 5 {
+        update(&mut model, key(KeyCode::Char('j')), at(2));
+    }
+    assert_eq!(completion_scroll(&model), max);
+    let end = drawn(&model);
+    assert!(end.contains("Step 40 of the plan."), "{end}");
+    assert!(!end.contains("Time spent"), "{end}");
+
+    // A taller window shows more: the scroll comes back to what is needed.
+    update(&mut model, Msg::Resize(80, 40), at(3));
+    assert_eq!(completion_scroll(&model), 45 - 37);
+    // Tall enough for it all: no scroll at all.
+    update(&mut model, Msg::Resize(80, 60), at(3));
+    assert_eq!(completion_scroll(&model), 0);
+    update(&mut model, key(KeyCode::End), at(4));
+    assert_eq!(completion_scroll(&model), 0);
+}
+
+#[test]
+fn the_completion_screens_own_keys_keep_their_meaning_while_it_scrolls() {
+    let mut model = completion_with_action_point(40);
+    update(&mut model, key(KeyCode::End), at(2));
+    update(&mut model, key(KeyCode::Char('e')), at(3));
+    assert!(model.export.is_some(), "e exports");
+    update(&mut model, key(KeyCode::Esc), at(4));
+
+    // Writing the action point, j and k are typed.
+    update(&mut model, key(KeyCode::Char('a')), at(5));
+    update(&mut model, key(KeyCode::Char('j')), at(6));
+    update(&mut model, key(KeyCode::Char('k')), at(6));
+    let Screen::Completion(completion) = &model.screen else {
+        panic!("the completion screen");
+    };
+    assert!(completion.editor.as_ref().unwrap().text().contains("jk"));
+    // Done writing: the longer point is kept and the scroll stays within it.
+    update(&mut model, key(KeyCode::Esc), at(7));
+    update(&mut model, key(KeyCode::Char('j')), at(8));
+    assert_eq!(completion_scroll(&model), 45 - 21);
+}

@@ -135,6 +135,8 @@ pub(crate) enum When {
     Suggestion,
     /// A peer review's comments are offered for the peer reflection.
     PeerOffer,
+    /// The screen's text does not fit and scrolls.
+    Scrolls,
 }
 
 /// What the footer needs to know to choose its hints.
@@ -144,6 +146,7 @@ pub(crate) struct Situation {
     pub(crate) skipped: bool,
     pub(crate) suggestion: bool,
     pub(crate) peer_offer: bool,
+    pub(crate) scrolls: bool,
 }
 
 impl When {
@@ -155,6 +158,7 @@ impl When {
             When::Skipped => situation.skipped,
             When::Suggestion => situation.suggestion,
             When::PeerOffer => situation.peer_offer,
+            When::Scrolls => situation.scrolls,
         }
     }
 }

@@ -104,6 +104,13 @@ const PREVIOUS: &[(Key, Action)] = &[
 ];
 const BACK: &[(Key, Action)] = &[(Plain(K::Char('q')), A::Back), (Plain(K::Esc), A::Back)];
 
+const ENDS: &[(Key, Action)] = &[
+    (Plain(K::Home), A::First),
+    (Plain(K::Char('g')), A::First),
+    (Plain(K::End), A::Last),
+    (Plain(K::Char('G')), A::Last),
+];
+
 const TEXT: &[Binding] = &[
     hinted(
         NEXT,
@@ -129,15 +136,7 @@ const TEXT: &[Binding] = &[
         words::TEXT_PAGE,
     ),
     row(&[(Plain(K::Char(' ')), A::PageOrNext)], words::TEXT_SPACE),
-    row(
-        &[
-            (Plain(K::Home), A::First),
-            (Plain(K::Char('g')), A::First),
-            (Plain(K::End), A::Last),
-            (Plain(K::Char('G')), A::Last),
-        ],
-        words::TEXT_ENDS,
-    ),
+    row(ENDS, words::TEXT_ENDS),
     row(&[(Plain(K::Enter), A::Write)], words::TEXT_WRITE),
     hinted(
         &[(Plain(K::Tab), A::SwitchPanel)],
@@ -267,6 +266,24 @@ const COMPLETION: &[Binding] = &[
         words::COMPLETION_BACK,
         &[hint(6, words::HINT_HOME)],
     ),
+    // The reader's scroll keys, for a review or action point too long for
+    // the screen; none of them means anything else here.
+    hinted(
+        SCROLL,
+        words::TEXT_SCROLL,
+        &[hint_when(0, When::Scrolls, words::HINT_SCROLL)],
+    ),
+    row(
+        &[
+            (Plain(K::PageDown), A::PageDown),
+            (Plain(K::Char(' ')), A::PageDown),
+            (Ctrl('f'), A::PageDown),
+            (Plain(K::PageUp), A::PageUp),
+            (Plain(K::Char('b')), A::PageUp),
+        ],
+        words::COMPLETION_PAGE,
+    ),
+    row(ENDS, words::COMPLETION_ENDS),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     row(QUIT_APP, words::QUIT_APP),

@@ -149,6 +149,11 @@ fn the_footers_read_as_before() {
         text(Context::Completion, skipped),
         "o skipped questions · a action point · e export · c CPD record · r read again · ? help · q home"
     );
+    let scrolls = Situation { scrolls: true, ..plain };
+    assert_eq!(
+        text(Context::Completion, scrolls),
+        "↓↑ scroll · a action point · e export · c CPD record · r read again · ? help · q home"
+    );
     assert_eq!(
         text(Context::CpdForm, plain),
         "Ctrl-S make record · Tab next box · Esc close · Ctrl-Z undo · F1 help"
@@ -194,4 +199,36 @@ fn keys_are_found_by_context_then_anywhere() {
     assert_eq!(action(Context::Text, &ctrl('f')), Some(A::PageDown));
     assert_eq!(action(Context::Text, &ctrl('j')), None, "Ctrl-J is not j");
     assert_eq!(global_action(&ctrl('c')), Some(A::QuitApp));
+}
+
+#[test]
+fn the_completion_screen_scrolls_with_the_readers_keys() {
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let ctrl = |c| KeyEvent::new(K::Char(c), KeyModifiers::CONTROL);
+    for event in [
+        key(K::Down),
+        key(K::Up),
+        key(K::Char('j')),
+        key(K::Char('k')),
+        key(K::PageDown),
+        key(K::PageUp),
+        key(K::Char('b')),
+        ctrl('f'),
+        key(K::Home),
+        key(K::End),
+        key(K::Char('g')),
+        key(K::Char('G')),
+    ] {
+        assert_eq!(
+            action(Context::Completion, &event),
+            action(Context::Text, &event),
+            "{event:?}"
+        );
+    }
+    // Space has nothing to go on to: it is a page down.
+    assert_eq!(action(Context::Completion, &key(K::Char(' '))), Some(A::PageDown));
+    let help: Vec<&str> = help_rows(Context::Completion).iter().map(|(keys, _)| *keys).collect();
+    for keys in ["↓ ↑ / j k", "PgDn Space Ctrl-F / PgUp b", "Home g / End G"] {
+        assert!(help.contains(&keys), "{keys}: {help:?}");
+    }
 }

@@ -172,22 +172,28 @@ pub(crate) fn cell_with_review(
 
 /// The completion screen's review: who reviewed the module and when, the
 /// overall comments, agreed actions and next review date of the latest
-/// review that covered it. Empty when none did.
-pub(crate) fn completion_lines(model: &Model, course: usize, module: usize, theme: Theme) -> Vec<Line<'static>> {
+/// review that covered it, as lines (unwrapped) with their styles. Empty
+/// when none did.
+pub(crate) fn completion_lines(
+    model: &Model,
+    course: usize,
+    module: usize,
+    theme: Theme,
+) -> Vec<(String, ratatui::style::Style)> {
     let Some(imported) = latest(model, course, module) else {
         return Vec::new();
     };
     let review = &imported.review;
     let mut lines = vec![
-        Line::from(""),
-        Line::from(Span::styled(
+        (String::new(), theme.plain()),
+        (
             text::review_heading(
                 &review.reviewer.name,
                 review.reviewer.kind == ReviewerKind::Peer,
                 review.date,
             ),
             theme.heading(),
-        )),
+        ),
     ];
     for (label, body) in [
         (text::REVIEW_OVERALL, &review.overall_comments),
@@ -196,11 +202,11 @@ pub(crate) fn completion_lines(model: &Model, course: usize, module: usize, them
         let Some(body) = body.as_deref().filter(|body| !body.trim().is_empty()) else {
             continue;
         };
-        lines.push(Line::from(Span::styled(format!("{label}:"), theme.title())));
-        lines.extend(body.lines().map(|line| Line::from(line.to_owned())));
+        lines.push((format!("{label}:"), theme.title()));
+        lines.extend(body.lines().map(|line| (line.to_owned(), theme.plain())));
     }
     if let Some(next) = review.next_review {
-        lines.push(Line::from(text::next_review_on(next)));
+        lines.push((text::next_review_on(next), theme.plain()));
     }
     lines
 }

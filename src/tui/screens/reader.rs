@@ -13,9 +13,9 @@ use crate::journal::{ModuleJournal, Position};
 use crate::text;
 use crate::tui::keymap::{Action, Situation, screen_context};
 use crate::tui::layout::{
-    MIN_PROMPTS, max_scroll, more_below, panel_height, panel_shown, prompt_lines, prompts_max_scroll, question_lines,
-    question_max_scroll, reader_body_height, reading_column, section_end_shown, section_has_questions,
-    with_section_text,
+    MIN_PROMPTS, max_scroll, more_below, page, panel_height, panel_shown, prompt_lines, prompts_max_scroll,
+    question_lines, question_max_scroll, reader_body_height, reading_column, scrolled, section_end_shown,
+    section_has_questions, with_section_text,
 };
 use crate::tui::message::Effect;
 use crate::tui::model::{Completion, Focus, Model, Reader, Screen};
@@ -60,8 +60,7 @@ pub(crate) fn clamp_scroll(model: &mut Model) {
 fn scroll_by(model: &mut Model, delta: i32) {
     let max = max_scroll(model);
     if let Screen::Reader(reader) = &mut model.screen {
-        let next = i32::from(reader.scroll).saturating_add(delta).clamp(0, i32::from(max));
-        reader.scroll = u16::try_from(next).unwrap_or(0);
+        reader.scroll = scrolled(reader.scroll, delta, max);
     }
 }
 
@@ -132,8 +131,7 @@ fn scroll_above(model: &mut Model, delta: i32) {
     } else {
         (&mut reader.question_scroll, question_max)
     };
-    let next = i32::from(*scroll).saturating_add(delta).clamp(0, i32::from(max));
-    *scroll = u16::try_from(next).unwrap_or(0);
+    *scroll = scrolled(*scroll, delta, max);
 }
 
 fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Effect> {
@@ -145,7 +143,7 @@ fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Ef
             _ => {}
         }
     }
-    let page = i32::from(reader_body_height(model).max(2)) - 1;
+    let page = page(reader_body_height(model));
     let has_questions = matches!(&model.screen, Screen::Reader(reader) if section_question_count(model, reader) > 0);
     match action {
         Some(Action::Down) => scroll_by(model, 1),
@@ -346,6 +344,7 @@ pub(crate) fn leave_section_forward(model: &mut Model, now: Timestamp) -> Vec<Ef
         module,
         editor: None,
         dirty_since: None,
+        scroll: 0,
     });
     effects
 }
