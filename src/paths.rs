@@ -95,6 +95,12 @@ impl DataPaths {
         self.root.join("exports.ron")
     }
 
+    /// Held while `exports.ron` is read and rewritten, so that two exports
+    /// at once (the tutor's and a command's) both stay in the record.
+    pub fn exports_lock_file(&self) -> PathBuf {
+        self.root.join("exports.lock")
+    }
+
     /// CPD records, one file each.
     pub fn cpd_dir(&self) -> PathBuf {
         self.root.join("cpd")

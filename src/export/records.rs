@@ -69,9 +69,26 @@ pub fn load(paths: &DataPaths) -> Result<Vec<ExportRecord>, StoreError> {
     Ok(records.map(|records| records.exports).unwrap_or_default())
 }
 
-/// Adds one export to the record.
+/// Adds one export to the record. The record is read and written again
+/// under a lock of its own: the tutor and `casebook export` may both be
+/// adding to it at the same moment, and neither entry may be lost.
 pub fn append(paths: &DataPaths, record: ExportRecord) -> Result<(), StoreError> {
     let path = paths.exports_file();
+    let lock_path = paths.exports_lock_file();
+    use crate::journal::lock::LockError;
+    let lock = crate::journal::lock::open_lock(&lock_path).map_err(|error| match error {
+        LockError::Refused { path, reason } => StoreError::Refused { path, reason },
+        LockError::Io { path, reason } => StoreError::Io { path, reason },
+        // Not said by `open_lock`, which only opens the file.
+        held @ LockError::Held { .. } => StoreError::Io {
+            path: lock_path.clone(),
+            reason: held.to_string(),
+        },
+    })?;
+    lock.lock().map_err(|error| StoreError::Io {
+        path: lock_path.clone(),
+        reason: crate::text::io_reason(&error),
+    })?;
     let mut records = load(paths)?;
     if !records.contains(&record) {
         records.push(record);
@@ -103,4 +120,46 @@ pub fn data_folder() -> Option<&'static DataPaths> {
 /// Where the record lives, for messages.
 pub fn file(paths: &DataPaths) -> PathBuf {
     paths.exports_file()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn record(n: usize) -> ExportRecord {
+        ExportRecord {
+            log_id: format!("20261129-{n:08X}"),
+            digest: format!("sha256:{n:064x}"),
+            exported: Timestamp::from_second(1_795_000_000).unwrap(),
+            format: "md".to_owned(),
+            modules: vec!["hmip-youth-2021/desistance-assessing".to_owned()],
+        }
+    }
+
+    /// The tutor and `casebook export` may record an export at the same
+    /// moment: every one of them stays in the record.
+    #[test]
+    fn exports_recorded_at_the_same_time_are_all_kept() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let writers: Vec<_> = (0..4)
+            .map(|writer| {
+                let paths = paths.clone();
+                std::thread::spawn(move || {
+                    for n in 0..25 {
+                        append(&paths, record(writer * 100 + n)).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().unwrap();
+        }
+        let recorded = load(&paths).unwrap();
+        assert_eq!(recorded.len(), 100, "none lost");
+        // The same export twice is one entry.
+        append(&paths, record(0)).unwrap();
+        assert_eq!(load(&paths).unwrap().len(), 100);
+    }
 }

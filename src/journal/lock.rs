@@ -70,7 +70,7 @@ impl std::error::Error for LockError {}
 /// Opens (or makes) the lock file without following a link or waiting on
 /// a pipe, and refuses anything but a plain file with no other name: it is
 /// emptied and written, so a planted link must never lead to another file.
-fn open_lock(path: &Path) -> Result<File, LockError> {
+pub(crate) fn open_lock(path: &Path) -> Result<File, LockError> {
     let refused = |reason: String| LockError::Refused {
         path: path.to_path_buf(),
         reason,
