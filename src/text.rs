@@ -1105,6 +1105,15 @@ Nothing was changed.",
     )
 }
 
+pub fn review_key_not_valid_now(fingerprint: &str, allowed: &Path) -> String {
+    format!(
+        "refused: the review is signed by key {fingerprint}, which {} allows to sign casebook reviews only at \
+other times (its valid-after or valid-before), not now. Nothing was changed. Ask whoever keeps that file \
+whether the key is still the reviewer's.",
+        allowed.display()
+    )
+}
+
 pub fn review_unknown_log(log_id: &str, learner: Option<&str>) -> String {
     let whose = learner.map(|name| format!(" (a log by {name})")).unwrap_or_default();
     format!(
@@ -1298,6 +1307,13 @@ pub fn signers_bad_line(path: &Path, line: usize, column: usize, reason: &str) -
 }
 
 pub const SIGNERS_NO_KEY: &str = "no public key on this line";
+pub fn signers_bad_time(option: &str) -> String {
+    format!(
+        "{option} is not a time ssh-keygen reads: \"YYYYMMDD\", \"YYYYMMDDHHMM\" or \"YYYYMMDDHHMMSS\", \
+         in double quotes, ending in Z for UTC"
+    )
+}
+
 pub const SIGNERS_NO_CERTIFICATES: &str = "casebook does not check certificate authorities (cert-authority)";
 
 pub fn reviewed_by(name: &str, date: jiff::civil::Date) -> String {

@@ -514,6 +514,77 @@ fn an_unknown_key_is_refused() {
     assert!(out(&verify).contains("does not allow"), "{}", out(&verify));
 }
 
+/// `valid-after` and `valid-before` in an allowed-signers file limit when a
+/// key may sign, as `ssh-keygen -Y verify` reads them: a retired key is
+/// refused (ssh-keygen refuses it too), a current one accepted.
+#[test]
+fn a_key_outside_its_valid_dates_is_refused_as_ssh_keygen_refuses_it() {
+    if !ssh_keygen_available("the valid-dates test") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let (key, public) = new_key(trip.desk.path(), "alex", "");
+    assert!(
+        trip.review("log.json", &["--sign-with", key.to_str().unwrap()], &[])
+            .status
+            .success()
+    );
+    let review_bytes = std::fs::read(trip.path("log.review.json")).unwrap();
+    let ssh_accepts = |allowed: &Path| {
+        ssh_keygen(
+            &[
+                "-Y",
+                "verify",
+                "-f",
+                allowed.to_str().unwrap(),
+                "-I",
+                "alex@example.org",
+                "-n",
+                "casebook-review",
+                "-s",
+                trip.path("log.review.json.sig").to_str().unwrap(),
+            ],
+            &review_bytes,
+        )
+        .status
+        .success()
+    };
+    let retired = trip.path("retired");
+    std::fs::write(
+        &retired,
+        format!("alex@example.org valid-after=\"20200101\",valid-before=\"20210101Z\" {public}\n"),
+    )
+    .unwrap();
+    assert!(!ssh_accepts(&retired), "ssh-keygen refuses the retired key");
+    let before = trip.journal_bytes();
+    let output = trip.import("log.review.json", &["--allowed-signers", "retired"]);
+    assert_refused(&trip, &output, &before, "only at other times");
+
+    let current = trip.path("current");
+    std::fs::write(
+        &current,
+        format!("alex@example.org valid-after=\"20200101Z\",valid-before=\"209912312359\" {public}\n"),
+    )
+    .unwrap();
+    assert!(ssh_accepts(&current), "ssh-keygen accepts the current key");
+    let output = trip.import("log.review.json", &["--allowed-signers", "current"]);
+    assert!(output.status.success(), "{}", err(&output));
+
+    let garbled = trip.path("garbled");
+    // Unquoted, as ssh-keygen will not read it either.
+    std::fs::write(&garbled, format!("alex@example.org valid-before=20991231 {public}\n")).unwrap();
+    assert!(!ssh_accepts(&garbled), "ssh-keygen refuses the unquoted time");
+    let output = trip.learner_runs(&["verify", "log.review.json", "--allowed-signers", "garbled"], "");
+    assert_ne!(output.status.code(), Some(0));
+    assert!(
+        out(&output).contains("garbled:1:") || err(&output).contains("garbled:1:"),
+        "says where: {}{}",
+        out(&output),
+        err(&output)
+    );
+}
+
 /// A review whose log digest does not match the log exported is refused.
 #[test]
 fn a_review_of_a_changed_log_is_refused_on_both_sides() {

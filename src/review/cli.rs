@@ -385,8 +385,14 @@ fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result
     let Some(signed) = signed else {
         return Err((text::review_not_signed_but_required(allowed), exit::REFUSED));
     };
-    let principals = signing::principals_for(&signers, &signed.key);
+    let principals = signing::principals_for(&signers, &signed.key, jiff::Timestamp::now());
     if principals.is_empty() {
+        if signing::allowed_at_another_time(&signers, &signed.key) {
+            return Err((
+                text::review_key_not_valid_now(&signed.fingerprint, allowed),
+                exit::REFUSED,
+            ));
+        }
         return Err((text::review_unknown_key(&signed.fingerprint, allowed), exit::REFUSED));
     }
     Ok(principals)

@@ -102,6 +102,40 @@ pub struct AllowedSigner {
     /// From `namespaces="..."`; `None` allows every namespace.
     pub namespaces: Option<Vec<String>>,
     pub key: PublicKey,
+    /// From `valid-after=` and `valid-before=`: when the key may be used,
+    /// as `ssh-keygen -Y verify` checks it (against the time of checking).
+    pub valid_after: Option<jiff::Timestamp>,
+    pub valid_before: Option<jiff::Timestamp>,
+}
+
+impl AllowedSigner {
+    fn valid_at(&self, now: jiff::Timestamp) -> bool {
+        self.valid_after.is_none_or(|after| now >= after) && self.valid_before.is_none_or(|before| now <= before)
+    }
+}
+
+/// A time in an allowed-signers file: `"YYYYMMDD"`, `"YYYYMMDDHHMM"` or
+/// `"YYYYMMDDHHMMSS"`, in the system's time zone, or in UTC when it ends in
+/// `Z` (ssh-keygen(1)). In double quotes, as ssh-keygen insists: a line it
+/// would not read is not one casebook trusts either.
+fn signer_time(value: &str, zone: &jiff::tz::TimeZone) -> Option<jiff::Timestamp> {
+    let value = value.strip_prefix('"')?.strip_suffix('"')?;
+    let (digits, utc) = match value.strip_suffix(['Z', 'z']) {
+        Some(digits) => (digits, true),
+        None => (value, false),
+    };
+    if !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let full = match digits.len() {
+        8 => format!("{digits}000000"),
+        12 => format!("{digits}00"),
+        14 => digits.to_owned(),
+        _ => return None,
+    };
+    let civil = jiff::civil::DateTime::strptime("%Y%m%d%H%M%S", &full).ok()?;
+    let zone = if utc { jiff::tz::TimeZone::UTC } else { zone.clone() };
+    civil.to_zoned(zone).ok().map(|zoned| zoned.timestamp())
 }
 
 /// Splits a line into words, keeping double-quoted parts (with spaces) whole.
@@ -152,6 +186,11 @@ fn split_options(word: &str) -> Vec<&str> {
 /// `principals [options] keytype base64 [comment]`. Certificate authorities
 /// and lines of key types casebook does not know are refused with their line.
 pub fn read_allowed_signers(path: &Path) -> Result<Vec<AllowedSigner>, String> {
+    read_allowed_signers_in(path, &jiff::tz::TimeZone::system())
+}
+
+/// As `read_allowed_signers`, with times without `Z` read in `zone`.
+pub fn read_allowed_signers_in(path: &Path, zone: &jiff::tz::TimeZone) -> Result<Vec<AllowedSigner>, String> {
     let bytes = read_limited(path, SIGNERS_FILE_LIMIT, Links::Follow)
         .map_err(|problem| text::signers_unreadable(path, &problem.reason()))?;
     let content = String::from_utf8_lossy(&bytes);
@@ -173,6 +212,7 @@ pub fn read_allowed_signers(path: &Path) -> Result<Vec<AllowedSigner>, String> {
             .position(|word| word.starts_with("ssh-") || word.starts_with("ecdsa-") || word.starts_with("sk-"))
             .ok_or_else(|| bad(text::SIGNERS_NO_KEY))?;
         let mut namespaces = None;
+        let (mut valid_after, mut valid_before) = (None, None);
         for option in rest[..key_at].iter().flat_map(|word| split_options(word)) {
             let (name, value) = option.split_once('=').unwrap_or((option, ""));
             match name.to_ascii_lowercase().as_str() {
@@ -186,8 +226,12 @@ pub fn read_allowed_signers(path: &Path) -> Result<Vec<AllowedSigner>, String> {
                     );
                 }
                 "cert-authority" => return Err(bad(text::SIGNERS_NO_CERTIFICATES)),
-                // valid-after/valid-before limit when a key may sign; a
-                // review's date is the reviewer's own, so they are not checked.
+                "valid-after" => {
+                    valid_after = Some(signer_time(value, zone).ok_or_else(|| bad(&text::signers_bad_time(option)))?);
+                }
+                "valid-before" => {
+                    valid_before = Some(signer_time(value, zone).ok_or_else(|| bad(&text::signers_bad_time(option)))?);
+                }
                 _ => {}
             }
         }
@@ -197,16 +241,21 @@ pub fn read_allowed_signers(path: &Path) -> Result<Vec<AllowedSigner>, String> {
             principals: principals.trim_matches('"').split(',').map(str::to_owned).collect(),
             namespaces,
             key,
+            valid_after,
+            valid_before,
         });
     }
     Ok(signers)
 }
 
-/// The identities an allowed-signers file gives a key, for reviews.
-pub fn principals_for(signers: &[AllowedSigner], key: &PublicKey) -> Vec<String> {
+/// The identities an allowed-signers file gives a key, for reviews, at
+/// `now` (lines whose `valid-after`/`valid-before` leave `now` out give
+/// none).
+pub fn principals_for(signers: &[AllowedSigner], key: &PublicKey, now: jiff::Timestamp) -> Vec<String> {
     signers
         .iter()
         .filter(|signer| signer.key.key_data() == key.key_data())
+        .filter(|signer| signer.valid_at(now))
         .filter(|signer| {
             signer
                 .namespaces
@@ -215,6 +264,18 @@ pub fn principals_for(signers: &[AllowedSigner], key: &PublicKey) -> Vec<String>
         })
         .flat_map(|signer| signer.principals.iter().cloned())
         .collect()
+}
+
+/// Whether the file names the key for reviews at some time, if not now:
+/// to say "no longer (or not yet) allowed" rather than "unknown".
+pub fn allowed_at_another_time(signers: &[AllowedSigner], key: &PublicKey) -> bool {
+    signers.iter().any(|signer| {
+        signer.key.key_data() == key.key_data()
+            && signer
+                .namespaces
+                .as_ref()
+                .is_none_or(|namespaces| namespaces.iter().any(|pattern| matches_pattern(pattern, NAMESPACE)))
+    })
 }
 
 /// ssh's patterns: `*` any run, `?` any one character.
@@ -338,5 +399,39 @@ mod tests {
                 "y"
             ]
         );
+    }
+
+    #[test]
+    fn signer_times_read_as_ssh_keygen_reads_them() {
+        use std::str::FromStr;
+        let london_summer = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+        let at = |text: &str| jiff::Timestamp::from_str(text).unwrap();
+        assert_eq!(
+            signer_time("\"20260701\"", &london_summer),
+            Some(at("2026-06-30T23:00:00Z")),
+            "a date is midnight in the system's zone"
+        );
+        assert_eq!(
+            signer_time("\"20260701Z\"", &london_summer),
+            Some(at("2026-07-01T00:00:00Z"))
+        );
+        assert_eq!(
+            signer_time("\"202607011230\"", &london_summer),
+            Some(at("2026-07-01T11:30:00Z"))
+        );
+        assert_eq!(
+            signer_time("\"20260701123045Z\"", &london_summer),
+            Some(at("2026-07-01T12:30:45Z"))
+        );
+        for refused in [
+            "20260701",
+            "\"2026-07-01\"",
+            "\"20261301\"",
+            "\"2026070\"",
+            "\"\"",
+            "\"20260701X\"",
+        ] {
+            assert_eq!(signer_time(refused, &london_summer), None, "{refused}");
+        }
     }
 }
