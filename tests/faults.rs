@@ -78,6 +78,80 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
     assert_eq!(answer(data.path()), "Typed just before the link dropped — ünïcödé");
 }
 
+/// desistance-assessing read and answered: from its first section, four
+/// `l` reach its completion screen.
+fn write_completed_journal(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let answer = |text: &str| {
+        format!(
+            "(question: \"Q\", text: \"{text}\", created: \"2026-11-20T09:00:00Z\", updated: \"2026-11-20T09:00:00Z\")"
+        )
+    };
+    std::fs::write(
+        path,
+        format!(
+            "(schema: {}, course: \"hmip-youth-2021\", module: \"desistance-assessing\", \
+             reflections: {{\"stood-out\": {}, \"develop-assessing\": {}}}, sections_read: [0, 1, 2, 3])\n",
+            casebook::journal::SCHEMA,
+            answer("First."),
+            answer("Second.")
+        ),
+    )
+    .unwrap();
+}
+
+/// The CPD record form's text is kept as a reflection is: SIGHUP while the
+/// form is open saves it, exactly, as the module's draft, and the next run
+/// puts it back in the form.
+#[cfg(unix)]
+#[test]
+fn sighup_with_the_cpd_form_open_keeps_its_text_for_the_next_run() {
+    let _serial = one_at_a_time();
+    if !tmux_available("this fault-injection test") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    welcomed(data.path());
+    let journal = journal_path(data.path(), "desistance-assessing");
+    write_completed_journal(&journal);
+    const LEARNT: &str = "Ask about work early — ünïcödé";
+    const IMPACT: &str = "Plans name an employer";
+
+    let pane = Pane::start("cpdhup", data.path(), "read desistance-assessing");
+    pane.wait_for("What we expect");
+    pane.keys(&["l", "l", "l", "l"]);
+    pane.wait_for("Module complete");
+    pane.keys(&["c"]);
+    pane.wait_for("CPD record");
+    pane.type_text(LEARNT);
+    pane.wait_for("ünïcödé");
+    pane.keys(&["Tab"]);
+    pane.type_text(IMPACT);
+    pane.wait_for("employer");
+    pane.signal("HUP");
+    let (status, took) = pane.exit_status();
+    assert_eq!(status, 129);
+    assert!(took < Duration::from_secs(2), "exited in {took:?}");
+    let draft = parse(&journal).cpd_draft.expect("the form's text is kept as the draft");
+    assert_eq!(draft.learning, LEARNT);
+    assert_eq!(draft.impact, IMPACT);
+    assert_eq!(draft.peer_reflection, "");
+    drop(pane);
+
+    let pane = Pane::start("cpdback", data.path(), "read desistance-assessing");
+    pane.wait_for("What we expect");
+    pane.keys(&["l", "l", "l", "l"]);
+    pane.wait_for("Module complete");
+    pane.keys(&["c"]);
+    let screen = pane.wait_for(casebook::text::CPD_DRAFT_BACK);
+    assert!(screen.contains(LEARNT) && screen.contains(IMPACT), "{screen}");
+    pane.keys(&["C-c", "C-c"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0);
+    let kept = parse(&journal).cpd_draft.expect("still kept, the record not made");
+    assert_eq!((kept.learning.as_str(), kept.impact.as_str()), (LEARNT, IMPACT));
+}
+
 /// SIGTERM, and SIGINT sent by another process (in raw mode Ctrl-C is a
 /// key, so only another process sends it): saved, terminal restored.
 #[cfg(unix)]
