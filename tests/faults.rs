@@ -624,6 +624,62 @@ fn setting_a_damaged_journal_aside_keeps_its_bytes_under_a_new_name() {
     );
 }
 
+/// A journal from the casebook before CPD drafts (schema 4) loads with no
+/// draft, is saved as schema 5 (a copy of the old file kept), and a draft
+/// then round-trips through the file exactly.
+#[test]
+fn a_schema_4_journal_loads_and_saves_as_schema_5_with_no_cpd_draft() {
+    use casebook::journal::{CpdDraft, FileStore, Store};
+    let data = tempfile::tempdir().unwrap();
+    let journal = journal_path(data.path(), "desistance-assessing");
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    let older = "(schema: 4, written_by: \"casebook 0.0.9\", course: \"hmip-youth-2021\", \
+                 module: \"desistance-assessing\", reflections: {\"stood-out\": (question: \"Q\", \
+                 text: \"Rewritten.\", created: \"2026-11-20T09:00:00Z\", updated: \"2026-11-21T09:00:00Z\", \
+                 reviewed: [(text: \"First.\", date: \"2026-11-20\", reviewer: \"Alex\")])}, \
+                 sections_read: [0, 1], active_seconds: 600)\n";
+    std::fs::write(&journal, older).unwrap();
+    let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    let loaded = store
+        .load_module("hmip-youth-2021", "desistance-assessing")
+        .unwrap()
+        .unwrap();
+    assert_eq!(loaded.schema, 5);
+    assert_eq!(loaded.cpd_draft, None);
+    assert_eq!(loaded.reflections["stood-out"].reviewed[0].text, "First.");
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap(),
+        older,
+        "reading never writes"
+    );
+
+    store.save_module(&loaded).unwrap();
+    let saved = std::fs::read_to_string(&journal).unwrap();
+    assert!(saved.contains("schema: 5"), "{saved}");
+    assert!(!saved.contains("cpd_draft"), "no draft, no field: {saved}");
+    let written = ModuleJournal {
+        written_by: casebook::journal::WRITTEN_BY.to_owned(),
+        ..loaded.clone()
+    };
+    assert_eq!(parse(&journal), written, "everything else as it was");
+    let copy = journal.with_file_name("desistance-assessing.ron.schema-4.bak");
+    assert_eq!(std::fs::read_to_string(copy).unwrap(), older);
+
+    let mut drafted = loaded.clone();
+    let draft = CpdDraft {
+        learning: "Line one,\n  \"quoted\" — ünïcödé ".into(),
+        impact: String::new(),
+        peer_reflection: "Sam said so.".into(),
+    };
+    assert!(drafted.set_cpd_draft(draft.clone()));
+    store.save_module(&drafted).unwrap();
+    let reloaded = store
+        .load_module("hmip-youth-2021", "desistance-assessing")
+        .unwrap()
+        .unwrap();
+    assert_eq!(reloaded.cpd_draft, Some(draft));
+}
+
 /// Kills casebook at random moments while it saves, many times over: the
 /// journal always parses and is either the old or the new version, and the
 /// next start leaves no temporary file behind.
