@@ -1437,10 +1437,10 @@ pub fn cpd_not_found(id: &str) -> String {
 pub const FOLDER_IS_LINK: &str = "this folder in the data folder is a link to somewhere else, so casebook will not read or \
 write through it; replace the link with a real folder (move what it points to here)";
 pub const FOLDER_IS_NOT_FOLDER: &str = "casebook keeps a folder here, but this is not a folder; move it out of the way";
-pub const CPD_FORM_NOT_MADE: &str = "Your CPD record is not made yet. What you wrote is kept with the module for \
-next time (c on its completion screen); quit again to leave.";
-pub const CPD_FORM_NOT_MADE_NOT_KEPT: &str = "This module is read-only, so what you wrote for your CPD record cannot be \
-kept: Ctrl-S in the form makes the record; quit again to leave without it.";
+pub const CPD_FORM_NOT_MADE: &str =
+    "Your CPD record is not made yet; what you wrote is kept with the module. Quit again to leave.";
+pub const CPD_FORM_NOT_MADE_NOT_KEPT: &str =
+    "This module is read-only, so your CPD record's text cannot be kept: quit again to leave without it.";
 pub const CPD_DRAFT_BACK: &str = "Your unfinished CPD record is back, as you left it.";
 pub const CPD_MISNAMED: &str = "its id does not match its file name (was it copied or renamed by hand?)";
 pub const NOT_UTF8: &str = "not UTF-8 text";

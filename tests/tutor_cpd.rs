@@ -475,7 +475,7 @@ fn leaving_with_a_cpd_record_half_written_asks_first() {
     assert_eq!(app.model.notice.as_deref(), Some(casebook::text::CPD_FORM_NOT_MADE));
     assert_eq!(form_text(&app, 0), "Half a thought about what I learnt.");
     assert!(
-        screen_text(&app).contains("What you wrote is kept with the module"),
+        screen_text(&app).contains("what you wrote is kept with the module"),
         "the form shows why casebook stayed:\n{}",
         screen_text(&app)
     );
@@ -596,8 +596,9 @@ fn reopening_the_cpd_form_puts_the_draft_back_and_says_so() {
     assert_eq!(later.model.notice.as_deref(), Some(casebook::text::CPD_DRAFT_BACK));
     let screen = screen_text(&later);
     assert!(screen.contains(casebook::text::CPD_DRAFT_BACK), "{screen}");
-    // The notice goes at the next key; the peer review's offer shows again.
-    later.handle(key(KeyCode::Tab), at(103));
+    // The notice goes at the next key, or the next text arriving at once;
+    // the peer review's offer shows again.
+    later.handle(Msg::Paste(" Pasted.".into()), at(103));
     let screen = screen_text(&later);
     assert!(!screen.contains(casebook::text::CPD_DRAFT_BACK), "{screen}");
     assert!(screen.contains("Sam Peer reviewed this as your peer"), "{screen}");

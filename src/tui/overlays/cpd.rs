@@ -113,6 +113,8 @@ fn close(model: &mut Model, now: Timestamp) -> Vec<Effect> {
 /// Text arriving all at once (a paste, or a burst of keys) into the box
 /// with the focus.
 pub(crate) fn paste(model: &mut Model, pasted: &str, now: Timestamp) {
+    // Typing that arrives all at once is still typing: the notice goes.
+    model.notice = None;
     if let Some(form) = model.cpd_form.as_mut() {
         let focus = form.focus.min(BOXES - 1);
         if form.boxes[focus].insert_str(pasted) {
@@ -270,8 +272,23 @@ pub(crate) fn draw(model: &Model, form: &CpdForm, canvas: &mut Canvas, area: Rec
         ..Situation::default()
     };
     let keys = fit_keys(&keymap::footer(Context::CpdForm, situation), width);
+    let note_lines: Vec<String> = note
+        .as_ref()
+        .map(|(words, _)| {
+            textwrap::wrap(words, width.max(8))
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Two rows, or three for a longer note (why casebook stayed), as far as
+    // the boxes leave room.
     let note_rows: u16 = if note.is_some() {
-        2.min(inner.height.saturating_sub(7)).max(1)
+        u16::try_from(note_lines.len())
+            .unwrap_or(u16::MAX)
+            .clamp(2, 3)
+            .min(inner.height.saturating_sub(7))
+            .max(1)
     } else {
         0
     };
@@ -308,11 +325,11 @@ pub(crate) fn draw(model: &Model, form: &CpdForm, canvas: &mut Canvas, area: Rec
         }
         y += rows;
     }
-    if let Some((words, style)) = note {
-        let lines: Vec<Line> = textwrap::wrap(&words, width.max(8))
+    if let Some((_, style)) = note {
+        let lines: Vec<Line> = note_lines
             .into_iter()
             .take(usize::from(note_rows))
-            .map(|line| Line::from(Span::styled(line.into_owned(), style)))
+            .map(|line| Line::from(Span::styled(line, style)))
             .collect();
         draw_lines(canvas, Rect::new(inner.x, bottom, inner.width, note_rows), &lines);
     }
