@@ -511,7 +511,7 @@ pub mod keys {
     pub const CPD_NEXT_BOX: Help = ("Tab / Shift-Tab", "next / previous box");
     pub const CPD_USE_REVIEW: Help = ("Ctrl-R", "start the peer reflection from your peer's review comments");
     pub const CPD_MAKE: Help = ("Ctrl-S", "make the record and save it");
-    pub const CPD_CLOSE: Help = ("Esc", "close (what you wrote is kept until you quit)");
+    pub const CPD_CLOSE: Help = ("Esc", "close (your text is kept until the record is made)");
     pub const HINT_NEXT_BOX: Hint = ("Tab", "next box");
     pub const HINT_USE_REVIEW: Hint = ("Ctrl-R", "use review");
     pub const HINT_MAKE_RECORD: Hint = ("Ctrl-S", "make record");

@@ -2,6 +2,10 @@
 //! line on the registration year. A record is made from what the learner
 //! writes here; their reflections are never copied in, and a peer review's
 //! comments only when the learner asks (Ctrl-R).
+//!
+//! Until the record is made, the form's text is a draft in the module's
+//! journal (`cpd_draft`), saved and rescued as a reflection is. There is no
+//! discard key: emptied boxes keep no draft, so nothing goes unasked.
 
 use std::collections::BTreeMap;
 
