@@ -515,7 +515,7 @@ pub mod keys {
     pub const CPD_NEXT_BOX: Help = ("Tab / Shift-Tab", "next / previous box");
     pub const CPD_USE_REVIEW: Help = ("Ctrl-R", "start the peer reflection from your peer's review comments");
     pub const CPD_MAKE: Help = ("Ctrl-S", "make the record and save it");
-    pub const CPD_CLOSE: Help = ("Esc", "close (what you wrote is kept until you quit)");
+    pub const CPD_CLOSE: Help = ("Esc", "close (your text is kept until the record is made)");
     pub const HINT_NEXT_BOX: Hint = ("Tab", "next box");
     pub const HINT_USE_REVIEW: Hint = ("Ctrl-R", "use review");
     pub const HINT_MAKE_RECORD: Hint = ("Ctrl-S", "make record");
@@ -1457,8 +1457,11 @@ pub fn cpd_not_found(id: &str) -> String {
 pub const FOLDER_IS_LINK: &str = "this folder in the data folder is a link to somewhere else, so casebook will not read or \
 write through it; replace the link with a real folder (move what it points to here)";
 pub const FOLDER_IS_NOT_FOLDER: &str = "casebook keeps a folder here, but this is not a folder; move it out of the way";
-pub const CPD_FORM_NOT_MADE: &str = "Your CPD record is not made yet, and leaving now would lose what you wrote \
-for it: open it with c and press Ctrl-S to make it, or quit again to leave without it.";
+pub const CPD_FORM_NOT_MADE: &str =
+    "Your CPD record is not made yet; what you wrote is kept with the module. Quit again to leave.";
+pub const CPD_FORM_NOT_MADE_NOT_KEPT: &str =
+    "This module is read-only, so your CPD record's text cannot be kept: quit again to leave without it.";
+pub const CPD_DRAFT_BACK: &str = "Your unfinished CPD record is back, as you left it.";
 pub const CPD_MISNAMED: &str = "its id does not match its file name (was it copied or renamed by hand?)";
 pub const NOT_UTF8: &str = "not UTF-8 text";
 pub const CPD_NONE_YET: &str = "No CPD records yet. Make one with \"casebook cpd new\" once you have studied a module.";

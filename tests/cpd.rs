@@ -331,3 +331,46 @@ fn a_record_named_in_its_file_differently_or_damaged_is_reported_and_never_writt
     let list = casebook(data.path(), &["cpd", "list"], "");
     assert!(err(&list).contains("cannot be read"), "{}", err(&list));
 }
+
+/// The tutor's unfinished CPD form, kept in the journal, is not a
+/// reflection and not a record: no log and no record's export carries it.
+#[test]
+fn a_cpd_draft_in_the_journal_reaches_no_log_and_no_record_export() {
+    const DRAFT: &str = "Draft words never exported";
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("journal/hmip-youth-2021");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("desistance-assessing.ron"),
+        format!(
+            "(schema: {}, course: \"hmip-youth-2021\", module: \"desistance-assessing\", \
+             reflections: {{\"stood-out\": (question: \"Q\", text: \"The employer.\", created: \"2026-11-20T09:00:00Z\", updated: \"2026-11-20T09:00:00Z\")}}, \
+             sections_read: [0, 1, 2, 3], active_seconds: 2700, days: {{\"2026-11-20\": 2700}}, \
+             first_studied: \"2026-11-20T09:00:00Z\", last_studied: \"2026-11-20T09:45:00Z\", \
+             cpd_draft: Some((learning: \"{DRAFT} (learning)\", impact: \"{DRAFT} (impact)\", peer_reflection: \"{DRAFT} (peer)\")))\n",
+            casebook::journal::SCHEMA
+        ),
+    )
+    .unwrap();
+    let made = casebook(data.path(), &["cpd", "new", "desistance-assessing"], ANSWERS);
+    assert!(made.status.success(), "{}", err(&made));
+    for format in ["json", "md", "txt", "html"] {
+        let record = casebook(data.path(), &["cpd", "export", "--format", format], "");
+        assert!(record.status.success(), "{format}: {}", err(&record));
+        let record = out(&record);
+        assert!(
+            record.contains("steady employer"),
+            "{format}: the record is there: {record}"
+        );
+        assert!(!record.contains(DRAFT), "{format}: {record}");
+
+        let log = casebook(data.path(), &["export", "--format", format, "-o", "-"], "");
+        assert!(log.status.success(), "{format}: {}", err(&log));
+        let log = out(&log);
+        assert!(
+            log.contains("The employer."),
+            "{format}: the reflection is there: {log}"
+        );
+        assert!(!log.contains(DRAFT), "{format}: {log}");
+    }
+}

@@ -78,6 +78,80 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
     assert_eq!(answer(data.path()), "Typed just before the link dropped — ünïcödé");
 }
 
+/// desistance-assessing read and answered: from its first section, four
+/// `l` reach its completion screen.
+fn write_completed_journal(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let answer = |text: &str| {
+        format!(
+            "(question: \"Q\", text: \"{text}\", created: \"2026-11-20T09:00:00Z\", updated: \"2026-11-20T09:00:00Z\")"
+        )
+    };
+    std::fs::write(
+        path,
+        format!(
+            "(schema: {}, course: \"hmip-youth-2021\", module: \"desistance-assessing\", \
+             reflections: {{\"stood-out\": {}, \"develop-assessing\": {}}}, sections_read: [0, 1, 2, 3])\n",
+            casebook::journal::SCHEMA,
+            answer("First."),
+            answer("Second.")
+        ),
+    )
+    .unwrap();
+}
+
+/// The CPD record form's text is kept as a reflection is: SIGHUP while the
+/// form is open saves it, exactly, as the module's draft, and the next run
+/// puts it back in the form.
+#[cfg(unix)]
+#[test]
+fn sighup_with_the_cpd_form_open_keeps_its_text_for_the_next_run() {
+    let _serial = one_at_a_time();
+    if !tmux_available("this fault-injection test") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    welcomed(data.path());
+    let journal = journal_path(data.path(), "desistance-assessing");
+    write_completed_journal(&journal);
+    const LEARNT: &str = "Ask about work early — ünïcödé";
+    const IMPACT: &str = "Plans name an employer";
+
+    let pane = Pane::start("cpdhup", data.path(), "read desistance-assessing");
+    pane.wait_for("What we expect");
+    pane.keys(&["l", "l", "l", "l"]);
+    pane.wait_for("Module complete");
+    pane.keys(&["c"]);
+    pane.wait_for("CPD record");
+    pane.type_text(LEARNT);
+    pane.wait_for("ünïcödé");
+    pane.keys(&["Tab"]);
+    pane.type_text(IMPACT);
+    pane.wait_for("employer");
+    pane.signal("HUP");
+    let (status, took) = pane.exit_status();
+    assert_eq!(status, 129);
+    assert!(took < Duration::from_secs(2), "exited in {took:?}");
+    let draft = parse(&journal).cpd_draft.expect("the form's text is kept as the draft");
+    assert_eq!(draft.learning, LEARNT);
+    assert_eq!(draft.impact, IMPACT);
+    assert_eq!(draft.peer_reflection, "");
+    drop(pane);
+
+    let pane = Pane::start("cpdback", data.path(), "read desistance-assessing");
+    pane.wait_for("What we expect");
+    pane.keys(&["l", "l", "l", "l"]);
+    pane.wait_for("Module complete");
+    pane.keys(&["c"]);
+    let screen = pane.wait_for(casebook::text::CPD_DRAFT_BACK);
+    assert!(screen.contains(LEARNT) && screen.contains(IMPACT), "{screen}");
+    pane.keys(&["C-c", "C-c"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0);
+    let kept = parse(&journal).cpd_draft.expect("still kept, the record not made");
+    assert_eq!((kept.learning.as_str(), kept.impact.as_str()), (LEARNT, IMPACT));
+}
+
 /// SIGTERM, and SIGINT sent by another process (in raw mode Ctrl-C is a
 /// key, so only another process sends it): saved, terminal restored.
 #[cfg(unix)]
@@ -460,6 +534,10 @@ fn stray_temporary_files_from_a_killed_save_are_swept_at_start() {
 /// their bytes never change.
 #[test]
 fn damaged_journals_are_reported_and_never_touched() {
+    let newer = format!(
+        "written by a newer casebook (file version 99; this casebook reads up to {})",
+        casebook::journal::SCHEMA
+    );
     let cases: [(&str, &[u8], &str); 6] = [
         (
             "truncated",
@@ -476,7 +554,7 @@ fn damaged_journals_are_reported_and_never_touched() {
         (
             "newer",
             b"(schema: 99, course: \"hmip-youth-2021\", module: \"desistance-assessing\", future: true)\n",
-            "written by a newer casebook (file version 99; this casebook reads up to 4)",
+            &newer,
         ),
         (
             "newer, naming its casebook",
@@ -548,6 +626,62 @@ fn setting_a_damaged_journal_aside_keeps_its_bytes_under_a_new_name() {
         None,
         "afresh"
     );
+}
+
+/// A journal from the casebook before CPD drafts (schema 4) loads with no
+/// draft, is saved as schema 5 (a copy of the old file kept), and a draft
+/// then round-trips through the file exactly.
+#[test]
+fn a_schema_4_journal_loads_and_saves_as_schema_5_with_no_cpd_draft() {
+    use casebook::journal::{CpdDraft, FileStore, Store};
+    let data = tempfile::tempdir().unwrap();
+    let journal = journal_path(data.path(), "desistance-assessing");
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    let older = "(schema: 4, written_by: \"casebook 0.0.9\", course: \"hmip-youth-2021\", \
+                 module: \"desistance-assessing\", reflections: {\"stood-out\": (question: \"Q\", \
+                 text: \"Rewritten.\", created: \"2026-11-20T09:00:00Z\", updated: \"2026-11-21T09:00:00Z\", \
+                 reviewed: [(text: \"First.\", date: \"2026-11-20\", reviewer: \"Alex\")])}, \
+                 sections_read: [0, 1], active_seconds: 600)\n";
+    std::fs::write(&journal, older).unwrap();
+    let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    let loaded = store
+        .load_module("hmip-youth-2021", "desistance-assessing")
+        .unwrap()
+        .unwrap();
+    assert_eq!(loaded.schema, 5);
+    assert_eq!(loaded.cpd_draft, None);
+    assert_eq!(loaded.reflections["stood-out"].reviewed[0].text, "First.");
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap(),
+        older,
+        "reading never writes"
+    );
+
+    store.save_module(&loaded).unwrap();
+    let saved = std::fs::read_to_string(&journal).unwrap();
+    assert!(saved.contains("schema: 5"), "{saved}");
+    assert!(!saved.contains("cpd_draft"), "no draft, no field: {saved}");
+    let written = ModuleJournal {
+        written_by: casebook::journal::WRITTEN_BY.to_owned(),
+        ..loaded.clone()
+    };
+    assert_eq!(parse(&journal), written, "everything else as it was");
+    let copy = journal.with_file_name("desistance-assessing.ron.schema-4.bak");
+    assert_eq!(std::fs::read_to_string(copy).unwrap(), older);
+
+    let mut drafted = loaded.clone();
+    let draft = CpdDraft {
+        learning: "Line one,\n  \"quoted\" — ünïcödé ".into(),
+        impact: String::new(),
+        peer_reflection: "Sam said so.".into(),
+    };
+    assert!(drafted.set_cpd_draft(draft.clone()));
+    store.save_module(&drafted).unwrap();
+    let reloaded = store
+        .load_module("hmip-youth-2021", "desistance-assessing")
+        .unwrap()
+        .unwrap();
+    assert_eq!(reloaded.cpd_draft, Some(draft));
 }
 
 /// Kills casebook at random moments while it saves, many times over: the

@@ -654,9 +654,10 @@ fn an_edit_after_review_shows_both_wordings() {
     assert!(now < note && note < old && old < comment, "{said}");
     assert!(said.contains(FIRST_COMMENT), "{said}");
 
-    // The journal keeps it, in schema 4.
+    // The journal keeps it, in the current schema (4 added `reviewed`).
     let journal = String::from_utf8(trip.journal_bytes()).unwrap();
-    assert!(journal.contains("schema: 4"), "{journal}");
+    let current = format!("schema: {}", casebook::journal::SCHEMA);
+    assert!(journal.contains(&current), "{journal}");
     assert!(journal.contains("reviewed:"), "{journal}");
 }
 
@@ -790,7 +791,7 @@ fn answering_again_keeps_the_reviewed_wording() {
 }
 
 /// A journal written by the previous casebook (schema 3) takes a review:
-/// it is migrated to schema 4 and a copy of the old file is kept.
+/// it is migrated to the current schema and a copy of the old file is kept.
 #[test]
 fn a_schema_3_journal_takes_a_review_and_keeps_a_copy() {
     let trip = Trip::new();
@@ -800,7 +801,7 @@ fn a_schema_3_journal_takes_a_review_and_keeps_a_copy() {
         .join("journal/hmip-youth-2021/desistance-assessing.ron");
     let older = String::from_utf8(trip.journal_bytes())
         .unwrap()
-        .replace("schema: 4", "schema: 3")
+        .replace(&format!("schema: {}", casebook::journal::SCHEMA), "schema: 3")
         .replace("written_by: \"casebook ", "written_by: \"casebook-0.0.9 ");
     assert!(older.contains("schema: 3"), "{older}");
     std::fs::write(&path, &older).unwrap();
@@ -810,7 +811,7 @@ fn a_schema_3_journal_takes_a_review_and_keeps_a_copy() {
     assert!(output.status.success(), "{}", err(&output));
     let migrated = String::from_utf8(trip.journal_bytes()).unwrap();
     assert!(
-        migrated.contains("schema: 4") && migrated.contains("reviewed:"),
+        migrated.contains(&format!("schema: {}", casebook::journal::SCHEMA)) && migrated.contains("reviewed:"),
         "{migrated}"
     );
     let copy = path.with_file_name("desistance-assessing.ron.schema-3.bak");

@@ -6,7 +6,7 @@
 
 use casebook::content;
 use casebook::cpd::record::{CpdRecord, Written};
-use casebook::journal::{MemoryStore, Profile};
+use casebook::journal::{CpdDraft, MemoryStore, Profile};
 use casebook::review::{Comment, ImportedReview, ModuleRef, Review, ReviewerKind, SignatureStatus};
 use casebook::tui::model::{Focus, Screen};
 use casebook::tui::view;
@@ -461,8 +461,9 @@ fn ascii_symbols_replace_every_symbol_on_home_the_questions_and_completion() {
     }
 }
 
-/// A CPD record being written is in no journal: Ctrl-C (or q on home with
-/// the form closed but its text kept) says so and stays; asking again leaves.
+/// A CPD record not yet made: Ctrl-C (or q on home with the form closed but
+/// its text kept) says so and stays; asking again leaves, its text saved as
+/// the module's draft.
 #[test]
 fn leaving_with_a_cpd_record_half_written_asks_first() {
     let mut app = app_with(welcomed_store(), 80, 24, at(0));
@@ -473,8 +474,18 @@ fn leaving_with_a_cpd_record_half_written_asks_first() {
     assert!(!app.model.quit, "the first Ctrl-C stays");
     assert_eq!(app.model.notice.as_deref(), Some(casebook::text::CPD_FORM_NOT_MADE));
     assert_eq!(form_text(&app, 0), "Half a thought about what I learnt.");
+    assert!(
+        screen_text(&app).contains("what you wrote is kept with the module"),
+        "the form shows why casebook stayed:\n{}",
+        screen_text(&app)
+    );
     app.handle(ctrl('c'), at(5));
     assert!(app.model.quit, "asked again, it leaves");
+    assert_eq!(
+        draft_saved(&app).map(|draft| draft.learning),
+        Some("Half a thought about what I learnt.".to_owned()),
+        "leaving saves the form's text as the module's draft"
+    );
 
     // With nothing written in the form, Ctrl-C leaves at once.
     let mut app = app_with(welcomed_store(), 80, 24, at(0));
@@ -482,4 +493,184 @@ fn leaving_with_a_cpd_record_half_written_asks_first() {
     press(&mut app, "c", at(2));
     app.handle(ctrl('c'), at(3));
     assert!(app.model.quit);
+}
+
+/// Tim's journal as the store last saved it.
+fn tim_saved(app: &App<MemoryStore>) -> casebook::journal::ModuleJournal {
+    app.store
+        .modules
+        .get(&(COURSE.to_owned(), TIM_ID.to_owned()))
+        .cloned()
+        .expect("Tim's journal is saved")
+}
+
+/// The CPD draft in Tim's journal as the store last saved it.
+fn draft_saved(app: &App<MemoryStore>) -> Option<CpdDraft> {
+    tim_saved(app).cpd_draft
+}
+
+fn draft(learning: &str, impact: &str, peer_reflection: &str) -> CpdDraft {
+    CpdDraft {
+        learning: learning.into(),
+        impact: impact.into(),
+        peer_reflection: peer_reflection.into(),
+    }
+}
+
+/// Tim's module complete, the CPD form open, and two boxes written in at
+/// second 3 (nothing saved of them yet).
+fn form_written(app: &mut App<MemoryStore>) {
+    complete_tim(app, at(1));
+    press(app, "c", at(2));
+    type_text(app, "Half a thought,\n  kept exactly. ", at(3));
+    app.handle(key(KeyCode::Tab), at(3));
+    type_text(app, "Some impact.", at(3));
+}
+
+#[test]
+fn text_typed_in_the_cpd_form_is_saved_as_the_modules_draft_after_the_autosave_delay() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    form_written(&mut app);
+    assert_eq!(
+        draft_saved(&app),
+        None,
+        "nothing of the form is saved while it is typed"
+    );
+    app.handle(Msg::Tick, at(4));
+    assert_eq!(
+        draft_saved(&app),
+        None,
+        "not before the learner pauses as long as for a reflection"
+    );
+    app.handle(Msg::Tick, at(5));
+    assert_eq!(
+        draft_saved(&app),
+        Some(draft("Half a thought,\n  kept exactly. ", "Some impact.", "")),
+        "saved exactly as typed, a second and a half after typing stops"
+    );
+    assert!(app.model.unsaved.is_empty());
+    assert!(app.model.cpd_form.is_some(), "the form stays open");
+
+    // Saving fails: the form says NOT SAVED, as the screen's foot would.
+    app.store.fail_with = Some("No space left on device".into());
+    type_text(&mut app, " More.", at(6));
+    app.handle(Msg::Tick, at(8));
+    let screen = screen_text(&app);
+    assert!(screen.contains("NOT SAVED"), "{screen}");
+    assert_eq!(draft_saved(&app).unwrap().impact, "Some impact.");
+    app.store.fail_with = None;
+    app.handle(Msg::Tick, at(20));
+    assert_eq!(
+        draft_saved(&app).unwrap().impact,
+        "Some impact. More.",
+        "the retry saves it"
+    );
+    assert!(!screen_text(&app).contains("NOT SAVED"));
+}
+
+#[test]
+fn reopening_the_cpd_form_puts_the_draft_back_and_says_so() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    form_written(&mut app);
+    // Esc saves the draft at once, with no wait for the autosave.
+    app.handle(key(KeyCode::Esc), at(3));
+    assert!(app.model.cpd_form.is_none());
+    assert_eq!(
+        draft_saved(&app),
+        Some(draft("Half a thought,\n  kept exactly. ", "Some impact.", ""))
+    );
+
+    // A later run of casebook, from what was saved.
+    let store = MemoryStore {
+        modules: app.store.modules.clone(),
+        reviews: vec![review_of_tim(ReviewerKind::Peer)],
+        ..welcomed_store()
+    };
+    let mut later = app_with(store, 80, 24, at(100));
+    complete_tim_again(&mut later, at(101));
+    assert_eq!(later.model.notice, None);
+    press(&mut later, "c", at(102));
+    assert_eq!(form_text(&later, 0), "Half a thought,\n  kept exactly. ");
+    assert_eq!(form_text(&later, 1), "Some impact.");
+    assert_eq!(form_text(&later, 2), "");
+    assert_eq!(later.model.notice.as_deref(), Some(casebook::text::CPD_DRAFT_BACK));
+    let screen = screen_text(&later);
+    assert!(screen.contains(casebook::text::CPD_DRAFT_BACK), "{screen}");
+    // The notice goes at the next key, or the next text arriving at once;
+    // the peer review's offer shows again.
+    later.handle(Msg::Paste(" Pasted.".into()), at(103));
+    let screen = screen_text(&later);
+    assert!(!screen.contains(casebook::text::CPD_DRAFT_BACK), "{screen}");
+    assert!(screen.contains("Sam Peer reviewed this as your peer"), "{screen}");
+
+    // With no draft kept, the form opens empty and says nothing.
+    let mut fresh = app_with(welcomed_store(), 80, 24, at(0));
+    complete_tim(&mut fresh, at(1));
+    press(&mut fresh, "c", at(2));
+    assert_eq!(fresh.model.notice, None);
+    assert_eq!(form_text(&fresh, 0), "");
+}
+
+#[test]
+fn making_the_record_clears_the_draft_and_saves_the_journal() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    form_written(&mut app);
+    app.handle(Msg::Tick, at(5));
+    assert!(draft_saved(&app).is_some());
+    let saves = app.store.saves;
+    app.handle(ctrl('s'), at(6));
+    assert_eq!(app.store.cpd.len(), 1, "the record is made");
+    assert_eq!(app.store.cpd[0].texts.impact, "Some impact.");
+    assert_eq!(draft_saved(&app), None, "the draft is gone from the saved journal");
+    assert!(app.store.saves > saves);
+    assert!(app.model.unsaved.is_empty());
+    // The next form starts empty.
+    press(&mut app, "c", at(7));
+    assert_eq!(form_text(&app, 0), "");
+    assert_eq!(form_text(&app, 1), "");
+}
+
+/// The form has no discard key: emptying its boxes leaves no draft.
+#[test]
+fn emptying_the_cpd_forms_boxes_keeps_no_draft() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    complete_tim(&mut app, at(1));
+    press(&mut app, "c", at(2));
+    type_text(&mut app, "Gone soon.", at(3));
+    app.handle(Msg::Tick, at(5));
+    assert_eq!(draft_saved(&app).unwrap().learning, "Gone soon.");
+    for _ in 0.."Gone soon.".len() {
+        app.handle(key(KeyCode::Backspace), at(6));
+    }
+    app.handle(Msg::Tick, at(8));
+    assert_eq!(draft_saved(&app), None);
+}
+
+#[test]
+fn a_read_only_module_never_gets_a_cpd_draft() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    complete_tim(&mut app, at(1));
+    app.handle(Msg::Tick, at(1));
+    let before = tim_saved(&app);
+    let tim = (COURSE.to_owned(), TIM_ID.to_owned());
+    app.model.damaged.insert(tim.clone(), "line 3: expected a map".into());
+    press(&mut app, "c", at(2));
+    type_text(&mut app, "Written in a read-only module.", at(3));
+    app.handle(Msg::Tick, at(10));
+    app.handle(key(KeyCode::Esc), at(11));
+    assert_eq!(tim_saved(&app), before, "never written");
+    assert_eq!(
+        app.model.journal(&tim).and_then(|journal| journal.cpd_draft.clone()),
+        None
+    );
+    // Leaving says plainly that this text cannot be kept.
+    app.handle(ctrl('c'), at(12));
+    assert!(!app.model.quit);
+    assert_eq!(
+        app.model.notice.as_deref(),
+        Some(casebook::text::CPD_FORM_NOT_MADE_NOT_KEPT)
+    );
+    app.handle(ctrl('c'), at(13));
+    assert!(app.model.quit);
+    assert_eq!(tim_saved(&app), before, "not even on the way out");
 }

@@ -7,7 +7,7 @@ pub mod store;
 pub mod unique;
 
 pub use model::{
-    ActionPoint, ModuleJournal, PROFILE_SCHEMA, Position, Profile, Progress, Reflection, ReviewedWording, SCHEMA,
-    Status, WRITTEN_BY,
+    ActionPoint, CpdDraft, ModuleJournal, PROFILE_SCHEMA, Position, Profile, Progress, Reflection, ReviewedWording,
+    SCHEMA, Status, WRITTEN_BY,
 };
 pub use store::{FileStore, MemoryStore, Store, StoreError};

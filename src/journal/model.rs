@@ -21,7 +21,9 @@ pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
 ///   when casebook was closed (or killed) with the editor open.
 /// - 4: adds `reviewed` to each reflection: the wording a supervisor or peer
 ///   reviewed, kept when the learner edits it afterwards.
-pub const SCHEMA: u32 = 4;
+/// - 5: adds `cpd_draft`, the tutor's CPD record form as the learner left
+///   it before making the record.
+pub const SCHEMA: u32 = 5;
 
 /// The profile's schema, counted apart from the journals'.
 pub const PROFILE_SCHEMA: u32 = 1;
@@ -60,6 +62,32 @@ pub struct ModuleJournal {
     pub last_studied: Option<Timestamp>,
     #[serde(default)]
     pub completed: Option<Timestamp>,
+    /// The tutor's CPD record form, written in but not yet made into a
+    /// record (schema 5). Never part of a log: it is not a reflection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpd_draft: Option<CpdDraft>,
+}
+
+/// What the learner has typed into the tutor's CPD record form so far, kept
+/// exactly as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CpdDraft {
+    #[serde(default)]
+    pub learning: String,
+    #[serde(default)]
+    pub impact: String,
+    #[serde(default)]
+    pub peer_reflection: String,
+}
+
+impl CpdDraft {
+    /// Nothing but white space in any of the three boxes: nothing to keep.
+    pub fn is_blank(&self) -> bool {
+        [&self.learning, &self.impact, &self.peer_reflection]
+            .iter()
+            .all(|text| text.trim().is_empty())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +186,10 @@ impl ModuleJournal {
             // Nothing was reviewed before schema 4: every `reviewed` is empty.
             self.schema = 4;
         }
+        if self.schema < 5 {
+            // No CPD form was kept before schema 5: `cpd_draft` is none.
+            self.schema = 5;
+        }
         self
     }
 
@@ -176,6 +208,7 @@ impl ModuleJournal {
             first_studied: None,
             last_studied: None,
             completed: None,
+            cpd_draft: None,
         }
     }
 
@@ -305,6 +338,17 @@ impl ModuleJournal {
                 true
             }
         }
+    }
+
+    /// Keeps the CPD form's text as a draft; a blank form keeps none.
+    /// Returns whether the journal changed.
+    pub fn set_cpd_draft(&mut self, draft: CpdDraft) -> bool {
+        let draft = (!draft.is_blank()).then_some(draft);
+        if self.cpd_draft == draft {
+            return false;
+        }
+        self.cpd_draft = draft;
+        true
     }
 
     /// Writes the action point, by the same rules as an answer.

@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 
 use crate::content::{Course, Module};
 use crate::editor::Editor as TextEditor;
-use crate::journal::{ModuleJournal, Profile, Status};
+use crate::journal::{CpdDraft, ModuleJournal, Profile, Status};
 
 /// A module, by (course id, module id).
 pub type ModuleKey = (String, String);
@@ -84,7 +84,9 @@ pub struct Model {
     pub(crate) layout: LayoutCache,
     /// The CPD record form, over the completion screen.
     pub cpd_form: Option<CpdForm>,
-    /// A form closed with Esc: reopened as it was, until casebook closes.
+    /// A form closed with Esc: reopened as it was (undo history and all)
+    /// while casebook runs. Its text is also in the module's journal
+    /// (`cpd_draft`), which is what a later run reopens from.
     pub(crate) cpd_draft: Option<CpdForm>,
     /// CPD records: read at start-up and after one is made, never per frame.
     pub(crate) cpd_records: Vec<crate::cpd::record::CpdRecord>,
@@ -109,6 +111,20 @@ pub struct CpdForm {
     pub focus: usize,
     /// Why the last try to make the record failed.
     pub problem: Option<String>,
+    /// When the text last changed and has not been put in the journal since.
+    pub(crate) dirty_since: Option<Timestamp>,
+}
+
+impl CpdForm {
+    /// The form's text as the journal keeps it.
+    pub(crate) fn draft(&self) -> CpdDraft {
+        let [learning, impact, peer_reflection] = [0, 1, 2].map(|index| self.boxes[index].text().to_owned());
+        CpdDraft {
+            learning,
+            impact,
+            peer_reflection,
+        }
+    }
 }
 
 /// A peer review of a module, offered as a start for the peer reflection.
@@ -364,10 +380,16 @@ impl Model {
 
     /// When the next autosave is due, if anything waits to be saved.
     pub fn autosave_due(&self) -> Option<Timestamp> {
-        let dirty_since = match &self.screen {
+        let editor_dirty_since = match &self.screen {
             Screen::Reader(reader) => reader.editor.as_ref().and_then(|editor| editor.dirty_since),
             Screen::Completion(completion) => completion.dirty_since,
             _ => None,
+        };
+        // The CPD form's text is saved on the same clock as an answer's.
+        let form_dirty_since = self.cpd_form.as_ref().and_then(|form| form.dirty_since);
+        let dirty_since = match (editor_dirty_since, form_dirty_since) {
+            (Some(editor), Some(form)) => Some(editor.min(form)),
+            (editor, form) => editor.or(form),
         };
         if self.save_error.is_some() {
             // Failing saves are retried on a backoff, never in a tight loop.

@@ -66,14 +66,33 @@ pub(crate) fn editor_dirty(model: &Model) -> bool {
     }
 }
 
+/// The module whose CPD form holds text not yet in its journal. A
+/// read-only module's form never is: its journal is never written.
+fn cpd_form_dirty(model: &Model) -> Option<ModuleKey> {
+    model
+        .cpd_form
+        .as_ref()
+        .filter(|form| form.dirty_since.is_some() && !model.is_read_only(&form.module))
+        .map(|form| form.module.clone())
+}
+
+/// The open CPD form's text, kept as the draft in its module's journal.
+fn apply_cpd_form(model: &Model, key: &ModuleKey, journal: &mut ModuleJournal) {
+    if let Some(form) = model.cpd_form.as_ref().filter(|form| form.module == *key) {
+        journal.set_cpd_draft(form.draft());
+    }
+}
+
 /// Every journal with changes not yet on disk, as it would be saved now:
 /// what a signal or a panic saves while the main loop cannot.
 pub(crate) fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
     let open = open_key(model);
+    let form = cpd_form_dirty(model);
     let mut keys = model.unsaved.clone();
     if let Some(key) = open.clone().filter(|_| editor_dirty(model)) {
         keys.insert(key);
     }
+    keys.extend(form.clone());
     keys.into_iter()
         .filter(|key| !model.is_read_only(key))
         .map(|key| {
@@ -88,13 +107,33 @@ pub(crate) fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJourn
                     journal.position = position;
                 }
             }
+            if form.as_ref() == Some(&key) {
+                apply_cpd_form(model, &key, &mut journal);
+            }
             journal
         })
         .collect()
 }
 
-/// Writes the open editor's text into the journal.
+/// Writes the open CPD form's text into its module's journal as the draft.
+pub(crate) fn flush_cpd_form(model: &mut Model) -> Option<ModuleKey> {
+    let key = cpd_form_dirty(model)?;
+    let mut journal = model
+        .journal(&key)
+        .cloned()
+        .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
+    apply_cpd_form(model, &key, &mut journal);
+    model.journals.insert(key.clone(), journal);
+    if let Some(form) = model.cpd_form.as_mut() {
+        form.dirty_since = None;
+    }
+    model.unsaved.insert(key.clone());
+    Some(key)
+}
+
+/// Writes the open editor's text (and the CPD form's) into the journal.
 pub(crate) fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKey> {
+    flush_cpd_form(model);
     let key = open_key(model)?;
     if model.is_read_only(&key) || !editor_dirty(model) {
         return None;
@@ -167,19 +206,28 @@ fn all_saved(model: &Model) -> bool {
     model.unsaved.iter().all(|key| model.is_read_only(key)) && !profile_waiting(model)
 }
 
-/// A CPD record being written is in no journal, so leaving would lose it:
-/// the first request to leave says so and stays; a second one leaves.
+/// A CPD record not yet made: the first request to leave says so (and
+/// whether its text is kept) and stays; a second one leaves.
 pub(crate) fn cpd_text_would_be_lost(model: &mut Model) -> bool {
-    let holds_text = [model.cpd_form.as_ref(), model.cpd_draft.as_ref()]
+    let holding_text = [model.cpd_form.as_ref(), model.cpd_draft.as_ref()]
         .into_iter()
         .flatten()
-        .any(|form| form.boxes.iter().any(|area| !area.text().trim().is_empty()));
-    if holds_text && !model.cpd_quit_warned {
-        model.cpd_quit_warned = true;
-        model.notice = Some(text::CPD_FORM_NOT_MADE.to_owned());
-        return true;
+        .find(|form| form.boxes.iter().any(|area| !area.text().trim().is_empty()));
+    let Some(form) = holding_text else {
+        return false;
+    };
+    if model.cpd_quit_warned {
+        return false;
     }
-    false
+    // A read-only module's journal is never written, so its draft is not kept.
+    let notice = if model.is_read_only(&form.module) {
+        text::CPD_FORM_NOT_MADE_NOT_KEPT
+    } else {
+        text::CPD_FORM_NOT_MADE
+    };
+    model.cpd_quit_warned = true;
+    model.notice = Some(notice.to_owned());
+    true
 }
 
 /// Leaves once `saves` (everything in memory) are on disk; if one fails,

@@ -118,10 +118,7 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Tick => autosave(model, now, false),
-        Msg::CpdRecordMade { id, records } => {
-            cpd::made(model, &id, records);
-            Vec::new()
-        }
+        Msg::CpdRecordMade { id, records } => cpd::made(model, &id, records),
         Msg::CpdRecordFailed(reason) => {
             cpd::failed(model, reason);
             Vec::new()
@@ -229,7 +226,7 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         return review_import::key(model, key);
     }
     if model.cpd_form.is_some() {
-        return cpd::key(model, key);
+        return cpd::key(model, key, now);
     }
     let context = keymap::screen_context(model);
     let action = keymap::action(context, &key);
@@ -311,7 +308,7 @@ fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
         return Vec::new();
     }
     if model.cpd_form.is_some() {
-        cpd::paste(model, pasted);
+        cpd::paste(model, pasted, now);
         return Vec::new();
     }
     if let Some(dialog) = model.export.as_mut() {

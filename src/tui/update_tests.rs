@@ -435,3 +435,51 @@ fn the_completion_screens_own_keys_keep_their_meaning_while_it_scrolls() {
     update(&mut model, key(KeyCode::Char('j')), at(8));
     assert_eq!(completion_scroll(&model), 45 - 21);
 }
+
+/// What a signal or a panic saves (`pending_journals`) holds the CPD form's
+/// text from the first key, with no wait for the autosave; a read-only
+/// module's form is never in it.
+#[test]
+fn the_rescue_snapshot_carries_the_cpd_forms_text_at_once() {
+    use crate::tui::model::Completion;
+    use crate::tui::session::pending_journals;
+    let mut model = model();
+    let tim = model.key_of(0, 2).unwrap();
+    model.screen = Screen::Completion(Completion {
+        course: 0,
+        module: 2,
+        editor: None,
+        dirty_since: None,
+        scroll: 0,
+    });
+    // Opening the form saves the module first: that save is done.
+    update(&mut model, key(KeyCode::Char('c')), at(1));
+    update(&mut model, Msg::Saved(tim.clone()), at(1));
+    assert!(model.cpd_form.is_some(), "c opens the form");
+    assert!(
+        pending_journals(&model, at(1)).is_empty(),
+        "nothing written, nothing pending"
+    );
+    for typed in "Mid-thought".chars() {
+        update(&mut model, key(KeyCode::Char(typed)), at(2));
+    }
+    update(&mut model, key(KeyCode::Tab), at(2));
+    update(&mut model, Msg::Paste("Pasted impact.\n".into()), at(2));
+    let pending = pending_journals(&model, at(2));
+    assert_eq!(pending.len(), 1);
+    assert_eq!(&(pending[0].course.clone(), pending[0].module.clone()), &tim);
+    let draft = pending[0].cpd_draft.clone().expect("the form's text is pending");
+    assert_eq!(draft.learning, "Mid-thought");
+    assert_eq!(draft.impact, "Pasted impact.\n");
+    assert_eq!(
+        model.autosave_due(),
+        Some(at(2) + jiff::SignedDuration::from_millis(1500))
+    );
+
+    model.damaged.insert(tim, "damaged".into());
+    update(&mut model, key(KeyCode::Char('!')), at(3));
+    assert!(
+        pending_journals(&model, at(3)).is_empty(),
+        "a read-only module is never written"
+    );
+}

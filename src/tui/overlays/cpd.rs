@@ -2,6 +2,10 @@
 //! line on the registration year. A record is made from what the learner
 //! writes here; their reflections are never copied in, and a peer review's
 //! comments only when the learner asks (Ctrl-R).
+//!
+//! Until the record is made, the form's text is a draft in the module's
+//! journal (`cpd_draft`), saved and rescued as a reflection is. There is no
+//! discard key: emptied boxes keep no draft, so nothing goes unasked.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +23,7 @@ use crate::text;
 use crate::tui::keymap::{self, Action, Context, Situation};
 use crate::tui::message::Effect;
 use crate::tui::model::{CpdForm, Model, ModuleKey, PeerOffer};
+use crate::tui::session::flush_all;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{Canvas, draw_editor, draw_lines, fit_keys, truncate};
 
@@ -28,24 +33,45 @@ pub(crate) const HOME_LAYOUT: &str = "swe";
 const BOXES: usize = 3;
 const PEER_BOX: usize = 2;
 
-/// Opens the form for a module: as it was left if it was closed with Esc.
+/// Opens the form for a module: as it was left if it was closed with Esc
+/// this run, else from the draft kept in its journal, else empty.
 pub(crate) fn open(model: &mut Model, module: ModuleKey) {
     let form = match model.cpd_draft.take() {
         Some(draft) if draft.module == module => draft,
-        _ => CpdForm {
-            module,
-            boxes: [TextEditor::new(""), TextEditor::new(""), TextEditor::new("")],
-            focus: 0,
-            problem: None,
-        },
+        _ => {
+            let kept = model
+                .journal(&module)
+                .filter(|_| !model.is_read_only(&module))
+                .and_then(|journal| journal.cpd_draft.clone())
+                .unwrap_or_default();
+            CpdForm {
+                boxes: [&kept.learning, &kept.impact, &kept.peer_reflection].map(|text| TextEditor::new(text)),
+                module,
+                focus: 0,
+                problem: None,
+                dirty_since: None,
+            }
+        }
     };
+    if form.boxes.iter().any(|area| !area.text().trim().is_empty()) {
+        model.notice = Some(text::CPD_DRAFT_BACK.to_owned());
+    }
     model.cpd_form = Some(form);
 }
 
-pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+pub(crate) fn key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
+    // As on every screen, a notice lasts until the next key.
+    model.notice = None;
     let action = keymap::own_action(Context::CpdForm, &key);
-    if action == Some(Action::Write) {
-        return make(model);
+    match action {
+        Some(Action::Write) => return make(model),
+        Some(Action::Cancel) => return close(model, now),
+        Some(Action::Help) => {
+            model.help = true;
+            model.help_scroll = 0;
+            return Vec::new();
+        }
+        _ => {}
     }
     let offer = model
         .cpd_form
@@ -56,42 +82,48 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let focus = form.focus.min(BOXES - 1);
-    match action {
-        Some(Action::Cancel) => model.cpd_draft = model.cpd_form.take(),
-        Some(Action::Help) => {
-            model.help = true;
-            model.help_scroll = 0;
+    let changed = match action {
+        Some(Action::NextField) => {
+            form.focus = (focus + 1) % BOXES;
+            false
         }
-        Some(Action::NextField) => form.focus = (focus + 1) % BOXES,
-        Some(Action::PreviousField) => form.focus = (focus + BOXES - 1) % BOXES,
-        Some(Action::UsePeerReview) => {
-            if let Some(offer) = offer {
-                form.focus = PEER_BOX;
-                form.boxes[PEER_BOX].insert_str(&offer);
-            }
+        Some(Action::PreviousField) => {
+            form.focus = (focus + BOXES - 1) % BOXES;
+            false
         }
-        Some(Action::Undo) => {
-            form.boxes[focus].undo();
-        }
-        Some(Action::Redo) => {
-            form.boxes[focus].redo();
-        }
-        _ => {
-            if form.boxes[focus].input(key) {
-                form.problem = None;
-            }
-        }
+        Some(Action::UsePeerReview) => offer.is_some_and(|offer| {
+            form.focus = PEER_BOX;
+            form.boxes[PEER_BOX].insert_str(&offer)
+        }),
+        Some(Action::Undo) => form.boxes[focus].undo(),
+        Some(Action::Redo) => form.boxes[focus].redo(),
+        _ => form.boxes[focus].input(key),
+    };
+    if changed {
+        form.problem = None;
+        form.dirty_since.get_or_insert(now);
     }
     Vec::new()
 }
 
+/// Esc: the form closes, its text kept (in the journal, saved now) for
+/// when it is opened again. Nothing the learner wrote is thrown away.
+fn close(model: &mut Model, now: Timestamp) -> Vec<Effect> {
+    let effects = flush_all(model, now);
+    model.cpd_draft = model.cpd_form.take();
+    effects
+}
+
 /// Text arriving all at once (a paste, or a burst of keys) into the box
 /// with the focus.
-pub(crate) fn paste(model: &mut Model, pasted: &str) {
+pub(crate) fn paste(model: &mut Model, pasted: &str, now: Timestamp) {
+    // Typing that arrives all at once is still typing: the notice goes.
+    model.notice = None;
     if let Some(form) = model.cpd_form.as_mut() {
         let focus = form.focus.min(BOXES - 1);
         if form.boxes[focus].insert_str(pasted) {
             form.problem = None;
+            form.dirty_since.get_or_insert(now);
         }
     }
 }
@@ -118,14 +150,26 @@ fn make(model: &mut Model) -> Vec<Effect> {
     }]
 }
 
-/// The record is saved: the form closes, the year is counted again from
-/// the records as they now are, and the foot says how to export it.
-pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) {
-    model.cpd_form = None;
+/// The record is saved: the form closes, its draft is cleared from the
+/// journal (and that saved), the year is counted again from the records as
+/// they now are, and the foot says how to export it.
+pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(form) = model.cpd_form.take() {
+        let kept = model
+            .journal(&form.module)
+            .is_some_and(|journal| journal.cpd_draft.is_some());
+        if kept && !model.is_read_only(&form.module) {
+            model.journal_mut(&form.module).cpd_draft = None;
+            model.unsaved.insert(form.module.clone());
+            effects.push(Effect::Save(form.module));
+        }
+    }
     model.cpd_draft = None;
     model.cpd_records = records;
     model.cpd_year = None;
     model.notice = Some(text::cpd_record_made(id));
+    effects
 }
 
 /// Saving failed: the form stays, with everything written, and says why.
@@ -214,18 +258,41 @@ pub(crate) fn draw(model: &Model, form: &CpdForm, canvas: &mut Canvas, area: Rec
         .peer_offers
         .get(&form.module)
         .filter(|_| form.boxes[PEER_BOX].text().trim().is_empty());
-    let note = match (&form.problem, offer) {
-        (Some(problem), _) => Some((problem.clone(), theme.alarm())),
-        (None, Some(offer)) => Some((text::cpd_review_offer(&offer.reviewer), theme.plain())),
-        (None, None) => None,
+    // The form covers the screen's foot, so what the foot would say is said
+    // here: a failing save (NOT SAVED) and any notice, after the form's own
+    // problem.
+    let note = if let Some(problem) = &form.problem {
+        Some((problem.clone(), theme.alarm()))
+    } else if let Some(error) = &model.save_error {
+        let message = model.notice.clone().unwrap_or_else(|| text::not_saved(error));
+        Some((message, theme.alarm()))
+    } else if let Some(notice) = &model.notice {
+        Some((notice.clone(), theme.plain()))
+    } else {
+        offer.map(|offer| (text::cpd_review_offer(&offer.reviewer), theme.plain()))
     };
     let situation = Situation {
         peer_offer: offer.is_some(),
         ..Situation::default()
     };
     let keys = fit_keys(&keymap::footer(Context::CpdForm, situation), width);
+    let note_lines: Vec<String> = note
+        .as_ref()
+        .map(|(words, _)| {
+            textwrap::wrap(words, width.max(8))
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    // Two rows, or three for a longer note (why casebook stayed), as far as
+    // the boxes leave room.
     let note_rows: u16 = if note.is_some() {
-        2.min(inner.height.saturating_sub(7)).max(1)
+        u16::try_from(note_lines.len())
+            .unwrap_or(u16::MAX)
+            .clamp(2, 3)
+            .min(inner.height.saturating_sub(7))
+            .max(1)
     } else {
         0
     };
@@ -262,11 +329,11 @@ pub(crate) fn draw(model: &Model, form: &CpdForm, canvas: &mut Canvas, area: Rec
         }
         y += rows;
     }
-    if let Some((words, style)) = note {
-        let lines: Vec<Line> = textwrap::wrap(&words, width.max(8))
+    if let Some((_, style)) = note {
+        let lines: Vec<Line> = note_lines
             .into_iter()
             .take(usize::from(note_rows))
-            .map(|line| Line::from(Span::styled(line.into_owned(), style)))
+            .map(|line| Line::from(Span::styled(line, style)))
             .collect();
         draw_lines(canvas, Rect::new(inner.x, bottom, inner.width, note_rows), &lines);
     }
