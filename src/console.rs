@@ -1,5 +1,6 @@
 //! The Windows console: its control events (Ctrl-C, Ctrl-Break, the
-//! window closed, logging off, shutting down), and the window a
+//! window closed; logging off and shutting down reach only services, so
+//! for those the autosave is what keeps the text), and the window a
 //! double-clicked `casebook.exe` opens, which closes the moment casebook
 //! exits.
 //!
@@ -38,6 +39,7 @@ pub use windows::{console_of_its_own, on_control_event};
 #[allow(unsafe_code)]
 mod windows {
     use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
 
     use windows_sys::Win32::System::Console::{GetConsoleProcessList, SetConsoleCtrlHandler};
     use windows_sys::core::BOOL;
@@ -45,15 +47,16 @@ mod windows {
     type Rescue = Box<dyn Fn(u32) + Send + Sync>;
 
     static RESCUE: OnceLock<Rescue> = OnceLock::new();
+    static HANDLING: AtomicBool = AtomicBool::new(false);
 
     /// Runs `rescue` with the event's number on a console control event.
     /// `rescue` saves and then exits the process itself; Windows waits for
-    /// it (up to five seconds for a closed window, longer at log-off and
-    /// shut-down), because it runs inside Windows' own handler.
+    /// it (up to five seconds for a closed window), because it runs inside
+    /// Windows' own handler.
     pub fn on_control_event(rescue: impl Fn(u32) + Send + Sync + 'static) -> std::io::Result<()> {
         RESCUE
             .set(Box::new(rescue))
-            .map_err(|_| std::io::Error::other("the console handler is already set"))?;
+            .map_err(|_| std::io::Error::other(crate::text::CONSOLE_HANDLER_TWICE))?;
         let handler: unsafe extern "system" fn(u32) -> BOOL = handle;
         // SAFETY: `handle` is a function that lives as long as the program,
         // takes the event's number by value and touches nothing but the
@@ -72,6 +75,15 @@ mod windows {
     extern "system" fn handle(event: u32) -> BOOL {
         match RESCUE.get() {
             Some(rescue) => {
+                // A thread per event: Ctrl-Break and then the window closed
+                // would save twice at once. The later one waits for the
+                // first, which ends the process; it must not return, or
+                // Windows would end the process in the middle of that save.
+                if HANDLING.swap(true, Ordering::SeqCst) {
+                    loop {
+                        std::thread::sleep(std::time::Duration::from_secs(60));
+                    }
+                }
                 rescue(event);
                 1
             }

@@ -64,6 +64,15 @@ pub const MORE_BELOW: &str = "↓ more below";
 pub const MORE_ABOVE: &str = "↑ more above";
 pub const NOTHING_TO_SAVE: &str = "Everything is saved.";
 
+/// Why an export could not be recorded in exports.ron (after the path of
+/// its lock): the log itself was written.
+pub const EXPORTS_RECORD_BUSY: &str = "another casebook has held it for more than two seconds (one stopped half-way, perhaps); close that one and \
+export again to record this log";
+
+/// Said (as why console events are not watched) only if casebook set its
+/// Windows console handler twice, which it never should.
+pub const CONSOLE_HANDLER_TWICE: &str = "the console handler was already set";
+
 /// After an error in a console window of casebook's own (a double-clicked
 /// casebook.exe), which would otherwise close before it could be read.
 pub const PRESS_ENTER_TO_CLOSE: &str = "Press Enter to close this window.";
@@ -1310,7 +1319,7 @@ pub const SIGNERS_NO_KEY: &str = "no public key on this line";
 pub fn signers_bad_time(option: &str) -> String {
     format!(
         "{option} is not a time ssh-keygen reads: \"YYYYMMDD\", \"YYYYMMDDHHMM\" or \"YYYYMMDDHHMMSS\", \
-         in double quotes, ending in Z for UTC"
+         in double quotes, ending in Z (or UTC) for UTC"
     )
 }
 

@@ -657,6 +657,9 @@ fn a_read_only_module_never_gets_a_cpd_draft() {
     press(&mut app, "c", at(2));
     type_text(&mut app, "Written in a read-only module.", at(3));
     app.handle(Msg::Tick, at(10));
+    // Nothing can be saved, so nothing falls due: an autosave due for ever
+    // would keep the tutor from waiting for keys.
+    assert_eq!(app.model.autosave_due(), None);
     app.handle(key(KeyCode::Esc), at(11));
     assert_eq!(tim_saved(&app), before, "never written");
     assert_eq!(

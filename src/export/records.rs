@@ -69,6 +69,9 @@ pub fn load(paths: &DataPaths) -> Result<Vec<ExportRecord>, StoreError> {
     Ok(records.map(|records| records.exports).unwrap_or_default())
 }
 
+/// How long an export waits for another to finish recording itself.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Adds one export to the record. The record is read and written again
 /// under a lock of its own: the tutor and `casebook export` may both be
 /// adding to it at the same moment, and neither entry may be lost.
@@ -85,10 +88,29 @@ pub fn append(paths: &DataPaths, record: ExportRecord) -> Result<(), StoreError>
             reason: held.to_string(),
         },
     })?;
-    lock.lock().map_err(|error| StoreError::Io {
-        path: lock_path.clone(),
-        reason: crate::text::io_reason(&error),
-    })?;
+    // Another export holds it for milliseconds; a lock held for seconds
+    // (a process stopped half-way) is said, not waited on for ever.
+    let deadline = std::time::Instant::now() + LOCK_PATIENCE;
+    loop {
+        match lock.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Io {
+                    path: lock_path.clone(),
+                    reason: crate::text::EXPORTS_RECORD_BUSY.to_owned(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(error)) => {
+                return Err(StoreError::Io {
+                    path: lock_path.clone(),
+                    reason: crate::text::io_reason(&error),
+                });
+            }
+        }
+    }
     let mut records = load(paths)?;
     if !records.contains(&record) {
         records.push(record);
@@ -161,5 +183,23 @@ mod tests {
         // The same export twice is one entry.
         append(&paths, record(0)).unwrap();
         assert_eq!(load(&paths).unwrap().len(), 100);
+    }
+
+    /// A lock held by a casebook that stopped half-way is said, with where,
+    /// after a moment: never waited on for ever.
+    #[test]
+    fn a_record_held_too_long_is_said_not_waited_on() {
+        let folder = tempfile::tempdir().unwrap();
+        let paths = DataPaths::at(folder.path());
+        let held = crate::journal::lock::open_lock(&paths.exports_lock_file()).unwrap();
+        held.lock().unwrap();
+        let started = std::time::Instant::now();
+        let error = append(&paths, record(1)).unwrap_err().to_string();
+        assert!(started.elapsed() < LOCK_PATIENCE * 3, "gave up");
+        assert!(error.contains("exports.lock"), "{error}");
+        assert!(error.contains(crate::text::EXPORTS_RECORD_BUSY), "{error}");
+        drop(held);
+        append(&paths, record(1)).unwrap();
+        assert_eq!(load(&paths).unwrap().len(), 1);
     }
 }

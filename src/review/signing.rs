@@ -116,13 +116,18 @@ impl AllowedSigner {
 
 /// A time in an allowed-signers file: `"YYYYMMDD"`, `"YYYYMMDDHHMM"` or
 /// `"YYYYMMDDHHMMSS"`, in the system's time zone, or in UTC when it ends in
-/// `Z` (ssh-keygen(1)). In double quotes, as ssh-keygen insists: a line it
+/// `Z` or `UTC` (ssh-keygen(1)). In double quotes, as ssh-keygen insists: a line it
 /// would not read is not one casebook trusts either.
 fn signer_time(value: &str, zone: &jiff::tz::TimeZone) -> Option<jiff::Timestamp> {
     let value = value.strip_prefix('"')?.strip_suffix('"')?;
-    let (digits, utc) = match value.strip_suffix(['Z', 'z']) {
-        Some(digits) => (digits, true),
-        None => (value, false),
+    // `Z` or `UTC`, in either case, as OpenSSH reads it.
+    let upper = value.to_ascii_uppercase();
+    let (digits, utc) = if upper.ends_with("UTC") {
+        (&value[..value.len() - 3], true)
+    } else if upper.ends_with('Z') {
+        (&value[..value.len() - 1], true)
+    } else {
+        (value, false)
     };
     if !digits.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
@@ -422,6 +427,11 @@ mod tests {
         assert_eq!(
             signer_time("\"20260701123045Z\"", &london_summer),
             Some(at("2026-07-01T12:30:45Z"))
+        );
+        assert_eq!(
+            signer_time("\"20260701utc\"", &london_summer),
+            Some(at("2026-07-01T00:00:00Z")),
+            "UTC, in either case, as OpenSSH reads it"
         );
         for refused in [
             "20260701",

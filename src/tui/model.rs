@@ -117,6 +117,11 @@ pub struct CpdForm {
 
 impl CpdForm {
     /// The form's text as the journal keeps it.
+    /// Whether any box holds more than spaces.
+    pub(crate) fn holds_text(&self) -> bool {
+        self.boxes.iter().any(|area| !area.text().trim().is_empty())
+    }
+
     pub(crate) fn draft(&self) -> CpdDraft {
         let [learning, impact, peer_reflection] = [0, 1, 2].map(|index| self.boxes[index].text().to_owned());
         CpdDraft {
@@ -385,8 +390,14 @@ impl Model {
             Screen::Completion(completion) => completion.dirty_since,
             _ => None,
         };
-        // The CPD form's text is saved on the same clock as an answer's.
-        let form_dirty_since = self.cpd_form.as_ref().and_then(|form| form.dirty_since);
+        // The CPD form's text is saved on the same clock as an answer's; a
+        // read-only module's form is never saved, so it never falls due
+        // (or it would be due for ever, and the loop would never wait).
+        let form_dirty_since = self
+            .cpd_form
+            .as_ref()
+            .filter(|form| !self.is_read_only(&form.module))
+            .and_then(|form| form.dirty_since);
         let dirty_since = match (editor_dirty_since, form_dirty_since) {
             (Some(editor), Some(form)) => Some(editor.min(form)),
             (editor, form) => editor.or(form),

@@ -212,7 +212,7 @@ pub(crate) fn cpd_text_would_be_lost(model: &mut Model) -> bool {
     let holding_text = [model.cpd_form.as_ref(), model.cpd_draft.as_ref()]
         .into_iter()
         .flatten()
-        .find(|form| form.boxes.iter().any(|area| !area.text().trim().is_empty()));
+        .find(|form| form.holds_text());
     let Some(form) = holding_text else {
         return false;
     };

@@ -53,7 +53,11 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             Vec::new()
         }
         Msg::RecordsRefused(status) => {
-            model.notice = Some(text::records_refused(status));
+            // A notice already showing (a warning before quitting, say)
+            // stays: the home screen's foot says this one anyway.
+            if model.notice.is_none() {
+                model.notice = Some(text::records_refused(status));
+            }
             model.records_refused = true;
             Vec::new()
         }

@@ -53,7 +53,7 @@ pub(crate) fn open(model: &mut Model, module: ModuleKey) {
             }
         }
     };
-    if form.boxes.iter().any(|area| !area.text().trim().is_empty()) {
+    if form.holds_text() {
         model.notice = Some(text::CPD_DRAFT_BACK.to_owned());
     }
     model.cpd_form = Some(form);
