@@ -80,6 +80,7 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
 
 /// desistance-assessing read and answered: from its first section, four
 /// `l` reach its completion screen.
+#[cfg(unix)]
 fn write_completed_journal(path: &Path) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let answer = |text: &str| {
