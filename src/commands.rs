@@ -593,6 +593,13 @@ fn tutor(
             eprintln!("{}", sanitise(&text::plain_journal_unreadable(&error.to_string())));
             return exit::DATA;
         }
+        // A person reading (a screen reader's user, say) has their records
+        // sent as they go, as in the tutor; a refused key is said once, on
+        // its own line. Piped runs leave them for `casebook sync`.
+        if let Some(settings) = lrs.filter(|_| options.interactive) {
+            let refused = |status| eprintln!("{}", text::records_refused(status));
+            let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake, refused);
+        }
         let stdin = io::stdin();
         let mut input = stdin.lock();
         // Course and journal text printed line by line: nothing in it reaches the terminal raw.

@@ -755,6 +755,57 @@ fn the_tutor_sends_in_the_background_while_the_learner_works() {
     assert_eq!(pane.exit_status().0, 0);
 }
 
+/// Plain mode at a terminal (a screen reader's user) sends records while
+/// the learner reads, as the tutor does, not only at the next `sync`.
+#[test]
+fn plain_mode_at_a_terminal_sends_while_the_learner_reads() {
+    let _serial = common::one_at_a_time();
+    if !common::tmux_available("plain mode's background sync test") {
+        return;
+    }
+    let Some(modules) = node_modules("plain_mode_at_a_terminal_sends_while_the_learner_reads") else {
+        return;
+    };
+    let lrs = Lrs::start(&modules, 0);
+    let data = data_folder();
+    fs::write(data.path().join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
+    configure(data.path(), &lrs.endpoint(), SECRET, &[]);
+    let pane = common::Pane::start("lrs-plain", data.path(), &format!("read {MODULE} --plain"));
+    let start = Instant::now();
+    while !pane.screen().contains("Type your answer") {
+        assert!(start.elapsed() < Duration::from_secs(20), "{}", pane.screen());
+        pane.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    pane.type_text("Read aloud and answered.");
+    pane.keys(&["Enter"]);
+    pane.type_text(".");
+    pane.keys(&["Enter"]);
+    let start = Instant::now();
+    let held = loop {
+        let held = lrs.statements();
+        if held.iter().any(|statement| verb(statement) == "answered") {
+            break held;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the answer reached the LRS while plain mode was open; it holds {} statements; screen:\n{}",
+            held.len(),
+            pane.screen()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(held.iter().any(|statement| verb(statement) == "initialized"));
+    assert!(!serde_json::to_string(&held).unwrap().contains("Read aloud"));
+    assert!(
+        pane.screen().contains("Type your answer"),
+        "still reading:\n{}",
+        pane.screen()
+    );
+    pane.type_text("q");
+    pane.keys(&["Enter"]);
+}
+
 /// Wrong credentials stop the tutor's sending for the run: the learner is
 /// told at once, and the home screen keeps saying so.
 #[test]
