@@ -464,6 +464,7 @@ pub mod keys {
     pub const HINT_SKIPPED: Hint = ("o", "skipped questions");
     pub const HINT_EXPORT: Hint = ("e", "export");
     pub const HINT_PROFILE: Hint = ("u", "profile");
+    pub const HINT_IMPORT_REVIEW: Hint = ("i", "import review");
     pub const HINT_HELP: Hint = ("?", "help");
     pub const HINT_F1_HELP: Hint = ("F1", "help");
     pub const HINT_QUIT: Hint = ("q", "quit");

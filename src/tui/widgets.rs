@@ -357,8 +357,22 @@ mod tests {
     #[test]
     fn footer_keys_are_cut_by_whole_keys_keeping_help() {
         let keys = footer(Context::Home, Situation::default());
-        let all = "Enter open · e export · u profile · ? help · q quit";
+        let all = "Enter open · e export · u profile · ? help · q quit · i import review";
         assert_eq!(fit_keys(&keys, 80), all);
+        // The last hint is the first to go.
+        assert_eq!(
+            fit_keys(
+                &footer(
+                    Context::Home,
+                    Situation {
+                        skipped: true,
+                        ..Situation::default()
+                    }
+                ),
+                80
+            ),
+            "Enter open · o skipped questions · e export · u profile · q quit · ? help"
+        );
         assert_eq!(fit_keys(&keys, 40), "Enter open · e export · ? help");
         assert_eq!(fit_keys(&keys, 20), "Enter open · ? help");
         assert_eq!(fit_keys(&keys, 6), "? help");

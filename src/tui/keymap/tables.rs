@@ -73,7 +73,13 @@ const HOME: &[Binding] = &[
         words::HOME_UNANSWERED,
         &[hint_when(2, When::Skipped, words::HINT_SKIPPED)],
     ),
-    row(&[(Plain(K::Char('i')), A::ImportReview)], words::HOME_IMPORT_REVIEW),
+    // In the foot too, where there is room (last, so it is the first to
+    // go): a learner holding a review file needs to find it.
+    hinted(
+        &[(Plain(K::Char('i')), A::ImportReview)],
+        words::HOME_IMPORT_REVIEW,
+        &[hint(7, words::HINT_IMPORT_REVIEW)],
+    ),
     row(&[(Plain(K::Char('x')), A::SetAside)], words::HOME_SET_ASIDE),
     row(SAVE, words::HOME_SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),

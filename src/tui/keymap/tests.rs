@@ -123,11 +123,11 @@ fn the_footers_read_as_before() {
     };
     assert_eq!(
         text(Context::Home, plain),
-        "Enter open · e export · u profile · ? help · q quit"
+        "Enter open · e export · u profile · ? help · q quit · i import review"
     );
     assert_eq!(
         text(Context::Home, skipped),
-        "Enter open · o skipped questions · e export · u profile · ? help · q quit"
+        "Enter open · o skipped questions · e export · u profile · ? help · q quit · i import review"
     );
     assert_eq!(
         text(Context::Text, plain),
