@@ -59,9 +59,9 @@ mod windows {
             .map_err(|_| std::io::Error::other(crate::text::CONSOLE_HANDLER_TWICE))?;
         let handler: unsafe extern "system" fn(u32) -> BOOL = handle;
         // SAFETY: `handle` is a function that lives as long as the program,
-        // takes the event's number by value and touches nothing but the
-        // `OnceLock` above; Windows only keeps the pointer and calls it on a
-        // thread of its own.
+        // takes the event's number by value and touches only the two
+        // statics above (and the rescue one of them holds); Windows only
+        // keeps the pointer and calls it on a thread of its own.
         let added = unsafe { SetConsoleCtrlHandler(Some(handler), 1) };
         if added == 0 {
             return Err(std::io::Error::last_os_error());
