@@ -21,6 +21,11 @@ pub(crate) fn reading_column(area: Rect) -> Rect {
     Rect::new(x, area.y, width, area.height)
 }
 
+/// The reading column of the whole screen.
+fn screen_column(model: &Model) -> Rect {
+    reading_column(Rect::new(0, 0, model.width, model.height))
+}
+
 /// `scroll` moved by `delta` rows, kept between the top and `max`.
 pub(crate) fn scrolled(scroll: u16, delta: i32, max: u16) -> u16 {
     let next = i32::from(scroll).saturating_add(delta).clamp(0, i32::from(max));
@@ -70,18 +75,8 @@ pub(crate) fn panel_height(model: &Model) -> u16 {
     let normal = if body < 16 { body } else { body * 3 / 5 };
     match &model.screen {
         Screen::Reader(reader) if reader.prompts => {
-            let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-            let wanted = u16::try_from(
-                prompt_lines(
-                    width,
-                    Theme {
-                        color: false,
-                        ascii: false,
-                    },
-                )
-                .len(),
-            )
-            .unwrap_or(u16::MAX);
+            let width = screen_column(model).width;
+            let wanted = u16::try_from(prompt_lines(width, Theme::MEASURING).len()).unwrap_or(u16::MAX);
             body.saturating_sub(wanted).max(MIN_PANEL).min(normal)
         }
         _ => normal,
@@ -156,17 +151,8 @@ pub(crate) fn question_max_scroll(model: &Model) -> u16 {
     if !panel_shown(model, reader) {
         return 0;
     }
-    let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-    let wanted = question_head(
-        model,
-        reader,
-        width,
-        Theme {
-            color: false,
-            ascii: false,
-        },
-    )
-    .len();
+    let width = screen_column(model).width;
+    let wanted = question_head(model, reader, width, Theme::MEASURING).len();
     let panel = panel_height(model).min(model.height.saturating_sub(4));
     let (rows, _) = panel_split(panel, wanted);
     u16::try_from(wanted.saturating_sub(usize::from(rows))).unwrap_or(u16::MAX)
@@ -196,15 +182,8 @@ pub(crate) fn prompt_lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
 
 /// How far the prompts can scroll in the rows above the panel.
 pub(crate) fn prompts_max_scroll(model: &Model) -> u16 {
-    let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-    let wanted = prompt_lines(
-        width,
-        Theme {
-            color: false,
-            ascii: false,
-        },
-    )
-    .len();
+    let width = screen_column(model).width;
+    let wanted = prompt_lines(width, Theme::MEASURING).len();
     u16::try_from(wanted.saturating_sub(usize::from(reader_body_height(model)))).unwrap_or(u16::MAX)
 }
 
@@ -265,18 +244,9 @@ pub(crate) fn max_scroll(model: &Model) -> u16 {
     let Screen::Reader(reader) = &model.screen else {
         return 0;
     };
-    let column = reading_column(Rect::new(0, 0, model.width, model.height));
+    let column = screen_column(model);
     let total = with_section_text(model, reader, column.width, usize::MAX, |text| text.lines.len())
-        + question_lines(
-            model,
-            reader,
-            column.width,
-            Theme {
-                color: false,
-                ascii: false,
-            },
-        )
-        .len();
+        + question_lines(model, reader, column.width, Theme::MEASURING).len();
     let visible = usize::from(reader_body_height(model));
     u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX)
 }
@@ -284,7 +254,7 @@ pub(crate) fn max_scroll(model: &Model) -> u16 {
 /// Whether there is more to read below the screen: `scroll < max_scroll`,
 /// wrapping only one line past the screen to know.
 pub(crate) fn more_below(model: &Model, reader: &Reader) -> bool {
-    let column = reading_column(Rect::new(0, 0, model.width, model.height));
+    let column = screen_column(model);
     let shown = usize::from(reader.scroll) + usize::from(reader_body_height(model));
     let (body_lines, complete) = with_section_text(model, reader, column.width, shown + 1, |text| {
         (text.lines.len(), text.is_complete())
@@ -292,18 +262,7 @@ pub(crate) fn more_below(model: &Model, reader: &Reader) -> bool {
     if !complete {
         return true;
     }
-    body_lines
-        + question_lines(
-            model,
-            reader,
-            column.width,
-            Theme {
-                color: false,
-                ascii: false,
-            },
-        )
-        .len()
-        > shown
+    body_lines + question_lines(model, reader, column.width, Theme::MEASURING).len() > shown
 }
 
 /// Whether the section's last line of text is on screen now (the prompts
@@ -315,7 +274,7 @@ pub fn section_end_shown(model: &Model) -> bool {
     if reader.prompts {
         return false;
     }
-    let column = reading_column(Rect::new(0, 0, model.width, model.height));
+    let column = screen_column(model);
     let shown = usize::from(reader.scroll) + usize::from(reader_body_height(model));
     with_section_text(model, reader, column.width, shown + 1, |text| {
         text.is_complete() && text.lines.len() <= shown
@@ -382,17 +341,8 @@ pub(crate) fn completion_max_scroll(model: &Model) -> u16 {
     if completion.editor.is_some() {
         return 0;
     }
-    let width = reading_column(Rect::new(0, 0, model.width, model.height)).width;
-    let wanted = completion_lines(
-        model,
-        completion,
-        width,
-        Theme {
-            color: false,
-            ascii: false,
-        },
-    )
-    .len();
+    let width = screen_column(model).width;
+    let wanted = completion_lines(model, completion, width, Theme::MEASURING).len();
     u16::try_from(wanted.saturating_sub(usize::from(completion_body_height(model)))).unwrap_or(u16::MAX)
 }
 
@@ -535,13 +485,6 @@ pub(crate) fn help_box(model: &Model, area: Rect, theme: Theme) -> HelpBox {
 /// Rows of keys the help shows at once, and how far it can scroll (0 when
 /// every key fits).
 pub(crate) fn help_scrolling(model: &Model) -> (u16, u16) {
-    let help = help_box(
-        model,
-        Rect::new(0, 0, model.width, model.height),
-        Theme {
-            color: false,
-            ascii: false,
-        },
-    );
+    let help = help_box(model, Rect::new(0, 0, model.width, model.height), Theme::MEASURING);
     (help.rows, help.max_scroll)
 }

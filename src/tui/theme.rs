@@ -11,6 +11,13 @@ pub(crate) struct Theme {
 }
 
 impl Theme {
+    /// For counting rows: styles and symbols of the same width never change
+    /// how text wraps.
+    pub(crate) const MEASURING: Theme = Theme {
+        color: false,
+        ascii: false,
+    };
+
     pub(crate) fn symbols(self) -> &'static crate::text::Symbols {
         crate::text::symbols(self.ascii)
     }
