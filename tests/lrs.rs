@@ -730,20 +730,7 @@ fn the_tutor_sends_in_the_background_while_the_learner_works() {
     pane.type_text("Typed in the tutor, kept here.");
     pane.wait_for("kept here.");
     pane.keys(&["Escape"]);
-    let start = Instant::now();
-    let held = loop {
-        let held = lrs.statements();
-        if held.iter().any(|statement| verb(statement) == "answered") {
-            break held;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the answer reached the LRS while the tutor was open; it holds {} statements; screen:\n{}",
-            held.len(),
-            pane.screen()
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let held = answered_while_open(&lrs, &pane);
     assert!(held.iter().any(|statement| verb(statement) == "initialized"));
     assert!(held.iter().any(|statement| verb(statement) == "experienced"));
     assert!(!serde_json::to_string(&held).unwrap().contains("kept here"));
@@ -753,6 +740,25 @@ fn the_tutor_sends_in_the_background_while_the_learner_works() {
     pane.wait_for("Enter open");
     pane.keys(&["q"]);
     assert_eq!(pane.exit_status().0, 0);
+}
+
+/// What the LRS holds once an answer has reached it, while casebook is
+/// still open in `pane` (it fails after 20 seconds, showing the screen).
+fn answered_while_open(lrs: &Lrs, pane: &common::Pane) -> Vec<Value> {
+    let start = Instant::now();
+    loop {
+        let held = lrs.statements();
+        if held.iter().any(|statement| verb(statement) == "answered") {
+            return held;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the answer reached the LRS while casebook was open; it holds {} statements; screen:\n{}",
+            held.len(),
+            pane.screen()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 /// Plain mode at a terminal (a screen reader's user) sends records while
@@ -781,20 +787,7 @@ fn plain_mode_at_a_terminal_sends_while_the_learner_reads() {
     pane.keys(&["Enter"]);
     pane.type_text(".");
     pane.keys(&["Enter"]);
-    let start = Instant::now();
-    let held = loop {
-        let held = lrs.statements();
-        if held.iter().any(|statement| verb(statement) == "answered") {
-            break held;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the answer reached the LRS while plain mode was open; it holds {} statements; screen:\n{}",
-            held.len(),
-            pane.screen()
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let held = answered_while_open(&lrs, &pane);
     assert!(held.iter().any(|statement| verb(statement) == "initialized"));
     assert!(!serde_json::to_string(&held).unwrap().contains("Read aloud"));
     assert!(

@@ -184,6 +184,36 @@ fn ssh_keygen(args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// `ssh-keygen -Y sign` of the file at `path` with `key`, for `namespace`.
+fn ssh_keygen_sign(key: &Path, path: &Path, namespace: &str) -> Output {
+    Command::new("ssh-keygen")
+        .args(["-Y", "sign", "-n", namespace, "-f"])
+        .arg(key)
+        .arg(path)
+        .output()
+        .unwrap()
+}
+
+/// `ssh-keygen -Y verify` of `signed` (its signature in `signature`) for
+/// `identity` in the `casebook-review` namespace.
+fn ssh_keygen_verify(allowed: &Path, identity: &str, signature: &Path, signed: &[u8]) -> Output {
+    ssh_keygen(
+        &[
+            "-Y",
+            "verify",
+            "-f",
+            allowed.to_str().unwrap(),
+            "-I",
+            identity,
+            "-n",
+            "casebook-review",
+            "-s",
+            signature.to_str().unwrap(),
+        ],
+        signed,
+    )
+}
+
 /// Refused, with the journal exactly as it was and nothing kept.
 fn assert_refused(trip: &Trip, output: &Output, journal_before: &[u8], reason: &str) {
     assert_eq!(output.status.code(), Some(1), "{}{}", out(output), err(output));
@@ -263,21 +293,7 @@ fn a_signed_review_goes_round_and_each_comment_lands_under_its_reflection() {
     // ssh-keygen accepts casebook's signature.
     let allowed = trip.path("allowed_signers");
     std::fs::write(&allowed, format!("alex@example.org {public}\n")).unwrap();
-    let verified = ssh_keygen(
-        &[
-            "-Y",
-            "verify",
-            "-f",
-            allowed.to_str().unwrap(),
-            "-I",
-            "alex@example.org",
-            "-n",
-            "casebook-review",
-            "-s",
-            signature_path.to_str().unwrap(),
-        ],
-        &review_bytes,
-    );
+    let verified = ssh_keygen_verify(&allowed, "alex@example.org", &signature_path, &review_bytes);
     assert!(verified.status.success(), "{}", err(&verified));
 
     // casebook verify: the signature, its signer, and the log beside it.
@@ -410,12 +426,7 @@ fn a_review_signed_by_ssh_keygen_is_accepted() {
     trip.export("log.json", "json");
     assert!(trip.review("log.json", &[], &[]).status.success());
     let (key, public) = new_key(trip.desk.path(), "sam", "");
-    let signed = Command::new("ssh-keygen")
-        .args(["-Y", "sign", "-n", "casebook-review", "-f"])
-        .arg(&key)
-        .arg(trip.path("log.review.json"))
-        .output()
-        .unwrap();
+    let signed = ssh_keygen_sign(&key, &trip.path("log.review.json"), "casebook-review");
     assert!(signed.status.success(), "{}", err(&signed));
     std::fs::write(trip.path("allowed"), format!("sam@example.org {public}\n")).unwrap();
     let output = trip.import("log.review.json", &["--allowed-signers", "allowed"]);
@@ -473,12 +484,7 @@ fn a_signature_for_another_namespace_is_refused() {
     trip.export("log.json", "json");
     assert!(trip.review("log.json", &[], &[]).status.success());
     let (key, _) = new_key(trip.desk.path(), "alex", "");
-    let signed = Command::new("ssh-keygen")
-        .args(["-Y", "sign", "-n", "git", "-f"])
-        .arg(&key)
-        .arg(trip.path("log.review.json"))
-        .output()
-        .unwrap();
+    let signed = ssh_keygen_sign(&key, &trip.path("log.review.json"), "git");
     assert!(signed.status.success(), "{}", err(&signed));
     let before = trip.journal_bytes();
     let output = trip.import("log.review.json", &[]);
@@ -531,24 +537,11 @@ fn a_key_outside_its_valid_dates_is_refused_as_ssh_keygen_refuses_it() {
             .success()
     );
     let review_bytes = std::fs::read(trip.path("log.review.json")).unwrap();
+    let signature = trip.path("log.review.json.sig");
     let ssh_accepts = |allowed: &Path| {
-        ssh_keygen(
-            &[
-                "-Y",
-                "verify",
-                "-f",
-                allowed.to_str().unwrap(),
-                "-I",
-                "alex@example.org",
-                "-n",
-                "casebook-review",
-                "-s",
-                trip.path("log.review.json.sig").to_str().unwrap(),
-            ],
-            &review_bytes,
-        )
-        .status
-        .success()
+        ssh_keygen_verify(allowed, "alex@example.org", &signature, &review_bytes)
+            .status
+            .success()
     };
     let retired = trip.path("retired");
     std::fs::write(
