@@ -232,18 +232,7 @@ fn control_characters_and_bidi_overrides_keep_a_module_out_with_their_positions(
         ),
     ] {
         let library = content::load_paths(&[format!("tests/fixtures/invalid/{fixture}").into()]);
-        let found: Vec<(usize, usize, bool, &str)> = library
-            .diagnostics
-            .iter()
-            .map(|problem| {
-                (
-                    problem.line,
-                    problem.column,
-                    problem.is_error(),
-                    problem.message.as_str(),
-                )
-            })
-            .collect();
+        let found = diagnostics(&library);
         assert_eq!(found.len(), expected.len(), "{fixture}: {found:#?}");
         for ((line, column, error, message), (want_line, want_column, want)) in found.iter().zip(&expected) {
             assert_eq!((*line, *column, *error), (*want_line, *want_column, true), "{message}");
@@ -260,18 +249,7 @@ fn control_characters_and_bidi_overrides_keep_a_module_out_with_their_positions(
 #[test]
 fn zero_width_characters_are_warnings_and_a_leading_byte_order_mark_and_emoji_are_not() {
     let library = content::load_paths(&["tests/fixtures/invalid/zero-width".into()]);
-    let found: Vec<(usize, usize, bool, &str)> = library
-        .diagnostics
-        .iter()
-        .map(|problem| {
-            (
-                problem.line,
-                problem.column,
-                problem.is_error(),
-                problem.message.as_str(),
-            )
-        })
-        .collect();
+    let found = diagnostics(&library);
     assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!((found[0].0, found[0].1, found[0].2), (9, 32, false));
     assert!(found[0].3.contains("U+200B (zero-width space)"));
@@ -614,4 +592,20 @@ fn error_messages_show_hostile_names_without_obeying_them() {
         .unwrap();
     assert_nothing_obeyed("an unusable data folder", &output);
     assert!(text(&output.stderr).contains("file-evil<U+001B>]0;pwned<U+0007>"));
+}
+
+/// Each diagnostic as (line, column, is an error, message).
+fn diagnostics(library: &content::Library) -> Vec<(usize, usize, bool, &str)> {
+    library
+        .diagnostics
+        .iter()
+        .map(|problem| {
+            (
+                problem.line,
+                problem.column,
+                problem.is_error(),
+                problem.message.as_str(),
+            )
+        })
+        .collect()
 }
