@@ -128,9 +128,7 @@ fn pause(input: &mut Input, output: &mut Counted, width: usize, prompt: &str) ->
 /// learner's saved text is printed as written, not through this).
 fn say(output: &mut dyn Write, width: usize, words: &str) -> io::Result<()> {
     for line in words.split('\n') {
-        if line.is_empty() {
-            writeln!(output)?;
-        }
+        // An empty line wraps to one empty line: it is printed once.
         for wrapped in textwrap::wrap(line, width) {
             writeln!(output, "{wrapped}")?;
         }

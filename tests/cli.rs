@@ -212,6 +212,10 @@ fn plain_mode_answers_the_questions_in_order_from_piped_input() {
         "no box drawing in plain mode"
     );
     assert!(!text.contains("Press Enter"), "no pauses when input is not a terminal");
+    assert!(
+        text.contains("\n\nSection 1 of") && !text.contains("\n\n\n"),
+        "one blank line between parts, never two:\n{text}"
+    );
     let journal =
         std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap();
     let parsed: casebook::journal::ModuleJournal = ron::Options::default()

@@ -362,14 +362,19 @@ fn ask_plain(log: &LogView, input: &mut dyn BufRead, out: &mut dyn Write) -> Res
     })
 }
 
-/// Checks a review's signature: `None` when it has no `.sig`.
-fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<signing::Signed>, (String, u8)> {
+/// Who signed a review, and its `.sig` exactly as checked.
+type CheckedSignature = (signing::Signed, Vec<u8>);
+
+/// Checks a review's signature: `None` when it has no `.sig`; else who
+/// signed it, and the signature's bytes exactly as checked (read once, so
+/// what is kept is what was checked).
+fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<CheckedSignature>, (String, u8)> {
     let sig_path = signature_path(review_path);
-    match read_limited(&sig_path, JOURNAL_LIMIT, Links::Follow) {
+    match read_limited(&sig_path, signing::KEY_FILE_LIMIT, Links::Follow) {
         Err(crate::journal::files::Problem::Missing) => Ok(None),
         Err(problem) => Err((text::cannot_read_path(&sig_path, &problem.reason()), exit::FILE)),
         Ok(signature) => signing::check(&signature, bytes)
-            .map(Some)
+            .map(|signed| Some((signed, signature)))
             .map_err(|problem: SignatureProblem| {
                 (
                     text::review_signature_failed(review_path, &problem.reason()),
@@ -447,11 +452,7 @@ pub fn check_import(
             exit::REFUSED,
         )
     })?;
-    let signed = check_signature(path, &bytes)?;
-    let signature = match signed {
-        Some(_) => read_limited(&signature_path(path), JOURNAL_LIMIT, Links::Follow).ok(),
-        None => None,
-    };
+    let (signed, signature) = check_signature(path, &bytes)?.unzip();
     let identities = match allowed_signers {
         Some(allowed) => Some(signer_identities(allowed, signed.as_ref())?),
         None => None,
@@ -666,7 +667,7 @@ pub fn verify_review(
         }
     };
     let signed = match check_signature(path, bytes) {
-        Ok(signed) => signed,
+        Ok(signed) => signed.map(|(signed, _)| signed),
         Err((message, code)) => return (vec![message], code),
     };
     match (&signed, allowed_signers) {

@@ -75,7 +75,7 @@ fn load_one(path: &Path) -> Result<ImportedReview, StoreError> {
         reason: problem.reason,
     })?;
     let sig_path = signature_path(path);
-    let signature = match read_limited(&sig_path, JOURNAL_LIMIT, Links::Refuse) {
+    let signature = match read_limited(&sig_path, signing::KEY_FILE_LIMIT, Links::Refuse) {
         Err(Problem::Missing) => SignatureStatus::Unsigned,
         Err(problem) => SignatureStatus::Failed {
             reason: problem.reason(),

@@ -12,7 +12,7 @@ use crate::journal::files::{Links, read_limited};
 use crate::text;
 
 /// An SSH private key or signature file is a few KiB at most.
-const KEY_FILE_LIMIT: u64 = 256 * 1024;
+pub(crate) const KEY_FILE_LIMIT: u64 = 256 * 1024;
 /// An allowed-signers file: one line per signer.
 const SIGNERS_FILE_LIMIT: u64 = 4 * 1024 * 1024;
 
