@@ -307,6 +307,11 @@ fn writing(model: &Model) -> bool {
 }
 
 fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
+    // Nothing is typed into a box the learner cannot see: under the help,
+    // or in a window too small to draw it.
+    if model.help || model.is_too_small() {
+        return Vec::new();
+    }
     if let Some(dialog) = model.review_import.as_mut() {
         review_import::paste(dialog, pasted);
         return Vec::new();

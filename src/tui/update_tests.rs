@@ -483,3 +483,29 @@ fn the_rescue_snapshot_carries_the_cpd_forms_text_at_once() {
         "a read-only module is never written"
     );
 }
+
+/// A paste while the help covers the answer box, or while the window is
+/// too small to draw it, types nothing where the learner cannot see.
+#[test]
+fn a_paste_under_the_help_or_in_a_window_too_small_types_nothing() {
+    let mut model = model();
+    with_draft(&mut model);
+    let typed = |model: &Model| match &model.screen {
+        Screen::Reader(reader) => reader.editor.as_ref().map(|editor| editor.area.text().to_owned()),
+        _ => None,
+    };
+    assert_eq!(typed(&model).as_deref(), Some("x"));
+    update(&mut model, key(KeyCode::F(1)), at(4));
+    assert!(model.help, "F1 opens the help over the box");
+    update(&mut model, Msg::Paste("pasted under the help".into()), at(5));
+    update(&mut model, key(KeyCode::Esc), at(6));
+    assert!(!model.help);
+    assert_eq!(typed(&model).as_deref(), Some("x"));
+    update(&mut model, Msg::Resize(10, 3), at(7));
+    update(&mut model, Msg::Paste("pasted unseen".into()), at(8));
+    update(&mut model, Msg::Resize(80, 24), at(9));
+    assert_eq!(typed(&model).as_deref(), Some("x"));
+    // With the box in sight, a paste is typed as ever.
+    update(&mut model, Msg::Paste("y".into()), at(10));
+    assert_eq!(typed(&model).as_deref(), Some("xy"));
+}
