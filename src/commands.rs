@@ -21,6 +21,14 @@ use crate::tui::{self, App};
 use crate::exit;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let code = run_command(args);
+    if code != ExitCode::SUCCESS {
+        crate::console::hold_window_after_error();
+    }
+    code
+}
+
+fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let shipped = content::ShippedLoading::start();
     crate::rescue::survive_file_size_limit();
     let cli = match Cli::try_parse_from(args) {
@@ -125,9 +133,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             None => no_data_dir(),
         },
     };
-    if code != exit::OK {
-        crate::console::hold_window_after_error();
-    }
     ExitCode::from(code)
 }
 
