@@ -300,19 +300,20 @@ pub fn take_back_fallbacks(
     notice
 }
 
+/// A fallback file in a shared folder: read without following a link or
+/// waiting on a pipe, within its limit, and only if it is this user's.
 fn read_fallback(path: &Path) -> Option<Unsaved> {
-    let metadata = std::fs::symlink_metadata(path).ok()?;
-    if !metadata.file_type().is_file() || metadata.len() > FALLBACK_LIMIT {
-        return None;
-    }
+    use crate::journal::files::{Links, open_regular, read_opened};
+    let opened = open_regular(path, Links::Refuse).ok()?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        if metadata.uid().to_string() != user_id() {
+        // Asked of the file opened, not of the name, which could change.
+        if opened.metadata().ok()?.uid().to_string() != user_id() {
             return None;
         }
     }
-    let text = std::fs::read_to_string(path).ok()?;
+    let text = String::from_utf8(read_opened(opened, FALLBACK_LIMIT).ok()?).ok()?;
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&text)

@@ -153,7 +153,12 @@ fn missing_or_blocked(path: &Path) -> Problem {
 /// The whole of a regular file of at most `limit` bytes. Read through a
 /// bound, so a file that grows while it is read cannot exceed it either.
 pub fn read_limited(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, Problem> {
-    let file = open_regular(path, links)?;
+    read_opened(open_regular(path, links)?, limit)
+}
+
+/// The whole of a file already opened (with `open_regular`), of at most
+/// `limit` bytes: for a caller that checks the open file first.
+pub fn read_opened(file: File, limit: u64) -> Result<Vec<u8>, Problem> {
     let size = file.metadata()?.len();
     if size > limit {
         return Err(Problem::TooLarge { limit });
