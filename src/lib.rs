@@ -12,6 +12,7 @@ pub mod document;
 pub mod editor;
 pub mod exit;
 pub mod export;
+mod hidden_input;
 pub mod journal;
 pub mod lrs;
 pub mod paths;

@@ -113,38 +113,12 @@ fn read_secret(key: &str) -> Result<String, String> {
     if !std::io::stdin().is_terminal() {
         return Err(text::LRS_SECRET_NEEDED.to_owned());
     }
-    eprint!("{}", text::lrs_secret_prompt(key));
-    let secret = read_line_without_echo().map_err(|error| text::lrs_secret_unread(&text::io_reason(&error)))?;
-    eprintln!();
-    if secret.is_empty() {
-        return Err(text::LRS_SECRET_NEEDED.to_owned());
+    use crate::hidden_input::{Hidden, read_hidden};
+    match read_hidden(&text::lrs_secret_prompt(key)) {
+        Hidden::Typed(secret) if !secret.is_empty() => Ok(secret),
+        Hidden::Typed(_) | Hidden::Cancelled | Hidden::NoTerminal => Err(text::LRS_SECRET_NEEDED.to_owned()),
+        Hidden::Failed(reason) => Err(text::lrs_secret_unread(&reason)),
     }
-    Ok(secret)
-}
-
-#[cfg(unix)]
-fn read_line_without_echo() -> std::io::Result<String> {
-    use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
-    let stdin = std::io::stdin();
-    let before = tcgetattr(&stdin)?;
-    let mut quiet = before.clone();
-    quiet.local_modes.remove(LocalModes::ECHO);
-    quiet.local_modes.insert(LocalModes::ECHONL);
-    tcsetattr(&stdin, OptionalActions::Now, &quiet)?;
-    let mut line = String::new();
-    let read = stdin.read_line(&mut line);
-    // The terminal is put back whatever happened to the read.
-    tcsetattr(&stdin, OptionalActions::Now, &before)?;
-    read?;
-    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
-}
-
-#[cfg(not(unix))]
-fn read_line_without_echo() -> std::io::Result<String> {
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Unsupported,
-        text::LRS_SECRET_NEEDED,
-    ))
 }
 
 fn set(args: &SetArgs, paths: &DataPaths) -> u8 {

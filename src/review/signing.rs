@@ -308,66 +308,15 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
     pattern[p..].iter().all(|character| *character == '*')
 }
 
-/// Reads a passphrase from the terminal itself (not standard input, which
-/// may be carrying the review's answers), without echoing it. The terminal
-/// is read a key at a time, so Ctrl-C cancels here, with the terminal put
-/// back as it was, rather than killing casebook with echo left off.
-#[cfg(unix)]
+/// The key's passphrase, typed at the terminal without echo.
 fn read_passphrase(prompt: &str) -> Result<String, String> {
-    use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, tcgetattr, tcsetattr};
-    use std::io::{Read, Write};
-    let unavailable = |_| text::NO_TERMINAL_FOR_PASSPHRASE.to_owned();
-    let terminal = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .map_err(unavailable)?;
-    let saved = tcgetattr(&terminal).map_err(|_| text::NO_TERMINAL_FOR_PASSPHRASE.to_owned())?;
-    let mut quiet = saved.clone();
-    quiet
-        .local_modes
-        .remove(LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG);
-    quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
-    quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
-    tcsetattr(&terminal, OptionalActions::Flush, &quiet).map_err(|_| text::NO_TERMINAL_FOR_PASSPHRASE.to_owned())?;
-    let mut writer = &terminal;
-    let _ = write!(writer, "{prompt}");
-    let _ = writer.flush();
-    let mut typed: Vec<u8> = Vec::new();
-    let mut reader = &terminal;
-    let outcome = loop {
-        let mut byte = [0u8; 1];
-        match reader.read(&mut byte) {
-            Ok(0) => break Err(text::PASSPHRASE_CANCELLED.to_owned()),
-            Ok(_) => match byte[0] {
-                b'\r' | b'\n' => break Ok(()),
-                // Ctrl-C, Ctrl-D
-                0x03 | 0x04 => break Err(text::PASSPHRASE_CANCELLED.to_owned()),
-                // Backspace, Delete: one whole character back.
-                0x08 | 0x7f => {
-                    while let Some(last) = typed.pop() {
-                        if last & 0xC0 != 0x80 {
-                            break;
-                        }
-                    }
-                }
-                // Ctrl-U: start again.
-                0x15 => typed.clear(),
-                other => typed.push(other),
-            },
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(error) => break Err(text::io_reason(&error)),
-        }
-    };
-    let _ = tcsetattr(&terminal, OptionalActions::Flush, &saved);
-    let _ = writeln!(writer);
-    outcome?;
-    Ok(String::from_utf8_lossy(&typed).into_owned())
-}
-
-#[cfg(not(unix))]
-fn read_passphrase(_prompt: &str) -> Result<String, String> {
-    Err(text::NO_TERMINAL_FOR_PASSPHRASE.to_owned())
+    use crate::hidden_input::{Hidden, read_hidden};
+    match read_hidden(prompt) {
+        Hidden::Typed(passphrase) => Ok(passphrase),
+        Hidden::Cancelled => Err(text::PASSPHRASE_CANCELLED.to_owned()),
+        Hidden::NoTerminal => Err(text::NO_TERMINAL_FOR_PASSPHRASE.to_owned()),
+        Hidden::Failed(reason) => Err(reason),
+    }
 }
 
 #[cfg(test)]
