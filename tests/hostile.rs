@@ -676,3 +676,40 @@ fn a_link_in_place_of_a_journal_folder_is_never_written_through() {
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
     }
 }
+
+/// A link planted in place of the CPD records', the outbox's or the user
+/// layouts' folder is never followed: what it leads to is neither read
+/// nor removed, and casebook says which folder it refused.
+#[cfg(unix)]
+#[test]
+fn links_in_place_of_the_cpd_outbox_and_layouts_folders_are_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    // What the links lead to: files that look like casebook's own.
+    std::fs::write(elsewhere.path().join("20261129-1.ron"), "(schema: 1)").unwrap();
+    std::fs::write(elsewhere.path().join("0001.json"), "{}").unwrap();
+    let before = snapshot(elsewhere.path());
+    for folder in ["cpd", "outbox", "layouts"] {
+        std::os::unix::fs::symlink(elsewhere.path(), data.path().join(folder)).unwrap();
+    }
+    let records = run(data.path(), &["cpd", "list"], b"");
+    assert!(
+        stderr(&records).contains("cpd") && stderr(&records).contains(casebook::text::FOLDER_IS_LINK),
+        "the records' folder is refused, by name:\n{}{}",
+        stdout(&records),
+        stderr(&records)
+    );
+    let validate = run(data.path(), &["validate"], b"");
+    let said = format!("{}{}", stdout(&validate), stderr(&validate));
+    assert!(
+        said.contains("layouts") && said.contains(casebook::text::FOLDER_IS_LINK),
+        "the layouts' folder is refused, by name:\n{said}"
+    );
+    let status = run(data.path(), &["sync", "--status"], b"");
+    let said = format!("{}{}", stdout(&status), stderr(&status));
+    assert!(
+        said.contains("outbox") && said.contains(casebook::text::FOLDER_IS_LINK),
+        "the outbox is refused, by name:\n{said}"
+    );
+    assert_eq!(snapshot(elsewhere.path()), before, "nothing there changed");
+}

@@ -453,7 +453,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
     if let Ok(bytes) = &file.bytes
         && crate::cpd::layout::looks_like_layout(&String::from_utf8_lossy(bytes))
     {
-        crate::cpd::layout::check_file(path, &mut library.diagnostics);
+        crate::cpd::layout::check_file(path, crate::journal::files::Links::Follow, &mut library.diagnostics);
         return;
     }
     let course_path = path.with_file_name("course.ron");

@@ -177,17 +177,19 @@ pub fn looks_like_layout(text: &str) -> bool {
 }
 
 /// Checks one layout file, for `validate`.
-pub fn check_file(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Layout> {
+/// `links`: follow a link only for a file the user named; inside the data
+/// folder a link is refused, as everywhere there.
+pub fn check_file(
+    path: &Path,
+    links: crate::journal::files::Links,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Layout> {
     let display = crate::sanitise::path(path);
     let mut report = Report {
         file: display,
         diagnostics,
     };
-    let bytes = match crate::journal::files::read_limited(
-        path,
-        crate::journal::files::COURSE_FILE_LIMIT,
-        crate::journal::files::Links::Follow,
-    ) {
+    let bytes = match crate::journal::files::read_limited(path, crate::journal::files::COURSE_FILE_LIMIT, links) {
         Ok(bytes) => bytes,
         Err(problem) => {
             report.error(Position { line: 0, column: 0 }, problem.reason());
@@ -212,6 +214,18 @@ pub fn load_all(user_folder: Option<&Path>, diagnostics: &mut Vec<Diagnostic>) -
     let Some(folder) = user_folder else {
         return layouts;
     };
+    // A link in place of the folder would lead reads outside the data folder.
+    if let Err(problem) = crate::journal::store::real_folder(folder) {
+        let mut report = Report {
+            file: crate::sanitise::path(folder),
+            diagnostics,
+        };
+        report.error(
+            Position { line: 0, column: 0 },
+            crate::journal::store::refusal_reason(problem),
+        );
+        return layouts;
+    }
     let Ok(entries) = std::fs::read_dir(folder) else {
         return layouts;
     };
@@ -222,7 +236,7 @@ pub fn load_all(user_folder: Option<&Path>, diagnostics: &mut Vec<Diagnostic>) -
         .collect();
     files.sort();
     for path in files {
-        if let Some(layout) = check_file(&path, diagnostics) {
+        if let Some(layout) = check_file(&path, crate::journal::files::Links::Refuse, diagnostics) {
             layouts.retain(|known| known.id != layout.id);
             layouts.push(layout);
         }

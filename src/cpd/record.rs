@@ -258,8 +258,22 @@ impl Records {
     /// Every record, by id; a file that cannot be read is reported and
     /// left as it is.
     pub fn all(&self) -> Vec<Result<CpdRecord, RecordError>> {
-        let Ok(entries) = std::fs::read_dir(&self.folder) else {
-            return Vec::new();
+        // A link in place of the folder would lead reads outside the data folder.
+        if let Err(problem) = crate::journal::store::real_folder(&self.folder) {
+            return vec![Err(RecordError::Unreadable {
+                path: self.folder.clone(),
+                reason: crate::journal::store::refusal_reason(problem),
+            })];
+        }
+        let entries = match std::fs::read_dir(&self.folder) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+            Err(error) => {
+                return vec![Err(RecordError::Io {
+                    path: self.folder.clone(),
+                    reason: crate::text::io_reason(&error),
+                })];
+            }
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)

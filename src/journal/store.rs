@@ -336,6 +336,14 @@ impl FileStore {
     }
 }
 
+/// Why `real_folder` refused, without the path (for a caller that names it).
+pub fn refusal_reason(problem: StoreError) -> String {
+    match problem {
+        StoreError::Refused { reason, .. } | StoreError::Io { reason, .. } => reason,
+        other => other.to_string(),
+    }
+}
+
 /// A folder inside the data folder is a real folder (or not there yet):
 /// never a link, never a file.
 pub fn real_folder(folder: &Path) -> Result<(), StoreError> {

@@ -87,6 +87,9 @@ pub fn write(path: &Path, entry: &Entry) -> Result<(), StoreError> {
 /// Every outbox file, oldest first. No outbox folder: nothing waiting.
 pub fn list(paths: &DataPaths) -> Result<Vec<Stored>, StoreError> {
     let dir = paths.outbox_dir();
+    // A link in place of the folder would lead reads (and removals) outside
+    // the data folder.
+    crate::journal::store::real_folder(&dir)?;
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
