@@ -65,7 +65,7 @@ pub fn record_of(log: &super::Log, format: Format, bytes: &[u8]) -> ExportRecord
 
 /// Every export recorded in a data folder; none when nothing was exported.
 pub fn load(paths: &DataPaths) -> Result<Vec<ExportRecord>, StoreError> {
-    let records: Option<ExportRecords> = crate::journal::store::read_file(&paths.exports_file(), RECORDS_SCHEMA)?;
+    let records: Option<ExportRecords> = crate::journal::store::read(&paths.exports_file(), RECORDS_SCHEMA)?;
     Ok(records.map(|records| records.exports).unwrap_or_default())
 }
 

@@ -207,7 +207,8 @@ pub(crate) fn file_error(path: &Path, problem: &Problem) -> StoreError {
     }
 }
 
-/// Reads a journal or profile file whose schema is at most `known`: `None`
+/// Reads a RON file casebook keeps in the data folder (a journal, the
+/// profile, the export record) whose schema is at most `known`: `None`
 /// when there is none yet.
 pub(crate) fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
     let bytes = match files::read_limited(path, files::JOURNAL_LIMIT, Links::Refuse) {
@@ -243,13 +244,6 @@ pub(crate) fn read<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Optio
         .from_str::<T>(text)
         .map(Some)
         .map_err(|error| damaged(error.span.start.line, error.span.start.col, error.code.to_string()))
-}
-
-/// Reads another RON file casebook keeps in the data folder (the export
-/// record, an imported review's index) with a journal's guarantees: `None`
-/// when there is none yet.
-pub fn read_file<T: DeserializeOwned>(path: &Path, known: u32) -> Result<Option<T>, StoreError> {
-    read(path, known)
 }
 
 /// The `schema: N` of a journal, read before parsing so that a newer file
