@@ -34,10 +34,7 @@ pub(crate) fn key(model: &mut Model, key: &KeyEvent) {
         model.help = false;
         return;
     }
-    let next = i32::from(model.help_scroll)
-        .saturating_add(delta)
-        .clamp(0, i32::from(max));
-    model.help_scroll = u16::try_from(next).unwrap_or(0);
+    model.help_scroll = crate::tui::layout::scrolled(model.help_scroll, delta, max);
 }
 
 pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
