@@ -343,11 +343,7 @@ fn an_lrs_refusing_the_key_is_said_at_once_and_stays_on_the_home_screen() {
 
 /// The screen's words, however they wrapped.
 fn words_on(model: &Model) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| crate::tui::view::draw(model, frame)).unwrap();
-    terminal
-        .backend()
-        .to_string()
+    drawn(model)
         .lines()
         .map(|line| line.trim_matches('"'))
         .collect::<Vec<_>>()
