@@ -4,7 +4,9 @@
 //! cancels here with the terminal put back as it was, rather than killing
 //! casebook with echo left off.
 
-/// How reading a secret went.
+/// How reading a secret went. (Elsewhere than Unix only `NoTerminal` is
+/// said, until casebook can ask there.)
+#[cfg_attr(not(unix), allow(dead_code))]
 pub(crate) enum Hidden {
     Typed(String),
     /// Ctrl-C, Ctrl-D or the end of input.
