@@ -10,9 +10,10 @@ use std::io::IsTerminal;
 
 use crate::cli::{Cli, Command};
 use crate::content::{self, Library};
-use crate::journal::lock::{DataLock, LockError};
-use crate::journal::{FileStore, Status, Store};
-use crate::paths::DataPaths;
+use crate::folder::lock::{DataLock, LockError};
+use crate::journal::Status;
+use crate::store::{FileStore, Store};
+use crate::folder::DataPaths;
 use crate::rescue::Snapshot;
 use crate::sanitise::sanitise;
 use crate::text;
@@ -98,7 +99,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             Some(paths) => {
                 let checked = match paths.root().symlink_metadata() {
                     Ok(_) => check_private(paths),
-                    Err(_) => crate::journal::store::create_private_dir(paths.root()).map_err(|error| {
+                    Err(_) => crate::folder::create_private_dir(paths.root()).map_err(|error| {
                         text::data_dir_unusable(&paths.root().display().to_string(), &error.to_string())
                     }),
                 };
@@ -458,7 +459,7 @@ pub(crate) fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
     match std::fs::metadata(root) {
         Ok(metadata) if !metadata.is_dir() => return Err(text::data_dir_not_folder(&shown)),
         Ok(_) => {}
-        Err(_) => crate::journal::store::create_private_dir(root)
+        Err(_) => crate::folder::create_private_dir(root)
             .map_err(|error| text::data_dir_unusable(&shown, &text::io_reason(&error)))?,
     }
     check_private(paths)?;
@@ -591,7 +592,7 @@ fn tutor(
         for notice in fallback_notice.iter().chain(&lrs_notice) {
             eprintln!("{}", sanitise(notice));
         }
-        crate::journal::lock::sweep_temporary_files(paths);
+        crate::folder::lock::sweep_temporary_files(paths);
         // Plain mode has no read-only view: a journal it cannot read is
         // reported, with what to do, and nothing is written.
         if let Err(error) = store.load_module(&course.id, &module.id) {
@@ -665,7 +666,7 @@ fn tutor(
         None => (None, None),
     };
     let after_first_frame = |app: &mut App<crate::lrs::RecordingStore<FileStore>>| {
-        crate::journal::lock::sweep_temporary_files(paths);
+        crate::folder::lock::sweep_temporary_files(paths);
         let problem = signals.start().err().map(|error| error.to_string());
         let timezone = jiff::tz::TimeZone::system();
         app.handle(tui::Msg::Ready { timezone, problem }, jiff::Timestamp::now());

@@ -12,14 +12,15 @@ pub mod document;
 pub mod editor;
 pub mod exit;
 pub mod export;
+pub mod folder;
 mod hidden_input;
 pub mod journal;
 pub mod lrs;
-pub mod paths;
 pub mod plain;
 pub mod rescue;
 pub mod review;
 pub mod sanitise;
+pub mod store;
 pub mod text;
 pub mod tui;
 

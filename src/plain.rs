@@ -9,7 +9,8 @@ use jiff::Timestamp;
 
 use crate::content::{Course, Module};
 use crate::document::{self, PLAIN_MARKS};
-use crate::journal::{ModuleJournal, Store};
+use crate::journal::ModuleJournal;
+use crate::store::Store;
 use crate::text;
 
 pub struct PlainOptions {

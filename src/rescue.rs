@@ -12,8 +12,9 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use crate::journal::{FileStore, ModuleJournal, Store};
-use crate::paths::DataPaths;
+use crate::journal::ModuleJournal;
+use crate::store::{FileStore, Store};
+use crate::folder::DataPaths;
 
 /// The journals with changes not yet on disk, as of the last message.
 #[derive(Clone, Default)]
@@ -187,13 +188,13 @@ pub fn write_fallback(paths: &DataPaths, journals: &[ModuleJournal]) -> std::io:
         data_dir: paths.root().to_path_buf(),
         journals: journals.to_vec(),
     };
-    let text = crate::journal::store::to_ron(&unsaved).map_err(std::io::Error::other)?;
+    let text = crate::folder::ron_file::to_ron(&unsaved).map_err(std::io::Error::other)?;
     let stem = fallback_stem(paths);
     let mut last_error = std::io::Error::other("no folder to keep the text in");
     for folder in fallback_folders() {
         // The state folder is casebook's own: made private if need be.
         if folder.ends_with("casebook")
-            && let Err(error) = crate::journal::store::create_private_dir(&folder)
+            && let Err(error) = crate::folder::create_private_dir(&folder)
         {
             last_error = error;
             continue;
@@ -303,7 +304,7 @@ pub fn take_back_fallbacks(
 /// A fallback file in a shared folder: read without following a link or
 /// waiting on a pipe, within its limit, and only if it is this user's.
 fn read_fallback(path: &Path) -> Option<Unsaved> {
-    use crate::journal::files::{Links, open_regular, read_opened};
+    use crate::folder::files::{Links, open_regular, read_opened};
     let opened = open_regular(path, Links::Refuse).ok()?;
     #[cfg(unix)]
     {

@@ -184,7 +184,7 @@ pub fn storage_sentence(data_dir: &str) -> String {
     // Managed Windows PCs copy the roaming profile to a server; casebook's
     // own folder there is the local one, and the learner should know.
     let local = cfg!(windows)
-        && crate::paths::DataPaths::resolve(None)
+        && crate::folder::DataPaths::resolve(None)
             .is_some_and(|default| default.root().display().to_string() == data_dir);
     let where_on_windows = if local {
         " (your local application data, which Windows does not copy to a server with a roaming profile)"

@@ -252,9 +252,10 @@ proptest! {
             0..40,
         ).prop_map(|parts| parts.concat())
     ) {
-        use casebook::journal::{FileStore, ModuleJournal, Reflection, Store};
+        use casebook::journal::{ModuleJournal, Reflection};
+        use casebook::store::{FileStore, Store};
         let data = tempfile::tempdir().unwrap();
-        let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+        let mut store = FileStore::new(casebook::folder::DataPaths::at(data.path()));
         let mut journal = ModuleJournal::new("hmip-youth-2021", "desistance-assessing");
         let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
         journal.reflections.insert(

@@ -602,13 +602,13 @@ fn damaged_journals_are_reported_and_never_touched() {
 
 #[test]
 fn setting_a_damaged_journal_aside_keeps_its_bytes_under_a_new_name() {
-    use casebook::journal::{FileStore, Store};
+    use casebook::store::{FileStore, Store};
     let data = tempfile::tempdir().unwrap();
     let journal = journal_path(data.path(), "desistance-assessing");
     std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
     let bytes = b"(schema: 1, course: \"\xff half";
     std::fs::write(&journal, bytes).unwrap();
-    let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    let mut store = FileStore::new(casebook::folder::DataPaths::at(data.path()));
     assert!(store.load_module("hmip-youth-2021", "desistance-assessing").is_err());
     let now = jiff::Timestamp::from_second(1_795_000_000).unwrap();
     let aside = store.set_aside("hmip-youth-2021", "desistance-assessing", now).unwrap();
@@ -634,7 +634,8 @@ fn setting_a_damaged_journal_aside_keeps_its_bytes_under_a_new_name() {
 /// then round-trips through the file exactly.
 #[test]
 fn a_schema_4_journal_loads_and_saves_as_schema_5_with_no_cpd_draft() {
-    use casebook::journal::{CpdDraft, FileStore, Store};
+    use casebook::journal::CpdDraft;
+    use casebook::store::{FileStore, Store};
     let data = tempfile::tempdir().unwrap();
     let journal = journal_path(data.path(), "desistance-assessing");
     std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
@@ -644,7 +645,7 @@ fn a_schema_4_journal_loads_and_saves_as_schema_5_with_no_cpd_draft() {
                  reviewed: [(text: \"First.\", date: \"2026-11-20\", reviewer: \"Alex\")])}, \
                  sections_read: [0, 1], active_seconds: 600)\n";
     std::fs::write(&journal, older).unwrap();
-    let mut store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    let mut store = FileStore::new(casebook::folder::DataPaths::at(data.path()));
     let loaded = store
         .load_module("hmip-youth-2021", "desistance-assessing")
         .unwrap()
@@ -1032,7 +1033,7 @@ fn an_emergency_save_also_keeps_the_older_copy() {
         .push_str(" Typed just before the link dropped.");
     let snapshot = casebook::rescue::Snapshot::default();
     snapshot.replace(vec![draft]);
-    let paths = casebook::paths::DataPaths::resolve(Some(data.path().to_path_buf())).unwrap();
+    let paths = casebook::folder::DataPaths::resolve(Some(data.path().to_path_buf())).unwrap();
     assert_eq!(snapshot.save_all(&paths), casebook::rescue::Rescued::Saved);
     assert_eq!(
         std::fs::read(journal.with_file_name("child-safety-planning.ron.schema-1.bak")).unwrap(),
@@ -1052,13 +1053,13 @@ fn an_emergency_save_also_keeps_the_older_copy() {
 /// journal folder that cannot be listed as each module's own error.
 #[test]
 fn journals_loaded_together_match_journals_loaded_one_by_one() {
-    use casebook::journal::{FileStore, Store};
+    use casebook::store::{FileStore, Store};
     let data = tempfile::tempdir().unwrap();
     let saved = journal_path(data.path(), "desistance-assessing");
     std::fs::create_dir_all(saved.parent().unwrap()).unwrap();
     write_started_journal(&saved);
     std::fs::write(journal_path(data.path(), "desistance-planning"), "(schema: 2, cou").unwrap();
-    let store = FileStore::new(casebook::paths::DataPaths::at(data.path()));
+    let store = FileStore::new(casebook::folder::DataPaths::at(data.path()));
     let modules = ["desistance-assessing", "desistance-planning", "desistance-reviewing"];
     let shown = |results: Vec<_>| -> Vec<String> { results.iter().map(|result| format!("{result:?}")).collect() };
     let one_by_one = |store: &FileStore| {
@@ -1078,7 +1079,7 @@ fn journals_loaded_together_match_journals_loaded_one_by_one() {
     let blocked = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(blocked.path().join("journal")).unwrap();
     std::fs::write(blocked.path().join("journal/hmip-youth-2021"), "not a folder").unwrap();
-    let store = FileStore::new(casebook::paths::DataPaths::at(blocked.path()));
+    let store = FileStore::new(casebook::folder::DataPaths::at(blocked.path()));
     let loaded = together(&store);
     assert_eq!(loaded, one_by_one(&store));
     assert!(loaded.iter().all(|result| result.starts_with("Err(")), "{loaded:?}");

@@ -5,8 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use casebook::content;
-use casebook::journal::{FileStore, MemoryStore, Profile, Store};
-use casebook::paths::DataPaths;
+use casebook::journal::Profile;
+use casebook::store::{FileStore, MemoryStore, Store};
+use casebook::folder::DataPaths;
 use casebook::review::format::{FORMAT_NAME, FORMAT_VERSION, Reviewer};
 use casebook::review::{Comment, ImportedReview, ModuleRef, Review, ReviewerKind, SignatureStatus};
 use casebook::tui::view;

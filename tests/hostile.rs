@@ -208,10 +208,11 @@ fn a_journal_copied_under_another_modules_name_is_never_saved_over_the_other() {
 
 #[test]
 fn a_journal_with_unsafe_ids_is_refused_before_anything_touches_the_disk() {
-    use casebook::journal::{FileStore, ModuleJournal, Store, StoreError};
+    use casebook::journal::ModuleJournal;
+    use casebook::store::{FileStore, Store, StoreError};
     let top = tempfile::tempdir().unwrap();
     let data = top.path().join("data");
-    let mut store = FileStore::new(casebook::paths::DataPaths::at(&data));
+    let mut store = FileStore::new(casebook::folder::DataPaths::at(&data));
     for (course, module) in [("../..", "x"), ("/tmp", "x"), (COURSE, "../../../x"), (COURSE, "")] {
         let result = store.save_module(&ModuleJournal::new(course, module));
         assert!(

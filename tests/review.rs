@@ -723,13 +723,13 @@ fn the_tutors_export_is_recorded_and_carries_reviews() {
     assert!(trip.review("log.json", &[], &[]).status.success());
     assert!(trip.import("log.review.json", &[]).status.success());
 
-    let paths = casebook::paths::DataPaths::at(trip.learner.path());
+    let paths = casebook::folder::DataPaths::at(trip.learner.path());
     casebook::export::records::use_data_folder(&paths);
     let library = casebook::content::load_library_with(casebook::content::ShippedLoading::start().wait(), None, &[]);
     let course = &library.courses[0];
     let module = course.module("desistance-assessing").unwrap();
-    let store = casebook::journal::FileStore::new(paths.clone());
-    use casebook::journal::Store;
+    let store = casebook::store::FileStore::new(paths.clone());
+    use casebook::store::Store;
     let journal = store.load_module(&course.id, &module.id).unwrap().unwrap();
     let written = casebook::export::export_to_path(
         &[(course, module, &journal)],

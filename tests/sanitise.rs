@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use casebook::content::{self, Block, Course};
-use casebook::journal::{ActionPoint, MemoryStore, ModuleJournal, Profile, Reflection};
+use casebook::journal::{ActionPoint, ModuleJournal, Profile, Reflection};
+use casebook::store::MemoryStore;
 use casebook::tui::backend::{LeanBackend, cells_on_blank};
 use casebook::tui::view::{Canvas, view};
 use casebook::tui::{App, Msg};
@@ -536,9 +537,9 @@ fn list_keeps_hostile_modules_out_and_shows_a_hostile_path_without_obeying_it() 
 #[cfg(unix)]
 #[test]
 fn plain_mode_shows_a_hostile_saved_answer_and_data_folder_without_obeying_them() {
-    use casebook::journal::{FileStore, Store};
+    use casebook::store::{FileStore, Store};
     let hostile = hostile_setup();
-    let mut store = FileStore::new(casebook::paths::DataPaths::at(&hostile.data));
+    let mut store = FileStore::new(casebook::folder::DataPaths::at(&hostile.data));
     let mut journal = ModuleJournal::new("hostile", "sound");
     journal.reflections.insert(
         "first".into(),

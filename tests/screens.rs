@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use casebook::content;
-use casebook::journal::{MemoryStore, Profile};
+use casebook::journal::Profile;
+use casebook::store::MemoryStore;
 use casebook::tui::view;
 use casebook::tui::{App, Msg};
 use jiff::Timestamp;

@@ -3,7 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use casebook::content;
-use casebook::journal::{MemoryStore, ModuleJournal, Profile, Status};
+use casebook::journal::{ModuleJournal, Profile, Status};
+use casebook::store::MemoryStore;
 use casebook::tui::model::{Focus, Screen};
 use casebook::tui::{App, Msg, Startup};
 use jiff::Timestamp;
@@ -45,13 +46,13 @@ fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
-fn press<S: casebook::journal::Store>(app: &mut App<S>, keys: &str, now: Timestamp) {
+fn press<S: casebook::store::Store>(app: &mut App<S>, keys: &str, now: Timestamp) {
     for c in keys.chars() {
         app.handle(key(KeyCode::Char(c)), now);
     }
 }
 
-fn type_text<S: casebook::journal::Store>(app: &mut App<S>, text: &str, now: Timestamp) {
+fn type_text<S: casebook::store::Store>(app: &mut App<S>, text: &str, now: Timestamp) {
     for c in text.chars() {
         let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
         app.handle(key(code), now);
@@ -543,26 +544,26 @@ fn one_save_succeeding_does_not_hide_another_that_failed() {
 #[test]
 fn a_damaged_profile_is_never_written_over() {
     struct BadProfile(MemoryStore);
-    impl casebook::journal::Store for BadProfile {
+    impl casebook::store::Store for BadProfile {
         fn load_module(
             &self,
             course: &str,
             module: &str,
-        ) -> Result<Option<ModuleJournal>, casebook::journal::StoreError> {
+        ) -> Result<Option<ModuleJournal>, casebook::store::StoreError> {
             self.0.load_module(course, module)
         }
-        fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), casebook::journal::StoreError> {
+        fn save_module(&mut self, journal: &ModuleJournal) -> Result<(), casebook::store::StoreError> {
             self.0.save_module(journal)
         }
-        fn load_profile(&self) -> Result<Option<Profile>, casebook::journal::StoreError> {
-            Err(casebook::journal::StoreError::Damaged {
+        fn load_profile(&self) -> Result<Option<Profile>, casebook::store::StoreError> {
+            Err(casebook::store::StoreError::Damaged {
                 path: "profile.ron".into(),
                 line: 1,
                 column: 2,
                 reason: "bad".into(),
             })
         }
-        fn save_profile(&mut self, _: &Profile) -> Result<(), casebook::journal::StoreError> {
+        fn save_profile(&mut self, _: &Profile) -> Result<(), casebook::store::StoreError> {
             panic!("a damaged profile must never be written over")
         }
         fn module_path(&self, course: &str, module: &str) -> std::path::PathBuf {
@@ -573,7 +574,7 @@ fn a_damaged_profile_is_never_written_over() {
             course: &str,
             module: &str,
             now: Timestamp,
-        ) -> Result<std::path::PathBuf, casebook::journal::StoreError> {
+        ) -> Result<std::path::PathBuf, casebook::store::StoreError> {
             self.0.set_aside(course, module, now)
         }
     }

@@ -89,10 +89,10 @@ fn read_file(path: &Path) -> SourceFile {
     SourceFile {
         display: shown(path),
         // Bounded and never blocking: a course folder comes from someone else.
-        bytes: crate::journal::files::read_limited(
+        bytes: crate::folder::files::read_limited(
             path,
-            crate::journal::files::COURSE_FILE_LIMIT,
-            crate::journal::files::Links::Follow,
+            crate::folder::files::COURSE_FILE_LIMIT,
+            crate::folder::files::Links::Follow,
         )
         .map(Cow::Owned)
         .map_err(|problem| problem.reason()),
@@ -453,7 +453,7 @@ fn check_single_file(path: &Path, library: &mut Library) {
     if let Ok(bytes) = &file.bytes
         && crate::cpd::layout::looks_like_layout(&String::from_utf8_lossy(bytes))
     {
-        crate::cpd::layout::check_file(path, crate::journal::files::Links::Follow, &mut library.diagnostics);
+        crate::cpd::layout::check_file(path, crate::folder::files::Links::Follow, &mut library.diagnostics);
         return;
     }
     let course_path = path.with_file_name("course.ron");

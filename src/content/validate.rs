@@ -154,7 +154,7 @@ fn check_id(report: &mut Report, locator: &Locator, path: impl FnOnce() -> Strin
 /// A course's id names its journal folder and a module's its journal file:
 /// a name Windows keeps for a device could never be saved there.
 fn check_file_name_id(report: &mut Report, locator: &Locator, what: &str, id: &str) {
-    if crate::paths::is_windows_device_name(id) {
+    if crate::folder::is_windows_device_name(id) {
         report.error(locator.at("id"), crate::text::id_is_windows_device(what, id));
     }
 }

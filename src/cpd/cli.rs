@@ -12,8 +12,8 @@ use super::record::{CpdRecord, Records, Texts, Written};
 use super::{render, year};
 use crate::content::Library;
 use crate::export::Format;
-use crate::journal::Store;
-use crate::paths::DataPaths;
+use crate::store::Store;
+use crate::folder::DataPaths;
 use crate::sanitise::sanitise;
 use crate::text;
 

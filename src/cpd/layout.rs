@@ -104,7 +104,7 @@ pub fn from_text(text: &str, report: &mut Report) -> Option<Layout> {
     let raw: RawLayout = crate::content::validate::parse(text, report)?;
     let locator = Locator::new(text);
     let before = report.diagnostics.len();
-    if !crate::paths::is_plain_name(&raw.id) {
+    if !crate::folder::is_plain_name(&raw.id) {
         report.error(locator.at("id"), crate::text::LAYOUT_BAD_ID);
     }
     if raw.title.trim().is_empty() {
@@ -181,7 +181,7 @@ pub fn looks_like_layout(text: &str) -> bool {
 /// folder a link is refused, as everywhere there.
 pub fn check_file(
     path: &Path,
-    links: crate::journal::files::Links,
+    links: crate::folder::files::Links,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Layout> {
     let display = crate::sanitise::path(path);
@@ -189,7 +189,7 @@ pub fn check_file(
         file: display,
         diagnostics,
     };
-    let bytes = match crate::journal::files::read_limited(path, crate::journal::files::COURSE_FILE_LIMIT, links) {
+    let bytes = match crate::folder::files::read_limited(path, crate::folder::files::COURSE_FILE_LIMIT, links) {
         Ok(bytes) => bytes,
         Err(problem) => {
             report.error(Position { line: 0, column: 0 }, problem.reason());
@@ -215,14 +215,14 @@ pub fn load_all(user_folder: Option<&Path>, diagnostics: &mut Vec<Diagnostic>) -
         return layouts;
     };
     // A link in place of the folder would lead reads outside the data folder.
-    if let Err(problem) = crate::journal::store::real_folder(folder) {
+    if let Err(problem) = crate::folder::ron_file::real_folder(folder) {
         let mut report = Report {
             file: crate::sanitise::path(folder),
             diagnostics,
         };
         report.error(
             Position { line: 0, column: 0 },
-            crate::journal::store::refusal_reason(problem),
+            crate::folder::ron_file::refusal_reason(problem),
         );
         return layouts;
     }
@@ -236,7 +236,7 @@ pub fn load_all(user_folder: Option<&Path>, diagnostics: &mut Vec<Diagnostic>) -
         .collect();
     files.sort();
     for path in files {
-        if let Some(layout) = check_file(&path, crate::journal::files::Links::Refuse, diagnostics) {
+        if let Some(layout) = check_file(&path, crate::folder::files::Links::Refuse, diagnostics) {
             layouts.retain(|known| known.id != layout.id);
             layouts.push(layout);
         }

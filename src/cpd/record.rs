@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Course, Module};
 use crate::journal::ModuleJournal;
-use crate::journal::files::{JOURNAL_LIMIT, Links, read_limited};
-use crate::paths::DataPaths;
+use crate::folder::files::{JOURNAL_LIMIT, Links, read_limited};
+use crate::folder::DataPaths;
 
 pub const RECORD_SCHEMA: u32 = 1;
 
@@ -252,17 +252,17 @@ impl Records {
     }
 
     fn path_of(&self, id: &str) -> Option<PathBuf> {
-        crate::paths::is_plain_name(id).then(|| self.folder.join(format!("{id}.ron")))
+        crate::folder::is_plain_name(id).then(|| self.folder.join(format!("{id}.ron")))
     }
 
     /// Every record, by id; a file that cannot be read is reported and
     /// left as it is.
     pub fn all(&self) -> Vec<Result<CpdRecord, RecordError>> {
         // A link in place of the folder would lead reads outside the data folder.
-        if let Err(problem) = crate::journal::store::real_folder(&self.folder) {
+        if let Err(problem) = crate::folder::ron_file::real_folder(&self.folder) {
             return vec![Err(RecordError::Unreadable {
                 path: self.folder.clone(),
-                reason: crate::journal::store::refusal_reason(problem),
+                reason: crate::folder::ron_file::refusal_reason(problem),
             })];
         }
         let entries = match std::fs::read_dir(&self.folder) {
@@ -303,7 +303,7 @@ impl Records {
         let path = self
             .path_of(&record.id)
             .ok_or_else(|| RecordError::NotFound(record.id.clone()))?;
-        crate::journal::store::real_folder(&self.folder).map_err(|error| RecordError::Io {
+        crate::folder::ron_file::real_folder(&self.folder).map_err(|error| RecordError::Io {
             path: self.folder.clone(),
             reason: error.reason_then_path(),
         })?;
@@ -311,11 +311,11 @@ impl Records {
         if std::fs::symlink_metadata(&path).is_ok() {
             read_record(&path)?;
         }
-        let text = crate::journal::store::to_ron(record).map_err(|reason| RecordError::Io {
+        let text = crate::folder::ron_file::to_ron(record).map_err(|reason| RecordError::Io {
             path: path.clone(),
             reason,
         })?;
-        crate::journal::store::write_atomic(&path, text.as_bytes()).map_err(|error| RecordError::Io {
+        crate::folder::ron_file::write_atomic(&path, text.as_bytes()).map_err(|error| RecordError::Io {
             path: path.clone(),
             reason: error.reason_then_path(),
         })?;

@@ -9,7 +9,8 @@ use jiff::civil::Date;
 
 use super::{ExportError, Format, Options, Selected, Verification};
 use crate::content::{Course, Library, Module};
-use crate::journal::{ModuleJournal, Store};
+use crate::journal::ModuleJournal;
+use crate::store::Store;
 use crate::sanitise::sanitise;
 
 use crate::exit;
@@ -271,7 +272,7 @@ pub fn run_verify(args: &VerifyArgs) -> u8 {
 
 /// What `run_verify` does, with the output streams given, for tests.
 pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    use crate::journal::files::{Links, VERIFY_LIMIT, read_limited};
+    use crate::folder::files::{Links, VERIFY_LIMIT, read_limited};
     // Bounded, and never blocking on a pipe or device (`verify /dev/zero`).
     let bytes = match read_limited(&args.file, VERIFY_LIMIT, Links::Follow) {
         Ok(bytes) => bytes,

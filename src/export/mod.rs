@@ -287,7 +287,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
         }
         // A device or a pipe: not a file to replace, and not one to write into.
         Ok(metadata) => {
-            let kind = crate::journal::files::kind_of(metadata.file_type()).unwrap_or(crate::text::KIND_OTHER);
+            let kind = crate::folder::files::kind_of(metadata.file_type()).unwrap_or(crate::text::KIND_OTHER);
             return Err(ExportError::CannotWrite {
                 path: full,
                 reason: crate::text::file_not_regular(kind),
@@ -307,9 +307,9 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
         });
     }
     // Linked into place, so a file that appears meanwhile is never replaced.
-    match crate::journal::files::write_new(&full, bytes) {
+    match crate::folder::files::write_new(&full, bytes) {
         Ok(()) => Ok(full),
-        Err(crate::journal::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+        Err(crate::folder::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(ExportError::AlreadyExists(full))
         }
         Err(problem) => Err(ExportError::CannotWrite {

@@ -12,8 +12,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::Format;
-use crate::journal::StoreError;
-use crate::paths::DataPaths;
+use crate::store::StoreError;
+use crate::folder::DataPaths;
 
 /// The record file's schema.
 pub const RECORDS_SCHEMA: u32 = 1;
@@ -65,7 +65,7 @@ pub fn record_of(log: &super::Log, format: Format, bytes: &[u8]) -> ExportRecord
 
 /// Every export recorded in a data folder; none when nothing was exported.
 pub fn load(paths: &DataPaths) -> Result<Vec<ExportRecord>, StoreError> {
-    let records: Option<ExportRecords> = crate::journal::store::read(&paths.exports_file(), RECORDS_SCHEMA)?;
+    let records: Option<ExportRecords> = crate::folder::ron_file::read(&paths.exports_file(), RECORDS_SCHEMA)?;
     Ok(records.map(|records| records.exports).unwrap_or_default())
 }
 
@@ -78,8 +78,8 @@ const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
 pub fn append(paths: &DataPaths, record: ExportRecord) -> Result<(), StoreError> {
     let path = paths.exports_file();
     let lock_path = paths.exports_lock_file();
-    use crate::journal::lock::LockError;
-    let lock = crate::journal::lock::open_lock(&lock_path).map_err(|error| match error {
+    use crate::folder::lock::LockError;
+    let lock = crate::folder::lock::open_lock(&lock_path).map_err(|error| match error {
         LockError::Refused { path, reason } => StoreError::Refused { path, reason },
         LockError::Io { path, reason } => StoreError::Io { path, reason },
         // Not said by `open_lock`, which only opens the file.
@@ -119,11 +119,11 @@ pub fn append(paths: &DataPaths, record: ExportRecord) -> Result<(), StoreError>
         schema: RECORDS_SCHEMA,
         exports: records,
     };
-    let text = crate::journal::store::to_ron(&file).map_err(|reason| StoreError::Io {
+    let text = crate::folder::ron_file::to_ron(&file).map_err(|reason| StoreError::Io {
         path: path.clone(),
         reason,
     })?;
-    crate::journal::store::write_atomic(&path, text.as_bytes())
+    crate::folder::ron_file::write_atomic(&path, text.as_bytes())
 }
 
 /// The data folder of the tutor running in this process. The tutor's
@@ -191,7 +191,7 @@ mod tests {
     fn a_record_held_too_long_is_said_not_waited_on() {
         let folder = tempfile::tempdir().unwrap();
         let paths = DataPaths::at(folder.path());
-        let held = crate::journal::lock::open_lock(&paths.exports_lock_file()).unwrap();
+        let held = crate::folder::lock::open_lock(&paths.exports_lock_file()).unwrap();
         held.lock().unwrap();
         let started = std::time::Instant::now();
         let error = append(&paths, record(1)).unwrap_err().to_string();

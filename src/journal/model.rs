@@ -41,7 +41,7 @@ pub struct ModuleJournal {
     pub course: String,
     pub module: String,
     /// By question id.
-    #[serde(default, deserialize_with = "super::unique::map")]
+    #[serde(default, deserialize_with = "crate::folder::unique::map")]
     pub reflections: BTreeMap<String, Reflection>,
     #[serde(default)]
     pub action_point: Option<ActionPoint>,
@@ -54,7 +54,7 @@ pub struct ModuleJournal {
     #[serde(default)]
     pub active_seconds: u64,
     /// Active seconds per local date (`2026-11-23`), for dated CPD records.
-    #[serde(default, deserialize_with = "super::unique::map")]
+    #[serde(default, deserialize_with = "crate::folder::unique::map")]
     pub days: BTreeMap<String, u64>,
     #[serde(default)]
     pub first_studied: Option<Timestamp>,

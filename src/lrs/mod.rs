@@ -16,7 +16,7 @@ use jiff::Timestamp;
 
 use crate::commands::print;
 use crate::exit;
-use crate::paths::DataPaths;
+use crate::folder::DataPaths;
 use crate::text;
 pub use record::{Recorder, RecordingStore};
 pub use settings::LrsSettings;
@@ -67,12 +67,12 @@ pub fn for_tutor(paths: &DataPaths) -> (Option<LrsSettings>, Option<String>) {
 pub fn recording_store(
     paths: &DataPaths,
     courses: &[crate::content::Course],
-) -> RecordingStore<crate::journal::FileStore> {
+) -> RecordingStore<crate::store::FileStore> {
     let recorder = LrsSettings::load(paths)
         .ok()
         .flatten()
         .map(|settings| Recorder::new(paths.clone(), &settings, courses, jiff::Timestamp::now));
-    RecordingStore::new(crate::journal::FileStore::new(paths.clone()), recorder)
+    RecordingStore::new(crate::store::FileStore::new(paths.clone()), recorder)
 }
 
 /// Says something on standard error: messages here carry the LRS's own
@@ -317,17 +317,17 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
         return exit::DATA;
     }
     // One sender at a time: an open tutor sends the outbox itself.
-    let _lock = match crate::journal::lock::DataLock::acquire(paths) {
+    let _lock = match crate::folder::lock::DataLock::acquire(paths) {
         Ok(lock) => lock,
-        Err(crate::journal::lock::LockError::Held { path, pid }) => {
+        Err(crate::folder::lock::LockError::Held { path, pid }) => {
             warn(&text::already_open(&path.display().to_string(), pid));
             return exit::LOCKED;
         }
-        Err(crate::journal::lock::LockError::Refused { path, reason }) => {
+        Err(crate::folder::lock::LockError::Refused { path, reason }) => {
             warn(&text::lock_refused(&path.display().to_string(), &reason));
             return exit::DATA;
         }
-        Err(crate::journal::lock::LockError::Io { path, reason }) => {
+        Err(crate::folder::lock::LockError::Io { path, reason }) => {
             warn(&text::data_dir_unusable(&path.display().to_string(), &reason));
             return exit::DATA;
         }

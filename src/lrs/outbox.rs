@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::journal::StoreError;
-use crate::journal::files::{self, Links, Problem};
-use crate::journal::store::{file_error, write_atomic};
-use crate::paths::DataPaths;
+use crate::store::StoreError;
+use crate::folder::files::{self, Links, Problem};
+use crate::folder::ron_file::{file_error, write_atomic};
+use crate::folder::DataPaths;
 
 /// One statement is a few kilobytes even with a long reflection shared.
 pub const ENTRY_LIMIT: u64 = 1024 * 1024;
@@ -89,7 +89,7 @@ pub fn list(paths: &DataPaths) -> Result<Vec<Stored>, StoreError> {
     let dir = paths.outbox_dir();
     // A link in place of the folder would lead reads (and removals) outside
     // the data folder.
-    crate::journal::store::real_folder(&dir)?;
+    crate::folder::ron_file::real_folder(&dir)?;
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

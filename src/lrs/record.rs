@@ -12,8 +12,9 @@ use super::outbox;
 use super::settings::LrsSettings;
 use super::statements::{self, Actor, CourseInfo, Event};
 use crate::content::{Course, Module};
-use crate::journal::{ModuleJournal, Profile, Store, StoreError};
-use crate::paths::DataPaths;
+use crate::journal::{ModuleJournal, Profile};
+use crate::store::{Store, StoreError};
+use crate::folder::DataPaths;
 
 /// What the recorder has already recorded of one module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -362,7 +363,7 @@ impl<S: Store> Store for RecordingStore<S> {
         self.inner.imported_reviews()
     }
 
-    fn data_paths(&self) -> Option<&crate::paths::DataPaths> {
+    fn data_paths(&self) -> Option<&crate::folder::DataPaths> {
         self.inner.data_paths()
     }
 
@@ -598,7 +599,7 @@ mod tests {
     fn a_save_that_fails_records_nothing() {
         let folder = tempfile::tempdir().unwrap();
         let paths = DataPaths::at(folder.path());
-        let inner = crate::journal::MemoryStore {
+        let inner = crate::store::MemoryStore {
             fail_with: Some("Disk quota exceeded".to_owned()),
             ..Default::default()
         };
@@ -619,7 +620,7 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let paths = DataPaths::at(folder.path());
         let recorder = Recorder::new(paths.clone(), &settings(), &[course()], Timestamp::now);
-        let mut store = RecordingStore::new(crate::journal::MemoryStore::default(), Some(recorder));
+        let mut store = RecordingStore::new(crate::store::MemoryStore::default(), Some(recorder));
         // A file where the outbox folder should be: nothing can be written in it.
         std::fs::write(paths.outbox_dir(), b"").unwrap();
         let mut journal = ModuleJournal::new("c", "m");
@@ -635,7 +636,7 @@ mod tests {
     fn without_an_lrs_saves_pass_straight_through_and_nothing_is_recorded() {
         let folder = tempfile::tempdir().unwrap();
         let paths = DataPaths::at(folder.path());
-        let mut store = RecordingStore::new(crate::journal::FileStore::new(paths.clone()), None);
+        let mut store = RecordingStore::new(crate::store::FileStore::new(paths.clone()), None);
         let mut journal = ModuleJournal::new("c", "m");
         journal.mark_read(0);
         assert_eq!(store.save_module(&journal), Ok(()));

@@ -12,10 +12,11 @@ use super::format::{Comment, FORMAT_NAME, FORMAT_VERSION, LogView, ModuleRef, Re
 use super::imported::{self, signature_path};
 use super::signing::{self, SignatureProblem};
 use crate::export::{Verification, records};
-use crate::journal::files::{JOURNAL_LIMIT, Links, VERIFY_LIMIT, read_limited};
-use crate::journal::lock::{DataLock, LockError};
-use crate::journal::{FileStore, Profile, Store};
-use crate::paths::DataPaths;
+use crate::folder::files::{JOURNAL_LIMIT, Links, VERIFY_LIMIT, read_limited};
+use crate::folder::lock::{DataLock, LockError};
+use crate::journal::Profile;
+use crate::store::{FileStore, Store};
+use crate::folder::DataPaths;
 use crate::sanitise::sanitise;
 use crate::text;
 
@@ -371,7 +372,7 @@ type CheckedSignature = (signing::Signed, Vec<u8>);
 fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<CheckedSignature>, (String, u8)> {
     let sig_path = signature_path(review_path);
     match read_limited(&sig_path, signing::KEY_FILE_LIMIT, Links::Follow) {
-        Err(crate::journal::files::Problem::Missing) => Ok(None),
+        Err(crate::folder::files::Problem::Missing) => Ok(None),
         Err(problem) => Err((text::cannot_read_path(&sig_path, &problem.reason()), exit::FILE)),
         Ok(signature) => signing::check(&signature, bytes)
             .map(|signed| Some((signed, signature)))
@@ -500,16 +501,16 @@ pub fn check_import(
 /// Keeps a checked review (and its `.sig`) in the data folder's `reviews/`.
 /// Returns where, and whether it was there already.
 pub fn keep(paths: &DataPaths, checked: &CheckedReview) -> Result<(PathBuf, bool), String> {
-    crate::journal::store::real_folder(&paths.reviews_dir()).map_err(|error| error.to_string())?;
+    crate::folder::ron_file::real_folder(&paths.reviews_dir()).map_err(|error| error.to_string())?;
     let stored = paths
         .reviews_dir()
         .join(imported::stored_name(&checked.review, &checked.bytes));
     let again = read_limited(&stored, JOURNAL_LIMIT, Links::Refuse).is_ok_and(|existing| existing == checked.bytes);
     if !again {
-        crate::journal::store::write_atomic(&stored, &checked.bytes).map_err(|error| error.to_string())?;
+        crate::folder::ron_file::write_atomic(&stored, &checked.bytes).map_err(|error| error.to_string())?;
     }
     if let Some(signature) = &checked.signature {
-        crate::journal::store::write_atomic(&signature_path(&stored), signature).map_err(|error| error.to_string())?;
+        crate::folder::ron_file::write_atomic(&signature_path(&stored), signature).map_err(|error| error.to_string())?;
     }
     Ok((stored, again))
 }

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::format::{Comment, Review};
 use super::signing;
-use crate::journal::StoreError;
-use crate::journal::files::{JOURNAL_LIMIT, Links, Problem, read_limited};
-use crate::paths::DataPaths;
+use crate::store::StoreError;
+use crate::folder::files::{JOURNAL_LIMIT, Links, Problem, read_limited};
+use crate::folder::DataPaths;
 
 /// Whether an imported review's signature checks out now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct ImportedReview {
 /// `20261123-1FC1087C-9A0B1C2D.review.json`: the log's id and a short hash
 /// of the review's bytes, so the same review imported twice is one file.
 pub fn stored_name(review: &Review, bytes: &[u8]) -> String {
-    let id = if crate::paths::is_plain_name(&review.log_id) && review.log_id.len() <= 64 {
+    let id = if crate::folder::is_plain_name(&review.log_id) && review.log_id.len() <= 64 {
         review.log_id.as_str()
     } else {
         "log"
@@ -101,7 +101,7 @@ fn load_one(path: &Path) -> Result<ImportedReview, StoreError> {
 pub fn load(paths: &DataPaths) -> (Vec<ImportedReview>, Vec<StoreError>) {
     let dir = paths.reviews_dir();
     // A link in place of the folder would lead reads outside the data folder.
-    if let Err(problem) = crate::journal::store::real_folder(&dir) {
+    if let Err(problem) = crate::folder::ron_file::real_folder(&dir) {
         return (Vec::new(), vec![problem]);
     }
     let mut names: Vec<PathBuf> = match std::fs::read_dir(&dir) {

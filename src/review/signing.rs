@@ -8,7 +8,7 @@ use std::path::Path;
 use ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
 use super::format::NAMESPACE;
-use crate::journal::files::{Links, read_limited};
+use crate::folder::files::{Links, read_limited};
 use crate::text;
 
 /// An SSH private key or signature file is a few KiB at most.

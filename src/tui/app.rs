@@ -7,7 +7,7 @@ use super::message::{Effect, Msg};
 use super::model::{Model, ModuleKey};
 use super::update::update;
 use crate::content::Course;
-use crate::journal::Store;
+use crate::store::Store;
 use crate::text;
 
 pub struct App<S: Store> {

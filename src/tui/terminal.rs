@@ -20,7 +20,7 @@ use super::backend::cells_on_blank;
 use super::message::Msg;
 use super::session::pending_journals;
 use super::view::{Canvas, draw, view};
-use crate::journal::Store;
+use crate::store::Store;
 use crate::rescue::Snapshot;
 
 pub(crate) type Backend = LeanBackend<BufWriter<Stdout>>;

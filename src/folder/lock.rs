@@ -10,7 +10,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use super::files;
-use crate::paths::DataPaths;
+use crate::folder::DataPaths;
 use crate::text;
 
 /// The lock file holds the pid of the casebook using the folder, and is
