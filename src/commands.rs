@@ -10,12 +10,12 @@ use std::io::IsTerminal;
 
 use crate::cli::{Cli, Command};
 use crate::content::{self, Library};
+use crate::folder::DataPaths;
 use crate::folder::lock::{DataLock, LockError};
 use crate::journal::Status;
-use crate::store::{FileStore, Store};
-use crate::folder::DataPaths;
 use crate::rescue::Snapshot;
 use crate::sanitise::sanitise;
+use crate::store::{FileStore, Store};
 use crate::text;
 use crate::tui::{self, App};
 

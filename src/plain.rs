@@ -307,7 +307,18 @@ fn session(
     say(
         output,
         width,
-        &format!("{}\n", text::storage_sentence(&options.data_dir)),
+        &format!(
+            "{}\n",
+            text::storage_sentence(
+                &options.data_dir,
+                cfg!(windows)
+                    && crate::folder::DataPaths::resolve(None).is_some_and(|default| default
+                        .root()
+                        .display()
+                        .to_string()
+                        == options.data_dir),
+            )
+        ),
     )
     .map_err(io_error)?;
     say(output, width, &module.title).map_err(io_error)?;

@@ -12,9 +12,9 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
+use crate::folder::DataPaths;
 use crate::journal::ModuleJournal;
 use crate::store::{FileStore, Store};
-use crate::folder::DataPaths;
 
 /// The journals with changes not yet on disk, as of the last message.
 #[derive(Clone, Default)]

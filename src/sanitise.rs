@@ -85,7 +85,7 @@ pub fn sanitise(text: &str) -> Cow<'_, str> {
             continue;
         }
         if is_neutralised(character) {
-            shown.push_str(&crate::text::shown_character(character));
+            shown.push_str(&shown_character(character));
         } else {
             shown.push(character);
         }
@@ -189,6 +189,11 @@ impl<W: Write> Drop for Writer<W> {
             let _ = self.flush();
         }
     }
+}
+
+/// How a character a terminal would obey is shown instead: `<U+001B>`.
+pub fn shown_character(character: char) -> String {
+    format!("<U+{:04X}>", u32::from(character))
 }
 
 #[cfg(test)]

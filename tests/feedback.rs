@@ -5,11 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use casebook::content;
-use casebook::journal::Profile;
-use casebook::store::{FileStore, MemoryStore, Store};
 use casebook::folder::DataPaths;
+use casebook::journal::Profile;
 use casebook::review::format::{FORMAT_NAME, FORMAT_VERSION, Reviewer};
 use casebook::review::{Comment, ImportedReview, ModuleRef, Review, ReviewerKind, SignatureStatus};
+use casebook::store::{FileStore, MemoryStore, Store};
 use casebook::tui::view;
 use casebook::tui::{App, Msg};
 use jiff::Timestamp;

@@ -7,8 +7,8 @@
 use casebook::content;
 use casebook::cpd::record::{CpdRecord, Written};
 use casebook::journal::{CpdDraft, Profile};
-use casebook::store::MemoryStore;
 use casebook::review::{Comment, ImportedReview, ModuleRef, Review, ReviewerKind, SignatureStatus};
+use casebook::store::MemoryStore;
 use casebook::tui::model::{Focus, Screen};
 use casebook::tui::view;
 use casebook::tui::{App, Msg};

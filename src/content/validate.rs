@@ -216,7 +216,13 @@ fn check_characters(report: &mut Report, locator: &Locator, path: &str, what: &s
             report.push(
                 locator.position(start + offset),
                 severity,
-                crate::text::content_character(character, what, false),
+                crate::text::content_character(
+                    character,
+                    what,
+                    false,
+                    crate::sanitise::is_bidi_control(character),
+                    crate::sanitise::is_neutralised(character),
+                ),
             );
         }
     }
@@ -224,7 +230,13 @@ fn check_characters(report: &mut Report, locator: &Locator, path: &str, what: &s
         report.push(
             locator.at(path),
             severity,
-            crate::text::content_character(character, what, true),
+            crate::text::content_character(
+                character,
+                what,
+                true,
+                crate::sanitise::is_bidi_control(character),
+                crate::sanitise::is_neutralised(character),
+            ),
         );
     }
 }

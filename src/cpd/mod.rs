@@ -3,6 +3,7 @@
 //! layout file (data, not code).
 
 pub mod cli;
+pub mod glance;
 pub mod layout;
 pub mod record;
 pub mod render;

@@ -13,9 +13,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Course, Module};
-use crate::journal::ModuleJournal;
-use crate::folder::files::{JOURNAL_LIMIT, Links, read_limited};
 use crate::folder::DataPaths;
+use crate::folder::files::{JOURNAL_LIMIT, Links, read_limited};
+use crate::journal::ModuleJournal;
 
 pub const RECORD_SCHEMA: u32 = 1;
 

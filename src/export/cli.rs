@@ -10,8 +10,8 @@ use jiff::civil::Date;
 use super::{ExportError, Format, Options, Selected, Verification};
 use crate::content::{Course, Library, Module};
 use crate::journal::ModuleJournal;
-use crate::store::Store;
 use crate::sanitise::sanitise;
+use crate::store::Store;
 
 use crate::exit;
 
@@ -235,7 +235,7 @@ pub fn export_command(
             let _ = writeln!(
                 out,
                 "{}",
-                sanitise(&messages::written(log.summary.modules, args.format, &path))
+                sanitise(&messages::written(log.summary.modules, args.format.name(), &path))
             );
             if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
                 let _ = writeln!(

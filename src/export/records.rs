@@ -12,8 +12,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::Format;
-use crate::store::StoreError;
 use crate::folder::DataPaths;
+use crate::folder::StoreError;
 
 /// The record file's schema.
 pub const RECORDS_SCHEMA: u32 = 1;

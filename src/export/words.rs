@@ -108,28 +108,9 @@ pub fn review_fields(review: &ReviewLog) -> Vec<(&'static str, String)> {
     ]
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `23 November 2026`.
-pub fn date(date: Date) -> String {
-    let month = MONTHS
-        .get(usize::try_from(date.month()).unwrap_or(0).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", date.day(), date.year())
+pub fn date(day: Date) -> String {
+    crate::text::date(day)
 }
 
 /// A journal's day key (`2026-11-23`) as a date, or as it is if it is not one.

@@ -261,4 +261,3 @@ pub fn real_folder(folder: &Path) -> Result<(), StoreError> {
         _ => Ok(()),
     }
 }
-

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::store::StoreError;
+use crate::folder::DataPaths;
+use crate::folder::StoreError;
 use crate::folder::files::{self, Links, Problem};
 use crate::folder::ron_file::{file_error, write_atomic};
-use crate::folder::DataPaths;
 
 /// One statement is a few kilobytes even with a long reflection shared.
 pub const ENTRY_LIMIT: u64 = 1024 * 1024;

@@ -12,9 +12,9 @@ use super::outbox;
 use super::settings::LrsSettings;
 use super::statements::{self, Actor, CourseInfo, Event};
 use crate::content::{Course, Module};
+use crate::folder::DataPaths;
 use crate::journal::{ModuleJournal, Profile};
 use crate::store::{Store, StoreError};
-use crate::folder::DataPaths;
 
 /// What the recorder has already recorded of one module.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::StoreError;
-use crate::folder::ron_file::{read, to_ron, write_atomic};
 use crate::folder::DataPaths;
+use crate::folder::StoreError;
+use crate::folder::ron_file::{read, to_ron, write_atomic};
 use crate::text;
 
 /// The settings file's schema, counted apart from the journals'.

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::http::{Client, Reply};
 use super::outbox::{self, Entry, Rejection, Stored};
 use super::settings::LrsSettings;
-use crate::store::StoreError;
-use crate::folder::ron_file::{read, to_ron, write_atomic};
 use crate::folder::DataPaths;
+use crate::folder::StoreError;
+use crate::folder::ron_file::{read, to_ron, write_atomic};
 use crate::text;
 
 /// Statements per request: well under any LRS's limit on a request's size.

@@ -12,12 +12,12 @@ use super::format::{Comment, FORMAT_NAME, FORMAT_VERSION, LogView, ModuleRef, Re
 use super::imported::{self, signature_path};
 use super::signing::{self, SignatureProblem};
 use crate::export::{Verification, records};
+use crate::folder::DataPaths;
 use crate::folder::files::{JOURNAL_LIMIT, Links, VERIFY_LIMIT, read_limited};
 use crate::folder::lock::{DataLock, LockError};
 use crate::journal::Profile;
-use crate::store::{FileStore, Store};
-use crate::folder::DataPaths;
 use crate::sanitise::sanitise;
+use crate::store::{FileStore, Store};
 use crate::text;
 
 use crate::exit;
@@ -510,7 +510,8 @@ pub fn keep(paths: &DataPaths, checked: &CheckedReview) -> Result<(PathBuf, bool
         crate::folder::ron_file::write_atomic(&stored, &checked.bytes).map_err(|error| error.to_string())?;
     }
     if let Some(signature) = &checked.signature {
-        crate::folder::ron_file::write_atomic(&signature_path(&stored), signature).map_err(|error| error.to_string())?;
+        crate::folder::ron_file::write_atomic(&signature_path(&stored), signature)
+            .map_err(|error| error.to_string())?;
     }
     Ok((stored, again))
 }
@@ -673,7 +674,13 @@ pub fn verify_review(
     };
     match (&signed, allowed_signers) {
         (None, _) => {
-            said.push(text::verify_review_unsigned(path));
+            said.push(text::verify_review_unsigned(
+                path,
+                &crate::review::imported::signature_path(path)
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            ));
             return (said, exit::REFUSED);
         }
         (Some(signed), None) => said.push(text::verify_review_signed_unchecked(path, &signed.fingerprint)),

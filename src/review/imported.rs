@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::format::{Comment, Review};
 use super::signing;
-use crate::store::StoreError;
-use crate::folder::files::{JOURNAL_LIMIT, Links, Problem, read_limited};
 use crate::folder::DataPaths;
+use crate::folder::StoreError;
+use crate::folder::files::{JOURNAL_LIMIT, Links, Problem, read_limited};
 
 /// Whether an imported review's signature checks out now.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -218,6 +218,15 @@ pub enum Period {
 
 impl Period {
     pub(crate) const ALL: [Period; 4] = [Period::All, Period::ThisMonth, Period::SinceLastExport, Period::Dates];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::All => crate::text::PERIOD_ALL,
+            Period::ThisMonth => crate::text::PERIOD_THIS_MONTH,
+            Period::SinceLastExport => crate::text::PERIOD_SINCE_LAST_EXPORT,
+            Period::Dates => crate::text::PERIOD_DATES,
+        }
+    }
 }
 
 /// The rows of the export dialog that take keys.

@@ -20,8 +20,8 @@ use super::backend::cells_on_blank;
 use super::message::Msg;
 use super::session::pending_journals;
 use super::view::{Canvas, draw, view};
-use crate::store::Store;
 use crate::rescue::Snapshot;
+use crate::store::Store;
 
 pub(crate) type Backend = LeanBackend<BufWriter<Stdout>>;
 

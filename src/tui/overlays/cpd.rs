@@ -233,9 +233,9 @@ pub(crate) fn draw_home_line(model: &Model, canvas: &mut Canvas, area: Rect, the
     };
     let needed = model.cpd_layout.as_ref().and_then(|layout| layout.records_needed);
     let width = usize::from(area.width);
-    let mut line = text::cpd_home_line(status, needed, false);
+    let mut line = crate::cpd::glance::cpd_home_line(status, needed, false);
     if line.chars().count() > width {
-        line = text::cpd_home_line(status, needed, true);
+        line = crate::cpd::glance::cpd_home_line(status, needed, true);
     }
     let style = if status.closing() { theme.alarm() } else { theme.muted() };
     draw_lines(canvas, area, &[Line::from(Span::styled(truncate(&line, width), style))]);

@@ -317,7 +317,7 @@ pub(crate) fn draw(model: &Model, dialog: &ExportDialog, canvas: &mut Canvas, ar
     let inner_width = usize::from(width.saturating_sub(2)).max(8);
     // Blocks in order, each with how much it matters (dropped lowest first).
     let mut blocks: Vec<(u8, Vec<Row>)> = Vec::new();
-    let period_names: Vec<&str> = Period::ALL.iter().map(|period| text::period_name(*period)).collect();
+    let period_names: Vec<&str> = Period::ALL.iter().map(|period| period.name()).collect();
     let chosen_period = Period::ALL
         .iter()
         .position(|period| *period == dialog.period)

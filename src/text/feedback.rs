@@ -1,0 +1,98 @@
+//! Reviews in the tutor, and the supervisor's full-screen review.
+
+pub const REVIEW_IMPORT_TITLE: &str = " Import a review ";
+pub const REVIEW_IMPORT_ABOUT: &str =
+    "The review file your supervisor or a peer wrote of a log you exported (its .sig beside it, if signed).";
+pub const REVIEW_IMPORT_FILE: &str = "Review file: ";
+pub const REVIEW_IMPORT_SIGNERS: &str = "Allowed signers (optional): ";
+pub const REVIEW_IMPORT_NO_PATH: &str = "Type the path of the review file first.";
+pub const REVIEW_IMPORT_CHECKING: &str = "Checking the review...";
+pub const REVIEW_IMPORT_NO_FOLDER: &str = "This tutor has no data folder to keep reviews in; nothing was imported.";
+pub const REVIEWED_SHORT: &str = "reviewed";
+pub const REVIEW_OVERALL: &str = "Overall comments";
+pub const REVIEW_ACTIONS: &str = "Agreed actions";
+
+pub fn review_unreadable_notice(problem: &str) -> String {
+    format!("A review in the data folder could not be read and is not shown: {problem}")
+}
+
+pub fn review_refused_notice(reason: &str) -> String {
+    format!("Review not imported, nothing changed: {reason}")
+}
+
+/// The heading over a reviewer's comment in the reader.
+pub fn review_comment_heading(reviewer: &str, role: Option<&str>, peer: bool, date: jiff::civil::Date) -> String {
+    let kind = if peer { "Peer's comment" } else { "Supervisor's comment" };
+    match role {
+        Some(role) if !role.trim().is_empty() => format!("{kind}: {reviewer} ({role}), {}", super::format::date(date)),
+        _ => format!("{kind}: {reviewer}, {}", super::format::date(date)),
+    }
+}
+
+pub fn edited_after_review(date: jiff::civil::Date) -> String {
+    format!(
+        "Edited after review on {}. w: show the wording reviewed.",
+        super::format::date(date)
+    )
+}
+
+pub fn showing_reviewed_wording(reviewer: &str, date: jiff::civil::Date) -> String {
+    format!(
+        "The wording {reviewer} reviewed on {} (w: as it is now):",
+        super::format::date(date)
+    )
+}
+
+pub const NOT_EDITED_AFTER_REVIEW: &str = "This answer has not been edited since it was reviewed.";
+
+pub fn review_heading(reviewer: &str, peer: bool, date: jiff::civil::Date) -> String {
+    let kind = if peer { "Peer reflection" } else { "Supervisor's review" };
+    format!("{kind}: {reviewer}, {}", super::format::date(date))
+}
+
+pub fn next_review_on(date: jiff::civil::Date) -> String {
+    format!("Next review: {}", super::format::date(date))
+}
+
+// ------------------------------------------------------------------ the full-screen review
+
+pub fn review_screen_title(log_id: &str, learner: Option<&str>) -> String {
+    format!(
+        " Reviewing log {log_id} by {}",
+        learner.unwrap_or("a learner who gave no name")
+    )
+}
+
+pub fn review_screen_reflection(number: usize, total: usize) -> String {
+    format!("Reflection {number} of {total}")
+}
+
+pub fn review_screen_page(number: usize, total: usize) -> String {
+    format!("Page {number} of {total}")
+}
+
+pub const REVIEW_SCREEN_WROTE: &str = "The learner wrote:";
+pub const REVIEW_SCREEN_COMMENT: &str = "Your comment (optional) ";
+pub const REVIEW_SCREEN_OVERALL: &str = "Overall comments on the log (optional).";
+pub const REVIEW_SCREEN_OVERALL_BOX: &str = "Overall comments ";
+pub const REVIEW_SCREEN_ACTIONS: &str = "Agreed actions (optional).";
+pub const REVIEW_SCREEN_ACTIONS_BOX: &str = "Agreed actions ";
+pub const REVIEW_SCREEN_NEXT: &str = "Next review date: YYYY-MM-DD, or leave it empty for none.";
+pub const REVIEW_SCREEN_DATE_BOX: &str = "Next review ";
+pub const REVIEW_SCREEN_LEAVE: &str = "Leave without writing the review? Nothing you typed is kept. y / n";
+pub const REVIEW_LEFT: &str = "Left the review without writing it: nothing was written.";
+
+pub fn review_screen_summary(comments: usize, destination: &str) -> String {
+    let comments = if comments == 1 {
+        "1 comment on a reflection".to_owned()
+    } else {
+        format!("{comments} comments on reflections")
+    };
+    format!("{comments}. Enter writes the review to {destination}.")
+}
+
+pub fn review_screen_failed(reason: &str) -> String {
+    format!(
+        "The full-screen review stopped ({reason}); nothing was written. Run it again, or with --plain to answer line by line."
+    )
+}
