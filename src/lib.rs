@@ -3,11 +3,11 @@
 //! `main.rs` only calls [`run`]; everything else lives here so tests reach
 //! it without a terminal.
 
-pub mod cli;
 pub mod commands;
 pub mod console;
 pub mod content;
 pub mod cpd;
+pub mod digest;
 pub mod document;
 pub mod editor;
 pub mod exit;
@@ -21,6 +21,7 @@ pub mod rescue;
 pub mod review;
 pub mod sanitise;
 pub mod store;
+pub mod supervision;
 pub mod text;
 pub mod tui;
 

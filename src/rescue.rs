@@ -284,7 +284,7 @@ pub fn take_back_fallbacks(
             };
             match module {
                 Some(module) if newer && store.save_module(&journal).is_ok() => {
-                    names.push(crate::tui::view::short_name(module).to_owned());
+                    names.push(crate::content::short_name(module).to_owned());
                 }
                 _ => all_back = false,
             }

@@ -26,16 +26,15 @@ const FLOORS: &[&[&str]] = &[
     &["review"],
     // the reflective log
     &["export"],
-    // CPD records (made from logs' parts)
-    &["cpd"],
+    // CPD records (made from logs' parts), and the checks of a review received
+    &["cpd", "supervision"],
     // the learner's store: journals, with the records of each feature
     &["store"],
     // learning records, and the rescue of drafts
     &["lrs", "rescue"],
     // the front ends
     &["tui", "plain"],
-    // the command line: its definition, then what runs it
-    &["cli"],
+    // the command line
     &["commands"],
     &["lib", "main"],
 ];

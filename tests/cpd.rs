@@ -82,7 +82,7 @@ fn the_year_turns_at_the_deadline() {
     assert_eq!(next_year.days_left, 364);
     assert!(!next_year.closing());
     assert!(next_year.records.is_empty());
-    let words = casebook::text::cpd_glance(&swe(), &last_minute).join("\n");
+    let words = casebook::cpd::glance::cpd_glance(&swe(), &last_minute).join("\n");
     assert!(
         words.contains("Deadline: today, 30 November 2026, by 11.59pm"),
         "{words}"
@@ -116,7 +116,7 @@ fn nearly_identical_records_are_flagged_and_different_ones_are_not() {
     ];
     let status = year::status(&swe(), &records, "2026-11-01T12:00".parse().unwrap()).unwrap();
     assert_eq!(status.near_duplicates, [("a".to_owned(), "b".to_owned())]);
-    let words = casebook::text::cpd_glance(&swe(), &status).join("\n");
+    let words = casebook::cpd::glance::cpd_glance(&swe(), &status).join("\n");
     assert!(words.contains("Records a and b are nearly the same"), "{words}");
 }
 

@@ -11,8 +11,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use casebook::commands::export::{ExportArgs, VerifyArgs, export_command, verify_command};
 use casebook::content::{self, Library};
-use casebook::export::cli::{ExportArgs, VerifyArgs, export_command, verify_command};
 use casebook::export::{self, ExportError, Format, Options, Verification};
 use casebook::folder::DataPaths;
 use casebook::journal::ModuleJournal;
@@ -880,7 +880,7 @@ fn the_export_time_is_kept_to_the_second() {
 /// `--modules DIR`) without clashing.
 #[test]
 fn the_export_and_verify_commands_parse_within_casebook() {
-    use casebook::cli::{Cli, Command};
+    use casebook::commands::cli::{Cli, Command};
     let cli = Cli::try_parse_from([
         "casebook",
         "--modules",

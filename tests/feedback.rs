@@ -143,7 +143,7 @@ fn reviewed_app(width: u16, height: u16, edited: bool) -> App<MemoryStore> {
     let mut store = first.store.clone();
     // The journal as `import-review` leaves it.
     for journal in store.modules.values_mut() {
-        casebook::review::cli::apply(journal, &review);
+        casebook::supervision::apply(journal, &review);
     }
     store.reviews = vec![ImportedReview {
         file: "/home/jo/.local/share/casebook/reviews/20261123-1FC1087C-AB12CD34.review.json".into(),

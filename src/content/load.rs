@@ -449,13 +449,6 @@ pub fn load_paths(paths: &[PathBuf]) -> Library {
 
 fn check_single_file(path: &Path, library: &mut Library) {
     let file = read_file(path);
-    // A CPD record layout, not a course file.
-    if let Ok(bytes) = &file.bytes
-        && crate::cpd::layout::looks_like_layout(&String::from_utf8_lossy(bytes))
-    {
-        crate::cpd::layout::check_file(path, crate::folder::files::Links::Follow, &mut library.diagnostics);
-        return;
-    }
     let course_path = path.with_file_name("course.ron");
     let is_course = path.file_name().is_some_and(|name| name == "course.ron");
     let course = if is_course || !course_path.is_file() {

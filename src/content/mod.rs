@@ -10,4 +10,4 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Library, ShippedLoading, load_library, load_library_with, load_paths};
-pub use model::{Area, Block, Course, Module, Note, Origin, Question, Section, Stage};
+pub use model::{Area, Block, Course, Module, Note, Origin, Question, Section, Stage, short_name};

@@ -151,3 +151,11 @@ pub fn footnote_marks(text: &str) -> impl Iterator<Item = (usize, &str)> {
         (digits > 0 && digits <= 4 && rest[digits..].starts_with(']')).then(|| (start, &rest[..digits]))
     })
 }
+
+/// "Tim, 17" from "Tim, 17: referral order"; the title for briefings.
+pub fn short_name(module: &Module) -> &str {
+    match (&module.stage, &module.subtitle) {
+        (Some(_), Some(subtitle)) => subtitle.split(':').next().unwrap_or(subtitle).trim(),
+        _ => &module.title,
+    }
+}

@@ -169,6 +169,17 @@ pub fn from_text(text: &str, report: &mut Report) -> Option<Layout> {
 
 /// Whether a file is a layout rather than a course or module: its first
 /// value is `Layout(`.
+/// Whether a file named to `validate` is a layout rather than a course file.
+pub fn is_layout_file(path: &Path) -> bool {
+    path.is_file()
+        && crate::folder::files::read_limited(
+            path,
+            crate::folder::files::COURSE_FILE_LIMIT,
+            crate::folder::files::Links::Follow,
+        )
+        .is_ok_and(|bytes| looks_like_layout(&String::from_utf8_lossy(&bytes)))
+}
+
 pub fn looks_like_layout(text: &str) -> bool {
     text.lines()
         .map(str::trim)

@@ -2,7 +2,6 @@
 //! the registration year at a glance, and each regulator's form as a
 //! layout file (data, not code).
 
-pub mod cli;
 pub mod glance;
 pub mod layout;
 pub mod record;

@@ -6,12 +6,11 @@
 //! Output is deterministic: the same inputs give the same bytes. The only
 //! clock is [`Options::now`]; all times are shown in UTC.
 
-pub mod cli;
-pub mod digest;
 pub(crate) mod html;
 pub(crate) mod markdown;
 pub mod model;
 mod plain;
+pub mod reading;
 pub mod records;
 pub mod words;
 
@@ -22,8 +21,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-pub use cli::{ExportArgs, VerifyArgs, run_export, run_verify};
-pub use digest::{Verification, verify};
+use crate::digest;
+pub use crate::digest::{Verification, verify};
 pub use model::{FORMAT_NAME, FORMAT_VERSION, Log};
 
 use crate::content::{Course, Module};
@@ -118,11 +117,13 @@ pub enum ExportError {
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExportError::NothingToExport => f.write_str(cli::messages::NOTHING_TO_EXPORT),
-            ExportError::AlreadyExists(path) => f.write_str(&cli::messages::already_exists(path)),
-            ExportError::IsFolder(path) => f.write_str(&cli::messages::is_folder(path)),
-            ExportError::NoFolder(path) => f.write_str(&cli::messages::no_folder(path)),
-            ExportError::CannotWrite { path, reason } => f.write_str(&cli::messages::cannot_write(path, reason)),
+            ExportError::NothingToExport => f.write_str(crate::text::export_command::NOTHING_TO_EXPORT),
+            ExportError::AlreadyExists(path) => f.write_str(&crate::text::export_command::already_exists(path)),
+            ExportError::IsFolder(path) => f.write_str(&crate::text::export_command::is_folder(path)),
+            ExportError::NoFolder(path) => f.write_str(&crate::text::export_command::no_folder(path)),
+            ExportError::CannotWrite { path, reason } => {
+                f.write_str(&crate::text::export_command::cannot_write(path, reason))
+            }
             ExportError::NotRecorded { path, reason } => f.write_str(&crate::text::export_not_recorded(path, reason)),
         }
     }
@@ -358,4 +359,21 @@ pub fn export_to_path_with(
         });
     }
     Ok(written)
+}
+
+/// Parses `YYYY-MM-DD` for `--since` and `--until`.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(index, byte)| {
+            if index == 4 || index == 7 {
+                byte == b'-'
+            } else {
+                byte.is_ascii_digit()
+            }
+        });
+    if !well_formed {
+        return Err(crate::text::export_command::bad_date(text));
+    }
+    text.parse::<Date>()
+        .map_err(|_| crate::text::export_command::bad_date(text))
 }

@@ -39,7 +39,7 @@ pub fn stored_name(review: &Review, bytes: &[u8]) -> String {
     } else {
         "log"
     };
-    format!("{id}-{}.review.json", crate::export::digest::short_id(bytes))
+    format!("{id}-{}.review.json", crate::digest::short_id(bytes))
 }
 
 /// `NAME.sig` beside `NAME`.

@@ -131,17 +131,17 @@ impl<S: Store> App<S> {
         let Some(paths) = self.store.data_paths() else {
             return Msg::ReviewRefused(text::REVIEW_IMPORT_NO_FOLDER.to_owned());
         };
-        let checked = match crate::review::cli::check_import(paths, path, allowed_signers) {
+        let checked = match crate::supervision::check_import(paths, path, allowed_signers) {
             Ok(checked) => checked,
             Err((message, _)) => return Msg::ReviewRefused(message),
         };
-        let (stored, again) = match crate::review::cli::keep(paths, &checked) {
+        let (stored, again) = match crate::supervision::keep(paths, &checked) {
             Ok(kept) => kept,
             Err(message) => return Msg::ReviewRefused(message),
         };
         let (reviews, unreadable) = self.store.imported_reviews();
         Msg::ReviewImported {
-            message: crate::review::cli::import_message(&checked, &stored, again),
+            message: crate::supervision::import_message(&checked, &stored, again),
             review: Box::new(checked.review),
             reviews,
             unreadable: unreadable.iter().map(ToString::to_string).collect(),

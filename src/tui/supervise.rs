@@ -18,8 +18,9 @@ use super::keymap::{self, Action, Context, Situation};
 use super::theme::Theme;
 use super::widgets::{Canvas, draw_editor, draw_lines, fit_keys, stack};
 use crate::editor::Editor as TextEditor;
-use crate::review::cli::{Answers, parse_next_review};
-use crate::review::{Comment, LogView};
+use crate::export::reading::LogView;
+use crate::review::Comment;
+use crate::supervision::{Answers, parse_next_review};
 use crate::text;
 
 /// One reflection of the log, as the reviewer reads it.

@@ -10,7 +10,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::keymap::{self, Context, FooterItem, Situation};
 use super::model::Model;
 use super::theme::Theme;
-use crate::content::Module;
 use crate::journal::Status;
 use crate::text;
 
@@ -247,13 +246,7 @@ pub(crate) fn status_style(theme: Theme, status: Status) -> Style {
     }
 }
 
-/// "Tim, 17" from "Tim, 17: referral order"; the title for briefings.
-pub fn short_name(module: &Module) -> &str {
-    match (&module.stage, &module.subtitle) {
-        (Some(_), Some(subtitle)) => subtitle.split(':').next().unwrap_or(subtitle).trim(),
-        _ => &module.title,
-    }
-}
+pub use crate::content::short_name;
 
 /// "3/5 read · 1/2 answered", for a module in progress.
 pub(crate) fn progress_short(model: &Model, course_index: usize, module_index: usize) -> String {

@@ -76,7 +76,7 @@ fn period_dates(model: &Model, dialog: &ExportDialog) -> Result<(Option<Date>, O
                 if typed.is_empty() {
                     Ok(None)
                 } else {
-                    crate::export::cli::parse_date(typed).map(Some)
+                    crate::export::parse_date(typed).map(Some)
                 }
             };
             let (since, until) = (date(&dialog.from)?, date(&dialog.to)?);

@@ -102,7 +102,7 @@ pub(crate) fn imported(
             continue;
         }
         if let Some(journal) = model.journals.get_mut(&key)
-            && crate::review::cli::apply(journal, review)
+            && crate::supervision::apply(journal, review)
         {
             model.unsaved.insert(key.clone());
             effects.push(Effect::Save(key));

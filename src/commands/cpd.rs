@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 
-use super::layout::{self, Layout};
-use super::record::{CpdRecord, Records, Texts, Written};
-use super::{render, year};
 use crate::content::Library;
+use crate::cpd::layout::{self, Layout};
+use crate::cpd::record::{CpdRecord, Records, Texts, Written};
+use crate::cpd::{render, year};
 use crate::export::Format;
 use crate::folder::DataPaths;
 use crate::sanitise::sanitise;
@@ -141,7 +141,7 @@ fn glance(layout: &Layout, records: &Records, now: Timestamp, out: &mut dyn Writ
     let Some(status) = year::status(layout, &all, local(now)) else {
         return exit::DATA;
     };
-    for line in super::glance::cpd_glance(layout, &status) {
+    for line in crate::cpd::glance::cpd_glance(layout, &status) {
         let _ = writeln!(out, "{}", sanitise(&line));
     }
     exit::OK
@@ -154,7 +154,7 @@ fn list(records: &Records, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return exit::OK;
     }
     for record in &all {
-        let _ = writeln!(out, "{}", sanitise(&super::glance::cpd_list_line(record)));
+        let _ = writeln!(out, "{}", sanitise(&crate::cpd::glance::cpd_list_line(record)));
     }
     exit::OK
 }

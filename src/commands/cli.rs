@@ -44,17 +44,17 @@ pub enum Command {
     /// List every course and module, with your progress, as plain text
     List,
     /// Write a reflective log for supervision (Markdown, HTML, JSON or plain text)
-    Export(crate::export::ExportArgs),
+    Export(crate::commands::export::ExportArgs),
     /// Check whether an exported log was changed after it was written, or check a review's signature
-    Verify(crate::export::VerifyArgs),
+    Verify(crate::commands::export::VerifyArgs),
     /// Review a learner's JSON log as their supervisor or a peer, and write (and sign) the review
-    Review(crate::review::cli::ReviewArgs),
+    Review(crate::commands::review::ReviewArgs),
     /// Add a review of one of your logs to your record
-    ImportReview(crate::review::cli::ImportReviewArgs),
+    ImportReview(crate::commands::review::ImportReviewArgs),
     /// List the logs exported from this data folder (ids, digests, dates, modules; never their text)
     Exports,
     /// Your CPD records: the registration year at a glance, or make, list, edit, submit and export records
-    Cpd(crate::cpd::cli::CpdArgs),
+    Cpd(crate::commands::cpd::CpdArgs),
     /// Send your learning records to your organisation's learning record store (LRS)
     Sync {
         /// Only show what is waiting to be sent and the last error

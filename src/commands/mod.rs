@@ -8,7 +8,11 @@ use clap::Parser;
 
 use std::io::IsTerminal;
 
-use crate::cli::{Cli, Command};
+pub mod cli;
+pub mod cpd;
+pub mod export;
+pub mod review;
+
 use crate::content::{self, Library};
 use crate::folder::DataPaths;
 use crate::folder::lock::{DataLock, LockError};
@@ -18,6 +22,7 @@ use crate::sanitise::sanitise;
 use crate::store::{FileStore, Store};
 use crate::text;
 use crate::tui::{self, App};
+use cli::{Cli, Command};
 
 use crate::exit;
 
@@ -57,14 +62,14 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 }
                 let library = load(shipped, &cli, Some(paths));
                 let store = FileStore::new(paths.clone());
-                crate::export::run_export(args, &library, &store, jiff::Timestamp::now())
+                crate::commands::export::run_export(args, &library, &store, jiff::Timestamp::now())
             }
             None => {
                 eprintln!("{}", text::NO_DATA_DIR);
                 exit::DATA
             }
         },
-        Some(Command::Verify(args)) => crate::export::run_verify(args),
+        Some(Command::Verify(args)) => crate::commands::export::run_verify(args),
         Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
             let stdin = io::stdin();
             let mut input = stdin.lock();
@@ -72,19 +77,19 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
             let screen = !args.plain && io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
             let mut ask = crate::tui::supervise::ask;
-            crate::review::cli::review_command_with(
+            crate::commands::review::review_command_with(
                 args,
                 paths,
                 &mut input,
                 &mut io::stdout().lock(),
                 &mut io::stderr().lock(),
                 jiff::Timestamp::now(),
-                screen.then_some(&mut ask as crate::review::cli::AskOnScreen),
+                screen.then_some(&mut ask as crate::commands::review::AskOnScreen),
             )
         }),
         Some(Command::ImportReview(args)) => with_data_folder(paths.as_ref(), |paths| {
             let library = load(shipped, &cli, Some(paths));
-            crate::review::cli::import_command(
+            crate::commands::review::import_command(
                 args,
                 paths,
                 &library.courses,
@@ -93,7 +98,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             )
         }),
         Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
-            crate::review::cli::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+            crate::commands::review::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
         }),
         Some(Command::Cpd(args)) => match paths.as_ref() {
             Some(paths) => {
@@ -109,7 +114,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 }
                 let library = load(shipped, &cli, Some(paths));
                 let store = FileStore::new(paths.clone());
-                crate::cpd::cli::run(
+                crate::commands::cpd::run(
                     args,
                     paths,
                     &library,
@@ -176,7 +181,16 @@ fn validate(
         crate::cpd::layout::load_all(user_layouts.as_deref(), &mut library.diagnostics);
         library
     } else {
-        content::load_paths(targets)
+        // A CPD record layout is checked as a layout, anything else as course files.
+        let (layouts, course_files): (Vec<_>, Vec<_>) = targets
+            .iter()
+            .cloned()
+            .partition(|path| crate::cpd::layout::is_layout_file(path));
+        let mut library = content::load_paths(&course_files);
+        for layout in &layouts {
+            crate::cpd::layout::check_file(layout, crate::folder::files::Links::Follow, &mut library.diagnostics);
+        }
+        library
     };
     let mut out = String::new();
     let mut diagnostics = library.diagnostics.clone();

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::{ExportError, Format, Options, Selected, Verification};
 use crate::content::{Course, Library, Module};
+use crate::export::parse_date;
+use crate::export::{ExportError, Format, Options, Selected, Verification};
 use crate::journal::ModuleJournal;
 use crate::sanitise::sanitise;
 use crate::store::Store;
@@ -60,25 +61,9 @@ pub struct VerifyArgs {
     pub log: Option<PathBuf>,
 }
 
-/// Parses `YYYY-MM-DD` for `--since` and `--until`.
-pub fn parse_date(text: &str) -> Result<Date, String> {
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(index, byte)| {
-            if index == 4 || index == 7 {
-                byte == b'-'
-            } else {
-                byte.is_ascii_digit()
-            }
-        });
-    if !well_formed {
-        return Err(messages::bad_date(text));
-    }
-    text.parse::<Date>().map_err(|_| messages::bad_date(text))
-}
-
 /// `casebook export`: writes the log and returns the exit code.
 pub fn run_export(args: &ExportArgs, library: &Library, store: &dyn Store, now: Timestamp) -> u8 {
-    let folder = super::default_folder();
+    let folder = crate::export::default_folder();
     let stdout = io::stdout();
     let stderr = io::stderr();
     export_command(
@@ -179,7 +164,7 @@ pub fn export_command(
                 .map(|(_, _, journal)| *journal);
             let reason = match journal {
                 Some(journal) if journal.studied(module) => {
-                    (!super::model::studied_in_period(journal, options.since, options.until))
+                    (!crate::export::model::studied_in_period(journal, options.since, options.until))
                         .then_some(messages::NOT_IN_PERIOD)
                 }
                 _ => Some(messages::NOT_STUDIED),
@@ -194,7 +179,7 @@ pub fn export_command(
     for problem in &unreadable {
         let _ = writeln!(err, "{}", sanitise(&crate::text::review_left_out(&problem.to_string())));
     }
-    let Some(log) = super::build_with_reviews(&selected, profile.as_ref(), &options, &reviews) else {
+    let Some(log) = crate::export::build_with_reviews(&selected, profile.as_ref(), &options, &reviews) else {
         let _ = writeln!(
             err,
             "{}",
@@ -202,13 +187,15 @@ pub fn export_command(
         );
         return exit::NOTHING;
     };
-    let bytes = super::render(&log, args.format);
+    let bytes = crate::export::render(&log, args.format);
 
     let destination = match &args.output {
         Some(path) if path.as_os_str() == "-" => {
             return match out.write_all(&bytes).and_then(|()| out.flush()) {
                 Ok(()) => {
-                    if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+                    if let Err(error) =
+                        store.record_export(crate::export::records::record_of(&log, args.format, &bytes))
+                    {
                         let _ = writeln!(
                             err,
                             "{}",
@@ -228,16 +215,19 @@ pub fn export_command(
             };
         }
         Some(path) => path.clone(),
-        None => folder.join(super::default_file_name(args.format, super::export_date(options.now))),
+        None => folder.join(crate::export::default_file_name(
+            args.format,
+            crate::export::export_date(options.now),
+        )),
     };
-    match super::write_new_file(&destination, &bytes) {
+    match crate::export::write_new_file(&destination, &bytes) {
         Ok(path) => {
             let _ = writeln!(
                 out,
                 "{}",
                 sanitise(&messages::written(log.summary.modules, args.format.name(), &path))
             );
-            if let Err(error) = store.record_export(super::records::record_of(&log, args.format, &bytes)) {
+            if let Err(error) = store.record_export(crate::export::records::record_of(&log, args.format, &bytes)) {
                 let _ = writeln!(
                     err,
                     "{}",
@@ -287,8 +277,12 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
     };
     let shown = args.file.display().to_string();
     if crate::review::Review::looks_like_review(&bytes) {
-        let (said, code) =
-            crate::review::cli::verify_review(&args.file, &bytes, args.allowed_signers.as_deref(), args.log.as_deref());
+        let (said, code) = crate::commands::review::verify_review(
+            &args.file,
+            &bytes,
+            args.allowed_signers.as_deref(),
+            args.log.as_deref(),
+        );
         return match writeln!(out, "{}", sanitise(&said.join("\n"))).and_then(|()| out.flush()) {
             Ok(()) => code,
             Err(error) => {
@@ -297,7 +291,7 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
             }
         };
     }
-    let (said, code) = match super::verify(&bytes) {
+    let (said, code) = match crate::export::verify(&bytes) {
         Verification::Matches { .. } => (messages::digest_matches(&shown), exit::OK),
         Verification::Differs { .. } => (messages::digest_differs(&shown), exit::NOTHING),
         Verification::NoDigest => (messages::no_digest(&shown), exit::NOTHING),
