@@ -16,6 +16,7 @@ pub mod folder;
 mod hidden_input;
 pub mod journal;
 pub mod lrs;
+pub mod messages;
 pub mod plain;
 pub mod rescue;
 pub mod review;

@@ -436,7 +436,7 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
             .map(|location| format!("{}:{}", location.file(), location.line()))
             .unwrap_or_default();
         let message = crate::text::crashed(&paths.root().display().to_string(), &place);
-        eprintln!("{}", crate::sanitise::sanitise(&message));
+        crate::messages::say(&message);
         std::process::exit(101);
     }));
 }

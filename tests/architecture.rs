@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 /// floor or higher.
 const FLOORS: &[&[&str]] = &[
     // the text catalogue, a leaf; then the data folder and the smallest helpers
-    &["text"],
-    &["exit", "sanitise", "folder", "digest", "identify"],
+    &["text", "exit"],
+    &["sanitise", "folder", "digest", "identify"],
     // how casebook talks to the terminal and the system
     &["messages", "console", "hidden_input"],
     // the course

@@ -95,11 +95,11 @@ pub fn run(
     let mut diagnostics = Vec::new();
     let layouts = layout::load_all(Some(&paths.user_layouts()), &mut diagnostics);
     for diagnostic in diagnostics.iter().filter(|diagnostic| diagnostic.is_error()) {
-        let _ = writeln!(err, "{}", sanitise(&diagnostic.to_string()));
+        let _ = crate::messages::write_to(err, &diagnostic.to_string());
     }
     let Some(layout) = layouts.iter().find(|layout| layout.id == args.layout) else {
         let known: Vec<&str> = layouts.iter().map(|layout| layout.id.as_str()).collect();
-        let _ = writeln!(err, "{}", sanitise(&text::cpd_unknown_layout(&args.layout, &known)));
+        let _ = crate::messages::write_to(err, &text::cpd_unknown_layout(&args.layout, &known));
         return exit::USAGE;
     };
     let records = Records::new(paths);
@@ -128,7 +128,7 @@ fn readable(records: &Records, err: &mut dyn Write) -> Vec<CpdRecord> {
         .filter_map(|record| match record {
             Ok(record) => Some(record),
             Err(problem) => {
-                let _ = writeln!(err, "{}", sanitise(&problem.to_string()));
+                let _ = crate::messages::write_to(err, &problem.to_string());
                 None
             }
         })
@@ -142,7 +142,7 @@ fn glance(layout: &Layout, records: &Records, now: Timestamp, out: &mut dyn Writ
         return exit::DATA;
     };
     for line in crate::cpd::glance::cpd_glance(layout, &status) {
-        let _ = writeln!(out, "{}", sanitise(&line));
+        let _ = crate::messages::write_to(out, &line);
     }
     exit::OK
 }
@@ -154,7 +154,7 @@ fn list(records: &Records, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return exit::OK;
     }
     for record in &all {
-        let _ = writeln!(out, "{}", sanitise(&crate::cpd::glance::cpd_list_line(record)));
+        let _ = crate::messages::write_to(out, &crate::cpd::glance::cpd_list_line(record));
     }
     exit::OK
 }
@@ -214,24 +214,24 @@ fn new(
                 .ok()
                 .and_then(|found| library.module_at(found))
             else {
-                let _ = writeln!(err, "{}", sanitise(&text::module_not_found(name)));
+                let _ = crate::messages::write_to(err, &text::module_not_found(name));
                 return exit::NOTHING;
             };
             match store.load_module(&course.id, &module.id) {
                 Ok(Some(journal)) if journal.studied(module) => chosen.push((course, module, journal)),
                 Ok(_) => {
-                    let _ = writeln!(err, "{}", sanitise(&text::cpd_not_studied(name)));
+                    let _ = crate::messages::write_to(err, &text::cpd_not_studied(name));
                     return exit::NOTHING;
                 }
                 Err(error) => {
-                    let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                    let _ = crate::messages::write_to(err, &error.to_string());
                     return exit::DATA;
                 }
             }
         }
     }
     if chosen.is_empty() {
-        let _ = writeln!(err, "{}", text::CPD_NOTHING_TO_RECORD);
+        let _ = crate::messages::write_to(err, &text::CPD_NOTHING_TO_RECORD);
         return exit::NOTHING;
     }
     let asking = io::stdin().is_terminal();
@@ -248,7 +248,7 @@ fn new(
         match read_answer(input) {
             Ok(answer) => answers.push(answer),
             Err(error) => {
-                let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                let _ = crate::messages::write_to(err, &error.to_string());
                 return exit::DATA;
             }
         }
@@ -272,7 +272,7 @@ fn new(
             exit::OK
         }
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            let _ = crate::messages::write_to(err, &error.to_string());
             exit::DATA
         }
     }
@@ -290,7 +290,7 @@ fn edit(
     let mut record = match records.load(id) {
         Ok(record) => record,
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            let _ = crate::messages::write_to(err, &error.to_string());
             return exit::DATA;
         }
     };
@@ -313,7 +313,7 @@ fn edit(
             Ok(answer) if !answer.trim().is_empty() => *value = answer,
             Ok(_) => {}
             Err(error) => {
-                let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                let _ = crate::messages::write_to(err, &error.to_string());
                 return exit::DATA;
             }
         }
@@ -324,11 +324,11 @@ fn edit(
     }
     match records.save(&record) {
         Ok(_) => {
-            let _ = writeln!(out, "{}", sanitise(&text::cpd_saved(&record.id)));
+            let _ = crate::messages::write_to(out, &text::cpd_saved(&record.id));
             exit::OK
         }
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            let _ = crate::messages::write_to(err, &error.to_string());
             exit::DATA
         }
     }
@@ -338,18 +338,18 @@ fn submit(id: &str, records: &Records, now: Timestamp, out: &mut dyn Write, err:
     let mut record = match records.load(id) {
         Ok(record) => record,
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            let _ = crate::messages::write_to(err, &error.to_string());
             return exit::DATA;
         }
     };
     record.submitted.get_or_insert(now);
     match records.save(&record) {
         Ok(_) => {
-            let _ = writeln!(out, "{}", sanitise(&text::cpd_submitted(&record.id)));
+            let _ = crate::messages::write_to(out, &text::cpd_submitted(&record.id));
             exit::OK
         }
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            let _ = crate::messages::write_to(err, &error.to_string());
             exit::DATA
         }
     }
@@ -380,7 +380,7 @@ fn export(
             match records.load(id) {
                 Ok(record) => chosen.push(record),
                 Err(error) => {
-                    let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                    let _ = crate::messages::write_to(err, &error.to_string());
                     return exit::NOTHING;
                 }
             }
@@ -388,36 +388,36 @@ fn export(
         chosen
     };
     if chosen.is_empty() {
-        let _ = writeln!(err, "{}", text::CPD_NOTHING_TO_EXPORT);
+        let _ = crate::messages::write_to(err, &text::CPD_NOTHING_TO_EXPORT);
         return exit::NOTHING;
     }
     let document = render::document(layout, &chosen);
     for warning in render::warnings(&document) {
-        let _ = writeln!(err, "{}", sanitise(&warning));
+        let _ = crate::messages::write_to(err, &warning);
     }
     let bytes = render::render(&document, format);
     match output {
         None => match out.write_all(&bytes).and_then(|()| out.flush()) {
             Ok(()) => exit::OK,
             Err(error) => {
-                let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+                let _ = crate::messages::write_to(err, &text::stdout_failed(&text::io_reason(&error)));
                 exit::DATA
             }
         },
         Some(path) if path.as_os_str() == "-" => match out.write_all(&bytes).and_then(|()| out.flush()) {
             Ok(()) => exit::OK,
             Err(error) => {
-                let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+                let _ = crate::messages::write_to(err, &text::stdout_failed(&text::io_reason(&error)));
                 exit::DATA
             }
         },
         Some(path) => match crate::export::write_new_file(path, &bytes) {
             Ok(written) => {
-                let _ = writeln!(out, "{}", sanitise(&text::log_written(&written.display().to_string())));
+                let _ = crate::messages::write_to(out, &text::log_written(&written.display().to_string()));
                 exit::OK
             }
             Err(error) => {
-                let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+                let _ = crate::messages::write_to(err, &error.to_string());
                 exit::DATA
             }
         },

@@ -91,7 +91,7 @@ pub fn export_command(
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
-        let _ = writeln!(err, "{}", sanitise(&messages::since_after_until(since, until)));
+        let _ = crate::messages::write_to(err, &messages::since_after_until(since, until));
         return exit::USAGE;
     }
     let options = Options {
@@ -120,11 +120,11 @@ pub fn export_command(
                     }
                 }
                 Err(candidates) if candidates.is_empty() => {
-                    let _ = writeln!(err, "{}", sanitise(&crate::text::module_not_found(name)));
+                    let _ = crate::messages::write_to(err, &crate::text::module_not_found(name));
                     return exit::NOTHING;
                 }
                 Err(candidates) => {
-                    let _ = writeln!(err, "{}", sanitise(&crate::text::module_ambiguous(name, &candidates)));
+                    let _ = crate::messages::write_to(err, &crate::text::module_ambiguous(name, &candidates));
                     return exit::NOTHING;
                 }
             }
@@ -135,7 +135,7 @@ pub fn export_command(
     let profile = match store.load_profile() {
         Ok(profile) => profile,
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&messages::cannot_read_journal(&error.to_string())));
+            let _ = crate::messages::write_to(err, &messages::cannot_read_journal(&error.to_string()));
             return exit::FILE;
         }
     };
@@ -145,7 +145,7 @@ pub fn export_command(
             Ok(Some(journal)) => journals.push((course, module, journal)),
             Ok(None) => {}
             Err(error) => {
-                let _ = writeln!(err, "{}", sanitise(&messages::cannot_read_journal(&error.to_string())));
+                let _ = crate::messages::write_to(err, &messages::cannot_read_journal(&error.to_string()));
                 return exit::FILE;
             }
         }
@@ -170,14 +170,14 @@ pub fn export_command(
                 _ => Some(messages::NOT_STUDIED),
             };
             if let Some(reason) = reason {
-                let _ = writeln!(err, "{}", sanitise(&messages::left_out(&module.id, reason)));
+                let _ = crate::messages::write_to(err, &messages::left_out(&module.id, reason));
             }
         }
     }
 
     let (reviews, unreadable) = store.imported_reviews();
     for problem in &unreadable {
-        let _ = writeln!(err, "{}", sanitise(&crate::text::review_left_out(&problem.to_string())));
+        let _ = crate::messages::write_to(err, &crate::text::review_left_out(&problem.to_string()));
     }
     let Some(log) = crate::export::build_with_reviews(&selected, profile.as_ref(), &options, &reviews) else {
         let _ = writeln!(
@@ -244,7 +244,7 @@ pub fn export_command(
                 ExportError::CannotWrite { .. } => messages::ANOTHER_PLACE,
                 ExportError::NotRecorded { .. } => "",
             };
-            let _ = writeln!(err, "{}", sanitise(&format!("{error}{hint}")));
+            let _ = crate::messages::write_to(err, &format!("{error}{hint}"));
             match error {
                 ExportError::NothingToExport => exit::NOTHING,
                 _ => exit::FILE,
@@ -283,10 +283,10 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
             args.allowed_signers.as_deref(),
             args.log.as_deref(),
         );
-        return match writeln!(out, "{}", sanitise(&said.join("\n"))).and_then(|()| out.flush()) {
+        return match crate::messages::write_to(out, &said.join("\n")).and_then(|()| out.flush()) {
             Ok(()) => code,
             Err(error) => {
-                let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));
+                let _ = crate::messages::write_to(err, &crate::text::stdout_failed(&crate::text::io_reason(&error)));
                 exit::FILE
             }
         };
@@ -297,10 +297,10 @@ pub fn verify_command(args: &VerifyArgs, out: &mut dyn Write, err: &mut dyn Writ
         Verification::NoDigest => (messages::no_digest(&shown), exit::NOTHING),
     };
     // An answer that cannot be written must not pass for a match.
-    match writeln!(out, "{}", sanitise(&said)).and_then(|()| out.flush()) {
+    match crate::messages::write_to(out, &said).and_then(|()| out.flush()) {
         Ok(()) => code,
         Err(error) => {
-            let _ = writeln!(err, "{}", crate::text::stdout_failed(&crate::text::io_reason(&error)));
+            let _ = crate::messages::write_to(err, &crate::text::stdout_failed(&crate::text::io_reason(&error)));
             exit::FILE
         }
     }

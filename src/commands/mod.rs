@@ -1,7 +1,7 @@
 //! What each command does, outside the full-screen tutor.
 
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,7 +15,7 @@ pub mod review;
 
 use crate::content::{self, Library};
 use crate::folder::DataPaths;
-use crate::folder::lock::{DataLock, LockError};
+use crate::folder::lock::DataLock;
 use crate::journal::Status;
 use crate::rescue::Snapshot;
 use crate::sanitise::sanitise;
@@ -25,6 +25,7 @@ use crate::tui::{self, App};
 use cli::{Cli, Command};
 
 use crate::exit;
+use crate::messages::print;
 
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let code = run_command(args);
@@ -53,11 +54,11 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             Some(paths) => {
                 // A data folder not made yet holds nothing to export.
                 let checked = match paths.root().symlink_metadata() {
-                    Ok(_) => check_private(paths),
+                    Ok(_) => crate::folder::check_private(paths),
                     Err(_) => Ok(()),
                 };
                 if let Err(message) = checked {
-                    eprintln!("{}", sanitise(&message));
+                    crate::messages::say(&message);
                     return ExitCode::from(exit::DATA);
                 }
                 let library = load(shipped, &cli, Some(paths));
@@ -65,7 +66,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 crate::commands::export::run_export(args, &library, &store, jiff::Timestamp::now())
             }
             None => {
-                eprintln!("{}", text::NO_DATA_DIR);
+                crate::messages::say(&text::NO_DATA_DIR);
                 exit::DATA
             }
         },
@@ -103,13 +104,13 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Cpd(args)) => match paths.as_ref() {
             Some(paths) => {
                 let checked = match paths.root().symlink_metadata() {
-                    Ok(_) => check_private(paths),
+                    Ok(_) => crate::folder::check_private(paths),
                     Err(_) => crate::folder::create_private_dir(paths.root()).map_err(|error| {
                         text::data_dir_unusable(&paths.root().display().to_string(), &error.to_string())
                     }),
                 };
                 if let Err(message) = checked {
-                    eprintln!("{}", sanitise(&message));
+                    crate::messages::say(&message);
                     return ExitCode::from(exit::DATA);
                 }
                 let library = load(shipped, &cli, Some(paths));
@@ -125,7 +126,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 )
             }
             None => {
-                eprintln!("{}", text::NO_DATA_DIR);
+                crate::messages::say(&text::NO_DATA_DIR);
                 exit::DATA
             }
         },
@@ -146,20 +147,20 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// and (when it exists) private.
 fn with_data_folder(paths: Option<&DataPaths>, command: impl FnOnce(&DataPaths) -> u8) -> u8 {
     let Some(paths) = paths else {
-        eprintln!("{}", text::NO_DATA_DIR);
+        crate::messages::say(&text::NO_DATA_DIR);
         return exit::DATA;
     };
     if paths.root().symlink_metadata().is_ok()
-        && let Err(message) = check_private(paths)
+        && let Err(message) = crate::folder::check_private(paths)
     {
-        eprintln!("{}", sanitise(&message));
+        crate::messages::say(&message);
         return exit::DATA;
     }
     command(paths)
 }
 
 fn no_data_dir() -> u8 {
-    eprintln!("{}", text::NO_DATA_DIR);
+    crate::messages::say(&text::NO_DATA_DIR);
     exit::DATA
 }
 
@@ -212,24 +213,6 @@ fn validate(
         return code;
     }
     if errors == 0 { exit::OK } else { exit::CONTENT }
-}
-
-/// Writes a command's whole output to standard output. When it cannot be
-/// written (a full disk, a closed pipe) the command must not claim success.
-pub fn print(out: &str) -> Result<(), u8> {
-    // Whatever a command prints, from wherever it came, reaches the
-    // terminal through the sanitiser (clean text is not copied).
-    let out = sanitise(out);
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
-        Ok(()) => Ok(()),
-        // The reader has gone (`casebook list | head`): nobody to tell.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Err(exit::DATA),
-        Err(error) => {
-            eprintln!("{}", text::stdout_failed(&text::io_reason(&error)));
-            Err(exit::DATA)
-        }
-    }
 }
 
 /// "in progress: 2/5 read, 1/3 answered" and the time spent, from the
@@ -304,7 +287,7 @@ fn list(library: &Library, paths: Option<&DataPaths>) -> u8 {
     }
     let errors = library.errors().count();
     if errors > 0 {
-        eprintln!("{}", text::content_problems(errors));
+        crate::messages::say(&text::content_problems(errors));
     }
     exit::OK
 }
@@ -441,59 +424,6 @@ fn cut_to_width(line: &str, width: usize) -> &str {
     line
 }
 
-/// The data folder is a folder, private to the learner, as ssh asks of its
-/// own: one that others can write to, or that belongs to someone else,
-/// could have files planted in it or swapped under casebook.
-fn check_private(paths: &DataPaths) -> Result<(), String> {
-    let root = paths.root();
-    let shown = root.display().to_string();
-    let metadata =
-        std::fs::metadata(root).map_err(|error| text::data_dir_unusable(&shown, &text::io_reason(&error)))?;
-    if !metadata.is_dir() {
-        return Err(text::data_dir_not_folder(&shown));
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if metadata.uid() != rustix::process::geteuid().as_raw() {
-            return Err(text::data_dir_foreign(&shown));
-        }
-        if metadata.mode() & 0o022 != 0 {
-            return Err(text::data_dir_shared(&shown, metadata.mode() & 0o7777));
-        }
-    }
-    Ok(())
-}
-
-/// The data folder exists (it is created if need be), is private and can
-/// be written.
-pub(crate) fn check_data_dir(paths: &DataPaths) -> Result<(), String> {
-    let root = paths.root();
-    let shown = root.display().to_string();
-    match std::fs::metadata(root) {
-        Ok(metadata) if !metadata.is_dir() => return Err(text::data_dir_not_folder(&shown)),
-        Ok(_) => {}
-        Err(_) => crate::folder::create_private_dir(root)
-            .map_err(|error| text::data_dir_unusable(&shown, &text::io_reason(&error)))?,
-    }
-    check_private(paths)?;
-    let unusable = |error: std::io::Error| text::data_dir_unusable(&shown, &text::io_reason(&error));
-    // Asked of the system, which knows of read-only disks too: a test file
-    // made and removed took a tenth of the time to the first frame. A full
-    // disk or quota shows at the first save instead, which says so and keeps
-    // the text on screen.
-    #[cfg(unix)]
-    rustix::fs::access(root, rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK)
-        .map_err(|errno| unusable(errno.into()))?;
-    #[cfg(not(unix))]
-    {
-        let probe = root.join(".casebook-write-test");
-        std::fs::write(&probe, b"").map_err(unusable)?;
-        let _ = std::fs::remove_file(&probe);
-    }
-    Ok(())
-}
-
 /// Plain mode leaves the terminal as it found it: nothing to put back.
 fn leave_as_it_is() {}
 
@@ -521,22 +451,19 @@ fn tutor(
     plain: bool,
 ) -> u8 {
     let Some(paths) = paths else {
-        eprintln!("{}", text::NO_DATA_DIR);
+        crate::messages::say(&text::NO_DATA_DIR);
         return exit::DATA;
     };
-    if let Err(message) = check_data_dir(paths) {
-        eprintln!("{}", sanitise(&message));
+    if let Err(message) = crate::folder::check_data_dir(paths) {
+        crate::messages::say(&message);
         return exit::DATA;
     }
     // Held until casebook exits.
     let lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(error) => {
-            eprintln!("{}", sanitise(&error.to_string()));
-            return match error {
-                LockError::Held { .. } => exit::LOCKED,
-                LockError::Refused { .. } | LockError::Io { .. } => exit::DATA,
-            };
+            crate::messages::say(&error.to_string());
+            return error.exit_code();
         }
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
@@ -550,11 +477,11 @@ fn tutor(
         Some(name) => match library.find_module_index(name) {
             Ok(found) => Some(found),
             Err(candidates) if candidates.is_empty() => {
-                eprintln!("{}", sanitise(&text::module_not_found(name)));
+                crate::messages::say(&text::module_not_found(name));
                 return exit::CONTENT;
             }
             Err(candidates) => {
-                eprintln!("{}", sanitise(&text::module_ambiguous(name, &candidates)));
+                crate::messages::say(&text::module_ambiguous(name, &candidates));
                 return exit::CONTENT;
             }
         },
@@ -597,27 +524,27 @@ fn tutor(
             )
             .and_then(crate::rescue::SignalWatch::start);
             if let Err(error) = watching {
-                eprintln!("{}", text::signals_unwatched(&error.to_string()));
+                crate::messages::say(&text::signals_unwatched(&error.to_string()));
             }
         }
         if lock.previous_run_ended_abruptly() {
-            eprintln!("{}", text::RECOVERED);
+            crate::messages::say(&text::RECOVERED);
         }
         for notice in fallback_notice.iter().chain(&lrs_notice) {
-            eprintln!("{}", sanitise(notice));
+            crate::messages::say(notice);
         }
         crate::folder::lock::sweep_temporary_files(paths);
         // Plain mode has no read-only view: a journal it cannot read is
         // reported, with what to do, and nothing is written.
         if let Err(error) = store.load_module(&course.id, &module.id) {
-            eprintln!("{}", sanitise(&text::plain_journal_unreadable(&error.to_string())));
+            crate::messages::say(&text::plain_journal_unreadable(&error.to_string()));
             return exit::DATA;
         }
         // A person reading (a screen reader's user, say) has their records
         // sent as they go, as in the tutor; a refused key is said once, on
         // its own line. Piped runs leave them for `casebook sync`.
         if let Some(settings) = lrs.filter(|_| options.interactive) {
-            let refused = |status| eprintln!("{}", text::records_refused(status));
+            let refused = |status| crate::messages::say(&text::records_refused(status));
             let _ = crate::lrs::sync::start_background(paths.clone(), settings, wake, refused);
         }
         let stdin = io::stdin();
@@ -627,14 +554,14 @@ fn tutor(
         return match crate::plain::run(course, module, &mut store, &mut input, &mut output, &options) {
             Ok(()) => exit::OK,
             Err(message) => {
-                eprintln!("{}", sanitise(&message));
+                crate::messages::say(&message);
                 exit::DATA
             }
         };
     }
     let Some(prepared) = prepared else {
         // No screen to draw on: say what there is instead.
-        eprintln!("{}", text::NO_TERMINAL);
+        crate::messages::say(&text::NO_TERMINAL);
         return list(&library, Some(paths));
     };
     let snapshot = Snapshot::default();
@@ -642,7 +569,7 @@ fn tutor(
     let signals = match crate::rescue::watch_signals(snapshot.clone(), paths.clone(), tui::terminal::restore, None) {
         Ok(signals) => signals,
         Err(error) => {
-            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
+            crate::messages::say(&text::terminal_failed(&error.to_string()));
             return exit::DATA;
         }
     };
@@ -695,7 +622,7 @@ fn tutor(
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame, news) {
         Ok(()) => exit::OK,
         Err(error) => {
-            eprintln!("{}", sanitise(&text::terminal_failed(&error.to_string())));
+            crate::messages::say(&text::terminal_failed(&error.to_string()));
             exit::DATA
         }
     }

@@ -11,7 +11,7 @@ use crate::export::reading::LogView;
 use crate::export::{Verification, records};
 use crate::folder::DataPaths;
 use crate::folder::files::{Links, VERIFY_LIMIT, read_limited};
-use crate::folder::lock::{DataLock, LockError};
+use crate::folder::lock::DataLock;
 use crate::journal::Profile;
 use crate::review::format::{Comment, FORMAT_NAME, FORMAT_VERSION, ModuleRef, Review, Reviewer, ReviewerKind};
 use crate::review::imported::signature_path;
@@ -122,7 +122,7 @@ fn read_log(path: &Path) -> Result<LogView, (String, u8)> {
 /// Writes a whole message, and fails the command when it cannot be shown:
 /// a reviewer must see every question they answer.
 fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
-    writeln!(out, "{}", sanitise(message))
+    crate::messages::write_to(out, message)
         .and_then(|()| out.flush())
         .map_err(|_| (text::STDOUT_GONE.to_owned(), exit::FILE))
 }
@@ -158,7 +158,7 @@ pub fn review_command_with(
     match review_steps(args, paths, input, out, now, on_screen) {
         Ok(()) => exit::OK,
         Err((message, code)) => {
-            let _ = writeln!(err, "{}", sanitise(&message));
+            let _ = crate::messages::write_to(err, &message);
             code
         }
     }
@@ -353,7 +353,7 @@ pub fn import_command(
     match import_steps(args, paths, courses, out) {
         Ok(()) => exit::OK,
         Err((message, code)) => {
-            let _ = writeln!(err, "{}", sanitise(&message));
+            let _ = crate::messages::write_to(err, &message);
             code
         }
     }
@@ -368,18 +368,7 @@ fn import_steps(
     let checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
     let _lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
-        Err(LockError::Held { path, pid }) => {
-            return Err((text::already_open(&path.display().to_string(), pid), exit::LOCKED));
-        }
-        Err(LockError::Refused { path, reason }) => {
-            return Err((text::lock_refused(&path.display().to_string(), &reason), exit::FILE));
-        }
-        Err(LockError::Io { path, reason }) => {
-            return Err((
-                text::data_dir_unusable(&path.display().to_string(), &reason),
-                exit::FILE,
-            ));
-        }
+        Err(error) => return Err((error.to_string(), error.exit_code())),
     };
 
     // Every journal concerned is read before anything is written: one that
@@ -417,7 +406,7 @@ pub fn exports_command(paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Wri
     let records = match records::load(paths) {
         Ok(records) => records,
         Err(error) => {
-            let _ = writeln!(err, "{}", sanitise(&error.to_string()));
+            let _ = crate::messages::write_to(err, &error.to_string());
             return exit::FILE;
         }
     };
@@ -442,7 +431,7 @@ pub fn exports_command(paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Wri
     match out.write_all(sanitise(&text).as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
         Err(error) => {
-            let _ = writeln!(err, "{}", text::stdout_failed(&text::io_reason(&error)));
+            let _ = crate::messages::write_to(err, &text::stdout_failed(&text::io_reason(&error)));
             exit::FILE
         }
     }

@@ -67,6 +67,16 @@ impl std::fmt::Display for LockError {
 
 impl std::error::Error for LockError {}
 
+impl LockError {
+    /// The exit code a command ends with when it cannot take the lock.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LockError::Held { .. } => crate::exit::LOCKED,
+            LockError::Refused { .. } | LockError::Io { .. } => crate::exit::DATA,
+        }
+    }
+}
+
 /// Opens (or makes) the lock file without following a link or waiting on
 /// a pipe, and refuses anything but a plain file with no other name: it is
 /// emptied and written, so a planted link must never lead to another file.

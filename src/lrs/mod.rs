@@ -14,9 +14,9 @@ use std::io::IsTerminal;
 
 use jiff::Timestamp;
 
-use crate::commands::print;
 use crate::exit;
 use crate::folder::DataPaths;
+use crate::messages::print;
 use crate::text;
 pub use record::{Recorder, RecordingStore};
 pub use settings::LrsSettings;
@@ -78,7 +78,7 @@ pub fn recording_store(
 /// Says something on standard error: messages here carry the LRS's own
 /// replies and addresses, which are never let act on the terminal.
 fn warn(message: &str) {
-    eprintln!("{}", crate::sanitise::sanitise(message));
+    crate::messages::say(message);
 }
 
 /// `casebook lrs set|test|forget`.
@@ -122,7 +122,7 @@ fn read_secret(key: &str) -> Result<String, String> {
 }
 
 fn set(args: &SetArgs, paths: &DataPaths) -> u8 {
-    if let Err(message) = crate::commands::check_data_dir(paths) {
+    if let Err(message) = crate::folder::check_data_dir(paths) {
         warn(&message);
         return exit::DATA;
     }
@@ -312,24 +312,16 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
         Ok(settings) => settings,
         Err(code) => return code,
     };
-    if let Err(message) = crate::commands::check_data_dir(paths) {
+    if let Err(message) = crate::folder::check_data_dir(paths) {
         warn(&message);
         return exit::DATA;
     }
     // One sender at a time: an open tutor sends the outbox itself.
     let _lock = match crate::folder::lock::DataLock::acquire(paths) {
         Ok(lock) => lock,
-        Err(crate::folder::lock::LockError::Held { path, pid }) => {
-            warn(&text::already_open(&path.display().to_string(), pid));
-            return exit::LOCKED;
-        }
-        Err(crate::folder::lock::LockError::Refused { path, reason }) => {
-            warn(&text::lock_refused(&path.display().to_string(), &reason));
-            return exit::DATA;
-        }
-        Err(crate::folder::lock::LockError::Io { path, reason }) => {
-            warn(&text::data_dir_unusable(&path.display().to_string(), &reason));
-            return exit::DATA;
+        Err(error) => {
+            warn(&error.to_string());
+            return error.exit_code();
         }
     };
     let report = sync::send_outbox(paths, &settings, Timestamp::now());

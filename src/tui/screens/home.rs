@@ -14,7 +14,7 @@ use crate::tui::layout::{grid_cells, grid_columns, grid_move, home_uses_grid};
 use crate::tui::message::Effect;
 use crate::tui::model::{Focus, HomeState, Model, ModuleKey, ProfileForm, Reader, Screen};
 use crate::tui::overlays::export::open_export;
-use crate::tui::screens::questions::start_editing;
+use crate::tui::screens::reader::questions::start_editing;
 use crate::tui::screens::reader::{clamp_scroll, note_reading};
 use crate::tui::session::{flush_all, request_quit};
 use crate::tui::theme::Theme;

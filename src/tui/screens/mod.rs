@@ -4,5 +4,4 @@ pub(crate) mod completion;
 pub(crate) mod feedback;
 pub(crate) mod home;
 pub(crate) mod profile;
-pub(crate) mod questions;
 pub(crate) mod reader;

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::reader::leave_section_forward;
+use super::section::leave_section_forward;
 use crate::document;
 use crate::text;
 use crate::tui::keymap::Action;
@@ -241,7 +241,7 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
     let with_comments = if focused {
         None
     } else {
-        super::feedback::answer_with_comments(model, reader, shown, theme)
+        crate::tui::screens::feedback::answer_with_comments(model, reader, shown, theme)
     };
     match (editing_this, with_comments) {
         (_, Some(lines)) => {
