@@ -6,6 +6,8 @@
 //! resolved to the file that defines the module named, so the check needs no
 //! tool beyond Cargo.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

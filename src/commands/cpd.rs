@@ -231,7 +231,7 @@ fn new(
         }
     }
     if chosen.is_empty() {
-        let _ = crate::messages::write_to(err, &text::CPD_NOTHING_TO_RECORD);
+        let _ = crate::messages::write_to(err, text::CPD_NOTHING_TO_RECORD);
         return exit::NOTHING;
     }
     let asking = io::stdin().is_terminal();
@@ -388,7 +388,7 @@ fn export(
         chosen
     };
     if chosen.is_empty() {
-        let _ = crate::messages::write_to(err, &text::CPD_NOTHING_TO_EXPORT);
+        let _ = crate::messages::write_to(err, text::CPD_NOTHING_TO_EXPORT);
         return exit::NOTHING;
     }
     let document = render::document(layout, &chosen);

@@ -164,7 +164,7 @@ pub fn export_command(
                 .map(|(_, _, journal)| *journal);
             let reason = match journal {
                 Some(journal) if journal.studied(module) => {
-                    (!crate::export::model::studied_in_period(journal, options.since, options.until))
+                    (!crate::export::studied_in_period(journal, options.since, options.until))
                         .then_some(messages::NOT_IN_PERIOD)
                 }
                 _ => Some(messages::NOT_STUDIED),

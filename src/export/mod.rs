@@ -6,12 +6,14 @@
 //! Output is deterministic: the same inputs give the same bytes. The only
 //! clock is [`Options::now`]; all times are shown in UTC.
 
+mod build;
 pub(crate) mod html;
 pub(crate) mod markdown;
 pub mod model;
 mod plain;
 pub mod reading;
 pub mod records;
+mod reviews_in_log;
 pub mod words;
 
 use std::fmt;
@@ -23,6 +25,7 @@ use jiff::tz::TimeZone;
 
 use crate::digest;
 pub use crate::digest::{Verification, verify};
+pub use build::studied_in_period;
 pub use model::{FORMAT_NAME, FORMAT_VERSION, Log};
 
 use crate::content::{Course, Module};
@@ -191,7 +194,7 @@ pub fn build_with_reviews(
     options: &Options,
     reviews: &[crate::review::ImportedReview],
 ) -> Option<Log> {
-    let mut log = model::build(selected, profile, options, reviews)?;
+    let mut log = build::build(selected, profile, options, reviews)?;
     // The log id: the export date and a short hash of the log's content
     // (as JSON, before the id and digest are set), the same in every format.
     let content = serde_json::to_vec(&log).unwrap_or_default();

@@ -7,7 +7,8 @@
 //!   allowed-signers files, through RustCrypto's `ssh-key`.
 //! - `imported.rs`: reviews kept in the learner's data folder, for the log,
 //!   `list` and the tutor.
-//! (The commands are in `crate::commands::review`; the import checks in `crate::supervision`.)
+//!
+//! The commands are in `crate::commands::review`; the import checks in `crate::supervision`.
 
 pub mod format;
 pub mod imported;

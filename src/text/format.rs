@@ -7,6 +7,8 @@ pub fn date(day: Date) -> String {
     day.strftime("%-d %B %Y").to_string()
 }
 
+/// Study time as a person says it, to the nearest minute like the exported
+/// log: "less than a minute", "12 min", "1 h 05 min".
 pub fn duration(seconds: u64) -> String {
     let minutes = seconds.saturating_add(30) / 60;
     match minutes {

@@ -203,9 +203,6 @@ pub const NOT_STUDIED_YET: &str = "You have not started this module yet: press E
 pub const QUIT_NOT_SAVED: &str = "Your latest text is NOT SAVED, so casebook has not quit. Fix the problem shown \
 and press Ctrl-S, or press Ctrl-Q to quit and lose the unsaved text.";
 
-/// Study time as a person says it, to the nearest minute like the exported
-/// log: "less than a minute", "12 min", "1 h 05 min".
-
 pub const STATUS_NOT_STARTED: &str = "not started";
 pub const STATUS_IN_PROGRESS: &str = "in progress";
 pub const STATUS_COMPLETE: &str = "complete";
@@ -268,10 +265,6 @@ pub fn symbols(ascii: bool) -> &'static Symbols {
 pub const WORD_ANSWERED: &str = "answered";
 pub const WORD_SKIPPED: &str = "skipped";
 pub const WORD_OPEN: &str = "not answered";
-
-/// The words of the key tables in `tui::keymap`: how the `?` help names
-/// each row's keys and what they do (`help`), and the footers' short hints
-/// (`hint`: the key as shown, then the word).
 
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_CLOSE: &str = "Press any key to close this help.";

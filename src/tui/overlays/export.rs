@@ -98,7 +98,7 @@ fn included(model: &Model, dialog: &ExportDialog, since: Option<Date>, until: Op
         .filter(|key| {
             model
                 .journal(key)
-                .is_some_and(|journal| crate::export::model::studied_in_period(journal, since, until))
+                .is_some_and(|journal| crate::export::studied_in_period(journal, since, until))
         })
         .cloned()
         .collect()
