@@ -5,6 +5,7 @@
 //! the old ones again (a few rows, in prose), and rendering wraps only the rows it reaches.
 
 mod history;
+pub mod keys;
 mod layout;
 #[cfg(test)]
 mod tests;
@@ -20,6 +21,7 @@ use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
 use history::{Edit, EditKind, History};
+pub use keys::EditCommand;
 use layout::{Layout, Paragraph};
 use wrap::{is_blank, next_boundary, previous_boundary, snap_to_boundary, wrap_rows};
 
@@ -99,14 +101,26 @@ impl Editor {
     }
 
     /// Handles one key; returns true when the text changed. Keys it does not use (Tab, Esc,
-    /// function keys, Enter in a one-line field) change nothing and return false.
+    /// function keys, Enter in a one-line field) change nothing and return false. Which key does
+    /// what is in [`keys`], where the tutor's help reads it too.
     pub fn input(&mut self, key: KeyEvent) -> bool {
-        use EditKind::{Backspace, Delete, Single};
         if key.kind == KeyEventKind::Release {
             return false;
         }
-        let control = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if let KeyCode::Char(character) = key.code
+            && is_typing(key.modifiers)
+        {
+            return !character.is_control() && self.type_text(character.encode_utf8(&mut [0; 4]));
+        }
+        if key.code == KeyCode::Enter && !is_typing(key.modifiers) {
+            return false;
+        }
+        keys::command_for(&key).is_some_and(|command| self.apply(command))
+    }
+
+    /// Carries out one editing command; returns true when the text changed.
+    pub fn apply(&mut self, command: EditCommand) -> bool {
+        use EditKind::{Backspace, Delete, Single};
         let page = isize::try_from(self.viewport_height.get().saturating_sub(1).max(1)).unwrap_or(1);
         let (text, cursor) = (&self.text, self.cursor);
         let paragraph = self
@@ -114,42 +128,32 @@ impl Editor {
             .get_mut()
             .paragraph_of(cursor)
             .map_or(0..0, |p| p.start..p.end());
-        let (range, kind) = match key.code {
-            KeyCode::Char(character) if is_typing(key.modifiers) => {
-                return !character.is_control() && self.type_text(character.encode_utf8(&mut [0; 4]));
-            }
-            KeyCode::Enter if !self.single_line && is_typing(key.modifiers) => return self.type_text("\n"),
-            KeyCode::Backspace if control || alt => (word_start_before(text, cursor)..cursor, Single),
-            KeyCode::Char('w') if control => (word_start_before(text, cursor)..cursor, Single),
-            KeyCode::Backspace => (previous_boundary(text, cursor)..cursor, Backspace),
-            KeyCode::Char('h') if control => (previous_boundary(text, cursor)..cursor, Backspace),
-            KeyCode::Delete if control || alt => (cursor..word_end_after(text, cursor), Single),
-            KeyCode::Char('d') if alt => (cursor..word_end_after(text, cursor), Single),
-            KeyCode::Delete => (cursor..next_boundary(text, cursor), Delete),
+        let (range, kind) = match command {
+            EditCommand::NewLine if self.single_line => return false,
+            EditCommand::NewLine => return self.type_text("\n"),
+            EditCommand::DeleteWordBack => (word_start_before(text, cursor)..cursor, Single),
+            EditCommand::DeleteBack => (previous_boundary(text, cursor)..cursor, Backspace),
+            EditCommand::DeleteWordForward => (cursor..word_end_after(text, cursor), Single),
+            EditCommand::DeleteForward => (cursor..next_boundary(text, cursor), Delete),
             // At the paragraph's end Ctrl-K takes the newline, as in emacs.
-            KeyCode::Char('k') if control && cursor == paragraph.end && cursor < text.len() => {
+            EditCommand::DeleteToParagraphEnd if cursor == paragraph.end && cursor < text.len() => {
                 (cursor..cursor + 1, Single)
             }
-            KeyCode::Char('k') if control => (cursor..paragraph.end, Single),
-            KeyCode::Char('u') if control => (paragraph.start..cursor, Single),
+            EditCommand::DeleteToParagraphEnd => (cursor..paragraph.end, Single),
+            EditCommand::DeleteToParagraphStart => (paragraph.start..cursor, Single),
             // Moves: the text does not change.
-            KeyCode::Left if control || alt => return self.move_to(word_start_before(text, cursor)),
-            KeyCode::Char('b') if alt => return self.move_to(word_start_before(text, cursor)),
-            KeyCode::Right if control || alt => return self.move_to(word_end_after(text, cursor)),
-            KeyCode::Char('f') if alt => return self.move_to(word_end_after(text, cursor)),
-            KeyCode::Left => return self.move_to(previous_boundary(text, cursor)),
-            KeyCode::Right => return self.move_to(next_boundary(text, cursor)),
-            KeyCode::Home if control => return self.move_to(0),
-            KeyCode::End if control => return self.move_to(text.len()),
-            KeyCode::Home => return self.move_to_row_edge(false),
-            KeyCode::Char('a') if control => return self.move_to_row_edge(false),
-            KeyCode::End => return self.move_to_row_edge(true),
-            KeyCode::Char('e') if control => return self.move_to_row_edge(true),
-            KeyCode::Up => return self.move_rows(-1),
-            KeyCode::Down => return self.move_rows(1),
-            KeyCode::PageUp => return self.move_rows(-page),
-            KeyCode::PageDown => return self.move_rows(page),
-            _ => return false,
+            EditCommand::WordLeft => return self.move_to(word_start_before(text, cursor)),
+            EditCommand::WordRight => return self.move_to(word_end_after(text, cursor)),
+            EditCommand::Left => return self.move_to(previous_boundary(text, cursor)),
+            EditCommand::Right => return self.move_to(next_boundary(text, cursor)),
+            EditCommand::TextStart => return self.move_to(0),
+            EditCommand::TextEnd => return self.move_to(text.len()),
+            EditCommand::RowStart => return self.move_to_row_edge(false),
+            EditCommand::RowEnd => return self.move_to_row_edge(true),
+            EditCommand::Up => return self.move_rows(-1),
+            EditCommand::Down => return self.move_rows(1),
+            EditCommand::PageUp => return self.move_rows(-page),
+            EditCommand::PageDown => return self.move_rows(page),
         };
         self.edit(range, "", kind)
     }

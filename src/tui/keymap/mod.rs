@@ -6,6 +6,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::model::{Focus, Model, Screen};
+use crate::editor::keys::EditBinding;
 use crate::text::keys::{Help, Hint};
 
 /// A key as the tables name it. `Plain` matches its code without Ctrl
@@ -176,6 +177,10 @@ pub(crate) struct FooterHint {
 /// them (`None`: not listed), and the footer's hints.
 pub(crate) struct Binding {
     pub(crate) keys: &'static [(Key, Action)],
+    /// The editor's own keys, for a text box: listed here so the help and
+    /// the clash checks see them; the editor reads the same list.
+    #[cfg_attr(not(test), expect(dead_code, reason = "read by the key tables' checks"))]
+    pub(crate) edit: &'static [EditBinding],
     pub(crate) help: Option<Help>,
     hints: &'static [FooterHint],
 }
@@ -183,6 +188,37 @@ pub(crate) struct Binding {
 const fn row(keys: &'static [(Key, Action)], help: Help) -> Binding {
     Binding {
         keys,
+        edit: &[],
+        help: Some(help),
+        hints: &[],
+    }
+}
+
+/// A help row for keys the editor itself takes.
+const fn edit_row(edit: &'static [EditBinding], help: Help) -> Binding {
+    Binding {
+        keys: &[],
+        edit,
+        help: Some(help),
+        hints: &[],
+    }
+}
+
+/// The editor's keys every text box has without the help naming them.
+const fn edit_unlisted(edit: &'static [EditBinding]) -> Binding {
+    Binding {
+        keys: &[],
+        edit,
+        help: None,
+        hints: &[],
+    }
+}
+
+/// A help row that names no key: something done as usual (a paste).
+const fn note(help: Help) -> Binding {
+    Binding {
+        keys: &[],
+        edit: &[],
         help: Some(help),
         hints: &[],
     }
@@ -191,6 +227,7 @@ const fn row(keys: &'static [(Key, Action)], help: Help) -> Binding {
 const fn hinted(keys: &'static [(Key, Action)], help: Help, hints: &'static [FooterHint]) -> Binding {
     Binding {
         keys,
+        edit: &[],
         help: Some(help),
         hints,
     }
@@ -199,6 +236,7 @@ const fn hinted(keys: &'static [(Key, Action)], help: Help, hints: &'static [Foo
 const fn unlisted(keys: &'static [(Key, Action)]) -> Binding {
     Binding {
         keys,
+        edit: &[],
         help: None,
         hints: &[],
     }

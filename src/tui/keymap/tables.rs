@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Action, Binding, Context, Key, When, hint, hint_when, hinted, row, unlisted};
+use super::{Action, Binding, Context, Key, When, edit_row, edit_unlisted, hint, hint_when, hinted, note, row, unlisted};
+use crate::editor::keys as edit;
 use crate::text::keys as words;
 
 use Action as A;
@@ -19,8 +20,6 @@ const SCROLL_ABOVE: &[(Key, Action)] = &[
     (Key::CtrlArrow(K::Down), A::ScrollAboveDown),
 ];
 const QUIT_APP: &[(Key, Action)] = &[(Ctrl('c'), A::QuitApp)];
-/// Keys the editor widget handles itself: listed in the help only.
-const EDITOR_OWN: &[(Key, Action)] = &[];
 
 /// Keys that work everywhere, whatever the screen: checked first.
 pub(crate) const GLOBAL: &[Binding] = &[unlisted(QUIT_APP), unlisted(&[(Ctrl('q'), A::ForceQuit)])];
@@ -222,16 +221,18 @@ const EDITOR: &[Binding] = &[
         words::EDITOR_TAB,
         &[hint(2, words::HINT_TEXT)],
     ),
-    row(EDITOR_OWN, words::EDITOR_MOVE),
-    row(EDITOR_OWN, words::EDITOR_WORD),
-    row(EDITOR_OWN, words::EDITOR_ENDS),
-    row(EDITOR_OWN, words::EDITOR_PAGE),
-    row(EDITOR_OWN, words::EDITOR_DELETE),
+    edit_row(edit::MOVE, words::EDITOR_MOVE),
+    edit_row(edit::WORD, words::EDITOR_WORD),
+    edit_row(edit::ENDS, words::EDITOR_ENDS),
+    edit_row(edit::PAGE, words::EDITOR_PAGE),
+    edit_row(edit::DELETE, words::EDITOR_DELETE),
     hinted(UNDO, words::EDITOR_UNDO, &[hint(3, words::HINT_UNDO)]),
     row(SAVE, words::EDITOR_SAVE),
     hinted(PROMPTS, words::EDITOR_PROMPTS, &[hint(4, words::HINT_PROMPTS)]),
     row(SCROLL_ABOVE, words::SCROLL_ABOVE),
-    row(EDITOR_OWN, words::EDITOR_PASTE),
+    note(words::EDITOR_PASTE),
+    edit_unlisted(edit::ALTERNATIVES),
+    edit_unlisted(edit::TYPING),
     hinted(F1, words::EDITOR_HELP, &[hint(5, words::HINT_F1_HELP)]),
     row(QUIT_APP, words::QUIT_APP),
 ];
@@ -301,14 +302,16 @@ const ACTION_POINT: &[Binding] = &[
         words::ACTION_POINT_DONE,
         &[hint(1, words::HINT_DONE_SAVED)],
     ),
-    row(EDITOR_OWN, words::EDITOR_MOVE),
-    row(EDITOR_OWN, words::EDITOR_WORD),
-    row(EDITOR_OWN, words::EDITOR_ENDS),
-    row(EDITOR_OWN, words::EDITOR_PAGE),
-    row(EDITOR_OWN, words::EDITOR_DELETE),
+    edit_row(edit::MOVE, words::EDITOR_MOVE),
+    edit_row(edit::WORD, words::EDITOR_WORD),
+    edit_row(edit::ENDS, words::EDITOR_ENDS),
+    edit_row(edit::PAGE, words::EDITOR_PAGE),
+    edit_row(edit::DELETE, words::EDITOR_DELETE),
     hinted(UNDO, words::EDITOR_UNDO, &[hint(2, words::HINT_UNDO)]),
     row(SAVE, words::EDITOR_SAVE),
-    row(EDITOR_OWN, words::EDITOR_PASTE),
+    note(words::EDITOR_PASTE),
+    edit_unlisted(edit::ALTERNATIVES),
+    edit_unlisted(edit::TYPING),
     hinted(F1, words::EDITOR_HELP, &[hint(3, words::HINT_F1_HELP)]),
     row(QUIT_APP, words::QUIT_APP),
 ];
@@ -406,6 +409,13 @@ const REVIEW_TEXT: &[Binding] = &[
         words::REVIEW_LEAVE,
         &[hint(2, words::HINT_REVIEW_LEAVE)],
     ),
+    edit_unlisted(edit::MOVE),
+    edit_unlisted(edit::WORD),
+    edit_unlisted(edit::ENDS),
+    edit_unlisted(edit::PAGE),
+    edit_unlisted(edit::DELETE),
+    edit_unlisted(edit::ALTERNATIVES),
+    edit_unlisted(edit::TYPING),
 ];
 
 const REVIEW_DATE: &[Binding] = &[
@@ -456,11 +466,15 @@ const CPD_FORM: &[Binding] = &[
         words::CPD_CLOSE,
         &[hint(3, words::HINT_CLOSE)],
     ),
-    row(EDITOR_OWN, words::EDITOR_MOVE),
-    row(EDITOR_OWN, words::EDITOR_WORD),
-    row(EDITOR_OWN, words::EDITOR_DELETE),
+    edit_row(edit::MOVE, words::EDITOR_MOVE),
+    edit_row(edit::WORD, words::EDITOR_WORD),
+    edit_row(edit::DELETE, words::EDITOR_DELETE),
     hinted(UNDO, words::EDITOR_UNDO, &[hint(4, words::HINT_UNDO)]),
-    row(EDITOR_OWN, words::EDITOR_PASTE),
+    note(words::EDITOR_PASTE),
+    edit_unlisted(edit::ENDS),
+    edit_unlisted(edit::PAGE),
+    edit_unlisted(edit::ALTERNATIVES),
+    edit_unlisted(edit::TYPING),
     hinted(F1, words::EDITOR_HELP, &[hint(5, words::HINT_F1_HELP)]),
     row(QUIT_APP, words::QUIT_APP),
 ];

@@ -1,6 +1,7 @@
 //! The key tables checked against themselves: every help row names its
 //! keys, no key means two things, and the footers read as they should.
 use super::*;
+use crate::editor::keys::EditKey;
 use Action as A;
 use KeyCode as K;
 
@@ -230,5 +231,101 @@ fn the_completion_screen_scrolls_with_the_readers_keys() {
     let help: Vec<&str> = help_rows(Context::Completion).iter().map(|(keys, _)| *keys).collect();
     for keys in ["↓ ↑ / j k", "PgDn Space Ctrl-F / PgUp b", "Home g / End G"] {
         assert!(help.contains(&keys), "{keys}: {help:?}");
+    }
+}
+
+/// How the help writes an editor key.
+fn written_edit(key: EditKey) -> String {
+    match key {
+        EditKey::Plain(K::Left | K::Right | K::Up | K::Down) => "arrows".to_owned(),
+        EditKey::Plain(code) => match code {
+            K::Home => "Home".to_owned(),
+            K::End => "End".to_owned(),
+            other => written(Key::Plain(other)),
+        },
+        EditKey::Ctrl(K::Char(c)) => written(Key::Ctrl(c)),
+        EditKey::Ctrl(code) => format!("Ctrl-{}", written_edit(EditKey::Plain(code)).replace("arrows", &written(Key::Plain(code)))),
+        EditKey::Alt(code) => format!("Alt-{}", written(Key::Plain(code))),
+    }
+}
+
+/// The contexts with a text box of several lines.
+const TEXT_BOXES: [Context; 4] = [Context::Editor, Context::ActionPoint, Context::CpdForm, Context::ReviewText];
+
+#[test]
+fn every_editor_help_row_names_its_keys_and_the_editor_takes_each_as_listed() {
+    for context in TEXT_BOXES {
+        for binding in table(context) {
+            if let Some((label, _)) = binding.help {
+                assert!(
+                    !binding.keys.is_empty() || !binding.edit.is_empty() || label == crate::text::keys::EDITOR_PASTE.0,
+                    "{context:?}: the help row {label:?} names no key"
+                );
+                for (key, _) in binding.edit {
+                    let name = written_edit(*key);
+                    assert!(label.contains(&name), "{context:?}: {label:?} does not name {name}");
+                }
+            }
+            for (key, command) in binding.edit {
+                let event = key.event();
+                assert_eq!(
+                    crate::editor::keys::command_for(&event),
+                    Some(*command),
+                    "{context:?}: the editor does not give {command:?} for {key:?}"
+                );
+                // The context's own table is asked first: a key it takes never reaches the editor.
+                assert_eq!(action(context, &event), None, "{context:?}: {key:?} is taken before the editor sees it");
+                assert_eq!(global_action(&event), None, "{context:?}: {key:?} is taken by every screen");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_the_editor_takes_is_in_each_text_boxs_table() {
+    for context in TEXT_BOXES {
+        let listed: Vec<EditKey> = table(context)
+            .iter()
+            .flat_map(|binding| binding.edit.iter().map(|(key, _)| *key))
+            .collect();
+        for (key, _) in crate::editor::keys::ALL.iter().flat_map(|list| list.iter()) {
+            assert!(listed.contains(key), "{context:?}: the editor takes {key:?} but the key table does not list it");
+        }
+    }
+}
+
+/// Each key in the editor's help really changes the text or moves the
+/// cursor, and does what its command does.
+#[test]
+fn each_editor_key_in_the_help_does_what_its_command_does() {
+    use crate::editor::Editor;
+    let text: String = (1..=40).map(|line| format!("alpha beta gamma {line}\n")).collect();
+    let start = |editor: &mut Editor| {
+        let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 30, 5));
+        editor.move_to_end();
+        for _ in 0..60 {
+            editor.input(KeyEvent::new(K::Up, KeyModifiers::NONE));
+            let _ = editor.render(ratatui::layout::Rect::new(0, 0, 30, 5), &mut buffer, ratatui::style::Style::default());
+        }
+        for _ in 0..8 {
+            editor.input(KeyEvent::new(K::Right, KeyModifiers::NONE));
+        }
+    };
+    for binding in table(Context::Editor) {
+        if binding.help.is_none() {
+            continue;
+        }
+        for (key, command) in binding.edit {
+            let mut by_key = Editor::new(&text);
+            start(&mut by_key);
+            let before = (by_key.text().to_owned(), by_key.cursor_byte());
+            by_key.input(key.event());
+            let after = (by_key.text().to_owned(), by_key.cursor_byte());
+            assert_ne!(before, after, "{key:?} ({command:?}) did nothing");
+            let mut by_command = Editor::new(&text);
+            start(&mut by_command);
+            by_command.apply(*command);
+            assert_eq!((by_command.text().to_owned(), by_command.cursor_byte()), after, "{key:?}");
+        }
     }
 }
