@@ -499,7 +499,7 @@ fn journal_file(folder: &Folder, app: &App<FileStore>) -> String {
 /// Opens the import dialog on home and asks for `path`.
 fn import(app: &mut App<FileStore>, path: &std::path::Path) {
     key(app, KeyCode::Char('i'), 8);
-    assert!(app.model.review_import.is_some(), "i on home opens the dialog");
+    assert!(app.model.review_import().is_some(), "i on home opens the dialog");
     typed(app, &path.display().to_string());
     key(app, KeyCode::Enter, 9);
 }
@@ -517,10 +517,10 @@ fn importing_from_home_applies_saves_and_shows_the_review() {
     key(&mut app, KeyCode::Char('i'), 8);
     insta::assert_snapshot!("review_import_80x24", screen(&app));
     key(&mut app, KeyCode::Esc, 8);
-    assert!(app.model.review_import.is_none(), "Esc closes it");
+    assert!(app.model.review_import().is_none(), "Esc closes it");
     import(&mut app, &file);
 
-    assert!(app.model.review_import.is_none(), "the dialog closes");
+    assert!(app.model.review_import().is_none(), "the dialog closes");
     let notice = app.model.notice.clone().unwrap_or_default();
     assert!(
         notice.starts_with("Imported the review by Alex Reviewer (Practice supervisor)"),
@@ -555,8 +555,7 @@ fn a_refused_review_says_why_and_changes_nothing() {
 
     let problem = app
         .model
-        .review_import
-        .as_ref()
+        .review_import()
         .and_then(|dialog| dialog.problem.clone())
         .expect("the dialog stays open with the reason");
     assert!(problem.contains("20261123-99999999"), "{problem}");
@@ -575,7 +574,7 @@ fn a_refused_review_says_why_and_changes_nothing() {
     // A file that is not there is refused too, with its path.
     key(&mut app, KeyCode::Esc, 11);
     import(&mut app, &folder.desk.join("missing.review.json"));
-    let problem = app.model.review_import.as_ref().unwrap().problem.clone().unwrap();
+    let problem = app.model.review_import().unwrap().problem.clone().unwrap();
     assert!(problem.contains("missing.review.json"), "{problem}");
 }
 
@@ -586,7 +585,7 @@ fn enter_with_no_path_asks_for_one() {
     key(&mut app, KeyCode::Char('i'), 8);
     key(&mut app, KeyCode::Enter, 9);
     assert_eq!(
-        app.model.review_import.as_ref().unwrap().problem.as_deref(),
+        app.model.review_import().unwrap().problem.as_deref(),
         Some("Type the path of the review file first.")
     );
 }

@@ -265,7 +265,7 @@ fn export_dialog(width: u16, height: u16) -> App<MemoryStore> {
     let mut app = take_aways(width, height);
     app.model.export_dir = "/home/jo/logs".into();
     keys(&mut app, &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('e')]);
-    assert!(app.model.export.is_some());
+    assert!(app.model.export().is_some());
     app
 }
 

@@ -775,7 +775,7 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
     press(&mut app, "y", at(6)); // ...skips it
     assert!(matches!(app.model.screen, Screen::Completion(_)));
     press(&mut app, "e", at(7));
-    assert!(app.model.export.is_some(), "the export dialog opens");
+    assert!(app.model.export().is_some(), "the export dialog opens");
     app.handle(key(KeyCode::Tab), at(8)); // Markdown -> HTML
     app.handle(key(KeyCode::Enter), at(9));
     let notice = app.model.notice.clone().unwrap();
@@ -787,14 +787,11 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
         html.contains("&lt;b&gt;markup&lt;/b&gt;"),
         "user text escaped in the log"
     );
-    assert!(app.model.export.is_none(), "written: the dialog closes");
+    assert!(app.model.export().is_none(), "written: the dialog closes");
     // The same again: the dialog remembers HTML, and offers a new name
     // beside the first log.
     press(&mut app, "e", at(10));
-    assert_eq!(
-        app.model.export.as_ref().unwrap().format,
-        casebook::export::Format::Html
-    );
+    assert_eq!(app.model.export().unwrap().format, casebook::export::Format::Html);
     app.handle(key(KeyCode::Enter), at(12));
     let second = app.model.notice.clone().unwrap();
     assert!(second.ends_with("-2.html"), "{second}");
@@ -802,9 +799,9 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
     // it: nothing is overwritten, the dialog stays with the name typed, and
     // offers the next free name.
     press(&mut app, "e", at(13));
-    app.model.export.as_mut().unwrap().path = casebook::editor::Editor::single_line(&written.display().to_string());
+    app.model.export_mut().unwrap().path = casebook::editor::Editor::single_line(&written.display().to_string());
     app.handle(key(KeyCode::Enter), at(14));
-    let dialog = app.model.export.as_ref().expect("the dialog stays open");
+    let dialog = app.model.export().expect("the dialog stays open");
     assert_eq!(
         dialog.path.text(),
         written.display().to_string(),
@@ -820,7 +817,7 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
         at(15),
     );
     app.handle(key(KeyCode::Enter), at(16));
-    assert!(app.model.export.is_none());
+    assert!(app.model.export().is_none());
     assert!(suggestion.exists(), "Ctrl-N took the suggestion and wrote it");
 }
 

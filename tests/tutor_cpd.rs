@@ -97,7 +97,7 @@ fn complete_tim(app: &mut App<MemoryStore>, now: Timestamp) {
 }
 
 fn form_text(app: &App<MemoryStore>, index: usize) -> String {
-    app.model.cpd_form.as_ref().expect("the CPD form is open").boxes[index]
+    app.model.cpd_form().expect("the CPD form is open").boxes[index]
         .text()
         .to_owned()
 }
@@ -149,7 +149,7 @@ fn a_cpd_record_is_made_from_the_completion_screen_from_what_the_learner_writes(
     let mut app = app_with(welcomed_store(), 80, 24, at(0));
     complete_tim(&mut app, at(1));
     press(&mut app, "c", at(2));
-    assert!(app.model.cpd_form.is_some(), "c opens the CPD record form");
+    assert!(app.model.cpd_form().is_some(), "c opens the CPD record form");
     // Nothing of the learner's reflections is put in for them.
     for index in 0..3 {
         assert_eq!(form_text(&app, index), "");
@@ -158,7 +158,10 @@ fn a_cpd_record_is_made_from_the_completion_screen_from_what_the_learner_writes(
     app.handle(key(KeyCode::Tab), at(4));
     type_text(&mut app, "Plans name an employer.\nChildren get a route in.", at(5));
     app.handle(ctrl('s'), at(6));
-    assert!(app.model.cpd_form.is_none(), "the form closes once the record is saved");
+    assert!(
+        app.model.cpd_form().is_none(),
+        "the form closes once the record is saved"
+    );
     assert_eq!(app.store.cpd.len(), 1);
     let record = &app.store.cpd[0];
     assert_eq!(record.texts.learning, "Ask about work early.");
@@ -197,14 +200,14 @@ fn a_record_needs_what_was_learnt_and_its_impact_and_a_failed_save_keeps_the_for
     type_text(&mut app, "Learnt this.", at(3));
     app.handle(ctrl('s'), at(4));
     assert!(app.store.cpd.is_empty());
-    let form = app.model.cpd_form.as_ref().expect("the form stays");
+    let form = app.model.cpd_form().expect("the form stays");
     assert!(form.problem.as_deref().unwrap_or_default().contains("impact"));
     assert_eq!(form.focus, 1, "the box still to write gets the focus");
     type_text(&mut app, "Impact.", at(5));
     app.store.fail_with = Some("No space left on device".into());
     app.handle(ctrl('s'), at(6));
     assert!(app.store.cpd.is_empty());
-    let form = app.model.cpd_form.as_ref().expect("the form stays after a failed save");
+    let form = app.model.cpd_form().expect("the form stays after a failed save");
     let problem = form.problem.clone().unwrap_or_default();
     assert!(problem.contains("No space left on device"), "{problem}");
     assert!(problem.contains("cpd/"), "the file is named: {problem}");
@@ -212,7 +215,7 @@ fn a_record_needs_what_was_learnt_and_its_impact_and_a_failed_save_keeps_the_for
     // Esc closes the form; c opens it again as it was.
     app.store.fail_with = None;
     app.handle(key(KeyCode::Esc), at(7));
-    assert!(app.model.cpd_form.is_none());
+    assert!(app.model.cpd_form().is_none());
     press(&mut app, "c", at(8));
     assert_eq!(form_text(&app, 0), "Learnt this.");
     assert_eq!(form_text(&app, 1), "Impact.");
@@ -236,7 +239,7 @@ fn a_peer_reviews_comments_are_offered_and_taken_only_when_the_learner_asks() {
     let peer = form_text(&app, 2);
     assert!(peer.contains("You named the employer question well."), "{peer}");
     assert!(peer.contains("Bring this to team meeting."), "{peer}");
-    assert_eq!(app.model.cpd_form.as_ref().unwrap().focus, 2);
+    assert_eq!(app.model.cpd_form().unwrap().focus, 2);
     app.handle(ctrl('s'), at(5));
     assert!(app.store.cpd[0].texts.peer_reflection.contains("employer question"));
 
@@ -304,10 +307,10 @@ fn keys_arriving_in_a_burst_are_typed_text_in_an_editor_tab_and_enter_included()
         burst(&[KeyCode::Char('x'), KeyCode::Tab, KeyCode::Enter, KeyCode::Char('y')]),
         at(8),
     );
-    assert_eq!(app.model.cpd_form.as_ref().unwrap().focus, 0);
+    assert_eq!(app.model.cpd_form().unwrap().focus, 0);
     assert_eq!(form_text(&app, 0), "x    \ny");
     app.handle(key(KeyCode::Tab), at(9));
-    assert_eq!(app.model.cpd_form.as_ref().unwrap().focus, 1);
+    assert_eq!(app.model.cpd_form().unwrap().focus, 1);
 
     // Outside an editor, keys in a burst are keys.
     app.handle(key(KeyCode::Esc), at(10));
@@ -550,7 +553,7 @@ fn text_typed_in_the_cpd_form_is_saved_as_the_modules_draft_after_the_autosave_d
         "saved exactly as typed, a second and a half after typing stops"
     );
     assert!(app.model.unsaved.is_empty());
-    assert!(app.model.cpd_form.is_some(), "the form stays open");
+    assert!(app.model.cpd_form().is_some(), "the form stays open");
 
     // Saving fails: the form says NOT SAVED, as the screen's foot would.
     app.store.fail_with = Some("No space left on device".into());
@@ -575,7 +578,7 @@ fn reopening_the_cpd_form_puts_the_draft_back_and_says_so() {
     form_written(&mut app);
     // Esc saves the draft at once, with no wait for the autosave.
     app.handle(key(KeyCode::Esc), at(3));
-    assert!(app.model.cpd_form.is_none());
+    assert!(app.model.cpd_form().is_none());
     assert_eq!(
         draft_saved(&app),
         Some(draft("Half a thought,\n  kept exactly. ", "Some impact.", ""))

@@ -64,8 +64,10 @@ pub struct Model {
     /// Where journals live, shown in the welcome.
     pub(crate) data_dir: String,
     pub(crate) content_errors: usize,
-    /// The export dialog, over the home or completion screen.
-    pub export: Option<ExportDialog>,
+    /// The one dialog or form over the screen (export, review import, CPD
+    /// record), which takes the keys while it is open; the help, when open,
+    /// sits over it and takes them first.
+    pub overlay: Option<Overlay>,
     /// Where exported logs go by default (the folder casebook was started in).
     pub export_dir: std::path::PathBuf,
     /// The day (UTC) and format of the last log exported, from the data
@@ -75,15 +77,11 @@ pub struct Model {
     /// Reviews imported into the data folder, oldest first: read at
     /// start-up and after an import, never per frame.
     pub reviews: Vec<crate::review::ImportedReview>,
-    /// The dialog for importing a review, over the home screen.
-    pub review_import: Option<ReviewImport>,
     /// Leaving once the saves under way are done.
     pub(crate) quitting: bool,
     pub quit: bool,
     /// The last section laid out, so that a keystroke does not wrap it again.
     pub(crate) layout: LayoutCache,
-    /// The CPD record form, over the completion screen.
-    pub cpd_form: Option<CpdForm>,
     /// A form closed with Esc: reopened as it was (undo history and all)
     /// while casebook runs. Its text is also in the module's journal
     /// (`cpd_draft`), which is what a later run reopens from.
@@ -101,6 +99,82 @@ pub struct Model {
     pub(crate) peer_offers: BTreeMap<ModuleKey, PeerOffer>,
     /// Plain ASCII symbols, for consoles that cannot show the others.
     pub ascii: bool,
+}
+
+/// What can be open over a screen, one at a time.
+pub enum Overlay {
+    /// The export dialog, over the home or completion screen.
+    Export(ExportDialog),
+    /// Importing a review, over the home screen.
+    ReviewImport(ReviewImport),
+    /// The CPD record form, over the completion screen.
+    Cpd(CpdForm),
+}
+
+impl Model {
+    pub fn export(&self) -> Option<&ExportDialog> {
+        match &self.overlay {
+            Some(Overlay::Export(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    pub fn export_mut(&mut self) -> Option<&mut ExportDialog> {
+        match &mut self.overlay {
+            Some(Overlay::Export(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    pub fn review_import(&self) -> Option<&ReviewImport> {
+        match &self.overlay {
+            Some(Overlay::ReviewImport(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    pub fn review_import_mut(&mut self) -> Option<&mut ReviewImport> {
+        match &mut self.overlay {
+            Some(Overlay::ReviewImport(dialog)) => Some(dialog),
+            _ => None,
+        }
+    }
+
+    pub fn cpd_form(&self) -> Option<&CpdForm> {
+        match &self.overlay {
+            Some(Overlay::Cpd(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn cpd_form_mut(&mut self) -> Option<&mut CpdForm> {
+        match &mut self.overlay {
+            Some(Overlay::Cpd(form)) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Closes the CPD form and gives it back (for keeping as a draft).
+    pub fn take_cpd_form(&mut self) -> Option<CpdForm> {
+        match self.overlay.take() {
+            Some(Overlay::Cpd(form)) => Some(form),
+            other => {
+                self.overlay = other;
+                None
+            }
+        }
+    }
+
+    /// Closes the export dialog and gives it back.
+    pub fn take_export(&mut self) -> Option<ExportDialog> {
+        match self.overlay.take() {
+            Some(Overlay::Export(dialog)) => Some(dialog),
+            other => {
+                self.overlay = other;
+                None
+            }
+        }
+    }
 }
 
 /// A CPD record being written: three boxes, the third optional.
@@ -253,6 +327,62 @@ pub enum Screen {
     Completion(Completion),
 }
 
+/// The text being written on a screen, not yet in the module's journal.
+pub(crate) enum Draft<'a> {
+    Answer { question_id: &'a str, text: &'a str },
+    ActionPoint(&'a str),
+}
+
+impl Screen {
+    /// The module open on this screen, as (course, module) indexes.
+    pub(crate) fn module(&self) -> Option<(usize, usize)> {
+        match self {
+            Screen::Welcome(_) | Screen::Profile(_) | Screen::Home => None,
+            Screen::Reader(reader) => Some((reader.course, reader.module)),
+            Screen::Completion(completion) => Some((completion.course, completion.module)),
+        }
+    }
+
+    /// The text being written here that is not yet in the journal, and when
+    /// it last changed. Every screen says, so none can lose a draft on a
+    /// hang-up by being left out of a wildcard.
+    pub(crate) fn draft(&self) -> Option<(Draft<'_>, Timestamp)> {
+        match self {
+            Screen::Welcome(_) | Screen::Profile(_) | Screen::Home => None,
+            Screen::Reader(reader) => reader.editor.as_ref().and_then(|editor| {
+                let since = editor.dirty_since?;
+                Some((
+                    Draft::Answer {
+                        question_id: &editor.question_id,
+                        text: editor.area.text(),
+                    },
+                    since,
+                ))
+            }),
+            Screen::Completion(completion) => {
+                let since = completion.dirty_since?;
+                completion
+                    .editor
+                    .as_ref()
+                    .map(|area| (Draft::ActionPoint(area.text()), since))
+            }
+        }
+    }
+
+    /// The draft is now in the journal.
+    pub(crate) fn draft_kept(&mut self) {
+        match self {
+            Screen::Welcome(_) | Screen::Profile(_) | Screen::Home => {}
+            Screen::Reader(reader) => {
+                if let Some(editor) = reader.editor.as_mut() {
+                    editor.dirty_since = None;
+                }
+            }
+            Screen::Completion(completion) => completion.dirty_since = None,
+        }
+    }
+}
+
 pub struct ProfileForm {
     /// Name, role, team, supervisor.
     pub(crate) fields: [TextEditor; 4],
@@ -340,15 +470,13 @@ impl Model {
             timezone: TimeZone::UTC,
             data_dir,
             content_errors: 0,
-            export: None,
+            overlay: None,
             export_dir: std::path::PathBuf::from("."),
             last_export: None,
             reviews: Vec::new(),
-            review_import: None,
             quitting: false,
             quit: false,
             layout: LayoutCache::default(),
-            cpd_form: None,
             cpd_draft: None,
             cpd_records: Vec::new(),
             cpd_layout: None,
@@ -394,17 +522,12 @@ impl Model {
 
     /// When the next autosave is due, if anything waits to be saved.
     pub fn autosave_due(&self) -> Option<Timestamp> {
-        let editor_dirty_since = match &self.screen {
-            Screen::Reader(reader) => reader.editor.as_ref().and_then(|editor| editor.dirty_since),
-            Screen::Completion(completion) => completion.dirty_since,
-            _ => None,
-        };
+        let editor_dirty_since = self.screen.draft().map(|(_, since)| since);
         // The CPD form's text is saved on the same clock as an answer's; a
         // read-only module's form is never saved, so it never falls due
         // (or it would be due for ever, and the loop would never wait).
         let form_dirty_since = self
-            .cpd_form
-            .as_ref()
+            .cpd_form()
             .filter(|form| !self.is_read_only(&form.module))
             .and_then(|form| form.dirty_since);
         let dirty_since = match (editor_dirty_since, form_dirty_since) {

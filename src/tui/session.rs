@@ -4,16 +4,13 @@
 use jiff::Timestamp;
 
 use super::message::Effect;
-use super::model::{Focus, Model, ModuleKey, Reader, Screen};
+use super::model::{Draft, Focus, Model, ModuleKey, Reader, Screen};
 use crate::journal::{ModuleJournal, Position};
 use crate::text;
 
 pub(crate) fn open_key(model: &Model) -> Option<ModuleKey> {
-    match &model.screen {
-        Screen::Reader(reader) => model.key_of(reader.course, reader.module),
-        Screen::Completion(completion) => model.key_of(completion.course, completion.module),
-        _ => None,
-    }
+    let (course, module) = model.screen.module()?;
+    model.key_of(course, module)
 }
 
 /// Counts active study time: the gap since the last input, up to five
@@ -39,46 +36,36 @@ pub(crate) fn wording_of(model: &Model, course: usize, module: usize, question_i
 
 /// The open editor's unsaved text applied to a journal.
 pub(crate) fn apply_open_editor(model: &Model, journal: &mut ModuleJournal, now: Timestamp) {
-    match &model.screen {
-        Screen::Reader(reader) => {
-            if let Some(editor) = reader.editor.as_ref().filter(|editor| editor.dirty_since.is_some()) {
-                let wording = wording_of(model, reader.course, reader.module, &editor.question_id);
-                journal.answer(&editor.question_id, &wording, editor.area.text().to_owned(), now);
+    match model.screen.draft() {
+        Some((Draft::Answer { question_id, text }, _)) => {
+            if let Some((course, module)) = model.screen.module() {
+                let wording = wording_of(model, course, module, question_id);
+                journal.answer(question_id, &wording, text.to_owned(), now);
             }
         }
-        Screen::Completion(completion) => {
-            if let Some(area) = completion.editor.as_ref().filter(|_| completion.dirty_since.is_some()) {
-                journal.set_action_point(area.text().to_owned(), now);
-            }
+        Some((Draft::ActionPoint(text), _)) => {
+            journal.set_action_point(text.to_owned(), now);
         }
-        _ => {}
+        None => {}
     }
 }
 
 pub(crate) fn editor_dirty(model: &Model) -> bool {
-    match &model.screen {
-        Screen::Reader(reader) => reader
-            .editor
-            .as_ref()
-            .is_some_and(|editor| editor.dirty_since.is_some()),
-        Screen::Completion(completion) => completion.dirty_since.is_some(),
-        _ => false,
-    }
+    model.screen.draft().is_some()
 }
 
 /// The module whose CPD form holds text not yet in its journal. A
 /// read-only module's form never is: its journal is never written.
 fn cpd_form_dirty(model: &Model) -> Option<ModuleKey> {
     model
-        .cpd_form
-        .as_ref()
+        .cpd_form()
         .filter(|form| form.dirty_since.is_some() && !model.is_read_only(&form.module))
         .map(|form| form.module.clone())
 }
 
 /// The open CPD form's text, kept as the draft in its module's journal.
 fn apply_cpd_form(model: &Model, key: &ModuleKey, journal: &mut ModuleJournal) {
-    if let Some(form) = model.cpd_form.as_ref().filter(|form| form.module == *key) {
+    if let Some(form) = model.cpd_form().filter(|form| form.module == *key) {
         journal.set_cpd_draft(form.draft());
     }
 }
@@ -124,7 +111,7 @@ pub(crate) fn flush_cpd_form(model: &mut Model) -> Option<ModuleKey> {
         .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
     apply_cpd_form(model, &key, &mut journal);
     model.journals.insert(key.clone(), journal);
-    if let Some(form) = model.cpd_form.as_mut() {
+    if let Some(form) = model.cpd_form_mut() {
         form.dirty_since = None;
     }
     model.unsaved.insert(key.clone());
@@ -144,15 +131,7 @@ pub(crate) fn flush_editor(model: &mut Model, now: Timestamp) -> Option<ModuleKe
         .unwrap_or_else(|| ModuleJournal::new(&key.0, &key.1));
     apply_open_editor(model, &mut journal, now);
     model.journals.insert(key.clone(), journal);
-    match &mut model.screen {
-        Screen::Reader(reader) => {
-            if let Some(editor) = reader.editor.as_mut() {
-                editor.dirty_since = None;
-            }
-        }
-        Screen::Completion(completion) => completion.dirty_since = None,
-        _ => {}
-    }
+    model.screen.draft_kept();
     model.unsaved.insert(key.clone());
     Some(key)
 }
@@ -209,7 +188,7 @@ fn all_saved(model: &Model) -> bool {
 /// A CPD record not yet made: the first request to leave says so (and
 /// whether its text is kept) and stays; a second one leaves.
 pub(crate) fn cpd_text_would_be_lost(model: &mut Model) -> bool {
-    let holding_text = [model.cpd_form.as_ref(), model.cpd_draft.as_ref()]
+    let holding_text = [model.cpd_form(), model.cpd_draft.as_ref()]
         .into_iter()
         .flatten()
         .find(|form| form.holds_text());

@@ -12,7 +12,7 @@ use super::keymap::{self, Action, Context};
 use super::message::Startup;
 use super::message::{Effect, Msg};
 use super::model::HomeState;
-use super::model::{Focus, Model, Screen};
+use super::model::{Focus, Model, Overlay, Screen};
 use super::overlays::{cpd, export, help, review_import};
 pub use super::screens::home::open_module;
 use super::screens::{completion, home, profile, reader};
@@ -223,14 +223,12 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
         help::key(model, &key);
         return Vec::new();
     }
-    if model.export.is_some() {
-        return export::key(model, key);
-    }
-    if model.review_import.is_some() {
-        return review_import::key(model, key);
-    }
-    if model.cpd_form.is_some() {
-        return cpd::key(model, key, now);
+    // One overlay at a time, and it takes every key.
+    match &model.overlay {
+        Some(Overlay::Export(_)) => return export::key(model, key),
+        Some(Overlay::ReviewImport(_)) => return review_import::key(model, key),
+        Some(Overlay::Cpd(_)) => return cpd::key(model, key, now),
+        None => {}
     }
     let context = keymap::screen_context(model);
     let action = keymap::action(context, &key);
@@ -293,11 +291,13 @@ fn typed_text(key: &KeyEvent) -> Option<String> {
 
 /// A box for writing reflections is open and takes keys.
 fn writing(model: &Model) -> bool {
-    if model.help || model.export.is_some() || model.review_import.is_some() || model.is_too_small() {
+    if model.help || model.is_too_small() {
         return false;
     }
-    if model.cpd_form.is_some() {
-        return true;
+    match &model.overlay {
+        Some(Overlay::Cpd(_)) => return true,
+        Some(Overlay::Export(_) | Overlay::ReviewImport(_)) => return false,
+        None => {}
     }
     match &model.screen {
         Screen::Reader(reader) => reader.focus == Focus::Editor && reader.editor.is_some() && !reader.confirm_skip,
@@ -312,18 +312,21 @@ fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
     if model.help || model.is_too_small() {
         return Vec::new();
     }
-    if let Some(dialog) = model.review_import.as_mut() {
-        review_import::paste(dialog, pasted);
-        return Vec::new();
-    }
-    if model.cpd_form.is_some() {
-        cpd::paste(model, pasted, now);
-        return Vec::new();
-    }
-    if let Some(dialog) = model.export.as_mut() {
-        dialog.path.insert_str(pasted.lines().next().unwrap_or_default());
-        dialog.path_edited = true;
-        return Vec::new();
+    match &mut model.overlay {
+        Some(Overlay::ReviewImport(dialog)) => {
+            review_import::paste(dialog, pasted);
+            return Vec::new();
+        }
+        Some(Overlay::Cpd(_)) => {
+            cpd::paste(model, pasted, now);
+            return Vec::new();
+        }
+        Some(Overlay::Export(dialog)) => {
+            dialog.path.insert_str(pasted.lines().next().unwrap_or_default());
+            dialog.path_edited = true;
+            return Vec::new();
+        }
+        None => {}
     }
     match &mut model.screen {
         Screen::Reader(reader) if reader.focus == Focus::Editor => {

@@ -144,7 +144,7 @@ fn the_export_dialog_asks_the_file_system_once_when_it_opens() {
         },
         at(7),
     );
-    let dialog = model.export.as_ref().unwrap();
+    let dialog = model.export().unwrap();
     assert_eq!(dialog.defaults, free);
     assert_eq!(dialog.format, crate::export::Format::Json, "the last format recorded");
     assert_eq!(model.last_export, recorded);
@@ -275,7 +275,7 @@ fn the_export_period_chooses_what_the_log_holds() {
         update(&mut model, key(KeyCode::Char(c)), at(8));
     }
     assert_eq!(update(&mut model, key(KeyCode::Enter), at(9)), Vec::new());
-    let problem = model.export.as_ref().unwrap().problem.clone().unwrap();
+    let problem = model.export().unwrap().problem.clone().unwrap();
     assert!(
         problem.contains("is after the last"),
         "the last day is today: {problem}"
@@ -287,13 +287,13 @@ fn the_export_period_chooses_what_the_log_holds() {
         at(9),
     );
     assert_eq!(update(&mut model, key(KeyCode::Enter), at(9)), Vec::new());
-    let dialog = model.export.as_ref().unwrap();
+    let dialog = model.export().unwrap();
     assert_eq!(dialog.problem.as_deref(), Some(crate::text::EXPORT_NOTHING_IN_PERIOD));
     update(&mut model, key(KeyCode::Up), at(9));
     update(&mut model, key(KeyCode::Backspace), at(10));
     update(&mut model, key(KeyCode::Char('x')), at(10));
     assert_eq!(update(&mut model, key(KeyCode::Enter), at(10)), Vec::new());
-    let problem = model.export.as_ref().unwrap().problem.clone().unwrap();
+    let problem = model.export().unwrap().problem.clone().unwrap();
     assert!(problem.contains("is not a date"), "{problem}");
 }
 
@@ -315,13 +315,13 @@ fn an_export_is_remembered_for_the_next() {
         at(6),
     );
     assert_eq!(effects, Vec::new());
-    assert!(model.export.is_none());
+    assert!(model.export().is_none());
     assert_eq!(
         model.last_export,
         Some((jiff::civil::date(2026, 11, 18), crate::export::Format::Html))
     );
     update(&mut model, key(KeyCode::Char('e')), at(7));
-    assert_eq!(model.export.as_ref().unwrap().format, crate::export::Format::Html);
+    assert_eq!(model.export().unwrap().format, crate::export::Format::Html);
 }
 
 #[test]
@@ -415,7 +415,7 @@ fn the_completion_screens_own_keys_keep_their_meaning_while_it_scrolls() {
     let mut model = completion_with_action_point(40);
     update(&mut model, key(KeyCode::End), at(2));
     update(&mut model, key(KeyCode::Char('e')), at(3));
-    assert!(model.export.is_some(), "e exports");
+    assert!(model.export().is_some(), "e exports");
     update(&mut model, key(KeyCode::Esc), at(4));
 
     // Writing the action point, j and k are typed.
@@ -451,7 +451,7 @@ fn the_rescue_snapshot_carries_the_cpd_forms_text_at_once() {
     // Opening the form saves the module first: that save is done.
     update(&mut model, key(KeyCode::Char('c')), at(1));
     update(&mut model, Msg::Saved(tim.clone()), at(1));
-    assert!(model.cpd_form.is_some(), "c opens the form");
+    assert!(model.cpd_form().is_some(), "c opens the form");
     assert!(
         pending_journals(&model, at(1)).is_empty(),
         "nothing written, nothing pending"

@@ -41,13 +41,13 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
         Screen::Reader(state) => reader::draw(model, state, canvas, area, theme),
         Screen::Completion(_) => completion::draw(model, canvas, area, theme),
     }
-    if let Some(dialog) = &model.export {
+    if let Some(dialog) = model.export() {
         export::draw(model, dialog, canvas, area, theme);
     }
-    if let Some(dialog) = &model.review_import {
+    if let Some(dialog) = model.review_import() {
         review_import::draw(dialog, canvas, area, theme);
     }
-    if let Some(form) = &model.cpd_form {
+    if let Some(form) = model.cpd_form() {
         cpd::draw(model, form, canvas, area, theme);
     }
     if model.help {

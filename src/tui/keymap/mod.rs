@@ -269,7 +269,7 @@ pub(crate) fn screen_context(model: &Model) -> Context {
             Focus::Questions => Context::Questions,
             Focus::Editor => Context::Editor,
         },
-        Screen::Completion(_) if model.cpd_form.is_some() => Context::CpdForm,
+        Screen::Completion(_) if model.cpd_form().is_some() => Context::CpdForm,
         Screen::Completion(completion) if completion.editor.is_some() => Context::ActionPoint,
         Screen::Completion(_) => Context::Completion,
     }

@@ -3,7 +3,9 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Action, Binding, Context, Key, When, edit_row, edit_unlisted, hint, hint_when, hinted, note, row, unlisted};
+use super::{
+    Action, Binding, Context, Key, When, edit_row, edit_unlisted, hint, hint_when, hinted, note, row, unlisted,
+};
 use crate::editor::keys as edit;
 use crate::text::keys as words;
 

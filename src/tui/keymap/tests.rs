@@ -244,13 +244,21 @@ fn written_edit(key: EditKey) -> String {
             other => written(Key::Plain(other)),
         },
         EditKey::Ctrl(K::Char(c)) => written(Key::Ctrl(c)),
-        EditKey::Ctrl(code) => format!("Ctrl-{}", written_edit(EditKey::Plain(code)).replace("arrows", &written(Key::Plain(code)))),
+        EditKey::Ctrl(code) => format!(
+            "Ctrl-{}",
+            written_edit(EditKey::Plain(code)).replace("arrows", &written(Key::Plain(code)))
+        ),
         EditKey::Alt(code) => format!("Alt-{}", written(Key::Plain(code))),
     }
 }
 
 /// The contexts with a text box of several lines.
-const TEXT_BOXES: [Context; 4] = [Context::Editor, Context::ActionPoint, Context::CpdForm, Context::ReviewText];
+const TEXT_BOXES: [Context; 4] = [
+    Context::Editor,
+    Context::ActionPoint,
+    Context::CpdForm,
+    Context::ReviewText,
+];
 
 #[test]
 fn every_editor_help_row_names_its_keys_and_the_editor_takes_each_as_listed() {
@@ -274,8 +282,16 @@ fn every_editor_help_row_names_its_keys_and_the_editor_takes_each_as_listed() {
                     "{context:?}: the editor does not give {command:?} for {key:?}"
                 );
                 // The context's own table is asked first: a key it takes never reaches the editor.
-                assert_eq!(action(context, &event), None, "{context:?}: {key:?} is taken before the editor sees it");
-                assert_eq!(global_action(&event), None, "{context:?}: {key:?} is taken by every screen");
+                assert_eq!(
+                    action(context, &event),
+                    None,
+                    "{context:?}: {key:?} is taken before the editor sees it"
+                );
+                assert_eq!(
+                    global_action(&event),
+                    None,
+                    "{context:?}: {key:?} is taken by every screen"
+                );
             }
         }
     }
@@ -289,7 +305,10 @@ fn every_key_the_editor_takes_is_in_each_text_boxs_table() {
             .flat_map(|binding| binding.edit.iter().map(|(key, _)| *key))
             .collect();
         for (key, _) in crate::editor::keys::ALL.iter().flat_map(|list| list.iter()) {
-            assert!(listed.contains(key), "{context:?}: the editor takes {key:?} but the key table does not list it");
+            assert!(
+                listed.contains(key),
+                "{context:?}: the editor takes {key:?} but the key table does not list it"
+            );
         }
     }
 }
@@ -305,7 +324,11 @@ fn each_editor_key_in_the_help_does_what_its_command_does() {
         editor.move_to_end();
         for _ in 0..60 {
             editor.input(KeyEvent::new(K::Up, KeyModifiers::NONE));
-            let _ = editor.render(ratatui::layout::Rect::new(0, 0, 30, 5), &mut buffer, ratatui::style::Style::default());
+            let _ = editor.render(
+                ratatui::layout::Rect::new(0, 0, 30, 5),
+                &mut buffer,
+                ratatui::style::Style::default(),
+            );
         }
         for _ in 0..8 {
             editor.input(KeyEvent::new(K::Right, KeyModifiers::NONE));
@@ -325,7 +348,11 @@ fn each_editor_key_in_the_help_does_what_its_command_does() {
             let mut by_command = Editor::new(&text);
             start(&mut by_command);
             by_command.apply(*command);
-            assert_eq!((by_command.text().to_owned(), by_command.cursor_byte()), after, "{key:?}");
+            assert_eq!(
+                (by_command.text().to_owned(), by_command.cursor_byte()),
+                after,
+                "{key:?}"
+            );
         }
     }
 }

@@ -56,7 +56,7 @@ pub(crate) fn open(model: &mut Model, module: ModuleKey) {
     if form.holds_text() {
         model.notice = Some(text::CPD_DRAFT_BACK.to_owned());
     }
-    model.cpd_form = Some(form);
+    model.overlay = Some(crate::tui::model::Overlay::Cpd(form));
 }
 
 pub(crate) fn key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
@@ -74,11 +74,10 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
         _ => {}
     }
     let offer = model
-        .cpd_form
-        .as_ref()
+        .cpd_form()
         .and_then(|form| model.peer_offers.get(&form.module))
         .map(|offer| offer.text.clone());
-    let Some(form) = model.cpd_form.as_mut() else {
+    let Some(form) = model.cpd_form_mut() else {
         return Vec::new();
     };
     let focus = form.focus.min(BOXES - 1);
@@ -110,7 +109,7 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effec
 /// when it is opened again. Nothing the learner wrote is thrown away.
 fn close(model: &mut Model, now: Timestamp) -> Vec<Effect> {
     let effects = flush_all(model, now);
-    model.cpd_draft = model.cpd_form.take();
+    model.cpd_draft = model.take_cpd_form();
     effects
 }
 
@@ -119,7 +118,7 @@ fn close(model: &mut Model, now: Timestamp) -> Vec<Effect> {
 pub(crate) fn paste(model: &mut Model, pasted: &str, now: Timestamp) {
     // Typing that arrives all at once is still typing: the notice goes.
     model.notice = None;
-    if let Some(form) = model.cpd_form.as_mut() {
+    if let Some(form) = model.cpd_form_mut() {
         let focus = form.focus.min(BOXES - 1);
         if form.boxes[focus].insert_str(pasted) {
             form.problem = None;
@@ -131,7 +130,7 @@ pub(crate) fn paste(model: &mut Model, pasted: &str, now: Timestamp) {
 /// Ctrl-S: what was learnt and its impact are needed; the record itself is
 /// made and saved as an effect.
 fn make(model: &mut Model) -> Vec<Effect> {
-    let Some(form) = model.cpd_form.as_mut() else {
+    let Some(form) = model.cpd_form_mut() else {
         return Vec::new();
     };
     let [learning, impact, peer_reflection] = [0, 1, 2].map(|index| form.boxes[index].text().trim().to_owned());
@@ -155,7 +154,7 @@ fn make(model: &mut Model) -> Vec<Effect> {
 /// they now are, and the foot says how to export it.
 pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if let Some(form) = model.cpd_form.take() {
+    if let Some(form) = model.take_cpd_form() {
         let kept = model
             .journal(&form.module)
             .is_some_and(|journal| journal.cpd_draft.is_some());
@@ -174,7 +173,7 @@ pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) -> Vec<
 
 /// Saving failed: the form stays, with everything written, and says why.
 pub(crate) fn failed(model: &mut Model, reason: String) {
-    match model.cpd_form.as_mut() {
+    match model.cpd_form_mut() {
         Some(form) => form.problem = Some(reason),
         None => model.notice = Some(reason),
     }

@@ -38,7 +38,7 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
     let format = model.last_export.map_or(Format::Markdown, |(_, format)| format);
     let path = default_for(&defaults, format);
     let today = now.to_zoned(model.timezone.clone()).date();
-    model.export = Some(ExportDialog {
+    model.overlay = Some(crate::tui::model::Overlay::Export(ExportDialog {
         today,
         format,
         path: TextEditor::single_line(&path),
@@ -51,7 +51,7 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
         defaults: defaults.clone(),
         problem: None,
         suggestion: None,
-    });
+    }));
     vec![Effect::PrepareExport(defaults)]
 }
 
@@ -118,11 +118,11 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if action == Some(Action::Write) {
         return write(model);
     }
-    let Some(dialog) = model.export.as_mut() else {
+    let Some(dialog) = model.export_mut() else {
         return Vec::new();
     };
     match action {
-        Some(Action::Cancel) => model.export = None,
+        Some(Action::Cancel) => model.overlay = None,
         Some(Action::NextFormat | Action::PreviousFormat) => {
             let index = Format::ALL
                 .iter()
@@ -192,7 +192,7 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 /// Enter: the log of the modules studied in the period. The dialog stays
 /// open until it is written, so that a failure leaves the name in place.
 fn write(model: &mut Model) -> Vec<Effect> {
-    let Some(dialog) = model.export.as_ref() else {
+    let Some(dialog) = model.export() else {
         return Vec::new();
     };
     let checked = period_dates(model, dialog).and_then(|(since, until)| {
@@ -212,7 +212,7 @@ fn write(model: &mut Model) -> Vec<Effect> {
             until,
         },
         Err(problem) => {
-            if let Some(dialog) = model.export.as_mut() {
+            if let Some(dialog) = model.export_mut() {
                 dialog.problem = Some(problem);
             }
             return Vec::new();
@@ -224,7 +224,7 @@ fn write(model: &mut Model) -> Vec<Effect> {
 /// The log is written: the dialog closes, the foot says where, and the
 /// day and format are remembered for the next export.
 pub(crate) fn written(model: &mut Model, path: &Path, unrecorded: Option<String>, now: Timestamp) -> Vec<Effect> {
-    if let Some(dialog) = model.export.take() {
+    if let Some(dialog) = model.take_export() {
         model.last_export = Some((crate::export::export_date(now), dialog.format));
     }
     model.notice = Some(unrecorded.unwrap_or_else(|| text::log_written(&path.display().to_string())));
@@ -233,7 +233,7 @@ pub(crate) fn written(model: &mut Model, path: &Path, unrecorded: Option<String>
 
 /// Writing failed: the dialog stays, with the name as typed, and says why.
 pub(crate) fn failed(model: &mut Model, reason: String, suggestion: Option<PathBuf>) {
-    match model.export.as_mut() {
+    match model.export_mut() {
         Some(dialog) => {
             dialog.problem = Some(reason);
             dialog.suggestion = suggestion;
@@ -252,11 +252,11 @@ pub(crate) fn prepared(
 ) {
     if recorded.is_some_and(|(day, _)| model.last_export.is_none_or(|(known, _)| day > known)) {
         model.last_export = recorded;
-        if let (Some(dialog), Some((_, format))) = (model.export.as_mut(), recorded) {
+        if let (Some(dialog), Some((_, format))) = (model.export_mut(), recorded) {
             dialog.format = format;
         }
     }
-    if let Some(dialog) = model.export.as_mut()
+    if let Some(dialog) = model.export_mut()
         && names.len() == dialog.defaults.len()
     {
         dialog.defaults = names;

@@ -19,20 +19,20 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{Canvas, centred, draw_editor, draw_lines, fit_keys};
 
 pub(crate) fn open(model: &mut Model) {
-    model.review_import = Some(ReviewImport {
+    model.overlay = Some(crate::tui::model::Overlay::ReviewImport(ReviewImport {
         path: TextEditor::single_line(""),
         allowed_signers: TextEditor::single_line(""),
         row: 0,
         problem: None,
-    });
+    }));
 }
 
 pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
-    let Some(dialog) = model.review_import.as_mut() else {
+    let Some(dialog) = model.review_import_mut() else {
         return Vec::new();
     };
     match keymap::own_action(Context::ReviewImport, &key) {
-        Some(Action::Cancel) => model.review_import = None,
+        Some(Action::Cancel) => model.overlay = None,
         Some(Action::NextField | Action::PreviousField) => dialog.row = 1 - dialog.row.min(1),
         Some(Action::Write) => {
             let path = dialog.path.text().trim().to_owned();
@@ -109,7 +109,7 @@ pub(crate) fn imported(
         }
     }
     model.reviews = reviews;
-    model.review_import = None;
+    model.overlay = None;
     // The notice is one line: what was imported, then any stored review
     // that could not be read.
     let mut notice = message.lines().collect::<Vec<_>>().join(" ");
@@ -123,7 +123,7 @@ pub(crate) fn imported(
 
 /// The review was refused: the dialog stays open with the reason.
 pub(crate) fn refused(model: &mut Model, reason: String) {
-    match model.review_import.as_mut() {
+    match model.review_import_mut() {
         Some(dialog) => dialog.problem = Some(reason),
         None => model.notice = Some(text::review_refused_notice(&reason)),
     }
