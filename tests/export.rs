@@ -725,18 +725,18 @@ fn export_to_path_writes_a_new_file_and_returns_its_full_path() {
     let path = folder
         .path()
         .join(export::default_file_name(Format::Json, export::export_date(now())));
-    let written = export::export_to_path(&selected, store.profile.as_ref(), Format::Json, &path, now()).unwrap();
+    let written = export::export_to_path(&selected, store.profile.as_ref(), Format::Json, &path, now(), None).unwrap();
     assert_eq!(written, path);
     assert!(written.is_absolute());
     let value: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
     assert_eq!(module_ids(&value), ["introduction", "case-assessing", "case-planning"]);
     assert_eq!(value["casebook_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(
-        export::export_to_path(&selected, None, Format::Json, &path, now()),
+        export::export_to_path(&selected, None, Format::Json, &path, now(), None),
         Err(ExportError::AlreadyExists(path.clone()))
     );
     assert_eq!(
-        export::export_to_path(&selected[..0], None, Format::Text, &folder.path().join("x.txt"), now()),
+        export::export_to_path(&selected[..0], None, Format::Text, &folder.path().join("x.txt"), now(), None),
         Err(ExportError::NothingToExport)
     );
     assert_eq!(files_in(folder.path()), ["casebook-log-2026-11-23.json"]);

@@ -715,7 +715,7 @@ fn a_passphrase_protected_key_signs_only_with_its_passphrase() {
 }
 
 /// The tutor's export (`export_to_path`) records the export and carries
-/// imported reviews, through the data folder the tutor sets.
+/// imported reviews, through the data folder the tutor is handed.
 #[test]
 fn the_tutors_export_is_recorded_and_carries_reviews() {
     let trip = Trip::new();
@@ -724,7 +724,6 @@ fn the_tutors_export_is_recorded_and_carries_reviews() {
     assert!(trip.import("log.review.json", &[]).status.success());
 
     let paths = casebook::folder::DataPaths::at(trip.learner.path());
-    casebook::export::records::use_data_folder(&paths);
     let library = casebook::content::load_library_with(casebook::content::ShippedLoading::start().wait(), None, &[]);
     let course = &library.courses[0];
     let module = course.module("desistance-assessing").unwrap();
@@ -737,6 +736,7 @@ fn the_tutors_export_is_recorded_and_carries_reviews() {
         casebook::export::Format::Json,
         &trip.path("tutor.json"),
         jiff::Timestamp::now(),
+        Some(&paths),
     )
     .unwrap();
     let log: Value = serde_json::from_slice(&std::fs::read(written).unwrap()).unwrap();

@@ -366,7 +366,6 @@ fn tutor(
         }
     };
     // The tutor's exports are recorded, and carry imported reviews, here.
-    crate::export::records::use_data_folder(paths);
     let mut app = App::new(library.courses, store, paths.root().display().to_string());
     // Laid out once, for the terminal's own size, rather than for 80x24 and
     // again when the first frame finds the real size.

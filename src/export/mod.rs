@@ -29,6 +29,7 @@ pub use build::studied_in_period;
 pub use model::{FORMAT_NAME, FORMAT_VERSION, Log};
 
 use crate::content::{Course, Module};
+use crate::folder::DataPaths;
 use crate::journal::{ModuleJournal, Profile};
 
 /// One module to put in a log: its course, the module and its journal.
@@ -324,17 +325,18 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError>
 }
 
 /// For the tutor: writes a log of the selected modules to `path`, which
-/// must not exist yet. Returns the full path written. When the tutor's data
-/// folder is known ([`records::use_data_folder`]) the log carries its
-/// imported reviews and the export is recorded there.
+/// must not exist yet. Returns the full path written. With the tutor's data
+/// folder (`folder`) the log carries its imported reviews and the export is
+/// recorded there.
 pub fn export_to_path(
     selected: &[Selected<'_>],
     profile: Option<&Profile>,
     format: Format,
     path: &Path,
     now: Timestamp,
+    folder: Option<&DataPaths>,
 ) -> Result<PathBuf, ExportError> {
-    export_to_path_with(selected, profile, format, path, &Options::new(now))
+    export_to_path_with(selected, profile, format, path, &Options::new(now), folder)
 }
 
 /// [`export_to_path`] with the options given: the tutor's export dialog
@@ -345,8 +347,8 @@ pub fn export_to_path_with(
     format: Format,
     path: &Path,
     options: &Options,
+    folder: Option<&DataPaths>,
 ) -> Result<PathBuf, ExportError> {
-    let folder = records::data_folder();
     let reviews = folder
         .map(|paths| crate::review::imported::load(paths).0)
         .unwrap_or_default();

@@ -6,7 +6,6 @@
 //! (atomic, 0600, never through a link).
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -124,19 +123,6 @@ pub fn append(paths: &DataPaths, record: ExportRecord) -> Result<(), StoreError>
         reason,
     })?;
     crate::folder::ron_file::write_atomic(&path, text.as_bytes())
-}
-
-/// The data folder of the tutor running in this process. The tutor's
-/// export (`export_to_path`) records its logs and includes imported reviews
-/// through it; it is set once, before the tutor starts.
-static DATA_FOLDER: OnceLock<DataPaths> = OnceLock::new();
-
-pub fn use_data_folder(paths: &DataPaths) {
-    let _ = DATA_FOLDER.set(paths.clone());
-}
-
-pub fn data_folder() -> Option<&'static DataPaths> {
-    DATA_FOLDER.get()
 }
 
 /// Where the record lives, for messages.

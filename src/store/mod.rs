@@ -209,7 +209,9 @@ impl Store for FileStore {
     }
 }
 
-/// A store in memory that can be told to fail, for tests.
+/// A store in memory that can be told to fail, for tests: not part of the
+/// library a user builds (feature `test-support`, which the tests turn on).
+#[cfg(any(test, feature = "test-support"))]
 #[derive(Debug, Default, Clone)]
 pub struct MemoryStore {
     pub modules: std::collections::BTreeMap<(String, String), ModuleJournal>,
@@ -225,6 +227,7 @@ pub struct MemoryStore {
     pub cpd: Vec<crate::cpd::record::CpdRecord>,
 }
 
+#[cfg(any(test, feature = "test-support"))]
 impl Store for MemoryStore {
     fn load_module(&self, course: &str, module: &str) -> Result<Option<ModuleJournal>, StoreError> {
         Ok(self.modules.get(&(course.to_owned(), module.to_owned())).cloned())

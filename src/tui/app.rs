@@ -108,7 +108,7 @@ impl<S: Store> App<S> {
             } => Some(self.export(&modules, format, &path, since, until, now)),
             Effect::PrepareExport(paths) => Some(Msg::ExportPrepared {
                 free: paths.iter().map(|path| free_name(path)).collect(),
-                last: last_export(),
+                last: last_export(self.store.data_paths()),
             }),
             Effect::ImportReview { path, allowed_signers } => {
                 Some(self.import_review(&path, allowed_signers.as_deref()))
@@ -199,7 +199,14 @@ impl<S: Store> App<S> {
             until,
             ..crate::export::Options::new(now)
         };
-        let result = crate::export::export_to_path_with(&selected, Some(&self.model.profile), format, path, &options);
+        let result = crate::export::export_to_path_with(
+            &selected,
+            Some(&self.model.profile),
+            format,
+            path,
+            &options,
+            self.store.data_paths(),
+        );
         match result {
             Ok(path) => Msg::Exported { path, unrecorded: None },
             // Written, but the data folder's record of exports was not.
@@ -220,8 +227,8 @@ impl<S: Store> App<S> {
 
 /// The day (UTC) and format of the last log recorded in the data folder's
 /// `exports.ron`, when the tutor knows its data folder and can read it.
-fn last_export() -> Option<(jiff::civil::Date, crate::export::Format)> {
-    let records = crate::export::records::load(crate::export::records::data_folder()?).ok()?;
+fn last_export(folder: Option<&crate::folder::DataPaths>) -> Option<(jiff::civil::Date, crate::export::Format)> {
+    let records = crate::export::records::load(folder?).ok()?;
     let last = records.into_iter().max_by_key(|record| record.exported)?;
     let format = crate::export::Format::ALL
         .into_iter()
