@@ -7,12 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn casebook(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", data)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run casebook")
+    common::Launch::new(data, args).without("NO_COLOR").run()
 }
 
 fn stdout(output: &Output) -> String {

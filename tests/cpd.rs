@@ -6,7 +6,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use casebook::cpd::layout;
 use casebook::cpd::record::{CpdRecord, ModuleRef, Texts};
@@ -125,19 +125,11 @@ fn nearly_identical_records_are_flagged_and_different_ones_are_not() {
 const NOW: &str = "2026-11-29T10:00:00Z";
 
 fn casebook(data: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", data)
+    common::Launch::new(data, args)
         .env("CASEBOOK_TEST_NOW", NOW)
         .env("TZ", "UTC")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+        .input(input)
+        .run()
 }
 
 fn out(output: &Output) -> String {

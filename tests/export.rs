@@ -736,7 +736,14 @@ fn export_to_path_writes_a_new_file_and_returns_its_full_path() {
         Err(ExportError::AlreadyExists(path.clone()))
     );
     assert_eq!(
-        export::export_to_path(&selected[..0], None, Format::Text, &folder.path().join("x.txt"), now(), None),
+        export::export_to_path(
+            &selected[..0],
+            None,
+            Format::Text,
+            &folder.path().join("x.txt"),
+            now(),
+            None
+        ),
         Err(ExportError::NothingToExport)
     );
     assert_eq!(files_in(folder.path()), ["casebook-log-2026-11-23.json"]);

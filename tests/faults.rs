@@ -830,7 +830,10 @@ fn fault_injector(folder: &Path) -> Option<PathBuf> {
         .status()
         .is_ok_and(|status| status.success());
     if !built {
-        eprintln!("SKIPPED: no C compiler (cc) to build the full-disk fault injector; install gcc to run this test");
+        common::skipped_without(
+            "cc",
+            "no C compiler (cc) built the full-disk fault injector; install gcc to run this test",
+        );
         return None;
     }
     Some(library)

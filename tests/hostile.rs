@@ -8,7 +8,6 @@
 
 mod common;
 
-use std::io::Write;
 #[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -44,20 +43,7 @@ fn run(data: &Path, args: &[&str], stdin: &[u8]) -> Output {
 }
 
 fn run_to(data: &Path, args: &[&str], stdin: &[u8], stdout: Stdio) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", data)
-        .stdin(Stdio::piped())
-        .stdout(stdout)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Written from a thread: a casebook that never reads must not block the test.
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.to_vec();
-    std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
+    let mut child = common::Launch::new(data, args).input(stdin).stdout(stdout).spawn();
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > Duration::from_secs(10) {

@@ -10,7 +10,7 @@
 mod common;
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -89,7 +89,7 @@ fn node_modules(test: &str) -> Option<PathBuf> {
     match INSTALLED.get_or_init(install) {
         Ok(path) => Some(path.clone()),
         Err(reason) => {
-            eprintln!("SKIPPED {test}: it needs a real LRS, and {reason}");
+            common::skipped_without("node", &format!("{test} needs a real LRS, and {reason}"));
             None
         }
     }
@@ -187,22 +187,15 @@ impl Drop for Lrs {
 }
 
 fn casebook(data: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
-    command
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", data)
-        .env_remove("CASEBOOK_LRS_SECRET")
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    let mut child = command.spawn().unwrap();
-    // casebook may end without reading its input (a refused command).
-    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    child.wait_with_output().unwrap()
+    env.iter()
+        .fold(
+            common::Launch::new(data, args)
+                .without("CASEBOOK_LRS_SECRET")
+                .env("TERM", "dumb")
+                .input(input),
+            |launch, (name, value)| launch.env(name, value),
+        )
+        .run()
 }
 
 fn stdout(output: &Output) -> String {

@@ -17,21 +17,15 @@ const SECOND_COMMENT: &str = "Could you say more?";
 
 /// Runs casebook on a data folder, in a working folder, with input piped.
 fn casebook(data: &Path, folder: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .current_dir(folder)
-        .env("CASEBOOK_DATA_DIR", data)
-        .env_remove("CASEBOOK_KEY_PASSPHRASE")
-        .envs(env.iter().copied())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // A command that stops reading early closes the pipe: not an error here.
-    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    child.wait_with_output().unwrap()
+    env.iter()
+        .fold(
+            common::Launch::new(data, args)
+                .in_folder(folder)
+                .without("CASEBOOK_KEY_PASSPHRASE")
+                .input(input),
+            |launch, (name, value)| launch.env(name, value),
+        )
+        .run()
 }
 
 fn out(output: &Output) -> String {
@@ -51,7 +45,10 @@ fn ssh_keygen_available(what: &str) -> bool {
         .status()
         .is_ok();
     if !found {
-        eprintln!("SKIPPED: ssh-keygen is not installed, so {what} cannot run (.ci/run installs openssh-client)");
+        common::skipped_without(
+            "ssh-keygen",
+            &format!("ssh-keygen is not installed, so {what} cannot run (.ci/run installs openssh-client)"),
+        );
     }
     found
 }

@@ -3,6 +3,8 @@
 //! messages or exported logs (casebook issue 12).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use casebook::content::{self, Block, Course};
 use casebook::journal::{ActionPoint, ModuleJournal, Profile, Reflection};
 use casebook::store::MemoryStore;
@@ -465,19 +467,10 @@ fn hostile_setup() -> Hostile {
 
 #[cfg(unix)]
 fn casebook(hostile: &Hostile, args: &[&str], input: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .arg("--modules")
-        .arg(&hostile.course)
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", &hostile.data)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    let course = hostile.course.display().to_string();
+    let mut arguments = vec!["--modules", course.as_str()];
+    arguments.extend_from_slice(args);
+    common::Launch::new(&hostile.data, &arguments).input(input).run()
 }
 
 #[cfg(unix)]

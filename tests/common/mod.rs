@@ -32,6 +32,17 @@ pub fn one_at_a_time() -> MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Says plainly that a test is skipped because `tool` is missing, or fails
+/// it where `.ci/run` said it installed the tool (`CASEBOOK_CI_TOOLS`): in
+/// CI a test must never pass by skipping what could have run.
+pub fn skipped_without(tool: &str, why: &str) {
+    let promised = std::env::var("CASEBOOK_CI_TOOLS").unwrap_or_default();
+    if promised.split_whitespace().any(|installed| installed == tool) {
+        panic!("{tool} was installed by .ci/run, yet {why}");
+    }
+    eprintln!("SKIPPED: {why}");
+}
+
 /// Whether tmux is here; when not, says plainly that the test is skipped.
 pub fn tmux_available(what: &str) -> bool {
     let found = tmux_command()
@@ -39,7 +50,10 @@ pub fn tmux_available(what: &str) -> bool {
         .output()
         .is_ok_and(|output| output.status.success());
     if !found {
-        eprintln!("SKIPPED: tmux is not installed, so {what} cannot run (.ci/run installs it)");
+        skipped_without(
+            "tmux",
+            &format!("tmux is not installed, so {what} cannot run (.ci/run installs it)"),
+        );
     }
     found
 }
@@ -174,18 +188,82 @@ impl Drop for Pane {
     }
 }
 
+/// The one way the tests launch the real binary: a data folder, the
+/// arguments, and what is piped in. Input is written from a thread and a
+/// pipe closed early is not an error, so a casebook that refuses a command
+/// without reading never blocks the test.
+pub struct Launch {
+    command: Command,
+    input: Vec<u8>,
+}
+
+impl Launch {
+    pub fn new(data: &Path, args: &[&str]) -> Launch {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
+        command
+            .args(args)
+            .env("CASEBOOK_DATA_DIR", data)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        Launch {
+            command,
+            input: Vec::new(),
+        }
+    }
+
+    pub fn input(mut self, input: impl AsRef<[u8]>) -> Launch {
+        self.input = input.as_ref().to_vec();
+        self
+    }
+
+    pub fn env(mut self, name: &str, value: impl AsRef<std::ffi::OsStr>) -> Launch {
+        self.command.env(name, value);
+        self
+    }
+
+    pub fn without(mut self, name: &str) -> Launch {
+        self.command.env_remove(name);
+        self
+    }
+
+    /// Runs it in another working folder (where logs are written).
+    pub fn in_folder(mut self, folder: &Path) -> Launch {
+        self.command.current_dir(folder);
+        self
+    }
+
+    /// Options given before the command's own arguments (`--modules DIR`).
+    pub fn command(&mut self) -> &mut Command {
+        &mut self.command
+    }
+
+    pub fn stdout(mut self, stdout: std::process::Stdio) -> Launch {
+        self.command.stdout(stdout);
+        self
+    }
+
+    pub fn spawn(mut self) -> std::process::Child {
+        use std::io::Write;
+        let mut child = self.command.spawn().unwrap();
+        let mut pipe = child.stdin.take().unwrap();
+        let input = self.input;
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+        child
+    }
+
+    pub fn run(self) -> Output {
+        self.spawn().wait_with_output().unwrap()
+    }
+}
+
 /// Runs casebook with `input` piped to it and `env` added.
 pub fn casebook_with_input(data: &Path, args: &[&str], input: &str, env: &[(&str, &std::ffi::OsStr)]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", data)
-        .envs(env.iter().copied())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    env.iter()
+        .fold(Launch::new(data, args).input(input), |launch, (name, value)| {
+            launch.env(name, value)
+        })
+        .run()
 }
