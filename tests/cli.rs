@@ -501,3 +501,23 @@ fn export_goes_to_documents_when_the_current_folder_cannot_be_used() {
         stdout(&output)
     );
 }
+
+/// A case's name finds its module, and a near miss is answered with the
+/// module meant (issue 25).
+#[test]
+fn a_module_is_found_by_its_case_and_a_near_miss_is_told_what_was_meant() {
+    let data = tempfile::tempdir().unwrap();
+    let by_case = casebook_with_input(data.path(), &["read", "tim", "--plain"], "q\n");
+    assert!(by_case.status.success(), "{}", String::from_utf8_lossy(&by_case.stderr));
+    assert!(stdout(&by_case).contains("Tim, 17"), "{}", stdout(&by_case));
+
+    let near = casebook(data.path(), &["read", "desistance-assesing", "--plain"]);
+    assert!(!near.status.success());
+    let said = String::from_utf8_lossy(&near.stderr);
+    assert!(said.contains("Did you mean desistance-assessing (Tim, 17)?"), "{said}");
+    let typo = casebook(data.path(), &["export", "tomas"]);
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("child-safety-planning (Tomasz, 17)"));
+
+    let nothing_near = casebook(data.path(), &["read", "xyz", "--plain"]);
+    assert!(!String::from_utf8_lossy(&nothing_near.stderr).contains("Did you mean"));
+}

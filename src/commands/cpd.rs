@@ -214,7 +214,7 @@ fn new(
                 .ok()
                 .and_then(|found| library.module_at(found))
             else {
-                let _ = crate::messages::write_to(err, &text::module_not_found(name));
+                let _ = crate::messages::write_to(err, &text::module_not_found(name, &library.suggestions(name)));
                 return exit::NOTHING;
             };
             match store.load_module(&course.id, &module.id) {

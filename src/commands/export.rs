@@ -120,7 +120,10 @@ pub fn export_command(
                     }
                 }
                 Err(candidates) if candidates.is_empty() => {
-                    let _ = crate::messages::write_to(err, &crate::text::module_not_found(name));
+                    let _ = crate::messages::write_to(
+                        err,
+                        &crate::text::module_not_found(name, &library.suggestions(name)),
+                    );
                     return exit::NOTHING;
                 }
                 Err(candidates) => {

@@ -269,7 +269,7 @@ fn tutor(
         Some(name) => match library.find_module_index(name) {
             Ok(found) => Some(found),
             Err(candidates) if candidates.is_empty() => {
-                crate::messages::say(&text::module_not_found(name));
+                crate::messages::say(&text::module_not_found(name, &library.suggestions(name)));
                 return exit::CONTENT;
             }
             Err(candidates) => {

@@ -40,8 +40,17 @@ pub fn content_problems(errors: usize) -> String {
     format!("{errors} problem(s) in the course files kept some modules out; run \"casebook validate\" to see them.")
 }
 
-pub fn module_not_found(name: &str) -> String {
-    format!("There is no module \"{name}\". Run \"casebook list\" to see the modules and their ids.")
+/// `suggestions`: close modules, as (id, case or title), best first.
+pub fn module_not_found(name: &str, suggestions: &[(String, String)]) -> String {
+    let shown: Vec<String> = suggestions.iter().map(|(id, case)| format!("{id} ({case})")).collect();
+    let guess = match shown.as_slice() {
+        [] => String::new(),
+        [one] => format!(" Did you mean {one}?"),
+        many => format!(" Did you mean one of these: {}?", many.join(", ")),
+    };
+    format!(
+        "There is no module \"{name}\".{guess} Run \"casebook list\" to see every module, with its id and its case."
+    )
 }
 
 pub fn module_ambiguous(name: &str, candidates: &[String]) -> String {
