@@ -1004,3 +1004,53 @@ fn the_full_screen_review_writes_and_signs_what_was_typed() {
     let imported = trip.import("log.review.json", &[]);
     assert!(imported.status.success(), "{}", err(&imported));
 }
+
+/// Issue 21, finding 1: a review file edited to quote words the learner
+/// never wrote is refused; the learner's words come from what was exported.
+#[test]
+fn a_review_quoting_words_the_learner_never_wrote_is_refused() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let path = trip.path("log.review.json");
+    let mut review: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    review["comments"][0]["reflection"] = Value::from("Words the learner never wrote.");
+    std::fs::write(&path, serde_json::to_vec_pretty(&review).unwrap()).unwrap();
+    let before = trip.journal_bytes();
+
+    let imported = trip.import("log.review.json", &[]);
+    assert_eq!(imported.status.code(), Some(1), "{}", out(&imported));
+    assert!(
+        err(&imported).contains("in words that are not the ones"),
+        "{}",
+        err(&imported)
+    );
+    assert_eq!(trip.journal_bytes(), before, "nothing changed");
+}
+
+/// Issue 21, finding 2: a log whose `digest` field is not the digest of its
+/// bytes (the field escaped, so the check found another) is refused, so no
+/// review can name a real log's digest over text that is not in it.
+#[test]
+fn a_log_whose_stated_digest_is_not_its_own_is_refused_for_review() {
+    let trip = Trip::new();
+    let real = trip.json_log("log.json");
+    let mut forged = real.clone();
+    forged["courses"][0]["modules"][0]["questions"][0]["reflection"] =
+        Value::from(format!("Words the learner never wrote. sha256:{}", "0".repeat(64)));
+    let text = serde_json::to_string_pretty(&forged)
+        .unwrap()
+        .replace("\"digest\": \"sha256:", "\"digest\": \"\\u0073ha256:");
+    let sealed = casebook::digest::seal(text.into_bytes());
+    std::fs::write(trip.path("forged.json"), &sealed).unwrap();
+    let parsed: Value = serde_json::from_slice(&sealed).unwrap();
+    assert_eq!(
+        parsed["digest"], real["digest"],
+        "the forged log states the real log's digest"
+    );
+
+    let reviewed = trip.review("forged.json", &[], &[]);
+    assert_eq!(reviewed.status.code(), Some(1), "{}", out(&reviewed));
+    assert!(err(&reviewed).contains("digest does not match"), "{}", err(&reviewed));
+    assert!(!trip.path("forged.review.json").exists());
+}

@@ -107,16 +107,24 @@ fn optional(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// Reads and checks a JSON log: its digest must match.
+/// Reads and checks a JSON log: the digest casebook computes over its bytes
+/// must match, and be the one its `digest` field states. The view's digest
+/// is then the computed one, which a review names.
 fn read_log(path: &Path) -> Result<LogView, (String, u8)> {
     let bytes = read_limited(path, VERIFY_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
-    match crate::export::verify(&bytes) {
-        Verification::Matches { .. } => {}
+    let computed = match crate::export::verify(&bytes) {
+        Verification::Matches { digest } => digest,
         Verification::Differs { .. } => return Err((text::review_log_changed(path), exit::REFUSED)),
         Verification::NoDigest => return Err((text::review_log_no_digest(path), exit::REFUSED)),
+    };
+    let mut view =
+        LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))?;
+    if view.digest != computed {
+        return Err((text::review_log_changed(path), exit::REFUSED));
     }
-    LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))
+    view.digest = computed;
+    Ok(view)
 }
 
 /// Writes a whole message, and fails the command when it cannot be shown:
@@ -492,6 +500,23 @@ pub fn verify_review(
     match log {
         Some(log) => match read_log(&log) {
             Ok(view) if view.log_id == review.log_id && view.digest == review.log_digest => {
+                // The review's quotes must be the log's own words.
+                let quoted_wrongly = review.comments.iter().find(|comment| {
+                    !view.reflections().any(|(course, module, question, text)| {
+                        course.id == comment.course
+                            && module.id == comment.module
+                            && question.id == comment.question
+                            && text == comment.reflection
+                    })
+                });
+                if let Some(comment) = quoted_wrongly {
+                    said.push(text::review_quote_differs(
+                        &format!("{}/{}", comment.course, comment.module),
+                        &comment.question,
+                        &review.log_id,
+                    ));
+                    return (said, exit::REFUSED);
+                }
                 said.push(text::verify_review_belongs(&log));
             }
             Ok(_) => {

@@ -149,6 +149,41 @@ pub fn check_import(
     {
         return Err((text::review_module_not_in_log(&stray, &review.log_id), exit::REFUSED));
     }
+    // The learner's words are what this data folder sent, never what the
+    // review file says they were: each quote must be the reflection the
+    // log carried. (An export recorded before casebook kept these digests
+    // has none: a review of it is checked by the log's digest alone.)
+    let sent: std::collections::BTreeMap<&str, &str> = same_log
+        .iter()
+        .filter(|record| record.digest == review.log_digest)
+        .flat_map(|record| {
+            record
+                .reflections
+                .iter()
+                .map(|(key, digest)| (key.as_str(), digest.as_str()))
+        })
+        .collect();
+    if !sent.is_empty() {
+        for comment in &review.comments {
+            let key = format!("{}/{}/{}", comment.course, comment.module, comment.question);
+            let module = format!("{}/{}", comment.course, comment.module);
+            match sent.get(key.as_str()) {
+                None => {
+                    return Err((
+                        text::review_quote_not_in_log(&module, &comment.question, &review.log_id),
+                        exit::REFUSED,
+                    ));
+                }
+                Some(digest) if *digest != crate::digest::of_text(&comment.reflection) => {
+                    return Err((
+                        text::review_quote_differs(&module, &comment.question, &review.log_id),
+                        exit::REFUSED,
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
     Ok(CheckedReview {
         review,
         bytes,

@@ -239,6 +239,20 @@ pub fn review_module_not_in_log(module: &str, log_id: &str) -> String {
     format!("Refused: the review comments on {module}, which log {log_id} did not include. Nothing was changed.")
 }
 
+/// A review quotes a reflection in other words than the log carried.
+pub fn review_quote_differs(module: &str, question: &str, log_id: &str) -> String {
+    format!(
+        "Refused: the review quotes your reflection on {module} (question {question}) in words that are not the ones log {log_id} carried, so the review file was changed after it was written. Nothing was changed. Ask your reviewer to send the review again, as casebook wrote it."
+    )
+}
+
+/// A review comments on a question the log carried no reflection for.
+pub fn review_quote_not_in_log(module: &str, question: &str, log_id: &str) -> String {
+    format!(
+        "Refused: the review comments on a reflection on {module} (question {question}) that log {log_id} did not carry. Nothing was changed."
+    )
+}
+
 pub fn review_journal_unreadable(error: &str) -> String {
     format!("Cannot read a journal the review comments on, so nothing was imported: {error}.")
 }
