@@ -485,6 +485,8 @@ fn file_app(folder: &Folder) -> App<FileStore> {
             exported: at(0),
             format: "json".to_owned(),
             modules: vec![format!("{course}/{module}")],
+            // As an export made before casebook kept each reflection's digest.
+            reflections: Default::default(),
         },
     )
     .unwrap();

@@ -165,6 +165,7 @@ mod tests {
             exported: Timestamp::from_second(1_795_000_000).unwrap(),
             format: "md".to_owned(),
             modules: vec!["hmip-youth-2021/desistance-assessing".to_owned()],
+            reflections: BTreeMap::new(),
         }
     }
 
