@@ -240,7 +240,7 @@ pub fn lrs_reply_cut(reason: &str) -> String {
 pub const LRS_REPLY_WEB_PAGE: &str =
     "it sent a web page, not an LRS's answer: a log-in page or a proxy's block page, perhaps";
 
-pub const LRS_REPLY_EMPTY: &str = "its reply was empty, where an LRS lists the ids of the statements it stored";
+pub const LRS_REPLY_EMPTY: &str = "its reply was empty";
 
 pub const LRS_REPLY_STATUS: &str = "an LRS that has stored statements answers 200";
 
