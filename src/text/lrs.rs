@@ -93,13 +93,6 @@ pub fn lrs_redirected(location: &str) -> String {
     )
 }
 
-pub fn lrs_status_only(status: u16) -> String {
-    format!("the LRS answered {status} and gave no reason")
-}
-
-pub const LRS_CONFLICT: &str =
-    "the LRS already holds a different statement with this id (409); this one is kept here and not sent again";
-
 /// In the tutor, short enough for its two rows at 80 columns.
 pub fn records_refused(status: u16) -> String {
     format!(
@@ -122,15 +115,6 @@ pub fn lrs_unreachable(endpoint: &str, reason: &str) -> String {
     format!(
         "The LRS at {endpoint} could not be reached ({reason}). Your records wait in the outbox and are sent \
          later; check the address and your network, or run \"casebook sync\" again."
-    )
-}
-
-pub fn lrs_server_error(endpoint: &str, status: u16, reason: &str) -> String {
-    let reason = reason.trim();
-    let reason: String = reason.chars().take(300).collect();
-    format!(
-        "The LRS at {endpoint} answered {status} ({reason}). Your records wait in the outbox and are sent later; \
-         if this goes on, check the address with your LRS's administrator."
     )
 }
 
@@ -181,10 +165,6 @@ pub fn lrs_forget_failed(path: &str, reason: &str) -> String {
 
 pub fn lrs_sent(sent: usize, endpoint: &str) -> String {
     format!("Sent {} to {endpoint}.", statements_count(sent))
-}
-
-pub fn lrs_rejected(path: &str, reason: &str) -> String {
-    format!("Refused by the LRS and kept in the outbox: {path}: {reason}")
 }
 
 pub fn lrs_still_waiting(count: usize) -> String {
