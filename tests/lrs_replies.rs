@@ -41,6 +41,10 @@ enum Answer {
     LoginRedirect,
     /// An LRS that does its job: `about` only when `about` is true.
     Lrs { about: bool },
+    /// 409 to every POST, with the LRS's own reason.
+    Conflict,
+    /// 500 and no body to every POST.
+    ServerError,
 }
 
 /// One request the server read.
@@ -217,6 +221,15 @@ fn serve(stream: TcpStream, answer: Answer, log: &Mutex<Vec<Request>>) {
                 ),
                 true,
             ),
+            Answer::Conflict => (
+                response(
+                    "409 Conflict",
+                    &[JSON],
+                    r#"{"message":"Statement id already stored with other content (conflict-7)"}"#,
+                ),
+                false,
+            ),
+            Answer::ServerError => (response("500 Internal Server Error", &[], ""), false),
             Answer::Lrs { about } => {
                 let signed_in = request.authorization.as_deref() == Some(basic(KEY, SECRET).as_str());
                 let bytes = if request.path.ends_with("/about") {
@@ -417,6 +430,53 @@ fn a_redirect_to_a_log_in_page_keeps_every_statement_and_is_named() {
         "{}",
         stderr(&test)
     );
+}
+
+/// A statement the LRS refuses (409) is kept with the LRS's own reason,
+/// and `sync --status` says the status once.
+#[test]
+fn a_refused_statement_keeps_the_lrs_reason_and_the_status_is_said_once() {
+    let server = Server::start(Answer::Conflict);
+    let data = data_folder();
+    configure(data.path(), &server.endpoint(), &[]);
+    study(data.path());
+    let sync = casebook(data.path(), &["sync"], &[]);
+    assert!(sync.status.success(), "{}", stderr(&sync));
+    assert_eq!(outbox(data.path()).len(), 9, "every refused statement is kept");
+    let mut shown = stdout(&casebook(data.path(), &["sync", "--status"], &[]));
+    // The file names hold digits of their own.
+    for (path, _) in outbox(data.path()) {
+        shown = shown.replace(&path.display().to_string(), "FILE");
+    }
+    let refused: Vec<&str> = shown
+        .lines()
+        .filter(|line| line.contains("Refused by the LRS"))
+        .collect();
+    assert_eq!(refused.len(), 9, "{shown}");
+    for line in refused {
+        assert!(line.contains("(conflict-7)"), "the LRS's own reason: {line}");
+        assert!(line.contains("a different statement with this id"), "{line}");
+        assert_eq!(line.matches("409").count(), 1, "the status once: {line}");
+    }
+}
+
+/// A server error with no reason: the status once, and that no reason came.
+#[test]
+fn a_server_error_without_a_reason_says_its_status_once() {
+    let server = Server::start(Answer::ServerError);
+    let data = data_folder();
+    configure(data.path(), &server.endpoint(), &[]);
+    study(data.path());
+    let before = outbox(data.path());
+    let sync = casebook(data.path(), &["sync"], &[]);
+    assert_eq!(sync.status.code(), Some(5));
+    assert_eq!(outbox(data.path()), before);
+    // The port may hold the digits too.
+    let said = stderr(&sync).replace(&server.endpoint(), "ENDPOINT");
+    assert_eq!(said.matches("500").count(), 1, "{said}");
+    assert!(said.contains("answered 500: it gave no reason"), "{said}");
+    let shown = stdout(&casebook(data.path(), &["sync", "--status"], &[])).replace(&server.endpoint(), "ENDPOINT");
+    assert_eq!(shown.matches("500").count(), 1, "{shown}");
 }
 
 /// An LRS that does its job still empties the outbox, with no
