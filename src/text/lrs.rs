@@ -222,7 +222,7 @@ pub const LRS_REPLY_WEB_PAGE: &str =
 
 pub const LRS_REPLY_EMPTY: &str = "its reply was empty";
 
-pub const LRS_REPLY_STATUS: &str = "an LRS that has stored statements answers 200";
+pub const LRS_REPLY_STATUS: &str = "an LRS answers 200 to what casebook asked";
 
 pub fn lrs_reply_not_xapi(start: &str) -> String {
     format!("its reply is not what an LRS sends: \"{start}\"")
@@ -326,8 +326,8 @@ pub fn lrs_test_redirected(endpoint: &str, status: u16, location: &str) -> Strin
 
 pub fn lrs_test_not_xapi(endpoint: &str, status: u16, why: &str) -> String {
     format!(
-        "The LRS at {endpoint} answered {status}, but not as an LRS does: {why}. Check the endpoint with your \
-         LRS's administrator: it is the xAPI address, usually ending in /xapi/ or /xAPI/."
+        "The LRS at {endpoint} answered {status}, but {why}. Check the endpoint with your LRS's administrator: \
+         it is the xAPI address, usually ending in /xapi/ or /xAPI/."
     )
 }
 
