@@ -13,7 +13,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -258,19 +258,14 @@ fn serve(stream: TcpStream, answer: Answer, log: &Mutex<Vec<Request>>) {
 }
 
 fn casebook(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
-    command
-        .args(args)
-        .env("CASEBOOK_DATA_DIR", data)
-        .env_remove("CASEBOOK_LRS_SECRET")
-        .env("TERM", "dumb")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    command.output().unwrap()
+    env.iter()
+        .fold(
+            common::Launch::new(data, args)
+                .without("CASEBOOK_LRS_SECRET")
+                .env("TERM", "dumb"),
+            |launch, (name, value)| launch.env(name, value),
+        )
+        .run()
 }
 
 fn stdout(output: &Output) -> String {
@@ -300,12 +295,10 @@ fn configure(data: &Path, endpoint: &str, extra: &[&str]) {
 }
 
 fn study(data: &Path) {
-    let output = common::casebook_with_input(
-        data,
-        &["read", MODULE, "--plain"],
-        STUDY,
-        &[("TERM", std::ffi::OsStr::new("dumb"))],
-    );
+    let output = common::Launch::new(data, &["read", MODULE, "--plain"])
+        .env("TERM", "dumb")
+        .input(STUDY)
+        .run();
     assert!(output.status.success(), "read: {}", stderr(&output));
 }
 
@@ -536,13 +529,8 @@ fn lrs_test_goes_on_when_the_lrs_does_not_serve_about() {
 /// until it ends: a high-water mark, so polling can only under-read the
 /// peak of a program that frees memory just before it exits, never over-read.
 #[cfg(target_os = "linux")]
-fn run_measuring_peak(mut command: Command) -> (Output, u64) {
-    let child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+fn run_measuring_peak(launch: common::Launch) -> (Output, u64) {
+    let child = launch.spawn();
     let pid = child.id();
     let poller = std::thread::spawn(move || {
         let mut peak_kb = 0;
@@ -602,9 +590,7 @@ fn a_hundred_thousand_waiting_statements_are_counted_in_little_memory() {
         let name = format!("{millis:013}-{:04}-{id}.json", index % 10_000);
         fs::write(dir.join(name), entry.to_string()).unwrap();
     }
-    let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
-    command.args(["sync", "--status"]).env("CASEBOOK_DATA_DIR", data.path());
-    let (output, peak_kb) = run_measuring_peak(command);
+    let (output, peak_kb) = run_measuring_peak(common::Launch::new(data.path(), &["sync", "--status"]));
     assert!(output.status.success(), "{}", stderr(&output));
     let oldest = jiff::Timestamp::from_millisecond(start_ms)
         .unwrap()
