@@ -99,6 +99,9 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 &mut io::stderr().lock(),
             )
         }),
+        Some(Command::Trust(args)) => with_data_folder(paths.as_ref(), |paths| {
+            crate::commands::review::trust_command(args, paths, &mut io::stdout().lock(), &mut io::stderr().lock())
+        }),
         Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
             crate::commands::review::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())
         }),

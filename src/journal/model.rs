@@ -524,6 +524,25 @@ impl ModuleJournal {
         (last.text != reflection.text).then_some(last)
     }
 
+    /// Every review of the wording last reviewed, oldest first, when the
+    /// learner has changed the text since: who reviewed what they changed.
+    pub fn reviews_of_edited_wording(&self, question: &str) -> Vec<(&str, jiff::civil::Date)> {
+        let Some(last) = self.edited_after_review(question) else {
+            return Vec::new();
+        };
+        self.reflections
+            .get(question)
+            .map(|reflection| {
+                reflection
+                    .reviewed
+                    .iter()
+                    .filter(|seen| seen.text == last.text)
+                    .map(|seen| (seen.reviewer.as_str(), seen.date))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub fn answered_count(&self, module: &crate::content::Module) -> usize {
         self.progress(module).answered
     }

@@ -94,6 +94,9 @@ pub struct CheckedReview {
     pub signed: Option<signing::Signed>,
     /// Who the allowed-signers file says signed it, when one was given.
     pub identities: Option<Vec<String>>,
+    /// Signed by a key the learner trusts (`casebook trust`) for the
+    /// reviewer's name: verified.
+    pub trusted: bool,
 }
 
 /// Every check `import-review` makes, with nothing written: the review
@@ -184,12 +187,18 @@ pub fn check_import(
             }
         }
     }
+    let trusted = signed.as_ref().is_some_and(|signed| {
+        crate::review::trust::load(paths).is_ok_and(|keys| {
+            crate::review::trust::trusted_for(&keys, &signed.key, &review.reviewer.name, jiff::Timestamp::now())
+        })
+    });
     Ok(CheckedReview {
         review,
         bytes,
         signature,
         signed,
         identities,
+        trusted,
     })
 }
 
@@ -234,7 +243,8 @@ pub fn import_message(checked: &CheckedReview, stored: &Path, again: bool) -> St
     let review = &checked.review;
     let signature = match (&checked.signed, &checked.identities) {
         (None, _) => text::REVIEW_UNSIGNED.to_owned(),
-        (Some(signed), None) => text::review_signed_unchecked(&signed.fingerprint),
+        (Some(signed), _) if checked.trusted => text::review_signed_trusted(&review.reviewer.name, &signed.fingerprint),
+        (Some(signed), None) => text::review_signed_untrusted(&review.reviewer.name, &signed.fingerprint),
         (Some(signed), Some(identities)) => text::review_signed_by(&signed.fingerprint, &identities.join(", ")),
     };
     let message = if again {

@@ -270,6 +270,18 @@ pub fn review_signed_unchecked(fingerprint: &str) -> String {
     )
 }
 
+pub fn review_signed_trusted(reviewer: &str, fingerprint: &str) -> String {
+    format!("Verified: signed with the key you trust for {reviewer} (fingerprint {fingerprint}).")
+}
+
+pub fn review_signed_untrusted(reviewer: &str, fingerprint: &str) -> String {
+    format!(
+        "Signed by a key you have not trusted (fingerprint {fingerprint}), so it shows the review is unchanged since \
+that key signed it, not that {reviewer} signed it. If it is {reviewer}'s key (check the fingerprint with them), \
+trust it with: casebook trust KEY.pub --name \"{reviewer}\""
+    )
+}
+
 pub fn review_signed_by(fingerprint: &str, identities: &str) -> String {
     format!("Its signature matches, made by key {fingerprint}, allowed for {identities}.")
 }
@@ -374,6 +386,52 @@ pub fn verify_review_no_log(log_id: &str) -> String {
     format!("It reviews log {log_id}; name the log with --log FILE to check that it belongs to it.")
 }
 
+pub fn trust_key_missing(path: &Path) -> String {
+    format!(
+        "There is no key file {}. Ask your reviewer for their public key: the file ending .pub that ssh-keygen made \
+beside their key.",
+        path.display()
+    )
+}
+
+pub fn trust_not_a_public_key(path: &Path) -> String {
+    format!(
+        "{} is not an SSH public key. Give the file ending .pub (one line starting ssh-ed25519, ecdsa-sha2- or \
+ssh-rsa), never the private key.",
+        path.display()
+    )
+}
+
+pub fn trust_bad_name(name: &str) -> String {
+    format!(
+        "\"{name}\" cannot be a reviewer's name here: give the name as the review gives it, without double quotes, \
+commas or a leading !."
+    )
+}
+
+pub fn trusted(name: &str, fingerprint: &str) -> String {
+    format!(
+        "You now trust this key for reviews signed by {name} (fingerprint {fingerprint}). Reviews {name} signs with \
+it show as verified. Check the fingerprint with {name} by phone or in person: anyone can make a key and \
+give it a name."
+    )
+}
+
+pub const TRUSTED_NONE: &str =
+    "You trust no reviewer's key yet. Trust one with: casebook trust KEY.pub --name \"NAME\"";
+
+pub fn trusted_line(name: &str, fingerprint: &str) -> String {
+    format!("{name}  {fingerprint}")
+}
+
+pub fn trust_forgotten(who: &str, removed: usize) -> String {
+    match removed {
+        0 => format!("No key was trusted for {who}; nothing changed."),
+        1 => format!("You no longer trust the key for {who}."),
+        many => format!("You no longer trust the {many} keys for {who}."),
+    }
+}
+
 pub fn key_unreadable(path: &Path, reason: &str) -> String {
     format!("Cannot read the key {}: {reason}. Nothing was written.", path.display())
 }
@@ -456,10 +514,10 @@ pub fn review_left_out(problem: &str) -> String {
     format!("An imported review could not be read and is left out of the log: {problem}.")
 }
 
-pub fn plain_edited_after_review(reviewer: &str, date: jiff::civil::Date) -> String {
+pub fn plain_edited_after_review(reviews: &[(&str, jiff::civil::Date)]) -> String {
     format!(
-        "Edited after review on {} by {reviewer}. The wording reviewed:",
-        super::format::date(date)
+        "You edited this answer {}. The wording reviewed:",
+        super::feedback::after_reviews(reviews)
     )
 }
 
