@@ -1095,3 +1095,35 @@ fn a_log_whose_stated_digest_is_not_its_own_is_refused_for_review() {
     assert!(err(&reviewed).contains("digest does not match"), "{}", err(&reviewed));
     assert!(!trip.path("forged.review.json").exists());
 }
+
+/// Issue 21, finding 6: a review too large to keep is refused before
+/// anything is stored, and the journal stays readable.
+#[test]
+fn a_review_too_large_is_refused_before_anything_is_kept() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let path = trip.path("log.review.json");
+    let mut review: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    review["overall_comments"] = Value::from("A very long comment. ".repeat(700_000));
+    std::fs::write(&path, serde_json::to_vec_pretty(&review).unwrap()).unwrap();
+    let before = trip.journal_bytes();
+
+    let imported = trip.import("log.review.json", &[]);
+    assert_eq!(imported.status.code(), Some(1), "{}", out(&imported));
+    assert!(
+        err(&imported).contains("larger than a review can be"),
+        "{}",
+        err(&imported)
+    );
+    assert_eq!(trip.journal_bytes(), before);
+    assert!(
+        !trip.learner.path().join("reviews").exists()
+            || std::fs::read_dir(trip.learner.path().join("reviews"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+    let list = trip.learner_runs(&["list"], "");
+    assert!(list.status.success(), "the module stays readable");
+}

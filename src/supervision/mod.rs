@@ -103,11 +103,39 @@ pub struct CheckedReview {
 /// parses, its signature (if any) matches (and its key is allowed, when an
 /// allowed-signers file is given), and it reviews a log this data folder
 /// exported, digest for digest. The error is the message and exit code.
+/// The most a review may hold, checked before anything is kept: a review
+/// is a few pages of comments, and what it adds to a journal must never
+/// take the journal past what casebook reads back (16 MiB).
+pub const REVIEW_FILE_LIMIT: u64 = 2 * 1024 * 1024;
+/// Characters in one comment, and in the overall comments or agreed actions.
+pub const COMMENT_LIMIT: usize = 20_000;
+/// Comments in one review (a log has a few dozen reflections at most).
+pub const COMMENTS_LIMIT: usize = 1_000;
+
+/// Why a review is too large to keep, if it is.
+fn over_limits(review: &Review, bytes: usize) -> Option<String> {
+    if u64::try_from(bytes).unwrap_or(u64::MAX) > REVIEW_FILE_LIMIT {
+        return Some(text::review_too_large(REVIEW_FILE_LIMIT / 1024 / 1024));
+    }
+    if review.comments.len() > COMMENTS_LIMIT {
+        return Some(text::review_too_many_comments(review.comments.len(), COMMENTS_LIMIT));
+    }
+    let long = review
+        .comments
+        .iter()
+        .map(|comment| comment.comment.chars().count())
+        .chain(review.overall_comments.iter().map(|text| text.chars().count()))
+        .chain(review.agreed_actions.iter().map(|text| text.chars().count()))
+        .any(|length| length > COMMENT_LIMIT);
+    long.then(|| text::review_comment_too_long(COMMENT_LIMIT))
+}
+
 pub fn check_import(
     paths: &DataPaths,
     path: &Path,
     allowed_signers: Option<&Path>,
 ) -> Result<CheckedReview, (String, u8)> {
+    // One byte past the limit is enough to know the file is too large.
     let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
     let review = Review::parse(&bytes).map_err(|problem| {
@@ -116,6 +144,9 @@ pub fn check_import(
             exit::REFUSED,
         )
     })?;
+    if let Some(reason) = over_limits(&review, bytes.len()) {
+        return Err((text::review_refused(path, &reason), exit::REFUSED));
+    }
     let (signed, signature) = check_signature(path, &bytes)?.unzip();
     let identities = match allowed_signers {
         Some(allowed) => Some(signer_identities(allowed, signed.as_ref())?),

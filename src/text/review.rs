@@ -386,6 +386,28 @@ pub fn verify_review_no_log(log_id: &str) -> String {
     format!("It reviews log {log_id}; name the log with --log FILE to check that it belongs to it.")
 }
 
+pub fn review_too_large(limit_mib: u64) -> String {
+    format!("it is larger than a review can be ({limit_mib} MiB)")
+}
+
+pub fn review_too_many_comments(count: usize, limit: usize) -> String {
+    format!("it has {count} comments, more than a review can hold ({limit})")
+}
+
+pub fn review_comment_too_long(limit: usize) -> String {
+    format!(
+        "a comment in it is longer than a review's comments can be ({} characters)",
+        super::format::grouped(limit)
+    )
+}
+
+pub fn review_refused(path: &Path, reason: &str) -> String {
+    format!(
+        "Refused {}: {reason}. Nothing was changed. Ask your reviewer to send it again as casebook wrote it.",
+        path.display()
+    )
+}
+
 pub fn trust_key_missing(path: &Path) -> String {
     format!(
         "There is no key file {}. Ask your reviewer for their public key: the file ending .pub that ssh-keygen made \
