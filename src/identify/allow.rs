@@ -99,36 +99,28 @@ pub fn mark(text: &str, finding: &Finding) -> Mark {
 }
 
 /// The byte span of the sentence around `start..end`: from after the last
-/// full stop, question or exclamation mark (followed by a space) or line
-/// break before it, to the next after it.
+/// full stop, question or exclamation mark (followed by white space) or
+/// blank line before it, to the next after it. A single line break is not
+/// an end, so the same text wrapped another way is the same sentence.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let start = start.min(text.len());
-    let end = end.clamp(start, text.len());
-    let is_stop = |bytes: &[u8], at: usize| {
-        matches!(bytes.get(at), Some(b'.' | b'!' | b'?'))
-            && matches!(bytes.get(at + 1), Some(b' ' | b'\n' | b'\t') | None)
-    };
     let bytes = text.as_bytes();
+    let start = start.min(bytes.len());
+    let end = end.clamp(start, bytes.len());
+    let white = |at: usize| matches!(bytes.get(at), Some(b' ' | b'\n' | b'\t' | b'\r') | None);
+    let stop = |at: usize| matches!(bytes.get(at), Some(b'.' | b'!' | b'?')) && white(at + 1);
+    let blank = |at: usize| bytes.get(at) == Some(&b'\n') && bytes.get(at + 1) == Some(&b'\n');
     let mut from = start;
-    while from > 0 {
-        let at = from - 1;
-        if bytes[at] == b'\n' || is_stop(bytes, at) {
-            break;
-        }
-        from = at;
+    while from > 0 && !stop(from - 1) && !blank(from - 1) {
+        from -= 1;
     }
     let mut to = end;
-    while to < bytes.len() {
-        if bytes[to] == b'\n' {
-            break;
-        }
-        if is_stop(bytes, to) {
-            to += 1;
-            break;
-        }
+    while to < bytes.len() && !blank(to) {
         to += 1;
+        if stop(to - 1) {
+            break;
+        }
     }
-    // Whole characters only: the stops are ASCII, so these are boundaries.
+    // The stops and line breaks are ASCII, so both ends fall between characters.
     (from, to)
 }
 

@@ -23,7 +23,7 @@ pattern!(
 pattern!(
     /// Any reference-shaped code after words that say it is one.
     NAMED_REFERENCE,
-    r"\b(?i:crime[ \t]+reference[ \t]+number|crime[ \t]+(?:ref(?:erence)?|number|no\.?)|crn|urn|incident[ \t]+(?:number|no\.?|log)|log[ \t]+(?:number|no\.?)|occurrence[ \t]+(?:number|no\.?)|(?:case|client|child|person|yot|childview|carefirst)[ \t]+(?:number|no\.?|ref(?:erence)?|id)|court[ \t]+(?:case[ \t]+)?(?:number|no\.?|ref(?:erence)?)|custody[ \t]+(?:number|no\.?|record(?:[ \t]+number)?)|pnc(?:[ \t]+(?:id|number|no\.?))?|police[ \t]+ref(?:erence)?|ref(?:erence)?(?:[ \t]+(?:number|no\.?))?)[ \t]*(?:[:#.\-][ \t]*)?(?i:(?:is|was)[ \t]+)?([A-Za-z0-9][A-Za-z0-9/\-]{3,}[A-Za-z0-9])"
+    r"\b(?i:crime[ \t]+reference[ \t]+number|crime[ \t]+(?:ref(?:erence)?|number|no\.?)|crn|urn|incident[ \t]+log[ \t]+(?:number|no\.?)|incident[ \t]+(?:number|no\.?|log)|log[ \t]+(?:number|no\.?)|occurrence[ \t]+(?:number|no\.?)|(?:case|client|child|person|yot|childview|carefirst)[ \t]+(?:number|no\.?|ref(?:erence)?|id)|court[ \t]+(?:case[ \t]+)?(?:number|no\.?|ref(?:erence)?)|custody[ \t]+(?:number|no\.?|record(?:[ \t]+number)?)|pnc(?:[ \t]+(?:id|number|no\.?))?|police[ \t]+ref(?:erence)?|ref(?:erence)?(?:[ \t]+(?:number|no\.?))?)[ \t]*(?:[:#.\-][ \t]*)?(?i:(?:is|was)[ \t]+)?([A-Za-z0-9][A-Za-z0-9/\-]{3,}[A-Za-z0-9])"
 );
 
 pattern!(

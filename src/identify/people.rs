@@ -31,7 +31,7 @@ pattern!(
 pattern!(
     /// A date after a word that says it is a birth date.
     BIRTH_DATE,
-    r"(?i)\b(?:d\.?o\.?b\b\.?|date[ \t]+of[ \t]+birth|born|birthday)(?:[ \t]*[:\-][ \t]*|[ \t]+)(?:(?:is|was|on|in|the|of)[ \t]+)*(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?[ \t]+\d{4}\b|[ \t]+'\d{2}\b)?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{4}\b)?|\d{4}\b))"
+    r"(?i)\b(?:d\.?o\.?b\b\.?|date[ \t]+of[ \t]+birth|born|birthday)[ \t]*[:,\-]?[ \t]*(?:[\p{L}'’.]+,?[ \t]+){0,4}?(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?[ \t]+\d{4}\b|[ \t]+'\d{2}\b)?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{4}\b)?|\d{4}\b))"
 );
 
 pattern!(
@@ -142,7 +142,7 @@ fn age_is_something_else(rest: &str) -> bool {
     const COUNTS: &[&str] = &[
         "hours", "hour", "hrs", "minutes", "minute", "mins", "seconds", "times", "days", "day", "weeks", "week",
         "months", "month", "sessions", "session", "points", "miles", "km", "am", "pm", "per", "percent", "of", "out",
-        "pupils", "children", "people", "cases", "others", "more", "other", "or", "to", "and", "x",
+        "pupils", "children", "people", "cases", "others", "more", "other", "to", "x",
     ];
     among(COUNTS, &next) || among(MONTHS, &next)
 }
