@@ -4,31 +4,31 @@
 use super::Kind;
 use super::patterns::{after, before, captures, pattern, span};
 
-pattern!(NHS, r"\b(\d{3})([ \-]?)(\d{3})([ \-]?)(\d{4})\b");
+pattern!(NHS, r"(?-u:\b)(\d{3})([ \-]?)(\d{3})([ \-]?)(\d{4})(?-u:\b)");
 
 pattern!(
     NATIONAL_INSURANCE,
-    r"\b([A-Z]{2})[ \t]?(\d{2})[ \t]?(\d{2})[ \t]?(\d{2})(?:[ \t]?([A-D]))?\b"
+    r"(?-u:\b)([A-Z]{2})[ \t]?(\d{2})[ \t]?(\d{2})[ \t]?(\d{2})(?:[ \t]?([A-D]))?(?-u:\b)"
 );
 
 pattern!(
     /// A PNC id: year, a slash, the number and a check letter (2019/0123456X).
-    PNC, r"\b((?:19|20)?\d{2}/\d{4,7}[A-HJ-NP-Z])\b");
+    PNC, r"(?-u:\b)((?:19|20)?\d{2}/\d{4,7}[A-HJ-NP-Z])(?-u:\b)");
 
 pattern!(
     /// A police case file's unique reference number (01YM1234521) or a Crown
     /// Court case number (T20217001).
-    URN, r"\b(\d{2}[A-Z]{2}\d{7}|T\d{8})\b");
+    URN, r"(?-u:\b)(\d{2}[A-Z]{2}\d{7}|T\d{8})(?-u:\b)");
 
 pattern!(
     /// Any reference-shaped code after words that say it is one.
     NAMED_REFERENCE,
-    r"\b(?i:crime[ \t]+reference[ \t]+number|crime[ \t]+(?:ref(?:erence)?|number|no\.?)|crn|urn|incident[ \t]+log[ \t]+(?:number|no\.?)|incident[ \t]+(?:number|no\.?|log)|log[ \t]+(?:number|no\.?)|occurrence[ \t]+(?:number|no\.?)|(?:case|client|child|person|yot|childview|carefirst)[ \t]+(?:number|no\.?|ref(?:erence)?|id)|court[ \t]+(?:case[ \t]+)?(?:number|no\.?|ref(?:erence)?)|custody[ \t]+(?:number|no\.?|record(?:[ \t]+number)?)|pnc(?:[ \t]+(?:id|number|no\.?))?|police[ \t]+ref(?:erence)?|ref(?:erence)?(?:[ \t]+(?:number|no\.?))?)[ \t]*(?:[:#.\-][ \t]*)?(?i:(?:is|was)[ \t]+)?([A-Za-z0-9][A-Za-z0-9/\-]{3,}[A-Za-z0-9])"
+    r"(?-u:\b)(?i:crime[ \t]+reference[ \t]+number|crime[ \t]+(?:ref(?:erence)?|number|no\.?)|crn|urn|incident[ \t]+log[ \t]+(?:number|no\.?)|incident[ \t]+(?:number|no\.?|log)|log[ \t]+(?:number|no\.?)|occurrence[ \t]+(?:number|no\.?)|(?:case|client|child|person|yot|childview|carefirst)[ \t]+(?:number|no\.?|ref(?:erence)?|id)|court[ \t]+(?:case[ \t]+)?(?:number|no\.?|ref(?:erence)?)|custody[ \t]+(?:number|no\.?|record(?:[ \t]+number)?)|pnc(?:[ \t]+(?:id|number|no\.?))?|police[ \t]+ref(?:erence)?|ref(?:erence)?(?:[ \t]+(?:number|no\.?))?)[ \t]*(?:[:#.\-][ \t]*)?(?i:(?:is|was)[ \t]+)?([A-Za-z0-9][A-Za-z0-9/\-]{3,}[A-Za-z0-9])"
 );
 
 pattern!(
     /// Where a phone number may start: "+44", "(0" or "0".
-    PHONE_START, r"\+44|\(0|\b0\d");
+    PHONE_START, r"\+44|\(0|(?-u:\b)0\d");
 
 #[cfg(test)]
 pub(super) fn patterns() -> Vec<&'static super::patterns::Pattern> {

@@ -12,26 +12,26 @@ pattern!(
 
 pattern!(
     TITLE,
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|PC|DC|DS|DI|DCI|Sgt|Sergeant|Constable|Judge|Cllr|Councillor|Rev|Revd)\.?[ \t]+(?:\p{Lu}\.?[ \t]+)?(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*)(?:[ \t]+(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*))?"
+    r"(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|PC|DC|DS|DI|DCI|Sgt|Sergeant|Constable|Judge|Cllr|Councillor|Rev|Revd)\.?[ \t]+(?:\p{Lu}\.?[ \t]+)?(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*)(?:[ \t]+(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*))?"
 );
 
 pattern!(
     /// A name then an age: "Jayden, 15", "Jayden Smith (15)", "Jayden, aged
     /// 15", "Jayden is 15".
     NAME_THEN_AGE,
-    r"\b(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*)(?:[ \t]+(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*))?(,[ \t]*(?:aged?[ \t]+)?|[ \t]*\([ \t]*(?:aged?[ \t]+)?|[ \t]+(?:is|was|who[ \t]+is|who[ \t]+was|is[ \t]+now|turned|turns|aged)[ \t]+)(\d{1,2})\b"
+    r"(?-u:\b)(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*)(?:[ \t]+(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*))?(,[ \t]*(?:aged?[ \t]+)?|[ \t]*\([ \t]*(?:aged?[ \t]+)?|[ \t]+(?:is|was|who[ \t]+is|who[ \t]+was|is[ \t]+now|turned|turns|aged)[ \t]+)(\d{1,2})(?-u:\b)"
 );
 
 pattern!(
     /// An age then a name: "15-year-old Jayden", "a 15 year old called Jayden".
     AGE_THEN_NAME,
-    r"\b(\d{1,2})[- ]years?[- ]old[ \t]+(?:(?:boy|girl|child|lad|young person)[ \t]+)?(?:(?:called|named)[ \t]+)?(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*)"
+    r"(?-u:\b)(\d{1,2})[- ]years?[- ]old[ \t]+(?:(?:boy|girl|child|lad|young person)[ \t]+)?(?:(?:called|named)[ \t]+)?(\p{Lu}[\p{L}]*(?:['’\-]\p{Lu}?\p{Ll}+)*)"
 );
 
 pattern!(
     /// A date after a word that says it is a birth date.
     BIRTH_DATE,
-    r"(?i)\b(?:d\.?o\.?b\b\.?|date[ \t]+of[ \t]+birth|born|birthday)[ \t]*[:,\-]?[ \t]*(?:[\p{L}'’.]+,?[ \t]+){0,4}?(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?[ \t]+\d{4}\b|[ \t]+'\d{2}\b)?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?\b(?:,?[ \t]+\d{4}\b)?|\d{4}\b))"
+    r"(?i)(?-u:\b)(?:d\.?o\.?b(?-u:\b)\.?|date[ \t]+of[ \t]+birth|born|birthday)[ \t]*[:,\-]?[ \t]*(?:[\p{L}'’.]+,?[ \t]+){0,4}?(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?-u:\b)|\d{4}-\d{2}-\d{2}(?-u:\b)|\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?(?:,?[ \t]+\d{4}(?-u:\b)|[ \t]+'\d{2}(?-u:\b))?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?[ \t]+\d{4}(?-u:\b))?|\d{4}(?-u:\b)))"
 );
 
 pattern!(

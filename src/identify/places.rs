@@ -23,7 +23,11 @@ macro_rules! outward {
 
 pattern!(
     FULL_POSTCODE,
-    concat!(r"(?i)\b(", outward!(), r")[ \t]?([0-9][ABD-HJLNP-UW-Z]{2})\b")
+    concat!(
+        r"(?i)(?-u:\b)(",
+        outward!(),
+        r")[ \t]?([0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)"
+    )
 );
 
 pattern!(
@@ -31,25 +35,25 @@ pattern!(
     /// SE15", "from the M14 area", "LS9 postcode".
     OUTWARD_IN_CONTEXT,
     concat!(
-        r"\b(?:(?i:in|from|around|near|postcode|post[ \t]+code|lives[ \t]+in|living[ \t]+in|moved[ \t]+to)[ \t]*:?[ \t]+((?i:the)[ \t]+)?)?(",
+        r"(?-u:\b)(?:(?i:in|from|around|near|postcode|post[ \t]+code|lives[ \t]+in|living[ \t]+in|moved[ \t]+to)[ \t]*:?[ \t]+((?i:the)[ \t]+)?)?(",
         outward!(),
-        r")\b([ \t]+(?i:area|district|postcode|post[ \t]+code|estate))?"
+        r")(?-u:\b)([ \t]+(?i:area|district|postcode|post[ \t]+code|estate))?"
     )
 );
 
 pattern!(
     STREET,
-    r"\b(?:(?:Flat|Apartment|Apt|Unit)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+)?(\d{1,4}[A-Za-z]?),?[ \t]+((?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3})(Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Crescent|Cres|Way|Place|Grove|Gardens|Gdns|Court|Terrace|Walk|Hill|Square|Mews|Row|Rise|View|Parade|Vale|Green|Croft|Fold|Gate|Wharf|Boulevard|Park|Chase|Meadows?|Heights|Approach)\b"
+    r"(?-u:\b)(?:(?:Flat|Apartment|Apt|Unit)[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+)?(\d{1,4}[A-Za-z]?),?[ \t]+((?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3})(Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Crescent|Cres|Way|Place|Grove|Gardens|Gdns|Court|Terrace|Walk|Hill|Square|Mews|Row|Rise|View|Parade|Vale|Green|Croft|Fold|Gate|Wharf|Boulevard|Park|Chase|Meadows?|Heights|Approach)(?-u:\b)"
 );
 
 pattern!(
     SCHOOL,
-    r"\b((?:(?:St\.?|Saint)[ \t]+)?(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,4})(Academy|Primary[ \t]+School|Primary|Secondary[ \t]+School|High[ \t]+School|Grammar[ \t]+School|Infant[ \t]+School|Infants|Junior[ \t]+School|Juniors|Community[ \t]+School|Community[ \t]+College|Free[ \t]+School|Sixth[ \t]+Form[ \t]+College|College|School|Pupil[ \t]+Referral[ \t]+Unit|PRU)\b"
+    r"(?-u:\b)((?:(?:St\.?|Saint)[ \t]+)?(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,4})(Academy|Primary[ \t]+School|Primary|Secondary[ \t]+School|High[ \t]+School|Grammar[ \t]+School|Infant[ \t]+School|Infants|Junior[ \t]+School|Juniors|Community[ \t]+School|Community[ \t]+College|Free[ \t]+School|Sixth[ \t]+Form[ \t]+College|College|School|Pupil[ \t]+Referral[ \t]+Unit|PRU)(?-u:\b)"
 );
 
 pattern!(
     EMAIL,
-    r"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b"
+    r"(?-u:\b)[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?-u:\b)"
 );
 
 #[cfg(test)]
