@@ -4,6 +4,7 @@
 
 use casebook::content::{self, Course, short_name};
 use casebook::identify::{Allow, Finding, Kind, Mark, check, mark};
+use proptest::strategy::Strategy;
 use std::collections::BTreeSet;
 
 fn shipped() -> Course {
@@ -246,4 +247,33 @@ fn precision_and_recall_on_the_labelled_set() {
         wrong.join("\n")
     );
     assert!(recall >= LEAST_RECALL, "recall {recall:.3}:\n{}", wrong.join("\n"));
+}
+
+proptest::proptest! {
+    /// Whatever is typed, the check never panics, and each finding's words
+    /// are the text at its place, in order and apart.
+    #[test]
+    fn findings_are_always_the_text_at_their_place(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "Jayden", "Will", " ", ", ", "15", "(", ")", "Mr", "O’Neill", "M14 5AB", "SE15", "in ",
+                    "07700 900123", "+44", "943 476 5919", "AB 12 34 56 C", "2019/0123456X", "@", ".com", "\n",
+                    "\n\n", ". ", "Academy", "14 ", "Acacia ", "Avenue", "born ", "12/03/2009", "é", "—", "’s",
+                ]).prop_map(str::to_owned),
+                "\\PC{0,6}",
+            ],
+            0..40,
+        )
+    ) {
+        let text: String = parts.concat();
+        let findings = check(&text, &Allow::new());
+        let mut end = 0;
+        for finding in &findings {
+            proptest::prop_assert!(finding.start >= end && finding.start < finding.end);
+            proptest::prop_assert_eq!(text.get(finding.start..finding.end), Some(finding.words.as_str()));
+            end = finding.end;
+            let _ = mark(&text, finding);
+        }
+    }
 }

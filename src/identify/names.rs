@@ -34,9 +34,26 @@ pub(super) enum Given {
     Rare,
 }
 
-/// The word as a given name, if it is one (as written: "Jayden", not "jayden").
+/// The word as a given name, if it is one (as written: "Jayden", not
+/// "jayden"; "Zoë" and "Chloé" as "Zoe" and "Chloe", which the list holds).
 pub(super) fn given(word: &str) -> Option<Given> {
-    GIVEN.get(word).copied()
+    GIVEN.get(word).copied().or_else(|| {
+        if word.is_ascii() {
+            return None;
+        }
+        let plain: String = word.chars().map(without_accent).collect();
+        GIVEN.get(plain.as_str()).copied()
+    })
+}
+
+/// The letter without its accent, for the accents of names common in the UK.
+fn without_accent(letter: char) -> char {
+    const FROM: &str = "àáâäãåçćèéêëìíîïñńòóôöõøùúûüýÿłśźżÀÁÂÄÃÅÇĆÈÉÊËÌÍÎÏÑŃÒÓÔÖÕØÙÚÛÜÝŁŚŹŻ";
+    const TO: &str = "aaaaaacceeeeiiiinnoooooouuuuyylszzAAAAAACCEEEEIIIINNOOOOOOUUUUYLSZZ";
+    FROM.chars()
+        .position(|accented| accented == letter)
+        .and_then(|at| TO.chars().nth(at))
+        .unwrap_or(letter)
 }
 
 #[cfg(test)]

@@ -218,3 +218,22 @@ fn names_that_are_also_words_need_a_name_like_context() {
     one("I met Will Thompson at the office.", Kind::GivenName, "Will Thompson");
     one("He lives with his brother Will and his mum.", Kind::GivenName, "Will");
 }
+
+#[test]
+fn curly_apostrophes_and_letters_beyond_ascii() {
+    one(
+        "The report went to Ms O’Neill yesterday.",
+        Kind::TitleAndName,
+        "Ms O’Neill",
+    );
+    one(
+        "I think Zoë Brennan found the panel hard.",
+        Kind::GivenName,
+        "Zoë Brennan",
+    );
+    one(
+        "Café talk: his number is 07700 900123 — call after six.",
+        Kind::Phone,
+        "07700 900123",
+    );
+}
