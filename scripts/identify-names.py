@@ -42,7 +42,7 @@ Saint Legend Angel Bailey Sterling Jordan Georgia India Chelsea Devon Kent Paris
 Lincoln Israel Florence Sydney Victoria Carolina Virginia Austin Houston Dallas Denver Phoenix
 Sierra Asia Africa China Ireland Brooklyn Kenya Jersey Chester Preston Camden Regent Temple
 Early Young Summer Autumn Winter Major Hunter Baker Carter Mason Cooper Archer Dean Ward
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter Mac
 """
 
 # Ordinary words that are common given names in the UK though not in the tables above.

@@ -4,7 +4,7 @@
 use super::Kind;
 use super::names::{Given, given};
 use super::patterns::{captures, pattern, span};
-use super::words::{DATE_WORDS, MONTHS, NOT_SURNAME, RELATION_CUES, among, exactly_among};
+use super::words::{DATE_WORDS, MONTHS, NOT_SURNAME, PERSON_VERBS, RELATION_CUES, among, exactly_among};
 
 pattern!(
     /// A capitalised word: "Jayden", "O'Neill", "McDonald", "Smith-Jones", "Zoë".
@@ -228,7 +228,9 @@ fn given_names(text: &str, push: &mut impl FnMut(usize, usize, Kind)) {
                 }
                 Given::Ordinary => {
                     has_surname
-                        || previous.as_deref().is_some_and(|word| among(RELATION_CUES, word))
+                        || previous
+                            .as_deref()
+                            .is_some_and(|word| among(RELATION_CUES, word) || among(PERSON_VERBS, word))
                         || (word.possessive && !sentence_start(text, word.start))
                 }
                 Given::Rare => {

@@ -212,6 +212,7 @@ fn names_that_are_also_words_need_a_name_like_context() {
         "Jack was not the word I wanted; I mean to jack it in.",
         "Summer holidays are hard for him.",
         "Frank conversations help.",
+        "Choose the format with Tab, then build it on the Mac.",
     ] {
         assert_eq!(found(plain), vec![], "{plain}");
     }

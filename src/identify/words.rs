@@ -255,13 +255,11 @@ pub(super) const RELATION_CUES: &[&str] = &[
     "officer",
     "supervisor",
     "mentor",
-    "with",
-    "told",
-    "asked",
-    "met",
-    "visited",
-    "saw",
 ];
+
+/// Verbs before a name that is a common UK name as well as a word ("I met
+/// Will", "I told Hope"); too loose for a rare one ("with Tab").
+pub(super) const PERSON_VERBS: &[&str] = &["with", "told", "asked", "met", "visited", "saw", "rang", "called"];
 
 /// Words that, before a month name, show it is the month ("in May").
 pub(super) const DATE_WORDS: &[&str] = &[
