@@ -685,6 +685,42 @@ const CASES: &[(&str, &str, Kind, bool)] = &[
         true,
     ),
     ("alex\n", "alex", Kind::Ed25519, false),
+    // Odd corners, each as ssh-keygen 9.2 was seen to read it.
+    (
+        "alex valid-after=\"20200101\",valid-after=\"20210101\" {ed25519}\n",
+        "alex",
+        Kind::Ed25519,
+        false,
+    ),
+    (
+        "alex cert-authority,cert-authority {ed25519}\nalex {ed25519}\n",
+        "alex",
+        Kind::Ed25519,
+        true,
+    ),
+    ("alex namespaces=\"\" {ed25519}\n", "alex", Kind::Ed25519, false),
+    ("alex,,kim {ed25519}\n", "kim", Kind::Ed25519, true),
+    ("\"alex\"x {ed25519}\n", "alex", Kind::Ed25519, false),
+    ("alex {ed25519}\r\n", "alex", Kind::Ed25519, true),
+    ("alex {p256} namespaces=\"git\"\n", "alex", Kind::P256, true),
+    (
+        "alex namespaces=\"casebook-review\",bogus {rsa}\n",
+        "alex",
+        Kind::Rsa,
+        false,
+    ),
+    (
+        "alex valid-after=\"2020-01-01\" {ed25519}\n",
+        "alex",
+        Kind::Ed25519,
+        false,
+    ),
+    (
+        "alex valid-after=\"20200101UTC\" {ed25519}\n",
+        "alex",
+        Kind::Ed25519,
+        true,
+    ),
     // Type names as OpenSSH reads them.
     ("alex ssh-ed25519 {rsa-blob}\n", "alex", Kind::Rsa, false),
     ("alex rsa-sha2-512 {rsa-blob}\n", "alex", Kind::Rsa, true),
