@@ -812,3 +812,58 @@ fn a_skipped_line_is_named_and_a_pattern_is_never_shown_as_a_name() {
     assert!(signing::principals_for(&file.signers, &by(Kind::P256), now).is_empty());
     assert!(signing::principals_for(&file.signers, &by(Kind::Rsa), now).is_empty());
 }
+
+/// Through the binary: a `cert-authority` line, an ECDSA line and an RSA
+/// line beside the reviewer's no longer make the file unusable; and when
+/// the key is refused, the lines skipped are named with their places, so a
+/// misspelt option can be found. Today the first such line stops the file.
+#[test]
+fn casebook_verify_skips_only_the_lines_ssh_keygen_skips() {
+    if !ssh_keygen_available("the allowed-signers verify test") {
+        return;
+    }
+    let trip = Trip::new();
+    let (key, public) = new_key(trip.desk.path(), "alex", Kind::Ed25519.args(), "");
+    let output = trip.review("log.review.json", &key, &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let (_, ca) = new_key(trip.desk.path(), "ca", Kind::Ed25519.args(), "");
+    let (_, ecdsa) = new_key(trip.desk.path(), "kim", Kind::P384.args(), "");
+    let (_, rsa) = new_key(trip.desk.path(), "lee", Kind::Rsa.args(), "");
+    let allowed = trip.desk.path().join("allowed_signers");
+    std::fs::write(
+        &allowed,
+        format!("*@example.org cert-authority {ca}\nkim@example.org {ecdsa}\nlee@example.org {rsa}\nalex@example.org {public}\n"),
+    )
+    .unwrap();
+    let verify = || {
+        trip.run(
+            trip.learner.path(),
+            &["verify", "log.review.json", "--allowed-signers", "allowed_signers"],
+            "",
+            &[],
+        )
+    };
+    let output = verify();
+    assert_eq!(output.status.code(), Some(0), "{}{}", out(&output), err(&output));
+    assert!(out(&output).contains("allows for alex@example.org"), "{}", out(&output));
+
+    // The reviewer's line misspelt: refused, and the line named.
+    std::fs::write(
+        &allowed,
+        format!("kim@example.org {ecdsa}\nalex@example.org namespces=\"casebook-review\" {public}\n"),
+    )
+    .unwrap();
+    let output = verify();
+    assert_eq!(output.status.code(), Some(1), "{}{}", out(&output), err(&output));
+    let said = format!("{}{}", out(&output), err(&output));
+    assert!(said.contains("does not allow"), "{said}");
+    assert!(said.contains("allowed_signers:2:18: "), "{said}");
+    assert!(said.contains("namespces"), "{said}");
+
+    // A pattern of principals is never shown as a name.
+    std::fs::write(&allowed, format!("!sam,* {public}\n")).unwrap();
+    let output = verify();
+    assert_eq!(output.status.code(), Some(0), "{}{}", out(&output), err(&output));
+    assert!(!out(&output).contains("allows for !sam,*"), "{}", out(&output));
+    assert!(out(&output).contains("pattern"), "{}", out(&output));
+}

@@ -431,7 +431,8 @@ fn parse_options(word: &str, zone: &jiff::tz::TimeZone) -> Result<Options, Strin
             break;
         }
         let Some(next) = rest.strip_prefix(',') else {
-            return Err(text::signers_unknown_option(rest));
+            let name = rest.split(['=', ',']).next().unwrap_or(rest);
+            return Err(text::signers_unknown_option(name));
         };
         if next.is_empty() {
             return Err(text::SIGNERS_END_OF_OPTIONS.to_owned());

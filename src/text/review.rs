@@ -537,9 +537,10 @@ pub const SIGNERS_INVALID_KEY: &str = "the options are not followed by a public 
 pub const SIGNERS_END_OF_OPTIONS: &str = "the options end with a comma";
 pub const SIGNERS_BEFORE_AFTER: &str = "its valid-before time is not after its valid-after time";
 
-pub fn signers_unknown_option(rest: &str) -> String {
+pub fn signers_unknown_option(name: &str) -> String {
     format!(
-        "ssh-keygen does not know the option at \"{rest}\" (it knows cert-authority, namespaces, valid-after and valid-before)"
+        "{name} is not an option ssh-keygen knows here (it knows cert-authority, namespaces, valid-after and \
+valid-before)"
     )
 }
 
