@@ -166,6 +166,79 @@ fn casebook_checks_what_ssh_keygen_signs_with_every_common_key() {
     }
 }
 
+/// `ssh-keygen -Y sign -O hashalg=sha256` (SSHSIG's other hash) with each
+/// key type: casebook accepts that too.
+#[test]
+fn casebook_checks_ssh_keygen_signatures_over_sha256_too() {
+    if !ssh_keygen_available("the sha256 test") {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let message = folder.path().join("review.json");
+    std::fs::write(&message, MESSAGE).unwrap();
+    for kind in KINDS {
+        let (key, _) = new_key(folder.path(), kind.name(), kind.args(), "");
+        let output = Command::new("ssh-keygen")
+            .args(["-Y", "sign", "-n", "casebook-review", "-O", "hashalg=sha256", "-f"])
+            .arg(&key)
+            .stdin(std::fs::File::open(&message).unwrap())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{kind:?}: {}", err(&output));
+        signing::check(&output.stdout, MESSAGE).unwrap_or_else(|problem| panic!("{kind:?}: {}", problem.reason()));
+    }
+}
+
+/// An RSA signature made with rsa-sha2-256 (ssh-keygen itself signs with
+/// rsa-sha2-512, but an agent may use either): made here with the RSA crate,
+/// accepted by ssh-keygen and by casebook alike.
+#[test]
+fn an_rsa_sha2_256_signature_is_accepted_as_ssh_keygen_accepts_it() {
+    use rsa::signature::{SignatureEncoding, Signer};
+    if !ssh_keygen_available("the rsa-sha2-256 test") {
+        return;
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let (key, public) = new_key(folder.path(), "rsa", Kind::Rsa.args(), "");
+    let private = ssh_key::PrivateKey::from_openssh(std::fs::read(&key).unwrap()).unwrap();
+    let pair = private.key_data().rsa().unwrap();
+    let number = |mpint: &ssh_key::Mpint| rsa::BigUint::from_bytes_be(mpint.as_positive_bytes().unwrap());
+    let secret = rsa::RsaPrivateKey::from_components(
+        number(&pair.public.n),
+        number(&pair.public.e),
+        number(&pair.private.d),
+        vec![number(&pair.private.p), number(&pair.private.q)],
+    )
+    .unwrap();
+    let data = ssh_key::SshSig::signed_data("casebook-review", ssh_key::HashAlg::Sha512, MESSAGE).unwrap();
+    let raw = rsa::pkcs1v15::SigningKey::<ssh_key::sha2::Sha256>::new(secret).sign(&data);
+    let signature = ssh_key::Signature::new(
+        ssh_key::Algorithm::Rsa {
+            hash: Some(ssh_key::HashAlg::Sha256),
+        },
+        raw.to_vec(),
+    )
+    .unwrap();
+    let pem = ssh_key::SshSig::new(
+        private.public_key().key_data().clone(),
+        "casebook-review",
+        ssh_key::HashAlg::Sha512,
+        signature,
+    )
+    .unwrap()
+    .to_pem(ssh_key::LineEnding::LF)
+    .unwrap();
+    let signature_path = folder.path().join("rsa256.sig");
+    std::fs::write(&signature_path, &pem).unwrap();
+    let allowed = folder.path().join("allowed");
+    std::fs::write(&allowed, format!("alex@example.org {public}\n")).unwrap();
+    let verified = ssh_keygen_verify(&allowed, "alex@example.org", &signature_path, MESSAGE);
+    assert!(verified.status.success(), "{}", err(&verified));
+    signing::check(pem.as_bytes(), MESSAGE).unwrap_or_else(|problem| panic!("{}", problem.reason()));
+    let problem = signing::check(pem.as_bytes(), b"another review").unwrap_err();
+    assert!(matches!(problem, SignatureProblem::DoesNotMatch { .. }), "{problem:?}");
+}
+
 /// casebook signs with each key type (the library, as `review --sign-with`
 /// does), and ssh-keygen accepts the signature. Today RSA and ECDSA keys are
 /// refused.
