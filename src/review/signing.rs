@@ -211,7 +211,7 @@ fn signing_key(path: &Path, key: PrivateKey) -> Result<SigningKey, String> {
     let public = key.public_key().clone();
     let damaged = || text::key_damaged(path);
     let secret = match key.key_data() {
-        KeypairData::Ed25519(_) => Secret::Ed25519(Box::new(key.clone())),
+        KeypairData::Ed25519(_) => Secret::Ed25519(Box::new(key)),
         KeypairData::Ecdsa(ecdsa) => ecdsa_secret(ecdsa.curve(), ecdsa.private_key_bytes()).ok_or_else(damaged)?,
         KeypairData::Rsa(rsa) => {
             let number = |mpint: &ssh_key::Mpint| mpint.as_positive_bytes().map(rsa::BigUint::from_bytes_be);
@@ -250,12 +250,14 @@ fn ecdsa_secret(curve: EcdsaCurve, scalar: &[u8]) -> Option<Secret> {
     let mut padded = vec![0u8; size - scalar.len()];
     padded.extend_from_slice(scalar);
     let secret = match curve {
-        EcdsaCurve::NistP256 => Secret::P256(p256::ecdsa::SigningKey::from_slice(&padded).ok()?),
-        EcdsaCurve::NistP384 => Secret::P384(p384::ecdsa::SigningKey::from_slice(&padded).ok()?),
-        EcdsaCurve::NistP521 => Secret::P521(Box::new(p521::ecdsa::SigningKey::from_slice(&padded).ok()?)),
+        EcdsaCurve::NistP256 => p256::ecdsa::SigningKey::from_slice(&padded).ok().map(Secret::P256),
+        EcdsaCurve::NistP384 => p384::ecdsa::SigningKey::from_slice(&padded).ok().map(Secret::P384),
+        EcdsaCurve::NistP521 => p521::ecdsa::SigningKey::from_slice(&padded)
+            .ok()
+            .map(|key| Secret::P521(Box::new(key))),
     };
     padded.fill(0);
-    Some(secret)
+    secret
 }
 
 fn strip_zeros(bytes: &[u8]) -> &[u8] {
@@ -474,27 +476,30 @@ mod container {
                 return Some(Err(text::key_wrong_passphrase(path)));
             }
         }
-        let result = section(path, &private, ecdsa.curve(), &public);
+        let result = section(path, &private, ecdsa.curve(), &public, cipher.is_some());
         private.fill(0);
         bytes.fill(0);
         Some(result)
     }
 
     /// The private section: two equal check numbers (unequal: the wrong
-    /// passphrase), the key type, the curve, the public point, the secret.
+    /// passphrase, or a damaged file when it was not encrypted), the key
+    /// type, the curve, the public point, the secret.
     fn section(
         path: &Path,
         private: &[u8],
         curve: ssh_key::EcdsaCurve,
         public: &ssh_key::PublicKey,
+        encrypted: bool,
     ) -> Result<SigningKey, String> {
+        let damaged = || text::key_damaged(path);
         let reader = &mut &private[..];
         let check = (u32::decode(reader), u32::decode(reader));
         match check {
             (Ok(first), Ok(second)) if first == second => {}
-            _ => return Err(text::key_wrong_passphrase(path)),
+            _ if encrypted => return Err(text::key_wrong_passphrase(path)),
+            _ => return Err(damaged()),
         }
-        let damaged = || text::key_damaged(path);
         let _key_type = String::decode(reader).map_err(|_| damaged())?;
         let _curve = String::decode(reader).map_err(|_| damaged())?;
         let _point = Vec::<u8>::decode(reader).map_err(|_| damaged())?;
