@@ -602,8 +602,8 @@ fn casebook_accepts(allowed: &Path, principal: &str, signature: &Path) -> bool {
     let Ok(signed) = signing::check(&std::fs::read(signature).unwrap(), MESSAGE) else {
         return false;
     };
-    let file = signing::read_allowed_signers(allowed).unwrap();
-    signing::verifies(&file.signers, &signed.key, principal, jiff::Timestamp::now())
+    let signers = signing::read_allowed_signers(allowed).unwrap();
+    signing::verifies(&signers, &signed.key, principal, jiff::Timestamp::now())
 }
 
 /// (allowed-signers file, principal asked for, key that signed, what
@@ -852,7 +852,7 @@ fn a_skipped_line_is_named_and_a_pattern_is_never_shown_as_a_name() {
         ),
     )
     .unwrap();
-    let file = signing::read_allowed_signers(&allowed).unwrap();
+    let file = signing::read_allowed_signers_file(&allowed).unwrap();
     let place = allowed.display().to_string();
     assert_eq!(file.warnings.len(), 2, "{:?}", file.warnings);
     assert!(

@@ -5,7 +5,7 @@
 //! - `format.rs`: the review file (`assets/review-schema.json`).
 //! - `signing.rs`: SSH signatures (SSHSIG, namespace `casebook-review`),
 //!   through RustCrypto's `ssh-key`.
-//! - `allowed_signers.rs`: allowed-signers files, read as `ssh-keygen -Y
+//! - `allowed_signers/`: allowed-signers files, read as `ssh-keygen -Y
 //!   verify` reads them.
 //! - `imported.rs`: reviews kept in the learner's data folder, for the log,
 //!   `list` and the tutor.

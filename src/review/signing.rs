@@ -8,7 +8,7 @@
 //! Cargo.toml. A key type casebook cannot check (DSA, security keys,
 //! certificates) is named as such, never taken for tampering.
 //!
-//! Allowed-signers files are in `allowed_signers.rs`.
+//! Allowed-signers files are in `allowed_signers/`.
 
 use std::path::Path;
 
@@ -22,7 +22,7 @@ use crate::text;
 
 pub use super::allowed_signers::{
     AllowedSigner, AllowedSigners, allowed_at_another_time, principals_for, read_allowed_signers,
-    read_allowed_signers_in, verifies,
+    read_allowed_signers_file, read_allowed_signers_in, verifies,
 };
 
 /// An SSH private key or signature file is a few KiB at most.

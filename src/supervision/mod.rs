@@ -66,7 +66,7 @@ pub fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<Checke
 
 /// Who an allowed-signers file says signed it; refused when nobody.
 pub fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result<Vec<String>, (String, u8)> {
-    let file = signing::read_allowed_signers(allowed).map_err(|message| (message, exit::FILE))?;
+    let file = signing::read_allowed_signers_file(allowed).map_err(|message| (message, exit::FILE))?;
     let Some(signed) = signed else {
         return Err((text::review_not_signed_but_required(allowed), exit::REFUSED));
     };
