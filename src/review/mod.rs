@@ -3,13 +3,16 @@
 //! learner imports it, and the next log carries every imported review.
 //!
 //! - `format.rs`: the review file (`assets/review-schema.json`).
-//! - `signing.rs`: SSH signatures (SSHSIG, namespace `casebook-review`) and
-//!   allowed-signers files, through RustCrypto's `ssh-key`.
+//! - `signing.rs`: SSH signatures (SSHSIG, namespace `casebook-review`),
+//!   through RustCrypto's `ssh-key`.
+//! - `allowed_signers/`: allowed-signers files, read as `ssh-keygen -Y
+//!   verify` reads them.
 //! - `imported.rs`: reviews kept in the learner's data folder, for the log,
 //!   `list` and the tutor.
 //!
 //! The commands are in `crate::commands::review`; the import checks in `crate::supervision`.
 
+pub mod allowed_signers;
 pub mod format;
 pub mod imported;
 pub mod signing;

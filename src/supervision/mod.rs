@@ -66,19 +66,23 @@ pub fn check_signature(review_path: &Path, bytes: &[u8]) -> Result<Option<Checke
 
 /// Who an allowed-signers file says signed it; refused when nobody.
 pub fn signer_identities(allowed: &Path, signed: Option<&signing::Signed>) -> Result<Vec<String>, (String, u8)> {
-    let signers = signing::read_allowed_signers(allowed).map_err(|message| (message, exit::FILE))?;
+    let file = signing::read_allowed_signers_file(allowed).map_err(|message| (message, exit::FILE))?;
     let Some(signed) = signed else {
         return Err((text::review_not_signed_but_required(allowed), exit::REFUSED));
     };
-    let principals = signing::principals_for(&signers, &signed.key, jiff::Timestamp::now());
+    let principals = signing::principals_for(&file.signers, &signed.key, jiff::Timestamp::now());
     if principals.is_empty() {
-        if signing::allowed_at_another_time(&signers, &signed.key) {
-            return Err((
-                text::review_key_not_valid_now(&signed.fingerprint, allowed),
-                exit::REFUSED,
-            ));
-        }
-        return Err((text::review_unknown_key(&signed.fingerprint, allowed), exit::REFUSED));
+        // The lines skipped may be why: say which, after the refusal.
+        let refusal = if signing::allowed_at_another_time(&file.signers, &signed.key) {
+            text::review_key_not_valid_now(&signed.fingerprint, allowed)
+        } else {
+            text::review_unknown_key(&signed.fingerprint, allowed)
+        };
+        let message = std::iter::once(refusal)
+            .chain(file.warnings)
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Err((message, exit::REFUSED));
     }
     Ok(principals)
 }
