@@ -34,10 +34,10 @@ pub fn load(paths: &DataPaths) -> Result<Vec<AllowedSigner>, String> {
 }
 
 /// Whether `key` is trusted for a reviewer called `name`, at `now`.
+/// Exactly what `ssh-keygen -Y verify -I NAME -n casebook-review` answers
+/// with this file.
 pub fn trusted_for(signers: &[AllowedSigner], key: &PublicKey, name: &str, now: jiff::Timestamp) -> bool {
-    signing::principals_for(signers, key, now)
-        .iter()
-        .any(|principal| principal == name.trim())
+    crate::review::allowed_signers::verifies(signers, key, name.trim(), now)
 }
 
 /// The keys trusted, by name, in the file's order.

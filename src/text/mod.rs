@@ -16,6 +16,7 @@ pub mod keys;
 mod lrs;
 mod plain;
 mod review;
+mod signatures;
 mod tutor;
 
 pub use content::*;
@@ -27,4 +28,5 @@ pub use format::*;
 pub use lrs::*;
 pub use plain::*;
 pub use review::*;
+pub use signatures::*;
 pub use tutor::*;
