@@ -656,8 +656,22 @@ fn an_edit_after_review_shows_both_wordings() {
 fn a_peer_review_is_labelled_a_peer_reflection() {
     let trip = Trip::new();
     trip.export("log.json", "json");
-    assert!(trip.review("log.json", &["--as", "peer"], &[]).status.success());
-    let output = trip.import("log.review.json", &[]);
+    let reviewed = trip.review("log.json", &["--as", "peer"], &[]);
+    assert!(reviewed.status.success());
+    assert!(out(&reviewed).contains("a peer reflection on it"), "{}", out(&reviewed));
+    // A peer's review has a name of its own: a supervisor's never takes it.
+    assert!(trip.path("log.peer-review.json").exists());
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    assert!(trip.path("log.review.json").exists());
+    let again = trip.review("log.json", &["--as", "peer"], &[]);
+    assert_eq!(again.status.code(), Some(3), "never overwritten: {}", err(&again));
+    let verify = trip.learner_runs(&["verify", "log.peer-review.json"], "");
+    assert!(
+        out(&verify).contains("not signed"),
+        "the log beside it is found: {}",
+        out(&verify)
+    );
+    let output = trip.import("log.peer-review.json", &[]);
     assert!(output.status.success(), "{}", err(&output));
     assert!(out(&output).contains("peer reflection"), "{}", out(&output));
     let log = trip.json_log("after.json");
@@ -970,18 +984,20 @@ fn the_full_screen_review_writes_and_signs_what_was_typed() {
         screen.contains("over two lines."),
         "the learner's text above the box:\n{screen}"
     );
+    // Reading first: Tab into the comment box, Tab back, → the next page.
+    pane.keys(&["Tab"]);
     pane.type_text("Good start.");
     pane.keys(&["Enter"]);
     pane.type_text("Who else?");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Tab", "Right"]);
     pane.wait_for("Reflection 2 of 2");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Right"]);
     pane.wait_for("Overall comments on the log");
     pane.type_text("Thoughtful work overall.");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Tab", "Right"]);
     pane.wait_for("Agreed actions (optional)");
     pane.type_text("Read the chapter again.");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Tab", "Right"]);
     pane.wait_for("Next review date");
     pane.type_text("2026-12-29");
     pane.keys(&["Enter"]);

@@ -52,7 +52,7 @@ pub fn review_profile_unreadable(error: &str) -> String {
     format!("Cannot read your profile, which holds your name and role: {error}.")
 }
 
-pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, modules: usize) -> String {
+pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, modules: usize, peer: bool) -> String {
     let learner = learner.unwrap_or("a learner who gave no name");
     let reflections = if reflections == 1 {
         "1 reflection".to_owned()
@@ -64,8 +64,13 @@ pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, mod
     } else {
         format!("{modules} modules")
     };
+    let what = if peer {
+        "a peer reflection on"
+    } else {
+        "a supervisor's review of"
+    };
     format!(
-        "Reviewing log {log_id} by {learner}: {reflections} in {modules}.\n\
+        "Reviewing log {log_id} by {learner} ({what} it): {reflections} in {modules}.\n\
 The log's digest matches: it has not been changed by accident or casually since it was exported \
 (a digest does not stop a determined forger)."
     )
