@@ -651,6 +651,30 @@ fn an_edit_after_review_shows_both_wordings() {
     assert!(journal.contains("reviewed:"), "{journal}");
 }
 
+/// Plain mode ends a reviewed module with the review's overall comments,
+/// agreed actions and next review date, after the comments under answers.
+#[test]
+fn plain_mode_prints_the_overall_comments_agreed_actions_and_next_date() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    assert!(trip.import("log.review.json", &[]).status.success());
+    let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    let said = out(&read);
+    let comment = said.find(FIRST_COMMENT).unwrap();
+    let heading = said.find("Supervisor's review: Alex Reviewer,").unwrap();
+    let overall = said.find("Overall comments:\nThoughtful work overall.").unwrap();
+    let actions = said
+        .find("Agreed actions:\nRead the desistance chapter again.")
+        .unwrap();
+    let next = said.find("Next review: 29 December 2026").unwrap();
+    let end = said.find("End of module.").unwrap();
+    assert!(
+        comment < heading && heading < overall && overall < actions && actions < next && next < end,
+        "{said}"
+    );
+}
+
 /// A peer reflection is labelled as such in the log.
 #[test]
 fn a_peer_review_is_labelled_a_peer_reflection() {
