@@ -54,6 +54,11 @@ pub const QUESTIONS_NEXT: Help = ("→ / l / n", "next question; after the last,
 pub const QUESTIONS_PREVIOUS: Help = ("← / h / p", "previous question (from the first, back to the text)");
 pub const QUESTIONS_SKIP: Help = ("s", "skip the selected question (you can answer it later)");
 pub const QUESTIONS_TAB: Help = ("Tab", "back to the text");
+pub const QUESTIONS_PAGE: Help = (
+    "PgDn Space / PgUp b",
+    "scroll your answer and the reviewers' comments under it",
+);
+pub const QUESTIONS_ENDS: Help = ("Home / End", "top / end of your answer and its comments");
 
 pub const SKIP_YES: Help = ("y / s / Enter", "skip the question for now");
 pub const SKIP_ANSWER: Help = ("a", "answer it instead");

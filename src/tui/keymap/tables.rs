@@ -180,6 +180,21 @@ const QUESTIONS: &[Binding] = &[
     row(PROMPTS, words::PROMPTS),
     row(SCROLL_ABOVE, words::SCROLL_ABOVE),
     row(&[(Plain(K::Char('w')), A::ReviewedWording)], words::QUESTIONS_REVIEWED),
+    // The reader's paging keys, for an answer and its comments longer
+    // than the box.
+    row(
+        &[
+            (Plain(K::PageDown), A::PageDown),
+            (Plain(K::Char(' ')), A::PageDown),
+            (Plain(K::PageUp), A::PageUp),
+            (Plain(K::Char('b')), A::PageUp),
+        ],
+        words::QUESTIONS_PAGE,
+    ),
+    row(
+        &[(Plain(K::Home), A::First), (Plain(K::End), A::Last)],
+        words::QUESTIONS_ENDS,
+    ),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     hinted(BACK, words::READER_BACK, &[hint(6, words::HINT_HOME)]),
