@@ -217,7 +217,10 @@ fn the_action_point_and_status_are_on_the_review_screen() {
     introduce(&pane);
     let screen = squeezed(&pane.wait_for("Reflection 1 of 2"));
     assert!(screen.contains(&squeezed(ACTION_POINT)), "{screen}");
-    assert!(screen.contains("Complete·2of2questionsanswered"), "{screen}");
+    assert!(
+        screen.contains("Complete·4of4sectionsread·2of2questionsanswered"),
+        "{screen}"
+    );
     assert!(screen.contains("studytime"), "{screen}");
     // Esc and y: left on purpose, nothing typed, no draft, exit 0.
     pane.keys(&["Escape", "y"]);

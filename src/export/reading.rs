@@ -37,6 +37,10 @@ pub struct ModuleView {
     #[serde(default)]
     pub status: String,
     #[serde(default)]
+    pub sections: usize,
+    #[serde(default)]
+    pub sections_read: usize,
+    #[serde(default)]
     pub active_seconds: u64,
     pub questions: Vec<QuestionView>,
     #[serde(default)]

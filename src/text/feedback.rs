@@ -90,7 +90,14 @@ pub const REVIEW_SCREEN_MORE: &str = "↓ more below";
 pub const REVIEW_SCREEN_END: &str = "(end of the reflection)";
 
 /// The facts of a module over its first reflection and on the summary.
-pub fn review_module_status(status: &str, answered: usize, questions: usize, skipped: usize, seconds: u64) -> String {
+pub fn review_module_status(
+    status: &str,
+    (read, sections): (usize, usize),
+    answered: usize,
+    questions: usize,
+    skipped: usize,
+    seconds: u64,
+) -> String {
     let status = match status {
         "complete" => "Complete",
         "in_progress" => "In progress",
@@ -102,8 +109,14 @@ pub fn review_module_status(status: &str, answered: usize, questions: usize, ski
         1 => " · 1 question skipped".to_owned(),
         n => format!(" · {n} questions skipped"),
     };
+    // A log from before sections were counted says nothing of them.
+    let read = if sections == 0 {
+        String::new()
+    } else {
+        format!(" · {read} of {sections} sections read")
+    };
     format!(
-        "{status} · {answered} of {questions} questions answered{skipped} · study time {}",
+        "{status}{read} · {answered} of {questions} questions answered{skipped} · study time {}",
         super::format::duration(seconds)
     )
 }

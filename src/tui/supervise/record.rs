@@ -58,6 +58,7 @@ pub(super) fn module_facts(module: &ModuleView) -> Vec<Para> {
     let mut facts = vec![(
         text::review_module_status(
             &module.status,
+            (module.sections_read, module.sections),
             count("answered"),
             module.questions.len(),
             count("skipped"),
