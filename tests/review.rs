@@ -675,6 +675,37 @@ fn plain_mode_prints_the_overall_comments_agreed_actions_and_next_date() {
     );
 }
 
+/// Line by line too, the reviewer is told each module's status, study
+/// time and action point, and both wordings of a reflection edited since
+/// an earlier review.
+#[test]
+fn the_plain_review_shows_the_whole_record() {
+    let trip = Trip::new();
+    trip.answer(".\n.\nTalk to the school by Friday.\n.\n");
+    trip.export("log.json", "json");
+    let output = trip.review("log.json", &[], &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let said = out(&output);
+    let status = said
+        .find("Complete · 4 of 4 sections read · 2 of 2 questions answered · study time")
+        .unwrap();
+    let point = said.find("): Talk to the school by Friday.").unwrap();
+    let first = said.find("Reflection 1 of 2").unwrap();
+    assert!(status < point && point < first, "{said}");
+
+    assert!(trip.import("log.review.json", &[]).status.success());
+    trip.answer("Rewritten after supervision.\n.\n.\n.\n");
+    trip.export("after.json", "json");
+    let again = trip.reviewer_runs(&["review", "after.json", "--plain"], ".\n.\n.\n.\n.\n", &[]);
+    assert!(again.status.success(), "{}", err(&again));
+    let said = out(&again);
+    let now = said.find("    Rewritten after supervision.").unwrap();
+    let note = said.find("Edited since Alex Reviewer's review of").unwrap();
+    let old = said.find("    First reflection,\n    over two lines.").unwrap();
+    let asked = said[old..].find("Your comment:").unwrap() + old;
+    assert!(now < note && note < old && old < asked, "{said}");
+}
+
 /// A peer reflection is labelled as such in the log.
 #[test]
 fn a_peer_review_is_labelled_a_peer_reflection() {

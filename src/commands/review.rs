@@ -335,12 +335,33 @@ fn ask_plain(log: &LogView, input: &mut dyn BufRead, out: &mut dyn Write) -> Res
                 out,
                 &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
             )?;
+            // The whole record, as on the full screen.
+            let facts = crate::supervision::module_facts(module);
+            say(out, &facts.status)?;
+            for skipped in &facts.skipped {
+                say(out, skipped)?;
+            }
+            say(
+                out,
+                facts.action_point.as_deref().unwrap_or(text::REVIEW_NO_ACTION_POINT),
+            )?;
             module_shown = Some(here);
         }
-        say(
-            out,
-            &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
-        )?;
+        let mut shown = text::review_reflection(number + 1, reflections.len(), &question.question, reflection);
+        if let Some(reviewed) = &question.edited_after_review {
+            // Both wordings, before the comment is asked for.
+            let old: Vec<String> = reviewed.text.lines().map(|line| format!("    {line}")).collect();
+            let asked = shown.rfind('\n').map_or(0, |at| at);
+            shown.insert_str(
+                asked,
+                &format!(
+                    "\n{}\n{}",
+                    text::review_edited_note(&reviewed.reviewer, reviewed.reviewed),
+                    old.join("\n")
+                ),
+            );
+        }
+        say(out, &shown)?;
         let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
         if let Some(comment) = optional(comment) {
             comments.push(Comment {

@@ -3,6 +3,9 @@
 //! imported (its signature, its signer, the log it reviews).
 
 pub mod draft;
+mod facts;
+
+pub use facts::{ModuleFacts, module_facts};
 
 use std::path::{Path, PathBuf};
 

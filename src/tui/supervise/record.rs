@@ -34,10 +34,6 @@ pub(super) struct Reflection {
     pub(super) edited: Option<(String, String)>,
 }
 
-fn local_date(time: jiff::Timestamp) -> jiff::civil::Date {
-    time.to_zoned(jiff::tz::TimeZone::system()).date()
-}
-
 fn heading(module: &ModuleView) -> String {
     match &module.subtitle {
         Some(subtitle) => format!("{}: {subtitle}", module.title),
@@ -45,38 +41,17 @@ fn heading(module: &ModuleView) -> String {
     }
 }
 
-/// Status, questions answered and skipped, study time, the skipped
-/// questions, and the action point with its date.
+/// Status, sections read, questions answered and skipped, study time, the
+/// skipped questions, and the action point with its date.
 pub(super) fn module_facts(module: &ModuleView) -> Vec<Para> {
-    let count = |status: &str| {
-        module
-            .questions
-            .iter()
-            .filter(|question| question.status == status)
-            .count()
-    };
-    let mut facts = vec![(
-        text::review_module_status(
-            &module.status,
-            (module.sections_read, module.sections),
-            count("answered"),
-            module.questions.len(),
-            count("skipped"),
-            module.active_seconds,
-        ),
-        Tone::Note,
-    )];
-    for question in module.questions.iter().filter(|question| question.status == "skipped") {
-        facts.push((text::review_skipped_question(&question.question), Tone::Note));
-    }
-    facts.push(match &module.action_point {
-        Some(point) if !point.text.trim().is_empty() => (
-            text::review_action_point(local_date(point.updated), &point.text),
-            Tone::Lead,
-        ),
-        _ => (text::REVIEW_NO_ACTION_POINT.to_owned(), Tone::Note),
+    let facts = crate::supervision::module_facts(module);
+    let mut paras = vec![(facts.status, Tone::Note)];
+    paras.extend(facts.skipped.into_iter().map(|skipped| (skipped, Tone::Note)));
+    paras.push(match facts.action_point {
+        Some(point) => (point, Tone::Lead),
+        None => (text::REVIEW_NO_ACTION_POINT.to_owned(), Tone::Note),
     });
-    facts
+    paras
 }
 
 pub(super) fn reflections(log: &LogView) -> Vec<Reflection> {
@@ -120,12 +95,9 @@ pub(super) fn summary(log: &LogView) -> Vec<Para> {
 pub(super) fn action_points(log: &LogView) -> Vec<Para> {
     let mut lines = vec![(text::REVIEW_SCREEN_POINTS.to_owned(), Tone::Heading)];
     for (_, module) in log.modules() {
-        let point = match &module.action_point {
-            Some(point) if !point.text.trim().is_empty() => {
-                text::review_action_point(local_date(point.updated), &point.text)
-            }
-            _ => text::REVIEW_NO_ACTION_POINT.to_owned(),
-        };
+        let point = crate::supervision::module_facts(module)
+            .action_point
+            .unwrap_or_else(|| text::REVIEW_NO_ACTION_POINT.to_owned());
         lines.push((format!("{}. {point}", heading(module)), Tone::Plain));
     }
     lines
