@@ -50,6 +50,12 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// `sha256:` and the SHA-256 of a text: how the export record keeps each
+/// reflection it sent without keeping its words.
+pub fn of_text(text: &str) -> String {
+    format!("{PREFIX}{}", sha256_hex(text.as_bytes()))
+}
+
 /// The first 8 hex digits (upper case) of the SHA-256 of some bytes.
 pub fn short_id(bytes: &[u8]) -> String {
     sha256_hex(bytes)[..8].to_ascii_uppercase()

@@ -38,10 +38,26 @@ pub const PLAIN_MARKS: Marks = Marks {
     bullet: "- ",
 };
 
+/// Where a word may be split at the end of a line: after a hyphen it
+/// already has, between letters, but never inside a web or email address,
+/// where a line break would make the copied address a broken one.
+fn split_points(word: &str) -> Vec<usize> {
+    if word.contains("://") || word.starts_with("www.") || word.contains('@') {
+        return Vec::new();
+    }
+    let characters: Vec<(usize, char)> = word.char_indices().collect();
+    characters
+        .windows(3)
+        .filter(|window| window[1].1 == '-' && window[0].1.is_alphanumeric() && window[2].1.is_alphanumeric())
+        .map(|window| window[2].0)
+        .collect()
+}
+
 fn wrap_into(out: &mut Vec<DocLine>, kind: LineKind, text: &str, width: usize, first: &str, rest: &str) {
     let options = textwrap::Options::new(width.max(first.chars().count() + 8))
         .initial_indent(first)
-        .subsequent_indent(rest);
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::Custom(split_points));
     for line in textwrap::wrap(text, options) {
         out.push(DocLine {
             kind,
@@ -129,7 +145,17 @@ impl SectionLayout {
             }
             self.items_done = 0;
             self.blocks_done += 1;
-            blank(out);
+            // Between two paragraphs of one inspector's quote the bar goes on.
+            let quote_goes_on = matches!(block, Block::Quote(_))
+                && matches!(section.blocks.get(self.blocks_done), Some(Block::Quote(_)));
+            if quote_goes_on {
+                out.push(DocLine {
+                    kind: LineKind::Quote,
+                    text: format!("  {}", marks.quote).trim_end().to_owned(),
+                });
+            } else {
+                blank(out);
+            }
             if self.blocks_done == section.blocks.len() {
                 finish(module, section, width, &mut self.referenced, out);
                 self.complete = true;
@@ -185,6 +211,59 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+
+    /// A footnote's address is never split at one of its hyphens (copied,
+    /// it would lead nowhere); an ordinary hyphenated word still may be.
+    #[test]
+    fn an_address_is_never_split_at_a_hyphen() {
+        let mut out = Vec::new();
+        let url = "https://www.gov.uk/government/statistics/assessing-the-needs-of-sentenced-children";
+        wrap_into(&mut out, LineKind::Note, &format!("Available at: {url}"), 60, "", "");
+        let joined: Vec<&str> = out.iter().map(|line| line.text.as_str()).collect();
+        assert!(
+            joined.iter().all(|line| !line.ends_with('-')),
+            "no line ends at a hyphen of the address: {joined:?}"
+        );
+        assert_eq!(split_points("well-being"), vec![5]);
+        assert!(split_points(url).is_empty());
+    }
+
+    /// The quote bar runs down the blank line between a quote's paragraphs.
+    #[test]
+    fn consecutive_quotes_keep_their_bar_between_paragraphs() {
+        let library = crate::content::load_library(None, &[]);
+        let module = library
+            .courses
+            .iter()
+            .flat_map(|course| course.modules.iter())
+            .find(|module| module.id == "child-safety-assessing")
+            .unwrap();
+        let section = module
+            .sections
+            .iter()
+            .position(|section| {
+                section
+                    .blocks
+                    .windows(2)
+                    .any(|pair| matches!(pair, [Block::Quote(_), Block::Quote(_)]))
+            })
+            .unwrap();
+        let lines = section_lines(module, section, 78, SCREEN_MARKS);
+        for pair in lines.windows(3) {
+            if pair[0].kind == LineKind::Quote && pair[2].kind == LineKind::Quote {
+                assert_ne!(
+                    pair[1].kind,
+                    LineKind::Blank,
+                    "a quote's bar stops mid-quote: {lines:?}"
+                );
+            }
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.kind == LineKind::Quote && line.text.trim() == "│")
+        );
+    }
 
     /// Wrapped a little at a time, in any steps, a section is always the
     /// start of the whole, and is the whole once complete.

@@ -14,6 +14,7 @@ pub mod exit;
 pub mod export;
 pub mod folder;
 mod hidden_input;
+pub mod identify;
 pub mod journal;
 pub mod lrs;
 pub mod messages;

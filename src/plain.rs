@@ -388,7 +388,7 @@ fn session(
                 say(
                     output,
                     width,
-                    &text::plain_edited_after_review(&reviewed.reviewer, reviewed.date),
+                    &text::plain_edited_after_review(&journal.reviews_of_edited_wording(&question.id)),
                 )
                 .map_err(io_error)?;
                 writeln!(output, "{}", reviewed.text).map_err(io_error)?;

@@ -196,6 +196,55 @@ pub fn shown_character(character: char) -> String {
     format!("<U+{:04X}>", u32::from(character))
 }
 
+/// What an ASCII-only console shows for a symbol that is not ASCII: the
+/// usual stand-in for punctuation, arrows and marks, else `?`. `None` when
+/// the symbol is ASCII already, or two columns wide (its stand-in would
+/// move everything after it).
+pub fn ascii_stand_in(symbol: &str) -> Option<&'static str> {
+    if symbol.is_ascii() || unicode_width::UnicodeWidthStr::width(symbol) != 1 {
+        return None;
+    }
+    let mut characters = symbol.chars();
+    let first = characters.next()?;
+    Some(match first {
+        // The separator between a footer's keys and a line's facts.
+        '·' | '∙' => "|",
+        '•' | '●' | '◦' => "*",
+        '█' | '▓' | '▒' | '■' => "#",
+        '░' | '□' => ".",
+        '–' | '—' | '‒' | '―' | '−' | '─' | '━' => "-",
+        '‘' | '’' | '‚' | '′' => "'",
+        '“' | '”' | '„' | '″' => "\"",
+        '…' => ".",
+        '←' => "<",
+        '→' | '▶' | '▸' | '›' => ">",
+        '↑' => "^",
+        '↓' => "v",
+        '│' | '┃' | '▏' | '▎' | '▌' => "|",
+        '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╭' | '╮' | '╰' | '╯' => "+",
+        '\u{a0}' => " ",
+        '£' => "L",
+        _ if first.is_alphabetic() => match first {
+            'à'..='å' | 'ā' => "a",
+            'è'..='ë' | 'ē' => "e",
+            'ì'..='ï' => "i",
+            'ò'..='ö' | 'ø' => "o",
+            'ù'..='ü' => "u",
+            'ç' => "c",
+            'ñ' => "n",
+            'À'..='Å' => "A",
+            'È'..='Ë' => "E",
+            'Ì'..='Ï' => "I",
+            'Ò'..='Ö' | 'Ø' => "O",
+            'Ù'..='Ü' => "U",
+            'Ç' => "C",
+            'Ñ' => "N",
+            _ => "?",
+        },
+        _ => "?",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -355,7 +355,10 @@ fn json_follows_its_documented_schema() {
     assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{positions:?}");
     let log = json(&[]);
     assert_eq!(log["format"], "casebook-log");
-    assert_eq!(log["format_version"], 1);
+    assert_eq!(
+        log["format_version"], 2,
+        "2 since a review's verified means a trusted key (issue 21)"
+    );
     assert_eq!(log["exported"], "2026-11-23T14:05:00Z");
     assert_eq!(log["summary"]["active_seconds"], 170 + 2712 + 1830);
     assert_eq!(log["summary"]["action_points"].as_array().unwrap().len(), 1);

@@ -174,7 +174,7 @@ fn the_reviewers_comment_shows_under_the_answer_it_concerns() {
         .expect("the comment is labelled with who, their role and when");
     let comment = words.find(COMMENT).expect("the comment shows");
     assert!(answer < heading && heading < comment, "{words}");
-    assert!(!words.contains("Edited after review"), "not edited: {words}");
+    assert!(!words.contains("You edited this"), "not edited: {words}");
 
     // Writing, the comment stays in sight above the box.
     let mut writing = reader_at_question(80, 24, false);
@@ -302,7 +302,7 @@ fn w_shows_the_wording_reviewed_of_an_answer_edited_since() {
     let now = words_on(&app);
     assert!(now.contains(ANSWER), "{now}");
     assert!(
-        now.contains("Edited after review on 23 November 2026. w: show the wording reviewed."),
+        now.contains("You edited this after Alex Reviewer's review on 23 November 2026. w: show the wording reviewed."),
         "{now}"
     );
     assert!(!now.contains("The first wording, as reviewed."), "{now}");
@@ -575,6 +575,8 @@ fn file_app(folder: &Folder) -> App<FileStore> {
             exported: at(0),
             format: "json".to_owned(),
             modules: vec![format!("{course}/{module}")],
+            // As an export made before casebook kept each reflection's digest.
+            reflections: Default::default(),
         },
     )
     .unwrap();

@@ -317,6 +317,35 @@ fn a_signed_review_goes_round_and_each_comment_lands_under_its_reflection() {
         out(&output)
     );
     assert!(out(&output).contains("SHA256:"), "{}", out(&output));
+    // A key the learner never trusted proves nothing about who signed (issue 21, finding 3).
+    assert!(
+        out(&output).contains("Signed by a key you have not trusted"),
+        "{}",
+        out(&output)
+    );
+    assert!(!out(&output).contains("Verified"), "{}", out(&output));
+    let untrusted = trip.json_log("untrusted.json");
+    let signature = &untrusted["reviews"][0]["signature"];
+    assert_eq!(signature["verified"], false, "{signature}");
+    assert_eq!(signature["status"], "untrusted", "{signature}");
+    for format in ["md", "txt", "html"] {
+        let text = std::fs::read_to_string(trip.export(&format!("untrusted.{format}"), format)).unwrap();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("signed by a key the learner has not trusted"), "{format}");
+        assert!(!text.contains("verified"), "{format}: {text}");
+    }
+
+    // The learner trusts Alex's key, in one command: now it is verified.
+    let alex_pub = key.with_extension("pub");
+    let trusted = trip.learner_runs(&["trust", alex_pub.to_str().unwrap(), "--name", "Alex Reviewer"], "");
+    assert!(trusted.status.success(), "{}", err(&trusted));
+    assert!(out(&trusted).contains("You now trust this key for reviews signed by Alex Reviewer"));
+    let listed = trip.learner_runs(&["trust", "--list"], "");
+    assert!(out(&listed).contains("Alex Reviewer  SHA256:"), "{}", out(&listed));
+    // In ssh-keygen's own format: ssh-keygen accepts the review against it.
+    let kept = trip.learner.path().join("trusted_signers");
+    let by_ssh_keygen = ssh_keygen_verify(&kept, "Alex Reviewer", &signature_path, &review_bytes);
+    assert!(by_ssh_keygen.status.success(), "{}", err(&by_ssh_keygen));
 
     // list: reviewed by NAME on DATE.
     let list = out(&trip.learner_runs(&["list"], ""));
@@ -337,6 +366,7 @@ fn a_signed_review_goes_round_and_each_comment_lands_under_its_reflection() {
     assert_eq!(reviews[0]["agreed_actions"], "Read the desistance chapter again.");
     assert_eq!(reviews[0]["role"], "Practice supervisor");
     assert_eq!(reviews[0]["signature"]["verified"], true);
+    assert_eq!(reviews[0]["signature"]["status"], "trusted");
     let fingerprint = reviews[0]["signature"]["key_fingerprint"].as_str().unwrap();
     assert!(fingerprint.starts_with("SHA256:"), "{fingerprint}");
     let schema: Value = serde_json::from_str(&std::fs::read_to_string("assets/log-schema.json").unwrap()).unwrap();
@@ -354,6 +384,11 @@ fn a_signed_review_goes_round_and_each_comment_lands_under_its_reflection() {
         );
         assert!(text.contains("Thoughtful work overall."), "{format}");
         assert!(text.contains(fingerprint), "{format}: the key's fingerprint");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("verified: signed with the key the learner trusts for Alex Reviewer"),
+            "{format}"
+        );
         // The log still verifies.
         let verify = trip.learner_runs(&["verify", name], "");
         assert!(verify.status.success(), "{format}: {}", out(&verify));
@@ -622,6 +657,7 @@ fn an_edit_after_review_shows_both_wordings() {
     assert_eq!(first["reflection"], "Rewritten after supervision.");
     assert_eq!(first["edited_after_review"]["text"], FIRST);
     assert_eq!(first["edited_after_review"]["reviewer"], "Alex Reviewer");
+    assert_eq!(first["edited_after_review"]["reviews"][0]["reviewer"], "Alex Reviewer");
     assert_eq!(first["review_comments"][0]["comment"], FIRST_COMMENT);
     assert!(
         questions(&log)[1].get("edited_after_review").is_none(),
@@ -630,7 +666,10 @@ fn an_edit_after_review_shows_both_wordings() {
 
     let text = std::fs::read_to_string(trip.export("after.txt", "txt")).unwrap();
     let now = text.find("Rewritten after supervision.").unwrap();
-    let note = text.find("Edited after review on").unwrap();
+    // Said as what the learner did, naming whose review (issue 21, finding 7).
+    let note = text
+        .find("The learner edited this after Alex Reviewer's review on")
+        .unwrap();
     let old = text.find("| First reflection,").unwrap();
     assert!(now < note && note < old, "{text}");
 
@@ -638,7 +677,9 @@ fn an_edit_after_review_shows_both_wordings() {
     let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
     let said = out(&read);
     let now = said.find("Rewritten after supervision.").unwrap();
-    let note = said.find("Edited after review on").unwrap();
+    let note = said
+        .find("You edited this answer after Alex Reviewer's review on")
+        .unwrap();
     let old = said[note..].find("First reflection,").unwrap() + note;
     let comment = said.find("Comment from Alex Reviewer (supervisor)").unwrap();
     assert!(now < note && note < old && old < comment, "{said}");
@@ -1074,4 +1115,86 @@ fn the_full_screen_review_writes_and_signs_what_was_typed() {
     assert!(trip.path("log.review.json.sig").exists());
     let imported = trip.import("log.review.json", &[]);
     assert!(imported.status.success(), "{}", err(&imported));
+}
+
+/// Issue 21, finding 1: a review file edited to quote words the learner
+/// never wrote is refused; the learner's words come from what was exported.
+#[test]
+fn a_review_quoting_words_the_learner_never_wrote_is_refused() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let path = trip.path("log.review.json");
+    let mut review: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    review["comments"][0]["reflection"] = Value::from("Words the learner never wrote.");
+    std::fs::write(&path, serde_json::to_vec_pretty(&review).unwrap()).unwrap();
+    let before = trip.journal_bytes();
+
+    let imported = trip.import("log.review.json", &[]);
+    assert_eq!(imported.status.code(), Some(1), "{}", out(&imported));
+    assert!(
+        err(&imported).contains("in words that are not the ones"),
+        "{}",
+        err(&imported)
+    );
+    assert_eq!(trip.journal_bytes(), before, "nothing changed");
+}
+
+/// Issue 21, finding 2: a log whose `digest` field is not the digest of its
+/// bytes (the field escaped, so the check found another) is refused, so no
+/// review can name a real log's digest over text that is not in it.
+#[test]
+fn a_log_whose_stated_digest_is_not_its_own_is_refused_for_review() {
+    let trip = Trip::new();
+    let real = trip.json_log("log.json");
+    let mut forged = real.clone();
+    forged["courses"][0]["modules"][0]["questions"][0]["reflection"] =
+        Value::from(format!("Words the learner never wrote. sha256:{}", "0".repeat(64)));
+    let text = serde_json::to_string_pretty(&forged)
+        .unwrap()
+        .replace("\"digest\": \"sha256:", "\"digest\": \"\\u0073ha256:");
+    let sealed = casebook::digest::seal(text.into_bytes());
+    std::fs::write(trip.path("forged.json"), &sealed).unwrap();
+    let parsed: Value = serde_json::from_slice(&sealed).unwrap();
+    assert_eq!(
+        parsed["digest"], real["digest"],
+        "the forged log states the real log's digest"
+    );
+
+    let reviewed = trip.review("forged.json", &[], &[]);
+    assert_eq!(reviewed.status.code(), Some(1), "{}", out(&reviewed));
+    assert!(err(&reviewed).contains("digest does not match"), "{}", err(&reviewed));
+    assert!(!trip.path("forged.review.json").exists());
+}
+
+/// Issue 21, finding 6: a review too large to keep is refused before
+/// anything is stored, and the journal stays readable.
+#[test]
+fn a_review_too_large_is_refused_before_anything_is_kept() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let path = trip.path("log.review.json");
+    let mut review: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    review["overall_comments"] = Value::from("A very long comment. ".repeat(700_000));
+    std::fs::write(&path, serde_json::to_vec_pretty(&review).unwrap()).unwrap();
+    let before = trip.journal_bytes();
+
+    let imported = trip.import("log.review.json", &[]);
+    assert_eq!(imported.status.code(), Some(1), "{}", out(&imported));
+    assert!(
+        err(&imported).contains("larger than a review can be"),
+        "{}",
+        err(&imported)
+    );
+    assert_eq!(trip.journal_bytes(), before);
+    assert!(
+        !trip.learner.path().join("reviews").exists()
+            || std::fs::read_dir(trip.learner.path().join("reviews"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+    let list = trip.learner_runs(&["list"], "");
+    assert!(list.status.success(), "the module stays readable");
 }

@@ -1291,3 +1291,29 @@ fn plain_mode_wraps_to_the_terminal_and_pauses_inside_long_sections() {
         assert!(rows <= 12, "pause {number}: {rows} rows:\n{between}");
     }
 }
+
+/// Every section read, no answer yet, and no place kept (plain mode reads
+/// whole sections): home says the first open question, and Enter goes to it,
+/// not back to section 1 (issue 25).
+#[test]
+fn with_every_section_read_home_and_enter_go_to_the_first_open_question() {
+    let mut store = welcomed_store();
+    let probe = app_with(store.clone());
+    let sections = probe.model.courses[0].modules[TIM].sections.len();
+    let module_id = probe.model.courses[0].modules[TIM].id.clone();
+    let mut journal = ModuleJournal::new(COURSE, &module_id);
+    journal.last_studied = Some(at(-10));
+    journal.first_studied = Some(at(-20));
+    journal.sections_read.extend(0..sections);
+    store.modules.insert((COURSE.to_owned(), module_id), journal);
+    let mut app = app_with(store);
+    assert_eq!(app.model.home.selected, TIM);
+    let screen = screen_text(&app);
+    assert!(screen.contains("Continue: Tim, 17 — question 1"), "{screen}");
+    assert!(!screen.contains("section 1 of"), "{screen}");
+    app.handle(key(KeyCode::Enter), at(1));
+    let reader = reader(&app);
+    assert_eq!(reader.section, sections - 1, "the take-aways are in the last section");
+    assert_eq!(reader.focus, casebook::tui::model::Focus::Questions);
+    assert_eq!(reader.question, 0);
+}

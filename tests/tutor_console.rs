@@ -90,6 +90,7 @@ fn ascii_on_request_by_flag_or_variable_draws_no_symbol_a_classic_console_cannot
             !screen.chars().any(|c| SYMBOLS.contains(&c)),
             "{tag}: no Unicode symbol on home:\n{screen}"
         );
+        assert!(screen.is_ascii(), "{tag}: nothing but ASCII on home:\n{screen}");
         assert!(
             screen.contains("> Introduction"),
             "{tag}: the selection is marked:\n{screen}"

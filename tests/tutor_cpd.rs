@@ -446,6 +446,12 @@ fn ascii_symbols_replace_every_symbol_on_home_the_questions_and_completion() {
                 !screen.chars().any(|c| SYMBOLS.contains(&c)),
                 "{name} at {width}x{height} has a symbol the classic console cannot show:\n{screen}"
             );
+            // Nor the course's dashes, the separators or the borders (issue 25).
+            let other: String = screen.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(
+                other.is_empty(),
+                "{name} at {width}x{height} draws {other:?} in ASCII mode:\n{screen}"
+            );
             snapshot(name, app);
         };
         check(&app, "ascii_completion");

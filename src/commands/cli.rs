@@ -53,6 +53,8 @@ pub enum Command {
     ImportReview(crate::commands::review::ImportReviewArgs),
     /// List the logs exported from this data folder (ids, digests, dates, modules; never their text)
     Exports,
+    /// Trust a reviewer's public key (KEY.pub) for reviews signed in their name, list the keys you trust, or stop trusting one
+    Trust(crate::commands::trust::TrustArgs),
     /// Your CPD records: the registration year at a glance, or make, list, edit, submit and export records
     Cpd(crate::commands::cpd::CpdArgs),
     /// Send your learning records to your organisation's learning record store (LRS)

@@ -13,6 +13,7 @@ pub mod cpd;
 pub mod export;
 mod list;
 pub mod review;
+pub mod trust;
 
 use crate::content::{self, Library};
 use crate::folder::DataPaths;
@@ -100,6 +101,9 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 &mut io::stdout().lock(),
                 &mut io::stderr().lock(),
             )
+        }),
+        Some(Command::Trust(args)) => with_data_folder(paths.as_ref(), |paths| {
+            crate::commands::trust::trust_command(args, paths, &mut io::stdout().lock(), &mut io::stderr().lock())
         }),
         Some(Command::Exports) => with_data_folder(paths.as_ref(), |paths| {
             crate::commands::review::exports_command(paths, &mut io::stdout().lock(), &mut io::stderr().lock())

@@ -62,6 +62,10 @@ pub struct ImportReviewArgs {
     /// Accept the review only if it is signed by a key in this file (ssh-keygen's allowed-signers format)
     #[arg(long, value_name = "FILE")]
     pub allowed_signers: Option<PathBuf>,
+
+    /// Trust this public key (KEY.pub, from your reviewer) for the reviewer named in the review, then import it
+    #[arg(long, value_name = "KEY.pub")]
+    pub signer: Option<PathBuf>,
 }
 
 /// A line of input without its line ending; `None` at the end of input.
@@ -107,16 +111,24 @@ fn optional(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// Reads and checks a JSON log: its digest must match.
+/// Reads and checks a JSON log: the digest casebook computes over its bytes
+/// must match, and be the one its `digest` field states. The view's digest
+/// is then the computed one, which a review names.
 fn read_log(path: &Path) -> Result<LogView, (String, u8)> {
     let bytes = read_limited(path, VERIFY_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
-    match crate::export::verify(&bytes) {
-        Verification::Matches { .. } => {}
+    let computed = match crate::export::verify(&bytes) {
+        Verification::Matches { digest } => digest,
         Verification::Differs { .. } => return Err((text::review_log_changed(path), exit::REFUSED)),
         Verification::NoDigest => return Err((text::review_log_no_digest(path), exit::REFUSED)),
+    };
+    let mut view =
+        LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))?;
+    if view.digest != computed {
+        return Err((text::review_log_changed(path), exit::REFUSED));
     }
-    LogView::parse(&bytes).map_err(|reason| (text::review_log_unusable(path, &reason), exit::REFUSED))
+    view.digest = computed;
+    Ok(view)
 }
 
 /// Writes a whole message, and fails the command when it cannot be shown:
@@ -347,20 +359,12 @@ fn ask_plain(log: &LogView, input: &mut dyn BufRead, out: &mut dyn Write) -> Res
             )?;
             module_shown = Some(here);
         }
-        let mut shown = text::review_reflection(number + 1, reflections.len(), &question.question, reflection);
-        if let Some(reviewed) = &question.edited_after_review {
-            // Both wordings, before the comment is asked for.
-            let old: Vec<String> = reviewed.text.lines().map(|line| format!("    {line}")).collect();
-            let asked = shown.rfind('\n').map_or(0, |at| at);
-            shown.insert_str(
-                asked,
-                &format!(
-                    "\n{}\n{}",
-                    text::review_edited_note(&reviewed.reviewer, reviewed.reviewed),
-                    old.join("\n")
-                ),
-            );
-        }
+        // Both wordings of one edited since an earlier review.
+        let edited = question
+            .edited_after_review
+            .as_ref()
+            .map(|old| (old.reviewer.as_str(), old.reviewed, old.text.as_str()));
+        let shown = text::review_reflection(number + 1, reflections.len(), &question.question, reflection, edited);
         say(out, &shown)?;
         let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
         if let Some(comment) = optional(comment) {
@@ -420,6 +424,15 @@ fn import_steps(
     courses: &[crate::content::Course],
     out: &mut dyn Write,
 ) -> Result<(), (String, u8)> {
+    if let Some(signer) = &args.signer {
+        // Trusted for the name the review gives, and only once it checks out.
+        let bytes = read_limited(&args.review, VERIFY_LIMIT, Links::Follow)
+            .map_err(|problem| (text::cannot_read_path(&args.review, &problem.reason()), exit::FILE))?;
+        if let Ok(review) = Review::parse(&bytes) {
+            crate::review::trust::trust(paths, signer, &review.reviewer.name)
+                .map_err(|message| (message, exit::FILE))?;
+        }
+    }
     let checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
     let _lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
@@ -547,6 +560,23 @@ pub fn verify_review(
     match log {
         Some(log) => match read_log(&log) {
             Ok(view) if view.log_id == review.log_id && view.digest == review.log_digest => {
+                // The review's quotes must be the log's own words.
+                let quoted_wrongly = review.comments.iter().find(|comment| {
+                    !view.reflections().any(|(course, module, question, text)| {
+                        course.id == comment.course
+                            && module.id == comment.module
+                            && question.id == comment.question
+                            && text == comment.reflection
+                    })
+                });
+                if let Some(comment) = quoted_wrongly {
+                    said.push(text::review_quote_differs(
+                        &format!("{}/{}", comment.course, comment.module),
+                        &comment.question,
+                        &review.log_id,
+                    ));
+                    return (said, exit::REFUSED);
+                }
                 said.push(text::verify_review_belongs(&log));
             }
             Ok(_) => {

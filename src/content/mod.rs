@@ -2,7 +2,8 @@
 //! `modules/README.md` is the authors' guide to it.
 
 pub mod diagnostic;
-pub mod load;
+mod find;
+mod load;
 pub mod locate;
 pub mod model;
 pub mod raw;

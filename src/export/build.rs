@@ -153,6 +153,14 @@ fn questions(module: &Module, journal: &ModuleJournal) -> Vec<QuestionLog> {
                         reviewed: reviewed.date,
                         reviewer: reviewed.reviewer.clone(),
                         text: reviewed.text.clone(),
+                        reviews: journal
+                            .reviews_of_edited_wording(&question.id)
+                            .into_iter()
+                            .map(|(reviewer, reviewed)| ReviewerOn {
+                                reviewer: reviewer.to_owned(),
+                                reviewed,
+                            })
+                            .collect(),
                     });
         }
     }

@@ -11,7 +11,9 @@ use serde::Serialize;
 pub const FORMAT_NAME: &str = "casebook-log";
 /// The JSON schema version; raised whenever a field changes meaning or is
 /// removed (adding a field does not raise it).
-pub const FORMAT_VERSION: u32 = 1;
+/// - 2: a review's `signature.verified` is true only for a key the learner
+///   trusts for that reviewer; `signature.status` says which state it is.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The learner's declaration, word for word, in every format.
 pub const DECLARATION: &str = "I confirm that this log is my own work, and that it does not identify any child, \
@@ -160,10 +162,19 @@ pub struct QuestionLog {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReviewedWordingLog {
-    /// The review's date.
+    /// The last review's date.
     pub reviewed: Date,
     pub reviewer: String,
     pub text: String,
+    /// Every review of this wording, oldest first (the last is the one above).
+    pub reviews: Vec<ReviewerOn>,
+}
+
+/// A reviewer and the date of their review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewerOn {
+    pub reviewer: String,
+    pub reviewed: Date,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -195,7 +206,12 @@ pub struct ReviewLog {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignatureLog {
+    /// `trusted` (signed by a key the learner trusts for this reviewer: the
+    /// only state that is verified), `untrusted` (signed, unchanged since,
+    /// by a key the learner has not trusted), `failed` or `unsigned`.
+    pub status: &'static str,
     pub signed: bool,
+    /// True only for `trusted`.
     pub verified: bool,
     /// `SHA256:...`, as `ssh-keygen -l` shows it.
     pub key_fingerprint: Option<String>,

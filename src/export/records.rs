@@ -1,10 +1,12 @@
 //! The record of every log exported from a data folder: its id, digest,
-//! date, modules and format, never its text. `import-review` accepts a
+//! date, modules and format, and a digest of each reflection it carried,
+//! never their text. `import-review` accepts a
 //! review only of a log recorded here; `casebook exports` lists them.
 //!
 //! Kept in `exports.ron` in the data folder, written like a journal
 //! (atomic, 0600, never through a link).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -15,7 +17,9 @@ use crate::folder::DataPaths;
 use crate::folder::StoreError;
 
 /// The record file's schema.
-pub const RECORDS_SCHEMA: u32 = 1;
+/// - 2: adds `reflections`, so that a review's quotes are checked against
+///   what was exported (schema 1 files are read as they are).
+pub const RECORDS_SCHEMA: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,6 +32,10 @@ pub struct ExportRecord {
     pub format: String,
     /// `course/module`, in log order.
     pub modules: Vec<String>,
+    /// `course/module/question` -> `sha256:` of the reflection as the log
+    /// carried it: what a review may quote as the learner's words.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reflections: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +65,21 @@ pub fn record_of(log: &super::Log, format: Format, bytes: &[u8]) -> ExportRecord
                     .modules
                     .iter()
                     .map(move |module| format!("{}/{}", course.id, module.id))
+            })
+            .collect(),
+        reflections: log
+            .courses
+            .iter()
+            .flat_map(|course| {
+                course.modules.iter().flat_map(move |module| {
+                    module.questions.iter().filter_map(move |question| {
+                        let text = question.reflection.as_deref()?;
+                        Some((
+                            format!("{}/{}/{}", course.id, module.id, question.id),
+                            crate::digest::of_text(text),
+                        ))
+                    })
+                })
             })
             .collect(),
     }
@@ -142,6 +165,7 @@ mod tests {
             exported: Timestamp::from_second(1_795_000_000).unwrap(),
             format: "md".to_owned(),
             modules: vec!["hmip-youth-2021/desistance-assessing".to_owned()],
+            reflections: BTreeMap::new(),
         }
     }
 

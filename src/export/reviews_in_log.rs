@@ -24,10 +24,11 @@ pub(super) fn add_comments(module: &mut ModuleLog, course: &str, reviews: &[Impo
 
 pub(super) fn review_log(imported: &ImportedReview) -> ReviewLog {
     let review = &imported.review;
-    let (signed, verified, key_fingerprint) = match &imported.signature {
-        SignatureStatus::Unsigned => (false, false, None),
-        SignatureStatus::Verified { fingerprint } => (true, true, Some(fingerprint.clone())),
-        SignatureStatus::Failed { .. } => (true, false, None),
+    let (status, signed, verified, key_fingerprint) = match &imported.signature {
+        SignatureStatus::Unsigned => ("unsigned", false, false, None),
+        SignatureStatus::Trusted { fingerprint } => ("trusted", true, true, Some(fingerprint.clone())),
+        SignatureStatus::Untrusted { fingerprint } => ("untrusted", true, false, Some(fingerprint.clone())),
+        SignatureStatus::Failed { .. } => ("failed", true, false, None),
     };
     ReviewLog {
         kind: review.reviewer.kind,
@@ -40,6 +41,7 @@ pub(super) fn review_log(imported: &ImportedReview) -> ReviewLog {
         agreed_actions: review.agreed_actions.clone(),
         next_review: review.next_review,
         signature: SignatureLog {
+            status,
             signed,
             verified,
             key_fingerprint,

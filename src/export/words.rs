@@ -63,22 +63,30 @@ pub fn comment_by(comment: &ReviewCommentLog) -> String {
 
 /// Above the wording a reviewer saw, when the learner changed it since.
 pub fn edited_after_review(reviewed: &ReviewedWordingLog) -> String {
+    let reviews: Vec<(String, jiff::civil::Date)> = reviewed
+        .reviews
+        .iter()
+        .map(|review| (one_line(&review.reviewer), review.reviewed))
+        .collect();
+    let named: Vec<(&str, jiff::civil::Date)> = reviews.iter().map(|(name, day)| (name.as_str(), *day)).collect();
     format!(
-        "Edited after review on {} (by {}). The wording reviewed:",
-        date(reviewed.reviewed),
-        one_line(&reviewed.reviewer)
+        "The learner edited this {}. The wording reviewed:",
+        crate::text::after_reviews(&named)
     )
 }
 
 /// Whether a review's signature was checked, in words.
 pub fn signature_state(review: &ReviewLog) -> String {
-    match (
-        &review.signature.key_fingerprint,
-        review.signature.signed,
-        review.signature.verified,
-    ) {
-        (Some(fingerprint), _, true) => format!("verified when this log was written (SSH key {fingerprint})"),
-        (_, true, _) => "did not verify when this log was written".to_owned(),
+    let fingerprint = review.signature.key_fingerprint.as_deref().unwrap_or_default();
+    match review.signature.status {
+        "trusted" => format!(
+            "verified: signed with the key the learner trusts for {} (fingerprint {fingerprint})",
+            one_line(&review.reviewer)
+        ),
+        "untrusted" => format!(
+            "signed by a key the learner has not trusted (fingerprint {fingerprint}), so it does not show who signed"
+        ),
+        "failed" => "did not verify when this log was written".to_owned(),
         _ => "not signed".to_owned(),
     }
 }

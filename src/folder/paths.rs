@@ -100,6 +100,12 @@ impl DataPaths {
         self.root.join("review-drafts")
     }
 
+    /// The reviewers' keys the learner trusts, by name: an allowed-signers
+    /// file in ssh-keygen's own format, written by `casebook trust`.
+    pub fn trusted_signers_file(&self) -> PathBuf {
+        self.root.join("trusted_signers")
+    }
+
     /// The record of every log exported: ids and digests, never text.
     pub fn exports_file(&self) -> PathBuf {
         self.root.join("exports.ron")

@@ -439,6 +439,27 @@ impl ModuleJournal {
         })
     }
 
+    /// Where the learner goes back to in a module: the section and, where
+    /// one was selected, the question (its index in the section). Once every
+    /// section is read, a place that is not a question is the first question
+    /// still open, since that is what is left to do.
+    pub fn resume_place(&self, module: &crate::content::Module) -> (usize, Option<usize>) {
+        let section = self.position.section.min(module.sections.len().saturating_sub(1));
+        let question = self.position.question.as_ref().and_then(|id| {
+            module
+                .sections
+                .get(section)
+                .and_then(|content| content.questions.iter().position(|question| &question.id == id))
+        });
+        if question.is_none()
+            && self.first_unread(module).is_none()
+            && let Some((open_section, open_question)) = self.first_unanswered(module)
+        {
+            return (open_section, Some(open_question));
+        }
+        (section, question)
+    }
+
     /// The first section not yet read to its end.
     pub fn first_unread(&self, module: &crate::content::Module) -> Option<usize> {
         (0..module.sections.len()).find(|index| !self.sections_read.contains(index))
@@ -501,6 +522,25 @@ impl ModuleJournal {
         let reflection = self.reflections.get(question)?;
         let last = reflection.reviewed.last()?;
         (last.text != reflection.text).then_some(last)
+    }
+
+    /// Every review of the wording last reviewed, oldest first, when the
+    /// learner has changed the text since: who reviewed what they changed.
+    pub fn reviews_of_edited_wording(&self, question: &str) -> Vec<(&str, jiff::civil::Date)> {
+        let Some(last) = self.edited_after_review(question) else {
+            return Vec::new();
+        };
+        self.reflections
+            .get(question)
+            .map(|reflection| {
+                reflection
+                    .reviewed
+                    .iter()
+                    .filter(|seen| seen.text == last.text)
+                    .map(|seen| (seen.reviewer.as_str(), seen.date))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn answered_count(&self, module: &crate::content::Module) -> usize {

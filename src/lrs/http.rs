@@ -7,10 +7,33 @@ use std::time::Duration;
 use super::settings::{LrsSettings, check_endpoint};
 
 /// What an LRS answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reply {
     pub status: u16,
     pub body: String,
+    /// The reply's `Content-Type`, when it gave one.
+    pub content_type: Option<String>,
+    /// Where a redirect pointed (never followed).
+    pub location: Option<String>,
+    /// Why the body could not be read whole (cut short, too slow, too
+    /// long): the status then says nothing of what the LRS did.
+    pub cut: Option<String>,
+}
+
+impl Reply {
+    pub fn is_redirect(&self) -> bool {
+        (300..400).contains(&self.status)
+    }
+
+    /// A web page rather than an LRS's JSON: a log-in page, a captive
+    /// portal or a proxy's block page answers like this.
+    pub fn is_web_page(&self) -> bool {
+        let html_type = self
+            .content_type
+            .as_deref()
+            .is_some_and(|kind| kind.to_ascii_lowercase().contains("html"));
+        html_type || self.body.trim_start().starts_with('<')
+    }
 }
 
 /// An LRS's answers are short; a larger one is cut, not read whole.
@@ -95,21 +118,31 @@ impl Client {
 fn reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<Reply, String> {
     let mut response = response.map_err(|error| describe(&error))?;
     let status = response.status().as_u16();
-    let location = response
-        .headers()
-        .get("location")
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned);
-    let mut body = response
-        .body_mut()
-        .with_config()
-        .limit(REPLY_LIMIT)
-        .read_to_string()
-        .unwrap_or_default();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    let location = header("location");
+    let content_type = header("content-type");
+    // A body cut short (the connection closed, the time ran out) is never
+    // taken for an empty one: an LRS's confirmation is in the body.
+    let (mut body, cut) = match response.body_mut().with_config().limit(REPLY_LIMIT).read_to_string() {
+        Ok(body) => (body, None),
+        Err(error) => (String::new(), Some(describe(&error))),
+    };
     if (300..400).contains(&status) {
         body = crate::text::lrs_redirected(location.as_deref().unwrap_or("?"));
     }
-    Ok(Reply { status, body })
+    Ok(Reply {
+        status,
+        body,
+        content_type,
+        location,
+        cut,
+    })
 }
 
 fn describe(error: &ureq::Error) -> String {

@@ -3,6 +3,7 @@
 //! privacy first (no reflection text unless the learner turns it on), and no
 //! network at all unless an LRS is configured.
 
+pub mod confirm;
 pub mod http;
 pub mod outbox;
 pub mod record;
@@ -182,26 +183,32 @@ fn set(args: &SetArgs, paths: &DataPaths) -> u8 {
 }
 
 /// With sharing turned off, takes the words out of statements still
-/// waiting in the outbox. Returns how many were changed.
+/// waiting in the outbox, a file at a time. Returns how many were changed.
 fn withdraw_text(paths: &DataPaths) -> usize {
-    let Ok(stored) = outbox::list(paths) else {
+    let Ok(listing) = outbox::names(paths) else {
         return 0;
     };
     let mut changed = 0;
-    for outbox::Stored { path, entry } in stored {
-        let Ok(mut entry) = entry else { continue };
-        let removed = entry
-            .statement
-            .get_mut("result")
-            .and_then(serde_json::Value::as_object_mut)
-            .and_then(|result| result.remove("response"));
-        if removed.is_some() && outbox::write(&path, &entry).is_ok() {
+    for path in listing.paths() {
+        let Ok(mut entry) = outbox::read(&path) else { continue };
+        if outbox::strip_text(&mut entry.statement) && outbox::write(&path, &entry).is_ok() {
             changed += 1;
         }
     }
     changed
 }
 
+/// Says `out` (what `lrs test` found so far) and then `problem`.
+fn test_failed(out: &str, problem: &str) -> u8 {
+    if !out.is_empty() {
+        let _ = print(out);
+    }
+    warn(problem);
+    exit::LRS
+}
+
+/// `lrs test`: the same rule as sending: a 2xx counts only with the body
+/// xAPI gives; a web page (a log-in or proxy page) is said to be one.
 fn test(paths: &DataPaths) -> u8 {
     let settings = match configured(paths) {
         Ok(settings) => settings,
@@ -216,48 +223,63 @@ fn test(paths: &DataPaths) -> u8 {
     };
     let endpoint = client.endpoint().to_owned();
     let about = match client.about() {
-        Ok(reply) if reply.status == 200 => reply,
-        Ok(reply) => {
-            warn(&text::lrs_about_failed(&endpoint, reply.status, &reply.body));
-            return exit::LRS;
-        }
-        Err(reason) => {
-            warn(&text::lrs_unreachable(&endpoint, &reason));
-            return exit::LRS;
-        }
+        Ok(reply) => reply,
+        Err(reason) => return test_failed("", &text::lrs_unreachable(&endpoint, &reason)),
     };
-    let versions: Vec<String> = serde_json::from_str::<serde_json::Value>(&about.body)
-        .ok()
-        .and_then(|value| value.get("version").cloned())
-        .and_then(|value| value.as_array().cloned())
-        .map(|list| list.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
-        .unwrap_or_default();
-    let mut out = text::lrs_answers(&endpoint, &versions);
+    let mut out = String::new();
+    if let Some(problem) = test_problem(&endpoint, &about) {
+        return test_failed("", &problem);
+    }
+    match about.status {
+        // Not every LRS describes itself: the signed-in check says whether
+        // this one takes casebook's records.
+        404 => out.push_str(&text::lrs_about_missing(&endpoint)),
+        200..=299 => match confirm::about(&about) {
+            Ok(versions) => out.push_str(&text::lrs_answers(&endpoint, &versions)),
+            Err(why) => return test_failed("", &text::lrs_test_not_xapi(&endpoint, about.status, &why.describe())),
+        },
+        status => return test_failed("", &text::lrs_about_failed(&endpoint, status, &about.body)),
+    }
     out.push('\n');
-    match client.signed_in_check() {
-        Ok(reply) if (200..300).contains(&reply.status) => {
-            out.push_str(&text::lrs_signed_in(&settings.key, settings.share_text));
-            out.push('\n');
-            match print(&out) {
-                Ok(()) => exit::OK,
-                Err(code) => code,
+    let check = match client.signed_in_check() {
+        Ok(reply) => reply,
+        Err(reason) => return test_failed(&out, &text::lrs_unreachable(&endpoint, &reason)),
+    };
+    if let Some(problem) = test_problem(&endpoint, &check) {
+        return test_failed(&out, &problem);
+    }
+    match check.status {
+        200..=299 => match confirm::statement_result(&check) {
+            Ok(()) => {
+                out.push_str(&text::lrs_signed_in(&settings.key, settings.share_text));
+                out.push('\n');
+                match print(&out) {
+                    Ok(()) => exit::OK,
+                    Err(code) => code,
+                }
             }
-        }
-        Ok(reply) if reply.status == 401 || reply.status == 403 => {
-            let _ = print(&out);
-            warn(&text::lrs_credentials_refused(&endpoint, reply.status));
-            exit::LRS
-        }
-        Ok(reply) => {
-            let _ = print(&out);
-            warn(&text::lrs_server_error(&endpoint, reply.status, &reply.body));
-            exit::LRS
-        }
-        Err(reason) => {
-            let _ = print(&out);
-            warn(&text::lrs_unreachable(&endpoint, &reason));
-            exit::LRS
-        }
+            Err(why) => test_failed(&out, &text::lrs_test_not_xapi(&endpoint, check.status, &why.describe())),
+        },
+        401 | 403 => test_failed(&out, &text::lrs_credentials_refused(&endpoint, check.status)),
+        status => test_failed(
+            &out,
+            &text::lrs_answered_test(&endpoint, status, &sync::reason_of(&check)),
+        ),
+    }
+}
+
+/// What `lrs test` says of a redirect or a web page, whatever the status.
+fn test_problem(endpoint: &str, reply: &http::Reply) -> Option<String> {
+    if reply.is_redirect() {
+        Some(text::lrs_test_redirected(
+            endpoint,
+            reply.status,
+            reply.location.as_deref().unwrap_or("?"),
+        ))
+    } else if reply.is_web_page() {
+        Some(text::lrs_test_web_page(endpoint, reply.status))
+    } else {
+        None
     }
 }
 
@@ -278,8 +300,9 @@ fn forget(paths: &DataPaths) -> u8 {
     let _ = std::fs::remove_file(paths.sync_status_file());
     let mut removed = 0;
     let mut left = Vec::new();
-    for outbox::Stored { path, entry } in outbox::list(paths).unwrap_or_default() {
-        match entry {
+    let listing = outbox::names(paths).unwrap_or_default();
+    for path in listing.paths() {
+        match outbox::summary(&path) {
             Ok(_) if outbox::remove(&path).is_ok() => removed += 1,
             Ok(_) => left.push(path.display().to_string()),
             // Not casebook's to judge: left as it is, and named.
@@ -326,9 +349,13 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
     };
     let report = sync::send_outbox(paths, &settings, Timestamp::now());
     let mut out = text::lrs_sent(report.sent, &settings.endpoint);
-    for (path, reason) in &report.rejected {
+    for refused in &report.rejected {
         out.push('\n');
-        out.push_str(&text::lrs_rejected(&path.display().to_string(), reason));
+        out.push_str(&text::lrs_refused_statement(
+            &refused.path.display().to_string(),
+            refused.status,
+            &refused.reason,
+        ));
     }
     out.push('\n');
     if let Err(code) = print(&out) {
@@ -364,27 +391,30 @@ fn status(paths: &DataPaths) -> u8 {
         None => text::LRS_STATUS_NONE.to_owned(),
     };
     out.push('\n');
-    let stored = match outbox::list(paths) {
-        Ok(stored) => stored,
+    // Read a file at a time, keeping only the counts and the lines to
+    // show: 100,000 waiting statements take no more memory than ten.
+    let listing = match outbox::names(paths) {
+        Ok(listing) => listing,
         Err(error) => {
             warn(&error.to_string());
             return exit::DATA;
         }
     };
     let mut waiting = 0;
-    let mut oldest = None;
+    let mut oldest: Option<Timestamp> = None;
     let mut rejected = Vec::new();
     let mut damaged = Vec::new();
-    for outbox::Stored { path, entry } in &stored {
-        match entry {
-            Ok(entry) => match &entry.rejected {
+    for path in listing.paths() {
+        match outbox::summary(&path) {
+            Ok(summary) => match summary.rejected {
                 None => {
                     waiting += 1;
-                    oldest = oldest.min(Some(entry.recorded)).or(Some(entry.recorded));
+                    oldest = Some(oldest.map_or(summary.recorded, |oldest| oldest.min(summary.recorded)));
                 }
-                Some(rejection) => rejected.push(text::lrs_rejected(
+                Some(rejection) => rejected.push(text::lrs_refused_statement(
                     &path.display().to_string(),
-                    &format!("{} {}", rejection.status, rejection.reason),
+                    rejection.status,
+                    &rejection.reason,
                 )),
             },
             Err(error) => damaged.push(text::lrs_damaged(&error.to_string())),

@@ -38,13 +38,6 @@ pub struct Rejection {
     pub at: Timestamp,
 }
 
-/// An outbox file, read.
-#[derive(Debug)]
-pub struct Stored {
-    pub path: PathBuf,
-    pub entry: Result<Entry, StoreError>,
-}
-
 impl Entry {
     pub fn id(&self) -> &str {
         self.statement
@@ -54,9 +47,11 @@ impl Entry {
     }
 }
 
-/// Writes new statements to the outbox, in order.
-pub fn append(paths: &DataPaths, statements: &[serde_json::Value], now: Timestamp) -> Result<(), StoreError> {
+/// Writes new statements to the outbox, in order; returns the files
+/// written.
+pub fn append(paths: &DataPaths, statements: &[serde_json::Value], now: Timestamp) -> Result<Vec<PathBuf>, StoreError> {
     static SEQUENCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let mut written = Vec::with_capacity(statements.len());
     for statement in statements {
         let sequence = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 10_000;
         let id = statement
@@ -70,9 +65,11 @@ pub fn append(paths: &DataPaths, statements: &[serde_json::Value], now: Timestam
             statement: statement.clone(),
             rejected: None,
         };
-        write(&paths.outbox_dir().join(name), &entry)?;
+        let path = paths.outbox_dir().join(name);
+        write(&path, &entry)?;
+        written.push(path);
     }
-    Ok(())
+    Ok(written)
 }
 
 pub fn write(path: &Path, entry: &Entry) -> Result<(), StoreError> {
@@ -84,15 +81,49 @@ pub fn write(path: &Path, entry: &Entry) -> Result<(), StoreError> {
     write_atomic(path, text.as_bytes())
 }
 
-/// Every outbox file, oldest first. No outbox folder: nothing waiting.
-pub fn list(paths: &DataPaths) -> Result<Vec<Stored>, StoreError> {
+/// The learner's words in a statement (`result.response`), taken out.
+/// True when there were some.
+pub fn strip_text(statement: &mut serde_json::Value) -> bool {
+    statement
+        .get_mut("result")
+        .and_then(serde_json::Value::as_object_mut)
+        .and_then(|result| result.remove("response"))
+        .is_some()
+}
+
+/// The outbox's file names, oldest first: only the names are held, so that
+/// a long outbox is read one file at a time (100,000 names are a few
+/// megabytes; the statements themselves would be a gigabyte).
+#[derive(Debug, Default)]
+pub struct Listing {
+    dir: PathBuf,
+    names: Vec<Box<str>>,
+}
+
+impl Listing {
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Each file's path, oldest first.
+    pub fn paths(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.names.iter().map(|name| self.dir.join(&**name))
+    }
+}
+
+/// Every outbox file's name, oldest first. No outbox folder: nothing waiting.
+pub fn names(paths: &DataPaths) -> Result<Listing, StoreError> {
     let dir = paths.outbox_dir();
     // A link in place of the folder would lead reads (and removals) outside
     // the data folder.
     crate::folder::ron_file::real_folder(&dir)?;
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Listing::default()),
         Err(error) => {
             return Err(StoreError::Io {
                 path: dir,
@@ -100,45 +131,94 @@ pub fn list(paths: &DataPaths) -> Result<Vec<Stored>, StoreError> {
             });
         }
     };
-    let mut names: Vec<PathBuf> = entries
+    let mut names: Vec<Box<str>> = entries
         .filter_map(Result::ok)
         .filter(|entry| !files::is_temporary(&entry.file_name()))
-        .filter(|entry| entry.file_name().to_str().is_some_and(|name| name.ends_with(".json")))
-        .map(|entry| entry.path())
-        .collect();
-    names.sort();
-    Ok(names
-        .into_iter()
-        .map(|path| {
-            let entry = read(&path);
-            Stored { path, entry }
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            name.to_str().filter(|name| name.ends_with(".json")).map(Box::from)
         })
-        .collect())
+        .collect();
+    names.sort_unstable();
+    Ok(Listing { dir, names })
 }
 
-fn read(path: &Path) -> Result<Entry, StoreError> {
-    let bytes =
-        files::read_limited(path, ENTRY_LIMIT, Links::Refuse).map_err(|problem: Problem| file_error(path, &problem))?;
-    let damaged = |line, column, reason: String| StoreError::Damaged {
+fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+    files::read_limited(path, ENTRY_LIMIT, Links::Refuse).map_err(|problem: Problem| file_error(path, &problem))
+}
+
+fn damaged(path: &Path, line: usize, column: usize, reason: String) -> StoreError {
+    StoreError::Damaged {
         path: path.to_path_buf(),
         line,
         column,
         reason,
-    };
-    let entry: Entry =
-        serde_json::from_slice(&bytes).map_err(|error| damaged(error.line(), error.column(), error.to_string()))?;
-    if entry.schema > ENTRY_SCHEMA {
+    }
+}
+
+fn check(path: &Path, schema: u32, has_id: bool) -> Result<(), StoreError> {
+    if schema > ENTRY_SCHEMA {
         return Err(StoreError::Newer {
             path: path.to_path_buf(),
-            schema: entry.schema,
+            schema,
             known: ENTRY_SCHEMA,
             written_by: None,
         });
     }
-    if entry.id().is_empty() {
-        return Err(damaged(1, 1, crate::text::LRS_ENTRY_NO_ID.to_owned()));
+    if !has_id {
+        return Err(damaged(path, 1, 1, crate::text::LRS_ENTRY_NO_ID.to_owned()));
     }
+    Ok(())
+}
+
+/// One outbox file, read whole.
+pub fn read(path: &Path) -> Result<Entry, StoreError> {
+    let bytes = read_bytes(path)?;
+    let entry: Entry = serde_json::from_slice(&bytes)
+        .map_err(|error| damaged(path, error.line(), error.column(), error.to_string()))?;
+    check(path, entry.schema, !entry.id().is_empty())?;
     Ok(entry)
+}
+
+/// What `sync --status` needs of an outbox file: when it was recorded and
+/// whether the LRS refused it. The statement is skipped over, not kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub recorded: Timestamp,
+    pub rejected: Option<Rejection>,
+}
+
+/// An outbox file as `read` judges it, keeping only its `Summary`.
+pub fn summary(path: &Path) -> Result<Summary, StoreError> {
+    /// The statement's id alone: the rest is skipped as it is read.
+    #[derive(Deserialize)]
+    struct StatementHead {
+        #[serde(default)]
+        id: Option<serde_json::Value>,
+    }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Head {
+        schema: u32,
+        recorded: Timestamp,
+        statement: StatementHead,
+        #[serde(default)]
+        rejected: Option<Rejection>,
+    }
+    let bytes = read_bytes(path)?;
+    let head: Head = serde_json::from_slice(&bytes)
+        .map_err(|error| damaged(path, error.line(), error.column(), error.to_string()))?;
+    let has_id = head
+        .statement
+        .id
+        .as_ref()
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|id| !id.is_empty());
+    check(path, head.schema, has_id)?;
+    Ok(Summary {
+        recorded: head.recorded,
+        rejected: head.rejected,
+    })
 }
 
 /// Removes a statement the LRS now holds. Already gone is fine: another

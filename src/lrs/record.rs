@@ -224,7 +224,34 @@ impl Recorder {
         }
     }
 
+    /// The settings as they are now, read before each statement is
+    /// recorded: `casebook lrs forget` or `lrs set` in another terminal
+    /// reaches a tutor that is already open. None when forgotten (or no
+    /// longer readable): nothing more is recorded.
+    fn refresh(&mut self) -> Option<()> {
+        let settings = LrsSettings::load(&self.paths).ok().flatten()?;
+        self.actor = Actor {
+            home_page: settings.account_home_page,
+            name: settings.account_name,
+        };
+        self.share_text = settings.share_text;
+        Some(())
+    }
+
     fn write(&mut self, key: &(String, String), events: Vec<Event>) {
+        if events.is_empty() && self.unwritten.is_empty() {
+            return;
+        }
+        if self.refresh().is_none() {
+            // Forgotten: what was held back for a full disk goes too.
+            self.unwritten.clear();
+            return;
+        }
+        if !self.share_text {
+            for statement in &mut self.unwritten {
+                outbox::strip_text(statement);
+            }
+        }
         let now = (self.clock)();
         if let Some((course, module)) = self.modules.get(key) {
             for event in &events {
@@ -244,10 +271,35 @@ impl Recorder {
         }
         // The journal is saved already; a statement the disk will not take
         // now waits in memory for the next save rather than undo it.
-        if outbox::append(&self.paths, &self.unwritten, now).is_ok() {
+        if let Ok(written) = outbox::append(&self.paths, &self.unwritten, now) {
             self.unwritten.clear();
+            self.settle_written(&written);
             if let Some(wake) = &self.wake {
                 wake.notify();
+            }
+        }
+    }
+
+    /// `lrs forget` or `lrs set` may have run between reading the settings
+    /// and writing `written`, after it had cleared the outbox: read again,
+    /// forgotten settings remove them, and sharing turned off takes their
+    /// words out.
+    fn settle_written(&self, written: &[PathBuf]) {
+        match LrsSettings::load(&self.paths).ok().flatten() {
+            Some(settings) if settings.share_text || !self.share_text => {}
+            Some(_) => {
+                for path in written {
+                    if let Ok(mut entry) = outbox::read(path)
+                        && outbox::strip_text(&mut entry.statement)
+                    {
+                        let _ = outbox::write(path, &entry);
+                    }
+                }
+            }
+            None => {
+                for path in written {
+                    let _ = outbox::remove(path);
+                }
             }
         }
     }

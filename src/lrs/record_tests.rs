@@ -194,11 +194,11 @@ fn settings() -> LrsSettings {
 }
 
 fn waiting(paths: &DataPaths) -> Vec<String> {
-    outbox::list(paths)
+    outbox::names(paths)
         .unwrap()
-        .into_iter()
-        .map(|stored| {
-            let entry = stored.entry.unwrap();
+        .paths()
+        .map(|path| {
+            let entry = outbox::read(&path).unwrap();
             entry.statement["verb"]["id"]
                 .as_str()
                 .unwrap()
@@ -214,6 +214,7 @@ fn waiting(paths: &DataPaths) -> Vec<String> {
 fn a_save_that_fails_records_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let paths = DataPaths::at(folder.path());
+    settings().save(&paths).unwrap();
     let inner = crate::store::MemoryStore {
         fail_with: Some("Disk quota exceeded".to_owned()),
         ..Default::default()
@@ -234,6 +235,7 @@ fn a_save_that_fails_records_nothing() {
 fn statements_the_outbox_could_not_take_are_written_at_the_next_save() {
     let folder = tempfile::tempdir().unwrap();
     let paths = DataPaths::at(folder.path());
+    settings().save(&paths).unwrap();
     let recorder = Recorder::new(paths.clone(), &settings(), &[course()], Timestamp::now);
     let mut store = RecordingStore::new(crate::store::MemoryStore::default(), Some(recorder));
     // A file where the outbox folder should be: nothing can be written in it.
@@ -245,6 +247,54 @@ fn statements_the_outbox_could_not_take_are_written_at_the_next_save() {
     journal.mark_read(1);
     assert_eq!(store.save_module(&journal), Ok(()));
     assert_eq!(waiting(&paths), ["initialized", "experienced", "experienced"]);
+}
+
+/// Issue 24: the settings are read before each statement is recorded, so
+/// an opt-out or `lrs forget` reaches a store that is already open.
+#[test]
+fn sharing_turned_off_or_forgotten_reaches_an_open_store() {
+    let folder = tempfile::tempdir().unwrap();
+    let paths = DataPaths::at(folder.path());
+    let sharing = LrsSettings {
+        share_text: true,
+        ..settings()
+    };
+    sharing.save(&paths).unwrap();
+    let recorder = Recorder::new(paths.clone(), &sharing, &[course()], Timestamp::now);
+    let mut store = RecordingStore::new(crate::store::MemoryStore::default(), Some(recorder));
+    let mut journal = ModuleJournal::new("c", "m");
+    journal.answer("q1", "q1?", "Shared words.".to_owned(), at(1));
+    store.save_module(&journal).unwrap();
+    let everything = |paths: &DataPaths| -> String {
+        outbox::names(paths)
+            .unwrap()
+            .paths()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect()
+    };
+    assert!(
+        everything(&paths).contains("Shared words."),
+        "shared while sharing is on"
+    );
+
+    settings().save(&paths).unwrap();
+    journal.answer("q2", "q2?", "Private words.".to_owned(), at(2));
+    store.save_module(&journal).unwrap();
+    assert_eq!(waiting(&paths), ["initialized", "answered", "answered"]);
+    assert!(
+        !everything(&paths).contains("Private words."),
+        "sharing turned off in another terminal: no more text is recorded"
+    );
+
+    std::fs::remove_file(paths.lrs_settings_file()).unwrap();
+    journal.answer("q1", "q1?", "After forgetting.".to_owned(), at(3));
+    store.save_module(&journal).unwrap();
+    drop(store);
+    assert_eq!(
+        waiting(&paths),
+        ["initialized", "answered", "answered"],
+        "forgotten: nothing more is recorded"
+    );
 }
 
 #[test]

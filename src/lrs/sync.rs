@@ -8,8 +8,9 @@ use std::time::Duration;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::confirm::{self, NotConfirmed};
 use super::http::{Client, Reply};
-use super::outbox::{self, Entry, Rejection, Stored};
+use super::outbox::{self, Entry, Rejection};
 use super::settings::LrsSettings;
 use crate::folder::DataPaths;
 use crate::folder::StoreError;
@@ -98,8 +99,20 @@ pub enum Stop {
     Credentials(u16),
     /// No answer, a refused connection or a timeout: try again later.
     Unreachable(String),
-    /// Any other answer (a server error, a wrong address): try again later.
+    /// A redirect (never followed) to this address: try again later.
+    Redirected(u16, String),
+    /// A web page answered (a log-in page, a proxy's block page): nothing
+    /// counts as sent; try again later.
+    WebPage(u16),
+    /// A 2xx that does not confirm the statements were stored: nothing
+    /// counts as sent; try again later.
+    Unconfirmed(u16, NotConfirmed),
+    /// Any other answer (a server error, a wrong address), with the LRS's
+    /// own reason (empty when it gave none): try again later.
     Server(u16, String),
+    /// The settings were changed or forgotten while sending: nothing more is
+    /// sent with the old ones.
+    Changed,
     /// The outbox itself could not be read or changed.
     Disk(String),
 }
@@ -109,24 +122,41 @@ impl Stop {
         match self {
             Stop::Credentials(status) => text::lrs_credentials_refused(endpoint, *status),
             Stop::Unreachable(reason) => text::lrs_unreachable(endpoint, reason),
-            Stop::Server(status, reason) => text::lrs_server_error(endpoint, *status, reason),
+            Stop::Redirected(status, location) => text::lrs_sync_redirected(endpoint, *status, location),
+            Stop::WebPage(status) => text::lrs_sync_web_page(endpoint, *status),
+            Stop::Unconfirmed(status, why) => text::lrs_not_confirmed(endpoint, *status, &why.describe()),
+            Stop::Server(status, reason) => text::lrs_answered(endpoint, *status, reason),
+            Stop::Changed => text::LRS_SETTINGS_CHANGED.to_owned(),
             Stop::Disk(reason) => reason.clone(),
         }
     }
 }
 
+/// A statement the LRS refused in this sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub path: PathBuf,
+    pub status: u16,
+    /// The LRS's own words (empty when it gave none).
+    pub reason: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Report {
     pub sent: usize,
-    /// Refused by the LRS in this sync: the file and the LRS's reason.
-    pub rejected: Vec<(PathBuf, String)>,
+    /// Refused by the LRS in this sync, each with the LRS's reason.
+    pub rejected: Vec<Refused>,
     /// Still waiting to be sent (not counting rejected or damaged files).
     pub waiting: usize,
     pub stopped: Option<Stop>,
 }
 
-/// The LRS's own words on why it refused a request, shortened.
-fn reason_of(reply: &Reply) -> String {
+/// The LRS's own words on why it refused a request, shortened; empty when
+/// it gave none.
+pub(super) fn reason_of(reply: &Reply) -> String {
+    if reply.is_web_page() {
+        return text::LRS_REPLY_WEB_PAGE.to_owned();
+    }
     let parsed: Option<serde_json::Value> = serde_json::from_str(&reply.body).ok();
     let mut reason = match &parsed {
         Some(value) => {
@@ -140,6 +170,7 @@ fn reason_of(reply: &Reply) -> String {
                     .get("message")
                     .and_then(serde_json::Value::as_str)
                     .unwrap_or(reply.body.as_str())
+                    .trim()
                     .to_owned()
             } else {
                 warnings.join("; ")
@@ -147,9 +178,6 @@ fn reason_of(reply: &Reply) -> String {
         }
         None => reply.body.trim().to_owned(),
     };
-    if reason.is_empty() {
-        reason = text::lrs_status_only(reply.status);
-    }
     const LIMIT: usize = 500;
     if reason.chars().count() > LIMIT {
         reason = format!("{}…", reason.chars().take(LIMIT).collect::<String>());
@@ -157,13 +185,42 @@ fn reason_of(reply: &Reply) -> String {
     reason
 }
 
+/// The settings as they are now, when they still name the LRS and
+/// credentials being sent with; otherwise `Stop::Changed`.
+fn still_current(paths: &DataPaths, settings: &LrsSettings) -> Result<LrsSettings, Stop> {
+    match LrsSettings::load(paths) {
+        Ok(Some(fresh))
+            if fresh.endpoint == settings.endpoint && fresh.key == settings.key && fresh.secret == settings.secret =>
+        {
+            Ok(fresh)
+        }
+        _ => Err(Stop::Changed),
+    }
+}
+
 /// Sends a batch; a batch the LRS refuses as a whole (400, 409, 413) is sent
 /// again one statement at a time, so one bad statement holds up no other.
+/// Statements leave the outbox only when the LRS confirms it stored them.
 fn send(client: &Client, batch: &[(PathBuf, Entry)], report: &mut Report, now: Timestamp) -> Result<(), Stop> {
     let body = serde_json::Value::Array(batch.iter().map(|(_, entry)| entry.statement.clone()).collect()).to_string();
     let reply = client.post_statements(&body).map_err(Stop::Unreachable)?;
+    if reply.is_redirect() {
+        return Err(Stop::Redirected(
+            reply.status,
+            reply.location.clone().unwrap_or_else(|| "?".to_owned()),
+        ));
+    }
+    if reply.is_web_page() {
+        return Err(Stop::WebPage(reply.status));
+    }
     match reply.status {
         200..=299 => {
+            let ids: Vec<&str> = batch.iter().map(|(_, entry)| entry.id()).collect();
+            match confirm::stored(&reply, &ids) {
+                Ok(()) => {}
+                Err(NotConfirmed::WebPage) => return Err(Stop::WebPage(reply.status)),
+                Err(why) => return Err(Stop::Unconfirmed(reply.status, why)),
+            }
             for (path, _) in batch {
                 outbox::remove(path).map_err(|error| Stop::Disk(error.to_string()))?;
                 report.sent += 1;
@@ -178,11 +235,7 @@ fn send(client: &Client, batch: &[(PathBuf, Entry)], report: &mut Report, now: T
             Ok(())
         }
         400 | 409 | 413 => {
-            let reason = if reply.status == 409 {
-                text::LRS_CONFLICT.to_owned()
-            } else {
-                reason_of(&reply)
-            };
+            let reason = reason_of(&reply);
             for (path, entry) in batch {
                 let marked = Entry {
                     rejected: Some(Rejection {
@@ -193,7 +246,11 @@ fn send(client: &Client, batch: &[(PathBuf, Entry)], report: &mut Report, now: T
                     ..entry.clone()
                 };
                 outbox::write(path, &marked).map_err(|error| Stop::Disk(error.to_string()))?;
-                report.rejected.push((path.clone(), reason.clone()));
+                report.rejected.push(Refused {
+                    path: path.clone(),
+                    status: reply.status,
+                    reason: reason.clone(),
+                });
             }
             Ok(())
         }
@@ -201,32 +258,90 @@ fn send(client: &Client, batch: &[(PathBuf, Entry)], report: &mut Report, now: T
     }
 }
 
-/// Sends everything waiting in the outbox, oldest first, and records how it
-/// went for `sync --status`.
+/// The next statements waiting (not refused, readable), at most `BATCH`,
+/// read from `files` one at a time.
+fn next_batch(files: &mut impl Iterator<Item = PathBuf>) -> Vec<(PathBuf, Entry)> {
+    let mut batch = Vec::with_capacity(BATCH);
+    for path in files.by_ref() {
+        // A file that cannot be read is left as it is (`sync --status`
+        // names it).
+        if let Ok(entry) = outbox::read(&path)
+            && entry.rejected.is_none()
+        {
+            batch.push((path, entry));
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+    }
+    batch
+}
+
+/// With text sharing off (now, whatever it was when they were recorded),
+/// takes the learner's words out of statements about to be sent, on disk
+/// too.
+fn withhold_text(batch: &mut [(PathBuf, Entry)], settings: &LrsSettings) -> Result<(), Stop> {
+    if settings.share_text {
+        return Ok(());
+    }
+    for (path, entry) in batch {
+        if outbox::strip_text(&mut entry.statement) {
+            outbox::write(path, entry).map_err(|error| Stop::Disk(error.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Sends everything waiting in the outbox, oldest first and a batch at a
+/// time (the outbox is read as it goes, so a long one takes no more memory
+/// than a short one), and records how it went for `sync --status`. The
+/// settings are read again before each batch: forgotten or changed, nothing
+/// more is sent with the old ones; text sharing turned off, no more text goes.
 pub fn send_outbox(paths: &DataPaths, settings: &LrsSettings, now: Timestamp) -> Report {
     let mut report = Report::default();
-    let stored = match outbox::list(paths) {
-        Ok(stored) => stored,
+    let listing = match outbox::names(paths) {
+        Ok(listing) => listing,
         Err(error) => {
             report.stopped = Some(Stop::Disk(error.to_string()));
             return report;
         }
     };
-    let waiting: Vec<(PathBuf, Entry)> = stored
-        .into_iter()
-        .filter_map(|Stored { path, entry }| entry.ok().map(|entry| (path, entry)))
-        .filter(|(_, entry)| entry.rejected.is_none())
-        .collect();
-    if waiting.is_empty() {
+    let mut files = listing.paths();
+    let mut batch = next_batch(&mut files);
+    if batch.is_empty() {
         return report;
     }
-    let result = match Client::new(settings) {
-        Ok(client) => waiting
-            .chunks(BATCH)
-            .try_for_each(|batch| send(&client, batch, &mut report, now)),
-        Err(reason) => Err(Stop::Disk(reason)),
+    let client = match Client::new(settings) {
+        Ok(client) => client,
+        Err(reason) => {
+            report.stopped = Some(Stop::Disk(reason));
+            return report;
+        }
     };
-    report.waiting = waiting.len() - report.sent - report.rejected.len();
+    let mut result = Ok(());
+    while !batch.is_empty() {
+        let handled = report.sent + report.rejected.len();
+        result = still_current(paths, settings)
+            .and_then(|fresh| withhold_text(&mut batch, &fresh))
+            .and_then(|()| send(&client, &batch, &mut report, now));
+        if result.is_err() {
+            // What this batch did not send or have refused still waits, as
+            // does every later statement.
+            let done = report.sent + report.rejected.len() - handled;
+            report.waiting = batch.len().saturating_sub(done)
+                + files
+                    .by_ref()
+                    .filter(|path| outbox::summary(path).is_ok_and(|summary| summary.rejected.is_none()))
+                    .count();
+            break;
+        }
+        batch = next_batch(&mut files);
+    }
+    if result == Err(Stop::Changed) {
+        // Forgotten or set anew: the status belongs to the new settings.
+        report.stopped = Some(Stop::Changed);
+        return report;
+    }
     let mut status = SyncStatus::load(paths).ok().flatten().unwrap_or_default();
     status.schema = STATUS_SCHEMA;
     status.last_attempt = Some(now);
@@ -253,27 +368,46 @@ pub fn backoff(failures: u32) -> Duration {
 }
 
 /// The tutor's sync: a thread of its own that sends the outbox now and
-/// soon after each new statement, backing off after a failure and giving up
-/// for this run on wrong credentials, which it tells `refused` (the tutor's
-/// screen) with the HTTP status. It shares nothing else with the screen but
-/// `wake`, so typing never waits for the network.
+/// soon after each new statement, backing off after a failure. It reads the
+/// settings afresh before each pass (and `send_outbox` before each batch),
+/// so `casebook lrs forget` or `lrs set` in another terminal takes effect
+/// within one pass: nothing is sent with a forgotten secret, and no text
+/// once sharing is off. Wrong credentials stop it until the settings
+/// change, and are told to `refused` (the tutor's screen) once, with the
+/// HTTP status. It shares nothing else with the screen but `wake`, so
+/// typing never waits for the network. `_started_with` (the settings the
+/// tutor found when it started) is not sent with: each pass reads the file.
 pub fn start_background(
     paths: DataPaths,
-    settings: LrsSettings,
+    _started_with: LrsSettings,
     wake: Wake,
     refused: impl FnOnce(u16) + Send + 'static,
 ) -> std::io::Result<()> {
     std::thread::Builder::new()
         .name("casebook-lrs-sync".to_owned())
         .spawn(move || {
+            let mut refused = Some(refused);
+            // The settings the LRS last refused: not tried again.
+            let mut refused_with: Option<LrsSettings> = None;
             let mut failures = 0;
             loop {
-                let report = send_outbox(&paths, &settings, Timestamp::now());
+                let current = LrsSettings::load(&paths).ok().flatten();
+                let Some(current) = current.filter(|current| refused_with.as_ref() != Some(current)) else {
+                    // Forgotten, unreadable or refused: nothing is sent
+                    // until the settings change.
+                    wake.wait(POLL);
+                    continue;
+                };
+                let report = send_outbox(&paths, &current, Timestamp::now());
                 match report.stopped {
                     Some(Stop::Credentials(status)) => {
-                        refused(status);
-                        return;
+                        if let Some(tell) = refused.take() {
+                            tell(status);
+                        }
+                        refused_with = Some(current);
                     }
+                    // Read the new settings at once.
+                    Some(Stop::Changed) => {}
                     Some(_) => {
                         failures += 1;
                         std::thread::sleep(backoff(failures));
@@ -308,6 +442,7 @@ mod tests {
         let reply = |body: &str| Reply {
             status: 400,
             body: body.to_owned(),
+            ..Reply::default()
         };
         assert_eq!(
             reason_of(&reply(
@@ -316,6 +451,31 @@ mod tests {
             "Problem in 'a'; Problem in 'b'"
         );
         assert_eq!(reason_of(&reply(r#"{"message":"Bad"}"#)), "Bad");
-        assert_eq!(reason_of(&reply("")), text::lrs_status_only(400));
+        assert_eq!(
+            reason_of(&reply("")),
+            "",
+            "no reason is no reason, not the status again"
+        );
+    }
+
+    /// Issue 24: the status is said once, and the LRS's own reason is kept.
+    #[test]
+    fn a_stop_says_the_status_once_with_the_lrs_reason() {
+        let endpoint = "https://lrs.example.org/xapi/";
+        for (stop, status) in [
+            (Stop::Server(500, String::new()), "500"),
+            (Stop::Server(502, "Bad gateway".to_owned()), "502"),
+            (Stop::WebPage(200), "200"),
+            (Stop::Unconfirmed(204, NotConfirmed::Empty), "204"),
+            (Stop::Redirected(302, "https://login.example.org/".to_owned()), "302"),
+        ] {
+            let message = stop.message(endpoint);
+            assert_eq!(message.matches(status).count(), 1, "{message}");
+        }
+        assert!(
+            Stop::Server(502, "Bad gateway".to_owned())
+                .message(endpoint)
+                .contains("Bad gateway")
+        );
     }
 }

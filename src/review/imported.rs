@@ -17,8 +17,13 @@ use crate::folder::files::{JOURNAL_LIMIT, Links, Problem, read_limited};
 pub enum SignatureStatus {
     /// No `.sig` came with it.
     Unsigned,
-    /// The signature matches, made by the key with this fingerprint.
-    Verified { fingerprint: String },
+    /// The signature matches, made by a key the learner trusts for the
+    /// reviewer's name (`casebook trust`): the only state called verified.
+    Trusted { fingerprint: String },
+    /// The signature matches, but its key is not one the learner trusts for
+    /// the reviewer's name: it shows the review is unchanged since that key
+    /// signed it, not who signed it.
+    Untrusted { fingerprint: String },
     /// The stored review or its signature was changed after it was imported.
     Failed { reason: String },
 }
@@ -66,7 +71,7 @@ fn refused(path: &Path, problem: &Problem) -> StoreError {
 }
 
 /// Reads one stored review and checks its signature again.
-fn load_one(path: &Path) -> Result<ImportedReview, StoreError> {
+fn load_one(path: &Path, trusted: &[signing::AllowedSigner]) -> Result<ImportedReview, StoreError> {
     let bytes = read_limited(path, JOURNAL_LIMIT, Links::Refuse).map_err(|problem| refused(path, &problem))?;
     let review = Review::parse(&bytes).map_err(|problem| StoreError::Damaged {
         path: path.to_path_buf(),
@@ -81,7 +86,14 @@ fn load_one(path: &Path) -> Result<ImportedReview, StoreError> {
             reason: problem.reason(),
         },
         Ok(signature) => match signing::check(&signature, &bytes) {
-            Ok(signed) => SignatureStatus::Verified {
+            Ok(signed)
+                if super::trust::trusted_for(trusted, &signed.key, &review.reviewer.name, jiff::Timestamp::now()) =>
+            {
+                SignatureStatus::Trusted {
+                    fingerprint: signed.fingerprint,
+                }
+            }
+            Ok(signed) => SignatureStatus::Untrusted {
                 fingerprint: signed.fingerprint,
             },
             Err(problem) => SignatureStatus::Failed {
@@ -124,8 +136,16 @@ pub fn load(paths: &DataPaths) -> (Vec<ImportedReview>, Vec<StoreError>) {
     names.sort();
     let mut reviews = Vec::new();
     let mut problems = Vec::new();
+    // A trust file that cannot be read trusts nothing, and says why.
+    let trusted = super::trust::load(paths).unwrap_or_else(|reason| {
+        problems.push(StoreError::Refused {
+            path: paths.trusted_signers_file(),
+            reason,
+        });
+        Vec::new()
+    });
     for path in names {
-        match load_one(&path) {
+        match load_one(&path, &trusted) {
             Ok(review) => reviews.push(review),
             Err(problem) => problems.push(problem),
         }

@@ -13,6 +13,7 @@
 pub mod format;
 pub mod imported;
 pub mod signing;
+pub mod trust;
 
 pub use format::{Comment, ModuleRef, Review, ReviewerKind};
 pub use imported::{ImportedReview, ModuleComments, SignatureStatus, comments_for, latest_review_of};

@@ -116,17 +116,48 @@ pub struct CheckedReview {
     pub signed: Option<signing::Signed>,
     /// Who the allowed-signers file says signed it, when one was given.
     pub identities: Option<Vec<String>>,
+    /// Signed by a key the learner trusts (`casebook trust`) for the
+    /// reviewer's name: verified.
+    pub trusted: bool,
 }
 
 /// Every check `import-review` makes, with nothing written: the review
 /// parses, its signature (if any) matches (and its key is allowed, when an
 /// allowed-signers file is given), and it reviews a log this data folder
 /// exported, digest for digest. The error is the message and exit code.
+/// The most a review may hold, checked before anything is kept: a review
+/// is a few pages of comments, and what it adds to a journal must never
+/// take the journal past what casebook reads back (16 MiB).
+pub const REVIEW_FILE_LIMIT: u64 = 2 * 1024 * 1024;
+/// Characters in one comment, and in the overall comments or agreed actions.
+pub const COMMENT_LIMIT: usize = 20_000;
+/// Comments in one review (a log has a few dozen reflections at most).
+pub const COMMENTS_LIMIT: usize = 1_000;
+
+/// Why a review is too large to keep, if it is.
+fn over_limits(review: &Review, bytes: usize) -> Option<String> {
+    if u64::try_from(bytes).unwrap_or(u64::MAX) > REVIEW_FILE_LIMIT {
+        return Some(text::review_too_large(REVIEW_FILE_LIMIT / 1024 / 1024));
+    }
+    if review.comments.len() > COMMENTS_LIMIT {
+        return Some(text::review_too_many_comments(review.comments.len(), COMMENTS_LIMIT));
+    }
+    let long = review
+        .comments
+        .iter()
+        .map(|comment| comment.comment.chars().count())
+        .chain(review.overall_comments.iter().map(|text| text.chars().count()))
+        .chain(review.agreed_actions.iter().map(|text| text.chars().count()))
+        .any(|length| length > COMMENT_LIMIT);
+    long.then(|| text::review_comment_too_long(COMMENT_LIMIT))
+}
+
 pub fn check_import(
     paths: &DataPaths,
     path: &Path,
     allowed_signers: Option<&Path>,
 ) -> Result<CheckedReview, (String, u8)> {
+    // One byte past the limit is enough to know the file is too large.
     let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
         .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
     let review = Review::parse(&bytes).map_err(|problem| {
@@ -135,6 +166,9 @@ pub fn check_import(
             exit::REFUSED,
         )
     })?;
+    if let Some(reason) = over_limits(&review, bytes.len()) {
+        return Err((text::review_refused(path, &reason), exit::REFUSED));
+    }
     let (signed, signature) = check_signature(path, &bytes)?.unzip();
     let identities = match allowed_signers {
         Some(allowed) => Some(signer_identities(allowed, signed.as_ref())?),
@@ -171,12 +205,53 @@ pub fn check_import(
     {
         return Err((text::review_module_not_in_log(&stray, &review.log_id), exit::REFUSED));
     }
+    // The learner's words are what this data folder sent, never what the
+    // review file says they were: each quote must be the reflection the
+    // log carried. (An export recorded before casebook kept these digests
+    // has none: a review of it is checked by the log's digest alone.)
+    let sent: std::collections::BTreeMap<&str, &str> = same_log
+        .iter()
+        .filter(|record| record.digest == review.log_digest)
+        .flat_map(|record| {
+            record
+                .reflections
+                .iter()
+                .map(|(key, digest)| (key.as_str(), digest.as_str()))
+        })
+        .collect();
+    if !sent.is_empty() {
+        for comment in &review.comments {
+            let key = format!("{}/{}/{}", comment.course, comment.module, comment.question);
+            let module = format!("{}/{}", comment.course, comment.module);
+            match sent.get(key.as_str()) {
+                None => {
+                    return Err((
+                        text::review_quote_not_in_log(&module, &comment.question, &review.log_id),
+                        exit::REFUSED,
+                    ));
+                }
+                Some(digest) if *digest != crate::digest::of_text(&comment.reflection) => {
+                    return Err((
+                        text::review_quote_differs(&module, &comment.question, &review.log_id),
+                        exit::REFUSED,
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    let trusted = signed.as_ref().is_some_and(|signed| {
+        crate::review::trust::load(paths).is_ok_and(|keys| {
+            crate::review::trust::trusted_for(&keys, &signed.key, &review.reviewer.name, jiff::Timestamp::now())
+        })
+    });
     Ok(CheckedReview {
         review,
         bytes,
         signature,
         signed,
         identities,
+        trusted,
     })
 }
 
@@ -221,7 +296,8 @@ pub fn import_message(checked: &CheckedReview, stored: &Path, again: bool) -> St
     let review = &checked.review;
     let signature = match (&checked.signed, &checked.identities) {
         (None, _) => text::REVIEW_UNSIGNED.to_owned(),
-        (Some(signed), None) => text::review_signed_unchecked(&signed.fingerprint),
+        (Some(signed), _) if checked.trusted => text::review_signed_trusted(&review.reviewer.name, &signed.fingerprint),
+        (Some(signed), None) => text::review_signed_untrusted(&review.reviewer.name, &signed.fingerprint),
         (Some(signed), Some(identities)) => text::review_signed_by(&signed.fingerprint, &identities.join(", ")),
     };
     let message = if again {

@@ -29,10 +29,29 @@ pub fn review_comment_heading(reviewer: &str, role: Option<&str>, peer: bool, da
     }
 }
 
-pub fn edited_after_review(date: jiff::civil::Date) -> String {
+/// "after Sam O'Brien's review on 3 December 2026", or several reviews
+/// named, for the words the learner changed since.
+pub fn after_reviews(reviews: &[(&str, jiff::civil::Date)]) -> String {
+    match reviews {
+        [] => "after a review".to_owned(),
+        [(reviewer, date)] => format!("after {reviewer}'s review on {}", super::format::date(*date)),
+        many => {
+            let named: Vec<String> = many
+                .iter()
+                .map(|(reviewer, date)| format!("{reviewer} ({})", super::format::date(*date)))
+                .collect();
+            let (last, rest) = named
+                .split_last()
+                .map_or((String::new(), &[][..]), |(last, rest)| (last.clone(), rest));
+            format!("after the reviews by {} and {last}", rest.join(", "))
+        }
+    }
+}
+
+pub fn edited_after_review(reviews: &[(&str, jiff::civil::Date)]) -> String {
     format!(
-        "Edited after review on {}. w: show the wording reviewed.",
-        super::format::date(date)
+        "You edited this {}. w: show the wording reviewed.",
+        after_reviews(reviews)
     )
 }
 
@@ -190,4 +209,20 @@ pub fn review_screen_failed(reason: &str) -> String {
     format!(
         "The full-screen review stopped ({reason}); nothing was written. Run it again, or with --plain to answer line by line."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_review_of_the_wording_is_named() {
+        let day = |text: &str| text.parse::<jiff::civil::Date>().unwrap_or_default();
+        assert_eq!(
+            super::after_reviews(&[("Sam O'Brien", day("2026-12-03"))]),
+            "after Sam O'Brien's review on 3 December 2026"
+        );
+        assert_eq!(
+            super::after_reviews(&[("Sam O'Brien", day("2026-12-03")), ("Priya Shah", day("2026-12-04"))]),
+            "after the reviews by Sam O'Brien (3 December 2026) and Priya Shah (4 December 2026)"
+        );
+    }
 }

@@ -93,13 +93,6 @@ pub fn lrs_redirected(location: &str) -> String {
     )
 }
 
-pub fn lrs_status_only(status: u16) -> String {
-    format!("the LRS answered {status} and gave no reason")
-}
-
-pub const LRS_CONFLICT: &str =
-    "the LRS already holds a different statement with this id (409); this one is kept here and not sent again";
-
 /// In the tutor, short enough for its two rows at 80 columns.
 pub fn records_refused(status: u16) -> String {
     format!(
@@ -122,15 +115,6 @@ pub fn lrs_unreachable(endpoint: &str, reason: &str) -> String {
     format!(
         "The LRS at {endpoint} could not be reached ({reason}). Your records wait in the outbox and are sent \
          later; check the address and your network, or run \"casebook sync\" again."
-    )
-}
-
-pub fn lrs_server_error(endpoint: &str, status: u16, reason: &str) -> String {
-    let reason = reason.trim();
-    let reason: String = reason.chars().take(300).collect();
-    format!(
-        "The LRS at {endpoint} answered {status} ({reason}). Your records wait in the outbox and are sent later; \
-         if this goes on, check the address with your LRS's administrator."
     )
 }
 
@@ -183,10 +167,6 @@ pub fn lrs_sent(sent: usize, endpoint: &str) -> String {
     format!("Sent {} to {endpoint}.", statements_count(sent))
 }
 
-pub fn lrs_rejected(path: &str, reason: &str) -> String {
-    format!("Refused by the LRS and kept in the outbox: {path}: {reason}")
-}
-
 pub fn lrs_still_waiting(count: usize) -> String {
     format!("{} still waiting to be sent.", statements_count(count))
 }
@@ -228,3 +208,132 @@ pub fn lrs_last_sync(attempt: Option<&str>, success: Option<&str>, error: Option
 }
 
 pub const LRS_ENTRY_NO_ID: &str = "the statement has no id";
+
+// ---- issue 24: LRS replies: what counts as stored, a log-in or proxy page,
+// `lrs test` without /about, the status said once with the LRS's reason.
+
+/// Why a 2xx reply does not confirm the statements were stored.
+pub fn lrs_reply_cut(reason: &str) -> String {
+    format!("its reply was cut short ({reason})")
+}
+
+pub const LRS_REPLY_WEB_PAGE: &str =
+    "it sent a web page, not an LRS's answer: a log-in page or a proxy's block page, perhaps";
+
+pub const LRS_REPLY_EMPTY: &str = "its reply was empty";
+
+pub const LRS_REPLY_STATUS: &str = "an LRS answers 200 to what casebook asked";
+
+pub fn lrs_reply_not_xapi(start: &str) -> String {
+    format!("its reply is not what an LRS sends: \"{start}\"")
+}
+
+pub fn lrs_reply_wrong_ids(sent: usize, answered: usize) -> String {
+    format!(
+        "casebook sent {} and the LRS listed {answered} {}, not the same ones in the same order",
+        statements_count(sent),
+        if answered == 1 { "id" } else { "ids" }
+    )
+}
+
+const SIGN_IN_OR_ASK: &str = "If your network asks you to sign in, do so in a web browser and try again; \
+otherwise ask your IT team to let casebook reach";
+
+pub fn lrs_sync_web_page(endpoint: &str, status: u16) -> String {
+    format!(
+        "The LRS at {endpoint} answered {status} with a web page, not an LRS's answer: a log-in page or a \
+         proxy's block page, perhaps. Nothing was counted as sent; your records wait in the outbox. \
+         {SIGN_IN_OR_ASK} {endpoint}."
+    )
+}
+
+pub fn lrs_sync_redirected(endpoint: &str, status: u16, location: &str) -> String {
+    format!(
+        "The LRS at {endpoint} answered {status}, sending casebook on to {location} (a log-in or proxy page, \
+         perhaps), which casebook does not follow. Nothing was counted as sent; your records wait in the \
+         outbox. If your network asks you to sign in, do so in a web browser and try again; if that is your \
+         LRS's own address, set it with \"casebook lrs set\"."
+    )
+}
+
+pub fn lrs_not_confirmed(endpoint: &str, status: u16, why: &str) -> String {
+    format!(
+        "The LRS at {endpoint} answered {status} but did not confirm that it stored your records: {why}. \
+         Nothing was counted as sent; your records wait in the outbox and are sent again later (an LRS keeps \
+         a statement it already holds only once). If this goes on, check the endpoint with your LRS's \
+         administrator."
+    )
+}
+
+/// The LRS's own reason, or that it gave none.
+fn lrs_reason_or_none(reason: &str) -> String {
+    let reason: String = reason.trim().chars().take(300).collect();
+    if reason.is_empty() {
+        "it gave no reason".to_owned()
+    } else {
+        reason
+    }
+}
+
+pub fn lrs_answered(endpoint: &str, status: u16, reason: &str) -> String {
+    format!(
+        "The LRS at {endpoint} answered {status}: {}. Your records wait in the outbox and are sent later; if \
+         this goes on, check the address with your LRS's administrator.",
+        lrs_reason_or_none(reason)
+    )
+}
+
+pub const LRS_SETTINGS_CHANGED: &str = "The LRS settings were changed or forgotten while casebook was sending, \
+so it stopped: nothing more goes with the old settings. Run \"casebook sync\" to send with the new ones.";
+
+/// A statement the LRS refused, kept in the outbox: the status once, then
+/// the LRS's own reason.
+pub fn lrs_refused_statement(path: &str, status: u16, reason: &str) -> String {
+    let reason = if status == 409 && reason.trim().is_empty() {
+        "it already holds a different statement with this id".to_owned()
+    } else if status == 409 {
+        format!(
+            "it already holds a different statement with this id ({})",
+            lrs_reason_or_none(reason)
+        )
+    } else {
+        lrs_reason_or_none(reason)
+    };
+    format!("Refused by the LRS ({status}) and kept in the outbox, not sent again: {path}: {reason}")
+}
+
+pub fn lrs_about_missing(endpoint: &str) -> String {
+    format!(
+        "{endpoint}about is not there (404): some LRSs do not describe themselves, so casebook goes on to \
+         check the key."
+    )
+}
+
+pub fn lrs_test_web_page(endpoint: &str, status: u16) -> String {
+    format!(
+        "casebook met a log-in page or a proxy's block page, not your LRS: {endpoint} answered {status} with \
+         a web page. {SIGN_IN_OR_ASK} {endpoint}."
+    )
+}
+
+pub fn lrs_test_redirected(endpoint: &str, status: u16, location: &str) -> String {
+    format!(
+        "{endpoint} answered {status}, sending casebook on to {location} (a log-in or proxy page, perhaps), \
+         which casebook does not follow. If your network asks you to sign in, do so in a web browser and run \
+         \"casebook lrs test\" again; if that is your LRS's own address, set it with \"casebook lrs set\"."
+    )
+}
+
+pub fn lrs_test_not_xapi(endpoint: &str, status: u16, why: &str) -> String {
+    format!(
+        "The LRS at {endpoint} answered {status}, but {why}. Check the endpoint with your LRS's administrator: \
+         it is the xAPI address, usually ending in /xapi/ or /xAPI/."
+    )
+}
+
+pub fn lrs_answered_test(endpoint: &str, status: u16, reason: &str) -> String {
+    format!(
+        "The LRS at {endpoint} answered {status}: {}. Check the address with your LRS's administrator.",
+        lrs_reason_or_none(reason)
+    )
+}

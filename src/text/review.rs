@@ -106,11 +106,27 @@ pub fn review_module_heading(title: &str, subtitle: Option<&str>, id: &str) -> S
     }
 }
 
-pub fn review_reflection(number: usize, total: usize, question: &str, reflection: &str) -> String {
-    let indented: Vec<String> = reflection.lines().map(|line| format!("    {line}")).collect();
+/// `edited`: who reviewed it before, when, and the wording they read, for a
+/// reflection the learner changed since.
+pub fn review_reflection(
+    number: usize,
+    total: usize,
+    question: &str,
+    reflection: &str,
+    edited: Option<(&str, jiff::civil::Date, &str)>,
+) -> String {
+    let indent = |text: &str| {
+        text.lines()
+            .map(|line| format!("    {line}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = edited
+        .map(|(reviewer, date, old)| format!("\n{}\n{}", super::review_edited_note(reviewer, date), indent(old)))
+        .unwrap_or_default();
     format!(
-        "\nReflection {number} of {total}. Question: {question}\nThe learner wrote:\n{}\nYour comment:",
-        indented.join("\n")
+        "\nReflection {number} of {total}. Question: {question}\nThe learner wrote:\n{}{before}\nYour comment:",
+        indent(reflection)
     )
 }
 
@@ -244,6 +260,20 @@ pub fn review_module_not_in_log(module: &str, log_id: &str) -> String {
     format!("Refused: the review comments on {module}, which log {log_id} did not include. Nothing was changed.")
 }
 
+/// A review quotes a reflection in other words than the log carried.
+pub fn review_quote_differs(module: &str, question: &str, log_id: &str) -> String {
+    format!(
+        "Refused: the review quotes your reflection on {module} (question {question}) in words that are not the ones log {log_id} carried, so the review file was changed after it was written. Nothing was changed. Ask your reviewer to send the review again, as casebook wrote it."
+    )
+}
+
+/// A review comments on a question the log carried no reflection for.
+pub fn review_quote_not_in_log(module: &str, question: &str, log_id: &str) -> String {
+    format!(
+        "Refused: the review comments on a reflection on {module} (question {question}) that log {log_id} did not carry. Nothing was changed."
+    )
+}
+
 pub fn review_journal_unreadable(error: &str) -> String {
     format!("Cannot read a journal the review comments on, so nothing was imported: {error}.")
 }
@@ -258,6 +288,18 @@ pub fn review_signed_unchecked(fingerprint: &str) -> String {
     format!(
         "Its signature matches, made by key {fingerprint}; that key was not checked against anyone \
 (give --allowed-signers FILE to check it)."
+    )
+}
+
+pub fn review_signed_trusted(reviewer: &str, fingerprint: &str) -> String {
+    format!("Verified: signed with the key you trust for {reviewer} (fingerprint {fingerprint}).")
+}
+
+pub fn review_signed_untrusted(reviewer: &str, fingerprint: &str) -> String {
+    format!(
+        "Signed by a key you have not trusted (fingerprint {fingerprint}), so it shows the review is unchanged since \
+that key signed it, not that {reviewer} signed it. If it is {reviewer}'s key (check the fingerprint with them), \
+trust it with: casebook trust KEY.pub --name \"{reviewer}\""
     )
 }
 
@@ -365,6 +407,74 @@ pub fn verify_review_no_log(log_id: &str) -> String {
     format!("It reviews log {log_id}; name the log with --log FILE to check that it belongs to it.")
 }
 
+pub fn review_too_large(limit_mib: u64) -> String {
+    format!("it is larger than a review can be ({limit_mib} MiB)")
+}
+
+pub fn review_too_many_comments(count: usize, limit: usize) -> String {
+    format!("it has {count} comments, more than a review can hold ({limit})")
+}
+
+pub fn review_comment_too_long(limit: usize) -> String {
+    format!(
+        "a comment in it is longer than a review's comments can be ({} characters)",
+        super::format::grouped(limit)
+    )
+}
+
+pub fn review_refused(path: &Path, reason: &str) -> String {
+    format!(
+        "Refused {}: {reason}. Nothing was changed. Ask your reviewer to send it again as casebook wrote it.",
+        path.display()
+    )
+}
+
+pub fn trust_key_missing(path: &Path) -> String {
+    format!(
+        "There is no key file {}. Ask your reviewer for their public key: the file ending .pub that ssh-keygen made \
+beside their key.",
+        path.display()
+    )
+}
+
+pub fn trust_not_a_public_key(path: &Path) -> String {
+    format!(
+        "{} is not an SSH public key. Give the file ending .pub (one line starting ssh-ed25519, ecdsa-sha2- or \
+ssh-rsa), never the private key.",
+        path.display()
+    )
+}
+
+pub fn trust_bad_name(name: &str) -> String {
+    format!(
+        "\"{name}\" cannot be a reviewer's name here: give the name as the review gives it, without double quotes, \
+commas or a leading !."
+    )
+}
+
+pub fn trusted(name: &str, fingerprint: &str) -> String {
+    format!(
+        "You now trust this key for reviews signed by {name} (fingerprint {fingerprint}). Reviews {name} signs with \
+it show as verified. Check the fingerprint with {name} by phone or in person: anyone can make a key and \
+give it a name."
+    )
+}
+
+pub const TRUSTED_NONE: &str =
+    "You trust no reviewer's key yet. Trust one with: casebook trust KEY.pub --name \"NAME\"";
+
+pub fn trusted_line(name: &str, fingerprint: &str) -> String {
+    format!("{name}  {fingerprint}")
+}
+
+pub fn trust_forgotten(who: &str, removed: usize) -> String {
+    match removed {
+        0 => format!("No key was trusted for {who}; nothing changed."),
+        1 => format!("You no longer trust the key for {who}."),
+        many => format!("You no longer trust the {many} keys for {who}."),
+    }
+}
+
 pub fn key_unreadable(path: &Path, reason: &str) -> String {
     format!("Cannot read the key {}: {reason}. Nothing was written.", path.display())
 }
@@ -447,10 +557,10 @@ pub fn review_left_out(problem: &str) -> String {
     format!("An imported review could not be read and is left out of the log: {problem}.")
 }
 
-pub fn plain_edited_after_review(reviewer: &str, date: jiff::civil::Date) -> String {
+pub fn plain_edited_after_review(reviews: &[(&str, jiff::civil::Date)]) -> String {
     format!(
-        "Edited after review on {} by {reviewer}. The wording reviewed:",
-        super::format::date(date)
+        "You edited this answer {}. The wording reviewed:",
+        super::feedback::after_reviews(reviews)
     )
 }
 

@@ -53,4 +53,18 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
     if model.help {
         help::draw(model, canvas, area, theme);
     }
+    if model.ascii {
+        plain_ascii(canvas.buffer_mut());
+    }
+}
+
+/// For consoles that cannot show more than ASCII: every character the
+/// screen holds, the course's own dashes and quotes and the tutor's marks
+/// alike, as its ASCII stand-in (one column for one column).
+fn plain_ascii(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some(stand_in) = crate::sanitise::ascii_stand_in(cell.symbol()) {
+            cell.set_symbol(stand_in);
+        }
+    }
 }

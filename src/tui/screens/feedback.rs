@@ -75,10 +75,15 @@ pub(crate) fn answer_with_comments(
             )));
             lines.extend(reviewed.text.lines().map(|line| Line::from(line.to_owned())));
         }
-        Some(reviewed) => {
+        Some(_) => {
             lines.extend(answer.lines().map(|line| Line::from(line.to_owned())));
             lines.push(Line::from(Span::styled(
-                text::edited_after_review(reviewed.date),
+                text::edited_after_review(
+                    &model
+                        .journal(&key)
+                        .map(|journal| journal.reviews_of_edited_wording(&question))
+                        .unwrap_or_default(),
+                ),
                 theme.note(),
             )));
         }

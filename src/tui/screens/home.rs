@@ -128,13 +128,10 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
         .journal(&key)
         .map(|journal| journal.position.clone())
         .unwrap_or_default();
-    let section = position.section.min(sections.saturating_sub(1));
-    let question = position.question.as_ref().and_then(|id| {
-        model
-            .module(course, module)
-            .and_then(|(_, content)| content.sections.get(section))
-            .and_then(|section| section.questions.iter().position(|question| &question.id == id))
-    });
+    let (section, question) = model.journal(&key).zip(model.module(course, module)).map_or(
+        (position.section.min(sections.saturating_sub(1)), None),
+        |(journal, (_, content))| journal.resume_place(content),
+    );
     // Back into the editor only when casebook closed with it open; a
     // question merely selected reopens selected, so that no key meant for
     // moving about can land in a saved answer.
@@ -257,15 +254,20 @@ fn continue_hint(model: &Model) -> Option<String> {
     }
     let (_, content) = model.module(course, module)?;
     let journal = model.journal(&model.key_of(course, module)?)?;
-    let position = &journal.position;
-    let question = position.question.as_ref().and_then(|id| {
-        content
-            .questions()
-            .position(|(_, question)| &question.id == id)
-            .map(|index| text::place_question(index + 1))
+    let (section, question) = journal.resume_place(content);
+    // Questions are numbered through the module, as the questions screen does.
+    let number = question.map(|index| {
+        content.sections[..section]
+            .iter()
+            .map(|earlier| earlier.questions.len())
+            .sum::<usize>()
+            + index
+            + 1
     });
-    let section = position.section.min(content.sections.len().saturating_sub(1));
-    let place = question.unwrap_or_else(|| text::place_section(section + 1, content.sections.len()));
+    let place = number.map_or_else(
+        || text::place_section(section + 1, content.sections.len()),
+        text::place_question,
+    );
     Some(text::continue_at(short_name(content), &place))
 }
 
