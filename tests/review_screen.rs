@@ -164,24 +164,26 @@ fn ctrl_c_half_way_keeps_every_comment_and_the_next_review_offers_them() {
 }
 
 #[test]
-fn a_dropped_connection_keeps_every_comment_and_the_next_review_offers_them() {
+fn a_dropped_connection_or_sigterm_keeps_every_comment_and_the_next_review_offers_them() {
     if !common::tmux_available("the review draft test") {
         return;
     }
     let _serial = common::one_at_a_time();
-    let desk = Desk::new();
-    let log = two_reflections(&desk);
-    let pane = desk.review_pane("draft-hup", &log);
-    introduce(&pane);
-    comment_half_way(&pane);
-    // As soon as the last key is on screen, before a pause could save it:
-    // the signal itself saves what was just typed.
-    pane.wait_for(SECOND_COMMENT);
-    pane.signal("HUP");
-    let (status, _) = pane.exit_status();
-    assert_eq!(status, 129, "{}", pane.screen());
-    drop(pane);
-    carry_on_and_write(&desk, &log, "draft-hup-again");
+    for (signal, status) in [("HUP", 129), ("TERM", 143)] {
+        let desk = Desk::new();
+        let log = two_reflections(&desk);
+        let pane = desk.review_pane(&format!("draft-{signal}"), &log);
+        introduce(&pane);
+        comment_half_way(&pane);
+        // As soon as the last key is on screen, before a pause could save
+        // it: the signal itself saves what was just typed.
+        pane.wait_for(SECOND_COMMENT);
+        pane.signal(signal);
+        let (code, _) = pane.exit_status();
+        assert_eq!(code, status, "{signal}: {}", pane.screen());
+        drop(pane);
+        carry_on_and_write(&desk, &log, &format!("draft-{signal}-again"));
+    }
 }
 
 #[test]

@@ -84,6 +84,16 @@ pub fn load(paths: &DataPaths, log: &LogView) -> Result<Option<ReviewDraft>, Str
     Ok((same && !draft.is_empty()).then_some(draft))
 }
 
+/// A draft that cannot be read is renamed aside (never deleted, never
+/// written over) so a new one can be kept; returns where it went.
+pub fn set_aside(paths: &DataPaths, log: &LogView, now: Timestamp) -> Result<PathBuf, String> {
+    let path = draft_path(paths, log);
+    let aside = crate::folder::ron_file::set_aside_path(&path, now);
+    std::fs::rename(&path, &aside)
+        .map(|()| aside)
+        .map_err(|error| crate::text::cannot_read_path(&path, &crate::text::io_reason(&error)))
+}
+
 /// Writes the draft atomically, private to the reviewer; returns where.
 pub fn save(paths: &DataPaths, log_id: &str, log_digest: &str, draft: &ReviewDraft) -> Result<PathBuf, String> {
     let path = path_for(paths, log_id, log_digest);
@@ -149,5 +159,13 @@ mod tests {
         clear(&paths, &ours).unwrap();
         assert_eq!(load(&paths, &ours).unwrap(), None);
         clear(&paths, &ours).unwrap();
+
+        // A draft that cannot be read is named, then set aside, not lost.
+        std::fs::create_dir_all(paths.review_drafts_dir()).unwrap();
+        std::fs::write(draft_path(&paths, &ours), "not ron {").unwrap();
+        assert!(load(&paths, &ours).is_err());
+        let aside = set_aside(&paths, &ours, Timestamp::now()).unwrap();
+        assert_eq!(std::fs::read_to_string(aside).unwrap(), "not ron {");
+        assert_eq!(load(&paths, &ours).unwrap(), None);
     }
 }

@@ -182,6 +182,10 @@ pub fn review_draft_kept(path: &str, log: &str) -> String {
     )
 }
 
+pub fn review_draft_set_aside(problem: &str, aside: &str) -> String {
+    format!("{problem} The draft was set aside as {aside}; a new one is kept from now on.")
+}
+
 pub const REVIEW_LEFT_EMPTY: &str = "Left the review before writing it; nothing was typed, so there is no draft.";
 
 pub fn review_draft_not_saved(reason: &str) -> String {

@@ -209,6 +209,8 @@ impl ReviewScreen {
         );
         let first = if self.confirm_leave {
             Line::from(Span::styled(text::REVIEW_SCREEN_LEAVE, theme.selected()))
+        } else if let Some(notice) = &self.notice {
+            Line::from(Span::styled(notice.clone(), theme.alarm()))
         } else if let Some(problem) = &self.save_problem {
             Line::from(Span::styled(text::review_draft_not_saved(problem), theme.alarm()))
         } else if self.offer.is_some() {

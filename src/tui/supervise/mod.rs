@@ -64,6 +64,8 @@ pub(crate) struct ReviewScreen {
     problem: Option<String>,
     /// Why the draft could not be saved, until it can.
     save_problem: Option<String>,
+    /// Said once in the foot (a draft that could not be read, set aside).
+    notice: Option<String>,
     /// Asking "leave now?".
     confirm_leave: bool,
     offer: Option<Offer>,
@@ -110,6 +112,7 @@ impl ReviewScreen {
             writing: false,
             problem: None,
             save_problem: None,
+            notice: None,
             confirm_leave: false,
             offer: None,
             dirty_since: None,
@@ -170,6 +173,7 @@ impl ReviewScreen {
             return Outcome::Left;
         }
         let action = keymap::own_action(self.context(), &key);
+        self.notice = None;
         if let Some(offer) = &mut self.offer {
             return match (offer.restart, action) {
                 (false, Some(Action::CarryOn)) => {

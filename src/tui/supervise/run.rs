@@ -62,7 +62,14 @@ pub(crate) fn ask(request: &OnScreen) -> Result<Option<Answers>, String> {
     match draft::load(request.paths, request.log) {
         Ok(Some(waiting)) => screen.offer(waiting),
         Ok(None) => {}
-        Err(problem) => screen.save_problem = Some(problem),
+        Err(problem) => {
+            screen.notice = Some(
+                match draft::set_aside(request.paths, request.log, jiff::Timestamp::now()) {
+                    Ok(aside) => text::review_draft_set_aside(&problem, &aside.display().to_string()),
+                    Err(_) => problem,
+                },
+            );
+        }
     }
     let latest = Latest::default();
     let draft_file = draft::draft_path(request.paths, request.log).display().to_string();
