@@ -244,8 +244,13 @@ fn the_record_shows_status_time_action_point_skips_and_both_wordings() {
     ] {
         assert!(words.contains(expected), "{expected}: {words}");
     }
+    // The page before the overall comments: every module's facts.
+    turn(&mut screen, 2);
+    let summary = shown(&screen, 80, 24);
+    insta::assert_snapshot!("supervise_overall_80x24", summary);
+    assert!(summary.contains("Ask the school in by March."), "{summary}");
     // The agreed actions' page lists the action points to answer.
-    turn(&mut screen, 3);
+    turn(&mut screen, 1);
     let actions = shown(&screen, 120, 40);
     assert!(actions.contains("Agreed actions"), "{actions}");
     assert!(actions.contains("Ask the school in by March."), "{actions}");
