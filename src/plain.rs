@@ -526,6 +526,19 @@ fn session(
     journal.record_completion(module, now);
     save(store, journal, module, output)?;
     saver.pending = false;
+    // The latest review's overall comments, agreed actions and next date.
+    if let Some(latest) = crate::review::latest_review_of(&reviews, &course.id, &module.id) {
+        let review = &latest.review;
+        let summary = text::plain_review_summary(
+            &review.reviewer.name,
+            review.reviewer.kind == crate::review::ReviewerKind::Peer,
+            review.date,
+            review.overall_comments.as_deref(),
+            review.agreed_actions.as_deref(),
+            review.next_review,
+        );
+        writeln!(output, "{summary}").map_err(io_error)?;
+    }
     let progress = journal.progress(module);
     say(
         output,

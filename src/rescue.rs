@@ -341,10 +341,9 @@ pub fn survive_file_size_limit() {
 pub struct SignalWatch {
     #[cfg(unix)]
     signals: signal_hook::iterator::Signals,
-    snapshot: Snapshot,
-    paths: DataPaths,
+    save: Box<dyn Fn() -> Rescued + Send + Sync>,
     restore: fn(),
-    saved_words: Option<&'static str>,
+    saved_words: Option<String>,
 }
 
 /// `saved_words` is said on standard error once the drafts are safe.
@@ -353,6 +352,20 @@ pub fn watch_signals(
     paths: DataPaths,
     restore: fn(),
     saved_words: Option<&'static str>,
+) -> std::io::Result<SignalWatch> {
+    watch_signals_saving(
+        Box::new(move || snapshot.save_all(&paths)),
+        restore,
+        saved_words.map(str::to_owned),
+    )
+}
+
+/// The same for any other text being written (a supervisor's review):
+/// `save` keeps it and says where it went.
+pub fn watch_signals_saving(
+    save: Box<dyn Fn() -> Rescued + Send + Sync>,
+    restore: fn(),
+    saved_words: Option<String>,
 ) -> std::io::Result<SignalWatch> {
     Ok(SignalWatch {
         #[cfg(unix)]
@@ -363,8 +376,7 @@ pub fn watch_signals(
             signal_hook::consts::SIGINT,
             signal_hook::consts::SIGQUIT,
         ])?,
-        snapshot,
-        paths,
+        save,
         restore,
         saved_words,
     })
@@ -375,8 +387,7 @@ impl SignalWatch {
     pub fn start(self) -> std::io::Result<()> {
         let SignalWatch {
             mut signals,
-            snapshot,
-            paths,
+            save,
             restore,
             saved_words,
         } = self;
@@ -385,11 +396,11 @@ impl SignalWatch {
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
                     stop_other_saves();
-                    let rescued = snapshot.save_all(&paths);
+                    let rescued = save();
                     if signal != signal_hook::consts::SIGHUP {
                         restore();
                     }
-                    rescued.report(saved_words);
+                    rescued.report(saved_words.as_deref());
                     std::process::exit(128 + signal);
                 }
             })?;
@@ -403,23 +414,22 @@ impl SignalWatch {
     #[cfg(windows)]
     pub fn start(self) -> std::io::Result<()> {
         let SignalWatch {
-            snapshot,
-            paths,
+            save,
             restore,
             saved_words,
         } = self;
         crate::console::on_control_event(move |event| {
             stop_other_saves();
-            let rescued = snapshot.save_all(&paths);
+            let rescued = save();
             restore();
-            rescued.report(saved_words);
+            rescued.report(saved_words.as_deref());
             std::process::exit(crate::console::exit_code(event));
         })
     }
 
     #[cfg(not(any(unix, windows)))]
     pub fn start(self) -> std::io::Result<()> {
-        let _ = (self.snapshot, self.paths, self.restore, self.saved_words);
+        let _ = (self.save, self.restore, self.saved_words);
         Ok(())
     }
 }

@@ -206,6 +206,96 @@ fn the_reviewers_comment_shows_under_the_answer_it_concerns() {
     assert!(words.contains(COMMENT), "{words}");
 }
 
+/// A reflection of about 200 words, longer than the answer box at 80x24
+/// and at 120x40.
+fn long_answer() -> String {
+    "The employer's support stood out, and the way the worker kept the family at the centre of the plan. "
+        .repeat(11)
+        .trim_end()
+        .to_owned()
+}
+
+/// Tim's take-aways at a question whose long answer was reviewed.
+fn long_answer_reviewed(width: u16, height: u16) -> App<MemoryStore> {
+    let courses = content::load_library(None, &[]).courses;
+    let mut first = App::new(
+        courses.clone(),
+        MemoryStore {
+            profile: Some(profile()),
+            ..MemoryStore::default()
+        },
+        "/home/jo/.local/share/casebook".into(),
+    );
+    first.model.home.selected = TIM;
+    key(&mut first, KeyCode::Enter, 1);
+    let sections = first.model.courses[0].modules[TIM].sections.len();
+    for _ in 0..sections {
+        key(&mut first, KeyCode::End, 2);
+        key(&mut first, KeyCode::Char('l'), 2);
+    }
+    first.handle(Msg::Paste(long_answer()), at(3));
+    key(&mut first, KeyCode::Esc, 6);
+    let review = review_of(&first, "20261123-1FC1087C", &long_answer());
+    let mut store = first.store.clone();
+    for journal in store.modules.values_mut() {
+        casebook::supervision::apply(journal, &review);
+    }
+    store.reviews = vec![ImportedReview {
+        file: "/home/jo/.local/share/casebook/reviews/20261123-1FC1087C-AB12CD34.review.json".into(),
+        review,
+        signature: SignatureStatus::Unsigned,
+    }];
+    let mut app = App::new(courses, store, "/home/jo/.local/share/casebook".into());
+    app.handle(Msg::Resize(width, height), at(0));
+    app.model.home.selected = TIM;
+    key(&mut app, KeyCode::Enter, 1);
+    app
+}
+
+/// Reading, not writing: under a long answer the comment is marked as
+/// below at every size, and the reader's paging keys bring it into view
+/// with who wrote it and when, never opening the editor.
+#[test]
+fn a_comment_under_a_long_answer_is_marked_and_paged_to_while_reading() {
+    for (width, height) in [(40, 12), (80, 24), (120, 40)] {
+        let mut app = long_answer_reviewed(width, height);
+        let first = screen(&app);
+        let heading = "Supervisor's comment: Alex Reviewer";
+        let whole = |app: &App<MemoryStore>| {
+            let words = words_on(app);
+            words.contains(heading) && words.contains(COMMENT)
+        };
+        if !whole(&app) {
+            assert!(
+                first.contains("↓ more below (PgDn)") || first.contains("↓ more┘") || first.contains("Ctrl-↓ more"),
+                "{width}x{height}: the box says there is more\n{first}"
+            );
+        }
+        let mut presses = 0;
+        while !whole(&app) {
+            key(&mut app, KeyCode::PageDown, 7);
+            presses += 1;
+            assert!(
+                presses <= 6,
+                "{width}x{height}: PgDn never showed the comment\n{}",
+                screen(&app)
+            );
+        }
+        eprintln!("{width}x{height}: the comment in sight after {presses} keys");
+        assert!(
+            !matches!(&app.model.screen, casebook::tui::model::Screen::Reader(reader) if reader.focus == casebook::tui::model::Focus::Editor),
+            "{width}x{height}: no editor was opened"
+        );
+        insta::assert_snapshot!(format!("review_comment_read_{width}x{height}"), screen(&app));
+        // Home: back to the top of the answer.
+        key(&mut app, KeyCode::Home, 8);
+        assert!(
+            words_on(&app).contains("The employer's support stood out"),
+            "{width}x{height}"
+        );
+    }
+}
+
 #[test]
 fn w_shows_the_wording_reviewed_of_an_answer_edited_since() {
     let mut app = reader_at_question(80, 24, true);

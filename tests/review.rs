@@ -692,13 +692,82 @@ fn an_edit_after_review_shows_both_wordings() {
     assert!(journal.contains("reviewed:"), "{journal}");
 }
 
+/// Plain mode ends a reviewed module with the review's overall comments,
+/// agreed actions and next review date, after the comments under answers.
+#[test]
+fn plain_mode_prints_the_overall_comments_agreed_actions_and_next_date() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    assert!(trip.import("log.review.json", &[]).status.success());
+    let read = trip.learner_runs(&["read", "desistance-assessing", "--plain"], ".\n.\n.\n");
+    let said = out(&read);
+    let comment = said.find(FIRST_COMMENT).unwrap();
+    let heading = said.find("Supervisor's review: Alex Reviewer,").unwrap();
+    let overall = said.find("Overall comments:\nThoughtful work overall.").unwrap();
+    let actions = said
+        .find("Agreed actions:\nRead the desistance chapter again.")
+        .unwrap();
+    let next = said.find("Next review: 29 December 2026").unwrap();
+    let end = said.find("End of module.").unwrap();
+    assert!(
+        comment < heading && heading < overall && overall < actions && actions < next && next < end,
+        "{said}"
+    );
+}
+
+/// Line by line too, the reviewer is told each module's status, study
+/// time and action point, and both wordings of a reflection edited since
+/// an earlier review.
+#[test]
+fn the_plain_review_shows_the_whole_record() {
+    let trip = Trip::new();
+    trip.answer(".\n.\nTalk to the school by Friday.\n.\n");
+    trip.export("log.json", "json");
+    let output = trip.review("log.json", &[], &[]);
+    assert!(output.status.success(), "{}", err(&output));
+    let said = out(&output);
+    let status = said
+        .find("Complete · 4 of 4 sections read · 2 of 2 questions answered · study time")
+        .unwrap();
+    let point = said.find("): Talk to the school by Friday.").unwrap();
+    let first = said.find("Reflection 1 of 2").unwrap();
+    assert!(status < point && point < first, "{said}");
+
+    assert!(trip.import("log.review.json", &[]).status.success());
+    trip.answer("Rewritten after supervision.\n.\n.\n.\n");
+    trip.export("after.json", "json");
+    let again = trip.reviewer_runs(&["review", "after.json", "--plain"], ".\n.\n.\n.\n.\n", &[]);
+    assert!(again.status.success(), "{}", err(&again));
+    let said = out(&again);
+    let now = said.find("    Rewritten after supervision.").unwrap();
+    let note = said.find("Edited since Alex Reviewer's review of").unwrap();
+    let old = said.find("    First reflection,\n    over two lines.").unwrap();
+    let asked = said[old..].find("Your comment:").unwrap() + old;
+    assert!(now < note && note < old && old < asked, "{said}");
+}
+
 /// A peer reflection is labelled as such in the log.
 #[test]
 fn a_peer_review_is_labelled_a_peer_reflection() {
     let trip = Trip::new();
     trip.export("log.json", "json");
-    assert!(trip.review("log.json", &["--as", "peer"], &[]).status.success());
-    let output = trip.import("log.review.json", &[]);
+    let reviewed = trip.review("log.json", &["--as", "peer"], &[]);
+    assert!(reviewed.status.success());
+    assert!(out(&reviewed).contains("a peer reflection on it"), "{}", out(&reviewed));
+    // A peer's review has a name of its own: a supervisor's never takes it.
+    assert!(trip.path("log.peer-review.json").exists());
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    assert!(trip.path("log.review.json").exists());
+    let again = trip.review("log.json", &["--as", "peer"], &[]);
+    assert_eq!(again.status.code(), Some(3), "never overwritten: {}", err(&again));
+    let verify = trip.learner_runs(&["verify", "log.peer-review.json"], "");
+    assert!(
+        out(&verify).contains("not signed"),
+        "the log beside it is found: {}",
+        out(&verify)
+    );
+    let output = trip.import("log.peer-review.json", &[]);
     assert!(output.status.success(), "{}", err(&output));
     assert!(out(&output).contains("peer reflection"), "{}", out(&output));
     let log = trip.json_log("after.json");
@@ -1011,18 +1080,20 @@ fn the_full_screen_review_writes_and_signs_what_was_typed() {
         screen.contains("over two lines."),
         "the learner's text above the box:\n{screen}"
     );
+    // Reading first: Tab into the comment box, Tab back, → the next page.
+    pane.keys(&["Tab"]);
     pane.type_text("Good start.");
     pane.keys(&["Enter"]);
     pane.type_text("Who else?");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Tab", "Right"]);
     pane.wait_for("Reflection 2 of 2");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Right"]);
     pane.wait_for("Overall comments on the log");
     pane.type_text("Thoughtful work overall.");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Tab", "Right"]);
     pane.wait_for("Agreed actions (optional)");
     pane.type_text("Read the chapter again.");
-    pane.keys(&["Tab"]);
+    pane.keys(&["Tab", "Right"]);
     pane.wait_for("Next review date");
     pane.type_text("2026-12-29");
     pane.keys(&["Enter"]);

@@ -883,6 +883,7 @@ fn select_question(app: &mut App<MemoryStore>, module: usize, section: usize, qu
         prompts: false,
         question_scroll: 0,
         prompts_scroll: 0,
+        answer_scroll: 0,
         show_reviewed: false,
     });
 }

@@ -80,12 +80,14 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
             let screen = !args.plain && io::stdout().is_terminal() && io::stdin().is_terminal() && !dumb;
             let mut ask = crate::tui::supervise::ask;
+            // Not locked for the whole review: the signal thread that saves
+            // its draft writes to both.
             crate::commands::review::review_command_with(
                 args,
                 paths,
                 &mut input,
-                &mut io::stdout().lock(),
-                &mut io::stderr().lock(),
+                &mut io::stdout(),
+                &mut io::stderr(),
                 jiff::Timestamp::now(),
                 screen.then_some(&mut ask as crate::commands::review::AskOnScreen),
             )

@@ -19,8 +19,8 @@ use crate::review::signing;
 use crate::sanitise::sanitise;
 use crate::store::{FileStore, Store};
 use crate::supervision::{
-    Answers, apply, check_import, check_signature, default_review_path, import_message, keep, log_beside,
-    parse_next_review, signer_identities,
+    Answers, OnScreen, apply, check_import, check_signature, default_review_path, draft, import_message, keep,
+    log_beside, parse_next_review, signer_identities,
 };
 use crate::text;
 
@@ -142,7 +142,7 @@ fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
 /// Asks for the answers on the full screen: given the log and where the
 /// review will be written; `Ok(None)` when the reviewer leaves without
 /// writing it.
-pub type AskOnScreen<'a> = &'a mut dyn FnMut(&LogView, &Path) -> Result<Option<Answers>, String>;
+pub type AskOnScreen<'a> = &'a mut dyn FnMut(&OnScreen) -> Result<Option<Answers>, String>;
 
 /// `casebook review`: what it does, with the streams and clock given.
 pub fn review_command(
@@ -185,7 +185,10 @@ fn review_steps(
     on_screen: Option<AskOnScreen>,
 ) -> Result<(), (String, u8)> {
     let log = read_log(&args.log)?;
-    let destination = args.output.clone().unwrap_or_else(|| default_review_path(&args.log));
+    let destination = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_review_path(&args.log, args.kind));
     let destination = std::path::absolute(&destination).unwrap_or(destination);
     let signature_file = signature_path(&destination);
     // Nothing is asked before it is sure the review can be written.
@@ -209,7 +212,13 @@ fn review_steps(
     let modules = log.modules().count();
     say(
         out,
-        &text::review_intro(&log.log_id, log.learner.name.as_deref(), reflections.len(), modules),
+        &text::review_intro(
+            &log.log_id,
+            log.learner.name.as_deref(),
+            reflections.len(),
+            modules,
+            args.kind == ReviewerKind::Peer,
+        ),
     )?;
     let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
     let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
@@ -238,9 +247,30 @@ fn review_steps(
         say(out, &message)?;
     }
     let answers = match on_screen {
-        Some(ask) => ask(&log, &destination)
-            .map_err(|reason| (text::review_screen_failed(&reason), exit::FILE))?
-            .ok_or_else(|| (text::REVIEW_LEFT.to_owned(), exit::REFUSED))?,
+        Some(ask) => {
+            let request = OnScreen {
+                log: &log,
+                destination: &destination,
+                paths,
+                peer: args.kind == ReviewerKind::Peer,
+            };
+            let asked = ask(&request).map_err(|reason| (text::review_screen_failed(&reason), exit::FILE))?;
+            match asked {
+                Some(answers) => answers,
+                None => {
+                    // Left on purpose: what was typed is kept as a draft.
+                    let message = match draft::load(paths, &log) {
+                        Ok(Some(_)) => text::review_draft_kept(
+                            &draft::draft_path(paths, &log).display().to_string(),
+                            &args.log.display().to_string(),
+                        ),
+                        _ => text::REVIEW_LEFT_EMPTY.to_owned(),
+                    };
+                    say(out, &message)?;
+                    return Ok(());
+                }
+            }
+        }
         None => ask_plain(&log, input, out)?,
     };
     let Answers {
@@ -284,6 +314,10 @@ fn review_steps(
     let written = crate::export::write_new_file(&destination, &bytes)
         .map_err(|error| (text::review_not_written(&error.to_string()), exit::FILE))?;
     say(out, &text::review_written(review.comments.len(), &written))?;
+    // Written: its draft has done its work.
+    if let Err(problem) = draft::clear(paths, &log) {
+        say(out, &text::review_draft_not_cleared(&problem))?;
+    }
     if let (Some(signature), Some(key)) = (signature, &key) {
         let signed = crate::export::write_new_file(&signature_file, signature.as_bytes())
             .map_err(|error| (text::signature_not_written(&error.to_string(), &written), exit::FILE))?;
@@ -313,12 +347,25 @@ fn ask_plain(log: &LogView, input: &mut dyn BufRead, out: &mut dyn Write) -> Res
                 out,
                 &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
             )?;
+            // The whole record, as on the full screen.
+            let facts = crate::supervision::module_facts(module);
+            say(out, &facts.status)?;
+            for skipped in &facts.skipped {
+                say(out, skipped)?;
+            }
+            say(
+                out,
+                facts.action_point.as_deref().unwrap_or(text::REVIEW_NO_ACTION_POINT),
+            )?;
             module_shown = Some(here);
         }
-        say(
-            out,
-            &text::review_reflection(number + 1, reflections.len(), &question.question, reflection),
-        )?;
+        // Both wordings of one edited since an earlier review.
+        let edited = question
+            .edited_after_review
+            .as_ref()
+            .map(|old| (old.reviewer.as_str(), old.reviewed, old.text.as_str()));
+        let shown = text::review_reflection(number + 1, reflections.len(), &question.question, reflection, edited);
+        say(out, &shown)?;
         let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
         if let Some(comment) = optional(comment) {
             comments.push(Comment {

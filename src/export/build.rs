@@ -185,6 +185,8 @@ fn module_log(course: &Course, module: &Module, journal: &ModuleJournal, options
             Status::InProgress => ModuleStatus::InProgress,
             Status::Complete => ModuleStatus::Complete,
         },
+        sections: module.sections.len(),
+        sections_read: journal.progress(module).read,
         first_studied: journal.first_studied,
         last_studied: journal.last_studied,
         completed: journal.completed,

@@ -104,6 +104,9 @@ pub struct ModuleLog {
     pub area: Option<Named>,
     pub stage: Option<Named>,
     pub status: ModuleStatus,
+    /// Sections in the module, and how many of them the learner has read.
+    pub sections: usize,
+    pub sections_read: usize,
     pub first_studied: Option<Timestamp>,
     pub last_studied: Option<Timestamp>,
     pub completed: Option<Timestamp>,

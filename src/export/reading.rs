@@ -26,19 +26,51 @@ pub struct CourseView {
     pub modules: Vec<ModuleView>,
 }
 
+/// A module as the reviewer must see it: where the learner got to, the
+/// time it took, the action point, and each question.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ModuleView {
     pub id: String,
     pub title: String,
     pub subtitle: Option<String>,
+    /// `not_started`, `in_progress` or `complete`.
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub sections: usize,
+    #[serde(default)]
+    pub sections_read: usize,
+    #[serde(default)]
+    pub active_seconds: u64,
     pub questions: Vec<QuestionView>,
+    #[serde(default)]
+    pub action_point: Option<ActionPointView>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ActionPointView {
+    pub text: String,
+    pub updated: jiff::Timestamp,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct QuestionView {
     pub id: String,
     pub question: String,
+    /// `answered`, `skipped` or `not_answered`.
+    #[serde(default)]
+    pub status: String,
     pub reflection: Option<String>,
+    /// The wording reviewed before, when the learner edited it since.
+    #[serde(default)]
+    pub edited_after_review: Option<ReviewedView>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReviewedView {
+    pub reviewed: jiff::civil::Date,
+    pub reviewer: String,
+    pub text: String,
 }
 
 impl LogView {

@@ -62,7 +62,12 @@ impl DataPaths {
     /// The folders a save writes its temporary files in: the data folder
     /// and each course's journal folder (never through a link).
     pub fn save_folders(&self) -> Vec<PathBuf> {
-        let mut folders = vec![self.root.clone(), self.cpd_dir(), self.reviews_dir()];
+        let mut folders = vec![
+            self.root.clone(),
+            self.cpd_dir(),
+            self.reviews_dir(),
+            self.review_drafts_dir(),
+        ];
         if self
             .outbox_dir()
             .symlink_metadata()
@@ -88,6 +93,11 @@ impl DataPaths {
     /// Imported reviews, each as its reviewer wrote it (and its `.sig`).
     pub fn reviews_dir(&self) -> PathBuf {
         self.root.join("reviews")
+    }
+
+    /// Reviews being written (`casebook review`), one draft per log.
+    pub fn review_drafts_dir(&self) -> PathBuf {
+        self.root.join("review-drafts")
     }
 
     /// The reviewers' keys the learner trusts, by name: an allowed-signers

@@ -2,6 +2,11 @@
 //! and the log: what a reviewer wrote, and whether a review received may be
 //! imported (its signature, its signer, the log it reviews).
 
+pub mod draft;
+mod facts;
+
+pub use facts::{ModuleFacts, module_facts};
+
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -16,19 +21,26 @@ use crate::review::signing::{self, SignatureProblem};
 use crate::text;
 
 /// The default review file: `casebook-log-2026-11-23.review.json` beside
-/// `casebook-log-2026-11-23.json`.
-pub fn default_review_path(log: &Path) -> PathBuf {
+/// `casebook-log-2026-11-23.json`, or `...peer-review.json` for a peer's, so
+/// a supervisor's and a peer's review of one log never take the same name.
+pub fn default_review_path(log: &Path, kind: ReviewerKind) -> PathBuf {
     let stem = log
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .unwrap_or_else(|| "log".to_owned());
-    log.with_file_name(format!("{stem}.review.json"))
+    let ending = match kind {
+        ReviewerKind::Supervisor => "review.json",
+        ReviewerKind::Peer => "peer-review.json",
+    };
+    log.with_file_name(format!("{stem}.{ending}"))
 }
 
 /// The log a review sits beside by default: the reverse of [`default_review_path`].
 pub fn log_beside(review: &Path) -> Option<PathBuf> {
     let name = review.file_name()?.to_string_lossy().into_owned();
-    let stem = name.strip_suffix(".review.json")?;
+    let stem = name
+        .strip_suffix(".peer-review.json")
+        .or_else(|| name.strip_suffix(".review.json"))?;
     Some(review.with_file_name(format!("{stem}.json")))
 }
 
@@ -40,6 +52,16 @@ pub struct Answers {
     pub overall: String,
     pub actions: String,
     pub next_review: Option<Date>,
+}
+
+/// What the full-screen review is given: the log, where the review will
+/// be written, the reviewer's data folder (for the draft), and whether it
+/// is a peer's.
+pub struct OnScreen<'a> {
+    pub log: &'a crate::export::reading::LogView,
+    pub destination: &'a Path,
+    pub paths: &'a DataPaths,
+    pub peer: bool,
 }
 
 /// Who signed a review, and its `.sig` exactly as checked.

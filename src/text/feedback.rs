@@ -75,9 +75,15 @@ pub fn next_review_on(date: jiff::civil::Date) -> String {
 
 // ------------------------------------------------------------------ the full-screen review
 
-pub fn review_screen_title(log_id: &str, learner: Option<&str>) -> String {
+/// What a review is called: a peer's is a peer reflection.
+pub fn review_kind(peer: bool) -> &'static str {
+    if peer { "Peer reflection" } else { "Supervisor's review" }
+}
+
+pub fn review_screen_title(log_id: &str, learner: Option<&str>, peer: bool) -> String {
     format!(
-        " Reviewing log {log_id} by {}",
+        " {} of log {log_id} by {}",
+        review_kind(peer),
         learner.unwrap_or("a learner who gave no name")
     )
 }
@@ -98,8 +104,101 @@ pub const REVIEW_SCREEN_ACTIONS: &str = "Agreed actions (optional).";
 pub const REVIEW_SCREEN_ACTIONS_BOX: &str = "Agreed actions ";
 pub const REVIEW_SCREEN_NEXT: &str = "Next review date: YYYY-MM-DD, or leave it empty for none.";
 pub const REVIEW_SCREEN_DATE_BOX: &str = "Next review ";
-pub const REVIEW_SCREEN_LEAVE: &str = "Leave without writing the review? Nothing you typed is kept. y / n";
-pub const REVIEW_LEFT: &str = "Left the review without writing it: nothing was written.";
+pub const REVIEW_SCREEN_LEAVE: &str = "Leave now? What you typed is kept as a draft, to carry on later. y / n";
+pub const REVIEW_SCREEN_MORE: &str = "↓ more below";
+pub const REVIEW_SCREEN_END: &str = "(end of the reflection)";
+
+/// The facts of a module over its first reflection and on the summary.
+pub fn review_module_status(
+    status: &str,
+    (read, sections): (usize, usize),
+    answered: usize,
+    questions: usize,
+    skipped: usize,
+    seconds: u64,
+) -> String {
+    let status = match status {
+        "complete" => "Complete",
+        "in_progress" => "In progress",
+        "not_started" => "Not started",
+        _ => "Status not given",
+    };
+    let skipped = match skipped {
+        0 => String::new(),
+        1 => " · 1 question skipped".to_owned(),
+        n => format!(" · {n} questions skipped"),
+    };
+    // A log from before sections were counted says nothing of them.
+    let read = if sections == 0 {
+        String::new()
+    } else {
+        format!(" · {read} of {sections} sections read")
+    };
+    format!(
+        "{status}{read} · {answered} of {questions} questions answered{skipped} · study time {}",
+        super::format::duration(seconds)
+    )
+}
+
+pub fn review_skipped_question(question: &str) -> String {
+    format!("Skipped: {question}")
+}
+
+pub fn review_action_point(updated: jiff::civil::Date, text: &str) -> String {
+    format!("Action point ({}): {text}", super::format::date(updated))
+}
+
+pub const REVIEW_NO_ACTION_POINT: &str = "No action point written.";
+
+pub fn review_edited_note(reviewer: &str, date: jiff::civil::Date) -> String {
+    format!(
+        "Edited since {reviewer}'s review of {}; the wording reviewed then:",
+        super::format::date(date)
+    )
+}
+
+pub const REVIEW_SCREEN_SUMMARY: &str = "The log as a whole: each module, and the learner's action points.";
+pub const REVIEW_SCREEN_POINTS: &str = "The learner's action points, for your agreed actions to answer:";
+
+pub fn review_draft_offer(day: jiff::civil::Date, time: &str, comments: usize) -> String {
+    let comments = match comments {
+        1 => "1 comment".to_owned(),
+        n => format!("{n} comments"),
+    };
+    format!(
+        "A draft of this review is waiting, saved on {} at {time} ({comments}).\n\n\
+Enter: carry on from it.\nn: start again (asks first).\nEsc: leave, keeping the draft.",
+        super::format::date(day)
+    )
+}
+
+pub const REVIEW_DRAFT_RESTART: &str =
+    "Start again? The draft and every comment in it will be thrown away. y: start again · n: keep it";
+
+pub fn review_draft_kept(path: &str, log: &str) -> String {
+    format!(
+        "Left the review before writing it. What you typed is kept as a draft in {path}; \
+`casebook review {log}` offers to carry on from it."
+    )
+}
+
+pub fn review_draft_set_aside(problem: &str, aside: &str) -> String {
+    format!("{problem} The draft was set aside as {aside}; a new one is kept from now on.")
+}
+
+pub const REVIEW_LEFT_EMPTY: &str = "Left the review before writing it; nothing was typed, so there is no draft.";
+
+pub fn review_draft_not_saved(reason: &str) -> String {
+    format!("NOT SAVED: the draft could not be kept ({reason}); casebook keeps trying")
+}
+
+pub fn review_draft_saved_words(path: &str) -> String {
+    format!("Your review draft is saved in {path}; casebook review offers to carry on from it.")
+}
+
+pub fn review_draft_not_cleared(reason: &str) -> String {
+    format!("The review is written, but its draft could not be removed: {reason}.")
+}
 
 pub fn review_screen_summary(comments: usize, destination: &str) -> String {
     let comments = if comments == 1 {

@@ -54,6 +54,11 @@ pub const QUESTIONS_NEXT: Help = ("→ / l / n", "next question; after the last,
 pub const QUESTIONS_PREVIOUS: Help = ("← / h / p", "previous question (from the first, back to the text)");
 pub const QUESTIONS_SKIP: Help = ("s", "skip the selected question (you can answer it later)");
 pub const QUESTIONS_TAB: Help = ("Tab", "back to the text");
+pub const QUESTIONS_PAGE: Help = (
+    "PgDn Space / PgUp b",
+    "scroll your answer and the reviewers' comments under it",
+);
+pub const QUESTIONS_ENDS: Help = ("Home / End", "top / end of your answer and its comments");
 
 pub const SKIP_YES: Help = ("y / s / Enter", "skip the question for now");
 pub const SKIP_ANSWER: Help = ("a", "answer it instead");
@@ -152,19 +157,37 @@ pub const REVIEW_IMPORT_CANCEL: Help = ("Esc", "close without importing");
 pub const HINT_IMPORT_GO: Hint = ("Enter", "import");
 pub const HINT_IMPORT_FIELDS: Hint = ("Tab", "next");
 
-pub const REVIEW_PAGES: Help = ("Tab / Shift-Tab", "next / previous page (what you typed is kept)");
-pub const REVIEW_SCROLL: Help = ("Ctrl-↑ / Ctrl-↓", "scroll the reflection above the box");
-pub const REVIEW_LEAVE: Help = ("Esc", "leave without writing the review (asks first)");
+pub const REVIEW_SPACE: Help = ("Space", "a page down; at the end of the page, on to the next");
+pub const REVIEW_PAGE: Help = ("PgDn Ctrl-F / PgUp b", "a page down / up");
+pub const REVIEW_ENDS: Help = ("Home g / End G", "top / end of the page");
+pub const REVIEW_TO_BOX: Help = ("Tab / Enter", "write in the box below (your comment)");
+pub const REVIEW_NEXT_PAGE: Help = ("→ / l / n", "next page (what you typed is kept)");
+pub const REVIEW_PREVIOUS_PAGE: Help = ("← / h / p / Shift-Tab", "previous page");
+pub const REVIEW_LEAVE: Help = ("Esc", "leave (asks first); what you typed is kept as a draft");
+pub const REVIEW_SAVE_LEAVE: Help = ("Ctrl-C", "save the draft and leave at once");
+pub const REVIEW_BOX_DONE: Help = ("Tab / Esc", "back to reading (what you typed is kept)");
 pub const REVIEW_WRITE: Help = ("Enter", "write the review (and sign it, with --sign-with)");
-pub const REVIEW_LEAVE_YES: Help = ("y", "leave: nothing is written");
+pub const REVIEW_LEAVE_YES: Help = ("y", "leave: what you typed is kept as a draft");
 pub const REVIEW_LEAVE_NO: Help = ("n / Esc", "stay and carry on");
-pub const HINT_REVIEW_NEXT: Hint = ("Tab", "next");
-pub const HINT_REVIEW_BACK: Hint = ("Shift-Tab", "back");
-pub const HINT_REVIEW_SCROLL: Hint = ("Ctrl-↓", "scroll");
+pub const REVIEW_CARRY_ON: Help = ("Enter / c", "carry on from the draft");
+pub const REVIEW_START_AGAIN: Help = ("n", "start again (asks first)");
+pub const REVIEW_OFFER_LEAVE: Help = ("Esc", "leave, keeping the draft");
+pub const REVIEW_RESTART_YES: Help = ("y", "start again: the draft is thrown away");
+pub const REVIEW_RESTART_NO: Help = ("n / Esc", "keep the draft");
+pub const HINT_REVIEW_READ_ON: Hint = ("Space", "read on");
+pub const HINT_REVIEW_COMMENT: Hint = ("Tab", "comment");
+pub const HINT_REVIEW_NEXT: Hint = ("→", "next");
+pub const HINT_REVIEW_BACK: Hint = ("←", "back");
+pub const HINT_REVIEW_READ: Hint = ("Tab", "read");
 pub const HINT_REVIEW_LEAVE: Hint = ("Esc", "leave");
+pub const HINT_REVIEW_SAVE_LEAVE: Hint = ("Ctrl-C", "save & leave");
 pub const HINT_REVIEW_WRITE: Hint = ("Enter", "write the review");
 pub const HINT_REVIEW_LEAVE_YES: Hint = ("y", "leave");
 pub const HINT_REVIEW_STAY: Hint = ("n", "stay");
+pub const HINT_REVIEW_CARRY_ON: Hint = ("Enter", "carry on");
+pub const HINT_REVIEW_START_AGAIN: Hint = ("n", "start again");
+pub const HINT_REVIEW_RESTART_YES: Hint = ("y", "start again");
+pub const HINT_REVIEW_KEEP: Hint = ("n", "keep it");
 pub const COMPLETION_CPD: Help = ("c", "make a CPD record of this module");
 pub const HINT_CPD: Hint = ("c", "CPD record");
 pub const CPD_NEXT_BOX: Help = ("Tab / Shift-Tab", "next / previous box");

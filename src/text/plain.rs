@@ -61,6 +61,27 @@ pub fn plain_unsaved_answer(question: &str, answer: &str) -> String {
 pub const PLAIN_MORE: &str = "Press Enter for more of this section, or type q and Enter to stop here.";
 pub const PLAIN_CONTINUE: &str = "Press Enter to continue, or type q and Enter to stop here.";
 
+/// At the end of a module in plain mode: the latest review of it.
+pub fn plain_review_summary(
+    reviewer: &str,
+    peer: bool,
+    date: jiff::civil::Date,
+    overall: Option<&str>,
+    actions: Option<&str>,
+    next: Option<jiff::civil::Date>,
+) -> String {
+    let mut lines = vec![format!("\n{}", super::review_heading(reviewer, peer, date))];
+    for (label, body) in [(super::REVIEW_OVERALL, overall), (super::REVIEW_ACTIONS, actions)] {
+        if let Some(body) = body.filter(|body| !body.trim().is_empty()) {
+            lines.push(format!("{label}:\n{body}"));
+        }
+    }
+    if let Some(next) = next {
+        lines.push(super::next_review_on(next));
+    }
+    lines.join("\n")
+}
+
 pub fn plain_end(answered: usize, total: usize, path: &str) -> String {
     format!("End of module. {answered} of {total} questions answered. Your journal is saved in {path}.")
 }

@@ -52,7 +52,7 @@ pub fn review_profile_unreadable(error: &str) -> String {
     format!("Cannot read your profile, which holds your name and role: {error}.")
 }
 
-pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, modules: usize) -> String {
+pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, modules: usize, peer: bool) -> String {
     let learner = learner.unwrap_or("a learner who gave no name");
     let reflections = if reflections == 1 {
         "1 reflection".to_owned()
@@ -64,8 +64,13 @@ pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, mod
     } else {
         format!("{modules} modules")
     };
+    let what = if peer {
+        "a peer reflection on"
+    } else {
+        "a supervisor's review of"
+    };
     format!(
-        "Reviewing log {log_id} by {learner}: {reflections} in {modules}.\n\
+        "Reviewing log {log_id} by {learner} ({what} it): {reflections} in {modules}.\n\
 The log's digest matches: it has not been changed by accident or casually since it was exported \
 (a digest does not stop a determined forger)."
     )
@@ -101,11 +106,27 @@ pub fn review_module_heading(title: &str, subtitle: Option<&str>, id: &str) -> S
     }
 }
 
-pub fn review_reflection(number: usize, total: usize, question: &str, reflection: &str) -> String {
-    let indented: Vec<String> = reflection.lines().map(|line| format!("    {line}")).collect();
+/// `edited`: who reviewed it before, when, and the wording they read, for a
+/// reflection the learner changed since.
+pub fn review_reflection(
+    number: usize,
+    total: usize,
+    question: &str,
+    reflection: &str,
+    edited: Option<(&str, jiff::civil::Date, &str)>,
+) -> String {
+    let indent = |text: &str| {
+        text.lines()
+            .map(|line| format!("    {line}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let before = edited
+        .map(|(reviewer, date, old)| format!("\n{}\n{}", super::review_edited_note(reviewer, date), indent(old)))
+        .unwrap_or_default();
     format!(
-        "\nReflection {number} of {total}. Question: {question}\nThe learner wrote:\n{}\nYour comment:",
-        indented.join("\n")
+        "\nReflection {number} of {total}. Question: {question}\nThe learner wrote:\n{}{before}\nYour comment:",
+        indent(reflection)
     )
 }
 

@@ -53,6 +53,11 @@ pub const SKIP_PROMPT: &str = "This question has no answer yet. Skip it for now?
 /// On the answer box's edge when the question above it does not fit.
 pub const QUESTION_MORE: &str = "Ctrl-↓ more";
 pub const QUESTION_BACK: &str = "Ctrl-↑ back";
+/// On the answer box's lower edge while reading, when it holds more.
+pub const ANSWER_MORE: &str = "↓ more below (PgDn)";
+pub const ANSWER_BACK: &str = "↑ more above (PgUp)";
+pub const ANSWER_MORE_SHORT: &str = "↓ more";
+pub const ANSWER_BACK_SHORT: &str = "↑ more";
 pub const SAVED_MARK: &str = "saved";
 pub const SAVING_MARK: &str = "saving…";
 pub const NOT_SAVED_MARK: &str = "NOT SAVED";

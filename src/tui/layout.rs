@@ -62,6 +62,8 @@ pub(crate) fn section_has_questions(model: &Model, reader: &Reader) -> bool {
 /// The answer box keeps this many rows however small the screen: its
 /// borders and a line to write on.
 pub(crate) const MIN_BOX: u16 = 3;
+/// The box's rows when the panel has room: borders and three lines.
+const ROOMY_BOX: u16 = MIN_BOX + 2;
 /// The question panel keeps this many: the box and two lines of question.
 const MIN_PANEL: u16 = MIN_BOX + 2;
 /// The prompts are not shown in fewer rows than this.
@@ -86,9 +88,13 @@ pub(crate) fn panel_height(model: &Model) -> u16 {
 /// Splits the question panel: rows for the question (at most `wanted`)
 /// and rows for the box, which keeps at least `MIN_BOX`.
 pub(crate) fn panel_split(panel: u16, wanted: usize) -> (u16, u16) {
+    // With room for four rows of question (and of a reviewer's comment
+    // above the box), the box keeps three lines to write or read in; the
+    // question above scrolls instead.
+    let least = if panel >= ROOMY_BOX + 4 { ROOMY_BOX } else { MIN_BOX };
     let head = u16::try_from(wanted)
         .unwrap_or(u16::MAX)
-        .min(panel.saturating_sub(MIN_BOX));
+        .min(panel.saturating_sub(least));
     (head, panel - head)
 }
 
@@ -141,6 +147,23 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
         }
     }
     head
+}
+
+/// The answer box of the question panel as drawn now: its inner width and
+/// height, and the rows of the question above it (`None` when the panel is
+/// not shown).
+pub(crate) fn answer_box_inner(model: &Model) -> Option<(u16, u16, u16)> {
+    let Screen::Reader(reader) = &model.screen else {
+        return None;
+    };
+    if !panel_shown(model, reader) {
+        return None;
+    }
+    let width = screen_column(model).width;
+    let wanted = question_head(model, reader, width, Theme::MEASURING).len();
+    let panel = panel_height(model).min(model.height.saturating_sub(4));
+    let (head_rows, box_rows) = panel_split(panel, wanted);
+    Some((width.saturating_sub(2), box_rows.saturating_sub(2), head_rows))
 }
 
 /// How far the question above the box can scroll (0 when it fits).

@@ -416,6 +416,9 @@ pub struct Reader {
     pub question_scroll: u16,
     /// How far the reflective prompts are scrolled, when they do not fit.
     pub prompts_scroll: u16,
+    /// How far the answer box (the answer and reviewers' comments under
+    /// it) is scrolled while reading (back to 0 for another question).
+    pub answer_scroll: u16,
     /// Showing the wording a reviewer read in place of the answer as it
     /// is now (for a reflection edited after review).
     pub show_reviewed: bool,

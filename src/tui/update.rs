@@ -27,6 +27,7 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     {
         // Another question starts at its top, showing its answer as it is now.
         reader.question_scroll = 0;
+        reader.answer_scroll = 0;
         reader.show_reviewed = false;
     }
     reader::note_reading(model);

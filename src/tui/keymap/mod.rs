@@ -88,6 +88,10 @@ pub(crate) enum Action {
     CpdRecord,
     /// Start the peer reflection from a peer review's comments.
     UsePeerReview,
+    /// Carry on from a review's draft.
+    CarryOn,
+    /// Throw a review's draft away and start again (asked first).
+    StartAgain,
 }
 
 /// Where the keys are being pressed: each has its own table.
@@ -109,8 +113,14 @@ pub(crate) enum Context {
     Export,
     /// The dialog importing a review.
     ReviewImport,
+    /// Reviewing a log on the full screen: reading the page.
+    ReviewRead,
     /// Reviewing a log on the full screen: writing a comment.
     ReviewText,
+    /// Reviewing a log: a draft is waiting, carry on or start again?
+    ReviewOffer,
+    /// Reviewing a log: asked before the draft is thrown away.
+    ReviewRestart,
     /// Reviewing a log: the next review date, the last page.
     ReviewDate,
     /// Reviewing a log: asked whether to leave without writing it.
@@ -254,6 +264,7 @@ const fn hint_when(order: u8, when: When, words: Hint) -> FooterHint {
     FooterHint { order, when, words }
 }
 
+mod review_tables;
 mod tables;
 
 pub(crate) use tables::{ANYWHERE, GLOBAL, table};

@@ -180,6 +180,21 @@ const QUESTIONS: &[Binding] = &[
     row(PROMPTS, words::PROMPTS),
     row(SCROLL_ABOVE, words::SCROLL_ABOVE),
     row(&[(Plain(K::Char('w')), A::ReviewedWording)], words::QUESTIONS_REVIEWED),
+    // The reader's paging keys, for an answer and its comments longer
+    // than the box.
+    row(
+        &[
+            (Plain(K::PageDown), A::PageDown),
+            (Plain(K::Char(' ')), A::PageDown),
+            (Plain(K::PageUp), A::PageUp),
+            (Plain(K::Char('b')), A::PageUp),
+        ],
+        words::QUESTIONS_PAGE,
+    ),
+    row(
+        &[(Plain(K::Home), A::First), (Plain(K::End), A::Last)],
+        words::QUESTIONS_ENDS,
+    ),
     row(SAVE, words::SAVE),
     hinted(HELP_KEYS, words::HELP, &[hint(5, words::HINT_HELP)]),
     hinted(BACK, words::READER_BACK, &[hint(6, words::HINT_HOME)]),
@@ -396,57 +411,6 @@ const REVIEW_IMPORT: &[Binding] = &[
     ),
 ];
 
-/// Turning the full-screen review's pages: the editor takes every other key.
-const REVIEW_PAGES: &[(Key, Action)] = &[(Plain(K::Tab), A::Next), (Plain(K::BackTab), A::Previous)];
-
-const REVIEW_TEXT: &[Binding] = &[
-    hinted(REVIEW_PAGES, words::REVIEW_PAGES, &[hint(1, words::HINT_REVIEW_NEXT)]),
-    hinted(
-        SCROLL_ABOVE,
-        words::REVIEW_SCROLL,
-        &[hint(3, words::HINT_REVIEW_SCROLL)],
-    ),
-    hinted(
-        &[(Plain(K::Esc), A::Cancel)],
-        words::REVIEW_LEAVE,
-        &[hint(2, words::HINT_REVIEW_LEAVE)],
-    ),
-    edit_unlisted(edit::MOVE),
-    edit_unlisted(edit::WORD),
-    edit_unlisted(edit::ENDS),
-    edit_unlisted(edit::PAGE),
-    edit_unlisted(edit::DELETE),
-    edit_unlisted(edit::ALTERNATIVES),
-    edit_unlisted(edit::TYPING),
-];
-
-const REVIEW_DATE: &[Binding] = &[
-    hinted(
-        &[(Plain(K::Enter), A::Done)],
-        words::REVIEW_WRITE,
-        &[hint(1, words::HINT_REVIEW_WRITE)],
-    ),
-    hinted(REVIEW_PAGES, words::REVIEW_PAGES, &[hint(2, words::HINT_REVIEW_BACK)]),
-    hinted(
-        &[(Plain(K::Esc), A::Cancel)],
-        words::REVIEW_LEAVE,
-        &[hint(3, words::HINT_REVIEW_LEAVE)],
-    ),
-];
-
-const REVIEW_LEAVE: &[Binding] = &[
-    hinted(
-        &[(Plain(K::Char('y')), A::Quit)],
-        words::REVIEW_LEAVE_YES,
-        &[hint(1, words::HINT_REVIEW_LEAVE_YES)],
-    ),
-    hinted(
-        &[(Plain(K::Char('n')), A::Cancel), (Plain(K::Esc), A::Cancel)],
-        words::REVIEW_LEAVE_NO,
-        &[hint(2, words::HINT_REVIEW_STAY)],
-    ),
-];
-
 const CPD_FORM: &[Binding] = &[
     hinted(
         &[(Plain(K::Tab), A::NextField), (Plain(K::BackTab), A::PreviousField)],
@@ -497,6 +461,8 @@ const HELP: &[Binding] = &[unlisted(&[
 /// Blind, only q does anything: it quits.
 const TOO_SMALL: &[Binding] = &[unlisted(&[(Plain(K::Char('q')), A::Quit)])];
 
+use super::review_tables::{REVIEW_DATE, REVIEW_LEAVE, REVIEW_OFFER, REVIEW_READ, REVIEW_RESTART, REVIEW_TEXT};
+
 pub(crate) fn table(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
@@ -509,7 +475,10 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::Profile => PROFILE,
         Context::Export => EXPORT,
         Context::ReviewImport => REVIEW_IMPORT,
+        Context::ReviewRead => REVIEW_READ,
         Context::ReviewText => REVIEW_TEXT,
+        Context::ReviewOffer => REVIEW_OFFER,
+        Context::ReviewRestart => REVIEW_RESTART,
         Context::ReviewDate => REVIEW_DATE,
         Context::ReviewLeave => REVIEW_LEAVE,
         Context::CpdForm => CPD_FORM,

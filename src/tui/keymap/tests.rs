@@ -5,7 +5,7 @@ use crate::editor::keys::EditKey;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 16] = [
+const ALL: [Context; 19] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -17,9 +17,12 @@ const ALL: [Context; 16] = [
     Context::Profile,
     Context::Export,
     Context::ReviewImport,
+    Context::ReviewRead,
     Context::ReviewText,
     Context::ReviewDate,
     Context::ReviewLeave,
+    Context::ReviewOffer,
+    Context::ReviewRestart,
     Context::CpdForm,
     Context::Help,
 ];
@@ -86,7 +89,11 @@ fn every_footer_hint_is_a_key_of_its_own_row() {
             for hint in binding.hints {
                 let (key, _) = hint.words;
                 let named = binding.keys.iter().any(|(pattern, _)| {
-                    let name = written(*pattern);
+                    let name = if *pattern == Key::Plain(K::Char(' ')) {
+                        "Space".to_owned()
+                    } else {
+                        written(*pattern)
+                    };
                     name == key || ((key == "↓↑" || key == "↑↓") && (name == "↓" || name == "↑"))
                 });
                 assert!(named, "{context:?}: hint {key:?} is not one of its row's keys");

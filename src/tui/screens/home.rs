@@ -151,6 +151,7 @@ pub fn open_module(model: &mut Model, course: usize, module: usize, now: Timesta
         prompts: false,
         question_scroll: 0,
         prompts_scroll: 0,
+        answer_scroll: 0,
         show_reviewed: false,
     });
     if question.is_some() && position.editing {

@@ -207,6 +207,9 @@ fn questions_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> V
         }
         Some(Action::SwitchPanel) => reader.focus = Focus::Text,
         Some(Action::ReviewedWording) => super::feedback::toggle_reviewed_wording(model),
+        Some(Action::PageDown | Action::PageUp | Action::First | Action::Last) => {
+            scroll_answer(model, action);
+        }
         Some(Action::Next) => return next(model, now),
         Some(Action::Previous) => {
             if reader.question == 0 {
@@ -219,6 +222,36 @@ fn questions_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> V
         _ => {}
     }
     Vec::new()
+}
+
+/// The reading keys on a question: the answer box and the comments in it,
+/// or, where the comments sit above the box, the question and them.
+fn scroll_answer(model: &mut Model, action: Option<Action>) {
+    let above = matches!(&model.screen, Screen::Reader(reader) if super::feedback::comments_above_box(model, reader));
+    let inner = crate::tui::layout::answer_box_inner(model);
+    let (rows, max) = if above {
+        (inner.map_or(2, |(_, _, head)| head), question_max_scroll(model))
+    } else {
+        (
+            inner.map_or(2, |(_, height, _)| height),
+            questions::answer_max_scroll(model),
+        )
+    };
+    let Screen::Reader(reader) = &mut model.screen else {
+        return;
+    };
+    let scroll = if above {
+        &mut reader.question_scroll
+    } else {
+        &mut reader.answer_scroll
+    };
+    let page = page(rows);
+    *scroll = match action {
+        Some(Action::PageDown) => scrolled(*scroll, page, max),
+        Some(Action::PageUp) => scrolled(*scroll, -page, max),
+        Some(Action::First) => 0,
+        _ => max,
+    };
 }
 
 /// Right / `l` / `n`: on through the module, pausing at questions.

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::Block;
 
 use super::section::leave_section_forward;
 use crate::document;
@@ -220,11 +220,13 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
     };
     // The count and whether it is saved sit in the box's lower edge: on a
     // small screen every row is wanted for the question and the answer.
-    let block = block.title_bottom(Line::from(vec![
+    let counted = Line::from(vec![
         Span::raw(format!(" {} · ", text::words(words))),
         saved_text,
         Span::raw(" "),
-    ]));
+    ]);
+    let counted_width = counted.width();
+    let block = block.title_bottom(counted);
     let existing = match &editing_this {
         Some(editor) => editor.area.text(),
         None => journal
@@ -236,30 +238,93 @@ pub(crate) fn question_panel(model: &Model, reader: &Reader, canvas: &mut Canvas
     } else {
         existing
     };
-    // Out of the editor, a reviewed answer shows its reviewers' comments
-    // under it; writing, the box is the answer's alone.
-    let with_comments = if focused {
-        None
-    } else {
-        crate::tui::screens::feedback::answer_with_comments(model, reader, shown, theme)
-    };
-    match (editing_this, with_comments) {
-        (_, Some(lines)) => {
-            canvas.render_widget(
-                Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
-                editor_area,
-            );
-        }
-        (Some(editor), None) => {
-            let inner = block.inner(editor_area);
-            canvas.render_widget(block, editor_area);
-            draw_editor(canvas, &editor.area, inner, theme.plain(), focused);
-        }
-        (None, None) => {
-            canvas.render_widget(
-                Paragraph::new(shown).block(block).wrap(Wrap { trim: false }),
-                editor_area,
-            );
-        }
+    // Writing, or an open editor with nothing of a review to show: the
+    // editor itself.
+    let reviewed =
+        !focused && crate::tui::screens::feedback::answer_with_comments(model, reader, shown, theme).is_some();
+    if let Some(editor) = editing_this.filter(|_| focused || !reviewed) {
+        let inner = block.inner(editor_area);
+        canvas.render_widget(block, editor_area);
+        draw_editor(canvas, &editor.area, inner, theme.plain(), focused);
+        return;
     }
+    // Read, not written in: the answer with its reviewers' comments under
+    // it, scrolled with the reading keys, the box's edge saying when
+    // there is more.
+    let inner = block.inner(editor_area);
+    let lines = answer_lines(model, reader, shown, inner.width, theme);
+    let max_scroll = u16::try_from(lines.len().saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    let scroll = reader.answer_scroll.min(max_scroll);
+    // The mark fits beside the word count, in a shorter form when narrow.
+    let room = usize::from(editor_area.width).saturating_sub(counted_width + 3);
+    let mark = |long: &'static str, short: &'static str| if long.chars().count() <= room { long } else { short };
+    let block = if scroll < max_scroll {
+        let mark = mark(text::ANSWER_MORE, text::ANSWER_MORE_SHORT);
+        block.title_bottom(Line::from(Span::styled(mark, theme.keys())).right_aligned())
+    } else if scroll > 0 {
+        let mark = mark(text::ANSWER_BACK, text::ANSWER_BACK_SHORT);
+        block.title_bottom(Line::from(Span::styled(mark, theme.keys())).right_aligned())
+    } else {
+        block
+    };
+    canvas.render_widget(block, editor_area);
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(inner.height))
+        .collect();
+    draw_lines(canvas, inner, &visible);
+}
+
+/// The answer box's lines while reading, wrapped to `width`: the answer
+/// (or the wording reviewed) and, where there is room, each reviewer's
+/// comment under it.
+pub(crate) fn answer_lines(
+    model: &Model,
+    reader: &Reader,
+    answer: &str,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let lines = crate::tui::screens::feedback::answer_with_comments(model, reader, answer, theme)
+        .unwrap_or_else(|| answer.split('\n').map(|line| Line::from(line.to_owned())).collect());
+    let width = usize::from(width).max(4);
+    lines
+        .into_iter()
+        .flat_map(|line| {
+            let style = line.spans.first().map(|span| span.style).unwrap_or_default();
+            let words: String = line.spans.iter().map(|span| span.content.as_ref()).collect();
+            if words.is_empty() {
+                return vec![Line::from("")];
+            }
+            textwrap::wrap(&words, width)
+                .into_iter()
+                .map(|part| Line::from(Span::styled(part.into_owned(), style)))
+                .collect()
+        })
+        .collect()
+}
+
+/// How far the answer box scrolls while reading (0 when all fits).
+pub(crate) fn answer_max_scroll(model: &Model) -> u16 {
+    let Screen::Reader(reader) = &model.screen else {
+        return 0;
+    };
+    let Some((width, height, _)) = crate::tui::layout::answer_box_inner(model) else {
+        return 0;
+    };
+    // As the box shows it: an open editor's text, else the journal's.
+    let answer = current_question_id(model, reader)
+        .zip(model.key_of(reader.course, reader.module))
+        .and_then(|(question, key)| match &reader.editor {
+            Some(editor) if editor.question_id == question => Some(editor.area.text().to_owned()),
+            _ => model
+                .journal(&key)
+                .and_then(|journal| journal.reflections.get(&question))
+                .map(|reflection| reflection.text.clone()),
+        })
+        .filter(|text| !text.is_empty())
+        .unwrap_or_else(|| text::ANSWER_PLACEHOLDER.to_owned());
+    let lines = answer_lines(model, reader, &answer, width, Theme::MEASURING).len();
+    u16::try_from(lines.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
 }

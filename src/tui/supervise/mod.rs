@@ -1,0 +1,370 @@
+//! The full-screen review for supervisors and peers (`casebook review
+//! LOG.json` on a terminal): each reflection in turn, read first with a
+//! comment box under it, then the log as a whole with the overall comments,
+//! the agreed actions beside the learner's action points, and the next
+//! review date. What is typed is kept as a draft in the reviewer's data
+//! folder (`supervision::draft`), like a learner's reflection. It only
+//! gathers the answers: checking the log, writing and signing are the
+//! plain flow's own (`commands::review`).
+
+mod draw;
+mod record;
+mod run;
+
+use std::time::Instant;
+
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+use super::keymap::{self, Action, Context};
+use crate::editor::Editor as TextEditor;
+use crate::export::reading::LogView;
+use crate::review::Comment;
+use crate::supervision::draft::{DraftComment, ReviewDraft};
+use crate::supervision::{Answers, parse_next_review};
+use record::{Para, Reflection};
+
+pub(crate) use run::ask;
+
+/// Which page is showing: a reflection (by index), then the three
+/// questions about the whole log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Reflection(usize),
+    Overall,
+    Actions,
+    NextReview,
+}
+
+/// A draft waiting when the review opened.
+struct Offer {
+    draft: ReviewDraft,
+    /// Asking "start again and throw the draft away?".
+    restart: bool,
+}
+
+pub(crate) struct ReviewScreen {
+    log_id: String,
+    log_digest: String,
+    learner: Option<String>,
+    peer: bool,
+    destination: String,
+    reflections: Vec<Reflection>,
+    summary: Vec<Para>,
+    action_points: Vec<Para>,
+    comments: Vec<TextEditor>,
+    overall: TextEditor,
+    actions: TextEditor,
+    next_review: TextEditor,
+    page: usize,
+    /// How far the page's text is scrolled.
+    scroll: u16,
+    /// Writing in the box (else reading the page).
+    writing: bool,
+    /// Why the date was not taken.
+    problem: Option<String>,
+    /// Why the draft could not be saved, until it can.
+    save_problem: Option<String>,
+    /// Said once in the foot (a draft that could not be read, set aside).
+    notice: Option<String>,
+    /// Asking "leave now?".
+    confirm_leave: bool,
+    offer: Option<Offer>,
+    /// Typed since the draft was last saved: when the typing began.
+    dirty_since: Option<Instant>,
+    /// The reading rows and how far they scroll, as last drawn: paging
+    /// needs the screen's size.
+    reading_rows: std::cell::Cell<(u16, u16)>,
+    color: bool,
+    /// ASCII symbols, as in the tutor.
+    ascii: bool,
+}
+
+/// What a key did.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Continue,
+    /// A page was turned: the draft is saved now.
+    Turned,
+    /// The draft waiting was thrown away.
+    StartedAgain,
+    Done(Answers),
+    Left,
+}
+
+impl ReviewScreen {
+    pub(crate) fn new(log: &LogView, destination: &std::path::Path, color: bool) -> Self {
+        let reflections = record::reflections(log);
+        ReviewScreen {
+            log_id: log.log_id.clone(),
+            log_digest: log.digest.clone(),
+            learner: log.learner.name.clone(),
+            peer: false,
+            destination: destination.display().to_string(),
+            comments: reflections.iter().map(|_| TextEditor::new("")).collect(),
+            reflections,
+            summary: record::summary(log),
+            action_points: record::action_points(log),
+            overall: TextEditor::new(""),
+            actions: TextEditor::new(""),
+            next_review: TextEditor::single_line(""),
+            page: 0,
+            scroll: 0,
+            writing: false,
+            problem: None,
+            save_problem: None,
+            notice: None,
+            confirm_leave: false,
+            offer: None,
+            dirty_since: None,
+            reading_rows: std::cell::Cell::new((0, 0)),
+            color,
+            ascii: false,
+        }
+    }
+
+    /// A draft is waiting: the screen opens by offering it.
+    pub(crate) fn offer(&mut self, draft: ReviewDraft) {
+        self.offer = Some(Offer { draft, restart: false });
+    }
+
+    fn pages(&self) -> Vec<Page> {
+        (0..self.reflections.len())
+            .map(Page::Reflection)
+            .chain([Page::Overall, Page::Actions, Page::NextReview])
+            .collect()
+    }
+
+    fn current(&self) -> Page {
+        self.pages().get(self.page).copied().unwrap_or(Page::NextReview)
+    }
+
+    fn context(&self) -> Context {
+        match &self.offer {
+            Some(offer) if offer.restart => return Context::ReviewRestart,
+            Some(_) => return Context::ReviewOffer,
+            None => {}
+        }
+        if self.confirm_leave {
+            Context::ReviewLeave
+        } else if !self.writing {
+            Context::ReviewRead
+        } else if self.current() == Page::NextReview {
+            Context::ReviewDate
+        } else {
+            Context::ReviewText
+        }
+    }
+
+    fn editor_mut(&mut self) -> Option<&mut TextEditor> {
+        match self.current() {
+            Page::Reflection(index) => self.comments.get_mut(index),
+            Page::Overall => Some(&mut self.overall),
+            Page::Actions => Some(&mut self.actions),
+            Page::NextReview => Some(&mut self.next_review),
+        }
+    }
+
+    pub(crate) fn key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Continue;
+        }
+        // Ctrl-C asks nothing and loses nothing: the loop saves the draft.
+        if keymap::global_action(&key) == Some(Action::QuitApp) {
+            return Outcome::Left;
+        }
+        let action = keymap::own_action(self.context(), &key);
+        self.notice = None;
+        if let Some(offer) = &mut self.offer {
+            return match (offer.restart, action) {
+                (false, Some(Action::CarryOn)) => {
+                    if let Some(offer) = self.offer.take() {
+                        self.restore(&offer.draft);
+                    }
+                    Outcome::Continue
+                }
+                (false, Some(Action::StartAgain)) => {
+                    offer.restart = true;
+                    Outcome::Continue
+                }
+                (false, Some(Action::Quit)) => Outcome::Left,
+                (true, Some(Action::StartAgain)) => {
+                    self.offer = None;
+                    Outcome::StartedAgain
+                }
+                (true, Some(Action::Cancel)) => {
+                    offer.restart = false;
+                    Outcome::Continue
+                }
+                _ => Outcome::Continue,
+            };
+        }
+        if self.confirm_leave {
+            self.confirm_leave = false;
+            return if action == Some(Action::Quit) {
+                Outcome::Left
+            } else {
+                Outcome::Continue
+            };
+        }
+        let (rows, max) = self.reading_rows.get();
+        let page = i32::from(rows.max(2)) - 1;
+        match action {
+            Some(Action::Next) => return self.turn(1),
+            Some(Action::Previous) => return self.turn(-1),
+            Some(Action::PageOrNext) if self.scroll >= max => return self.turn(1),
+            Some(Action::PageOrNext | Action::PageDown) => self.scroll_by(page, max),
+            Some(Action::PageUp) => self.scroll_by(-page, max),
+            Some(Action::Down) => self.scroll_by(1, max),
+            Some(Action::Up) => self.scroll_by(-1, max),
+            Some(Action::First) => self.scroll = 0,
+            Some(Action::Last) => self.scroll = max,
+            Some(Action::SwitchPanel) => self.writing = true,
+            Some(Action::StopWriting) => self.writing = false,
+            Some(Action::Cancel) => self.confirm_leave = true,
+            Some(Action::Done) => return self.finish(),
+            _ if self.writing => {
+                if let Some(editor) = self.editor_mut()
+                    && editor.input(key)
+                {
+                    self.problem = None;
+                    self.dirty_since.get_or_insert_with(Instant::now);
+                }
+            }
+            _ => {}
+        }
+        Outcome::Continue
+    }
+
+    fn scroll_by(&mut self, delta: i32, max: u16) {
+        self.scroll = super::layout::scrolled(self.scroll, delta, max);
+    }
+
+    pub(crate) fn paste(&mut self, pasted: &str) {
+        if !self.writing || self.offer.is_some() {
+            return;
+        }
+        let single = self.current() == Page::NextReview;
+        if let Some(editor) = self.editor_mut() {
+            let pasted = if single {
+                pasted.lines().next().unwrap_or_default()
+            } else {
+                pasted
+            };
+            editor.insert_str(pasted);
+            self.dirty_since.get_or_insert_with(Instant::now);
+        }
+    }
+
+    fn turn(&mut self, step: i32) -> Outcome {
+        let last = self.pages().len().saturating_sub(1);
+        let page = i64::try_from(self.page).unwrap_or(0) + i64::from(step);
+        let page = usize::try_from(page.max(0)).unwrap_or(0).min(last);
+        if page == self.page {
+            return Outcome::Continue;
+        }
+        self.page = page;
+        self.scroll = 0;
+        // Reading first where there is a reflection to read; the pages
+        // about the whole log open in their box.
+        self.writing = !matches!(self.current(), Page::Reflection(_));
+        Outcome::Turned
+    }
+
+    /// The answers, once the date reads as one (or is empty).
+    fn finish(&mut self) -> Outcome {
+        let next_review = match parse_next_review(self.next_review.text()) {
+            Ok(date) => date,
+            Err(message) => {
+                self.problem = Some(message);
+                return Outcome::Continue;
+            }
+        };
+        let comments = self
+            .reflections
+            .iter()
+            .zip(&self.comments)
+            .filter(|(_, comment)| !comment.text().trim().is_empty())
+            .map(|(reflection, comment)| Comment {
+                course: reflection.course.clone(),
+                module: reflection.module.clone(),
+                question: reflection.question_id.clone(),
+                question_text: reflection.question.clone(),
+                reflection: reflection.text.clone(),
+                comment: comment.text().trim().to_owned(),
+            })
+            .collect();
+        Outcome::Done(Answers {
+            comments,
+            overall: self.overall.text().trim().to_owned(),
+            actions: self.actions.text().trim().to_owned(),
+            next_review,
+        })
+    }
+
+    /// What has been typed, as a draft to keep.
+    pub(crate) fn draft(&self) -> ReviewDraft {
+        ReviewDraft {
+            log_id: self.log_id.clone(),
+            log_digest: self.log_digest.clone(),
+            saved: Some(jiff::Timestamp::now()),
+            page: self.page,
+            comments: self
+                .reflections
+                .iter()
+                .zip(&self.comments)
+                .filter(|(_, comment)| !comment.text().is_empty())
+                .map(|(reflection, comment)| DraftComment {
+                    course: reflection.course.clone(),
+                    module: reflection.module.clone(),
+                    question: reflection.question_id.clone(),
+                    text: comment.text().to_owned(),
+                })
+                .collect(),
+            overall: self.overall.text().to_owned(),
+            actions: self.actions.text().to_owned(),
+            next_review: self.next_review.text().to_owned(),
+        }
+    }
+
+    /// Carries on from a draft: every comment back on its reflection, on
+    /// the page the reviewer was on.
+    fn restore(&mut self, draft: &ReviewDraft) {
+        for (reflection, comment) in self.reflections.iter().zip(self.comments.iter_mut()) {
+            if let Some(text) = draft.comment(&reflection.course, &reflection.module, &reflection.question_id) {
+                *comment = TextEditor::new(text);
+            }
+        }
+        self.overall = TextEditor::new(&draft.overall);
+        self.actions = TextEditor::new(&draft.actions);
+        self.next_review = TextEditor::single_line(&draft.next_review);
+        self.page = draft.page.min(self.pages().len().saturating_sub(1));
+        self.scroll = 0;
+        self.writing = !matches!(self.current(), Page::Reflection(_));
+    }
+
+    /// Whether anything typed is waiting to be saved, and since when.
+    pub(crate) fn dirty_since(&self) -> Option<Instant> {
+        self.dirty_since
+    }
+
+    /// The draft was saved (`Ok`) or could not be (`Err`, why).
+    pub(crate) fn saved(&mut self, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.dirty_since = None;
+                self.save_problem = None;
+            }
+            Err(reason) => self.save_problem = Some(reason),
+        }
+    }
+
+    fn written_comments(&self) -> usize {
+        self.comments
+            .iter()
+            .filter(|comment| !comment.text().trim().is_empty())
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests;
