@@ -681,3 +681,41 @@ fn enter_with_no_path_asks_for_one() {
         Some("Type the path of the review file first.")
     );
 }
+
+/// Issue 21: the tutor says whether a review's signature shows who wrote
+/// it: verified only for a key the learner trusts for that reviewer.
+#[test]
+fn the_completion_screen_says_whether_a_signature_is_from_a_trusted_key() {
+    for (status, expected) in [
+        (
+            SignatureStatus::Untrusted {
+                fingerprint: "SHA256:untrustedkey".to_owned(),
+            },
+            "Signed by a key you have not trusted (SHA256:untrustedkey)",
+        ),
+        (
+            SignatureStatus::Trusted {
+                fingerprint: "SHA256:trustedkey".to_owned(),
+            },
+            "Verified: signed with the key you trust for Alex Reviewer",
+        ),
+    ] {
+        let mut app = reviewed_app(120, 40, false);
+        app.model.reviews[0].signature = status;
+        app.model.home.selected = TIM;
+        key(&mut app, KeyCode::Enter, 1);
+        key(&mut app, KeyCode::Right, 2);
+        key(&mut app, KeyCode::Esc, 3);
+        key(&mut app, KeyCode::Right, 4);
+        key(&mut app, KeyCode::Char('y'), 5);
+        let words = screen(&app)
+            .lines()
+            .map(|row| row.trim_matches('"').trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains(expected), "{words}");
+        if expected.starts_with("Signed by") {
+            assert!(!words.contains("Verified"), "{words}");
+        }
+    }
+}

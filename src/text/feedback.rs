@@ -69,6 +69,19 @@ pub fn review_heading(reviewer: &str, peer: bool, date: jiff::civil::Date) -> St
     format!("{kind}: {reviewer}, {}", super::format::date(date))
 }
 
+pub fn tutor_signature_trusted(reviewer: &str, fingerprint: &str) -> String {
+    format!("Verified: signed with the key you trust for {reviewer} ({fingerprint}).")
+}
+
+pub fn tutor_signature_untrusted(fingerprint: &str) -> String {
+    format!(
+        "Signed by a key you have not trusted ({fingerprint}): it does not show who wrote it. \
+casebook trust KEY.pub --name NAME trusts a key."
+    )
+}
+
+pub const TUTOR_SIGNATURE_FAILED: &str = "Its signature does not check out: it was changed after it was signed.";
+
 pub fn next_review_on(date: jiff::civil::Date) -> String {
     format!("Next review: {}", super::format::date(date))
 }

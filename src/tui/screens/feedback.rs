@@ -200,6 +200,17 @@ pub(crate) fn completion_lines(
             theme.heading(),
         ),
     ];
+    // Whether a signature says who wrote it: only a key the learner trusts
+    // does. (An unsigned review claims nothing, and says nothing here.)
+    let signature = match &imported.signature {
+        crate::review::SignatureStatus::Trusted { fingerprint } => {
+            Some(text::tutor_signature_trusted(&review.reviewer.name, fingerprint))
+        }
+        crate::review::SignatureStatus::Untrusted { fingerprint } => Some(text::tutor_signature_untrusted(fingerprint)),
+        crate::review::SignatureStatus::Failed { .. } => Some(text::TUTOR_SIGNATURE_FAILED.to_owned()),
+        crate::review::SignatureStatus::Unsigned => None,
+    };
+    lines.extend(signature.map(|words| (words, theme.note())));
     for (label, body) in [
         (text::REVIEW_OVERALL, &review.overall_comments),
         (text::REVIEW_ACTIONS, &review.agreed_actions),
