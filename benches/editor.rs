@@ -144,11 +144,11 @@ fn many_paragraphs(size: usize, length: usize) -> String {
 /// A fresh editor holding `text` with the cursor placed; returns its first draw and each key's time.
 fn run(text: &str, cursor: Cursor, scenario: Scenario) -> (Duration, Vec<Duration>) {
     let mut editor = match cursor {
-        Cursor::End => Editor::new(text),
+        Cursor::End => Editor::new(text).with_limit(usize::MAX),
         Cursor::Middle => {
             let middle = char_boundary_at_or_before(text, text.len() / 2);
             let (before, after) = text.split_at(middle);
-            let mut editor = Editor::new(after);
+            let mut editor = Editor::new(after).with_limit(usize::MAX);
             editor.input(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
             editor.insert_str(before);
             editor

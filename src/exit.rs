@@ -21,3 +21,9 @@ pub const FILE: u8 = 3;
 pub const LOCKED: u8 = 4;
 /// No LRS is configured, or it could not be reached or refused casebook.
 pub const LRS: u8 = 5;
+/// The terminal went away while casebook was open (a closed window or a
+/// dropped link that sent no hang-up signal): drafts were saved first.
+pub const TERMINAL: u8 = 6;
+/// Stopped with Ctrl-C in plain mode (128 + SIGINT, as a shell expects),
+/// with what was typed saved first.
+pub const INTERRUPTED: u8 = 130;

@@ -16,16 +16,40 @@ use crate::folder::DataPaths;
 use crate::journal::ModuleJournal;
 use crate::store::{FileStore, Store};
 
+/// Puts together the journals to save, only when they must be saved.
+pub type Compose = Box<dyn Fn() -> Vec<ModuleJournal> + Send>;
+
+/// What a snapshot holds: the journals, or how to make them.
+enum Held {
+    Journals(Vec<ModuleJournal>),
+    Composed(Compose),
+}
+
+impl Default for Held {
+    fn default() -> Self {
+        Held::Journals(Vec::new())
+    }
+}
+
 /// The journals with changes not yet on disk, as of the last message.
 #[derive(Clone, Default)]
 pub struct Snapshot {
-    inner: Arc<Mutex<Vec<ModuleJournal>>>,
+    inner: Arc<Mutex<Held>>,
 }
 
 impl Snapshot {
     pub fn replace(&self, journals: Vec<ModuleJournal>) {
         if let Ok(mut guard) = self.inner.lock() {
-            *guard = journals;
+            *guard = Held::Journals(journals);
+        }
+    }
+
+    /// Keeps a way to make the journals rather than the journals: for text
+    /// that grows a line at a time (plain mode's answer being typed), so
+    /// that keeping the snapshot up to date costs nothing per line.
+    pub fn replace_with(&self, compose: Compose) {
+        if let Ok(mut guard) = self.inner.lock() {
+            *guard = Held::Composed(compose);
         }
     }
 
@@ -33,7 +57,10 @@ impl Snapshot {
     /// refuses to a fallback file, whose path is returned; never blocks on
     /// a poisoned or held lock for long (a panicking thread may hold it).
     pub fn save_all(&self, paths: &DataPaths) -> Rescued {
-        let Some(journals) = try_for_a_second(&self.inner, |journals| journals.clone()) else {
+        let Some(journals) = try_for_a_second(&self.inner, |held| match held {
+            Held::Journals(journals) => journals.clone(),
+            Held::Composed(compose) => compose(),
+        }) else {
             // Held all that time: the drafts cannot be reached, and saying
             // they were saved would be a lie.
             return Rescued::Lost;
@@ -102,6 +129,13 @@ fn stop_other_saves() {
             Err(std::sync::TryLockError::WouldBlock) => return,
         }
     }
+}
+
+/// Stops everything else saving, then saves the snapshot: for a stop
+/// casebook noticed itself (Ctrl-C in plain mode) rather than a signal.
+pub fn save_and_stop(snapshot: &Snapshot, paths: &DataPaths) -> Rescued {
+    stop_other_saves();
+    snapshot.save_all(paths)
 }
 
 /// What became of the drafts when casebook was torn down.

@@ -120,3 +120,81 @@ fn reopening_after_an_answer_is_in_reading_mode_and_keys_do_not_type() {
         std::fs::read_to_string(data.path().join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap();
     assert!(journal.contains("text: \"My first answer.\""), "{journal}");
 }
+
+fn journal_text(data: &std::path::Path) -> String {
+    std::fs::read_to_string(data.join("journal/hmip-youth-2021/desistance-assessing.ron")).unwrap_or_default()
+}
+
+/// Issue 24, finding 7: in plain mode Ctrl-C threw away the line being
+/// typed (the terminal drops it with the signal), although casebook said
+/// that everything typed was saved.
+#[test]
+fn ctrl_c_in_plain_mode_keeps_the_line_being_typed() {
+    let _serial = one_at_a_time();
+    if !tmux_available("the end-to-end terminal tests") {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let pane = Pane::start("plainctrlc", data.path(), "read desistance-assessing --plain");
+    // Through the sections, a screenful at a time, to the first question.
+    let start = Instant::now();
+    while !pane.screen().contains("Type your answer") {
+        assert!(start.elapsed() < Duration::from_secs(10), "{}", pane.screen());
+        if pane.screen().contains("Press Enter") {
+            pane.keys(&["Enter"]);
+        }
+        sleep(Duration::from_millis(100));
+    }
+    pane.type_text("A line ended with Enter");
+    pane.keys(&["Enter"]);
+    pane.type_text("and half of the next");
+    pane.wait_for("and half of the next");
+    pane.keys(&["C-c"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 130, "{}", pane.screen());
+    // The message as the learner reads it, its wrapped rows joined again.
+    let screen = pane.screen().replace('\n', "");
+    assert!(screen.contains("with the line you were typing"), "{screen}");
+    let journal = journal_text(data.path());
+    assert!(
+        journal.contains("A line ended with Enter\\nand half of the next"),
+        "{journal}"
+    );
+}
+
+/// Issue 24, finding 8: a terminal that went away without a hang-up
+/// signal reaching casebook left it spinning for ever at full speed, or
+/// ending with SIGABRT (134). Now it notices, saves and ends with its own
+/// exit code, 6.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_terminal_that_goes_away_without_a_hang_up_ends_with_exit_code_6_and_the_draft_saved() {
+    let _serial = one_at_a_time();
+    if !tmux_available("the end-to-end terminal tests") {
+        return;
+    }
+    for (tag, typing) in [("deadidle", false), ("deadtyping", true)] {
+        let data = tempfile::tempdir().unwrap();
+        std::fs::write(data.path().join("profile.ron"), "(schema: 1, welcomed: true)\n").unwrap();
+        let pane = Pane::start_without_hangup(tag, data.path(), "read desistance-assessing");
+        pane.wait_for("What we expect");
+        pane.keys(&["l", "l", "l", "l"]);
+        pane.wait_for("Question 1 of 2");
+        if typing {
+            // Typed, and the window closed before the autosave.
+            pane.type_text("Typed just before the window went");
+            pane.wait_for("the window went");
+        } else {
+            pane.keys(&["Escape"]);
+            pane.wait_for("Enter write");
+        }
+        pane.close();
+        let (status, took) = pane.exit_status();
+        assert_eq!(status, 6, "{tag}: casebook's own code for a terminal that went away");
+        assert!(took < Duration::from_secs(5), "{tag}: noticed in {took:?}");
+        if typing {
+            let journal = journal_text(data.path());
+            assert!(journal.contains("Typed just before the window went"), "{journal}");
+        }
+    }
+}

@@ -702,3 +702,48 @@ fn links_in_place_of_the_cpd_outbox_and_layouts_folders_are_refused() {
     );
     assert_eq!(snapshot(elsewhere.path()), before, "nothing there changed");
 }
+
+/// Issue 24, finding 5: an answer over 16 MiB was saved ("Saved", exit 0)
+/// and from then on casebook refused to read that module's journal. Now an
+/// answer holds at most 200,000 characters: plain mode keeps the first
+/// 200,000, says how many were not taken, and the journal reads back.
+#[test]
+fn an_answer_past_the_limit_is_cut_at_it_said_so_and_its_journal_still_reads_back() {
+    let data = tempfile::tempdir().unwrap();
+    // 17 MiB in lines of 1 MiB, then the full stop; the second question skipped.
+    let line = "Ω".repeat(512 * 1024);
+    let mut input = String::new();
+    for _ in 0..17 {
+        input.push_str(&line);
+        input.push('\n');
+    }
+    input.push_str(".\n.\n");
+    let output = run(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        input.as_bytes(),
+    );
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}\n{}", stderr(&output));
+    let said = out.replace('\n', " ");
+    assert!(
+        said.contains(
+            "An answer holds at most 200,000 characters: the first 200,000 characters you typed are kept, \
+                       and the other 8,712,912 characters were not taken."
+        ),
+        "{out}"
+    );
+    // Read back: the module opens again, showing the answer it kept (its
+    // 400 KB printed where the test need not read it).
+    let again = run_to(
+        data.path(),
+        &["read", "desistance-assessing", "--plain"],
+        b".\n.\n",
+        Stdio::null(),
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let list = run(data.path(), &["list"], b"");
+    assert!(!stdout(&list).contains("cannot be read"), "{}", stdout(&list));
+    let journal = std::fs::read_to_string(journal_path(data.path(), "desistance-assessing")).unwrap();
+    assert_eq!(journal.matches('Ω').count(), 200_000, "the answer kept, no more");
+}

@@ -222,9 +222,6 @@ fn validate(
     if errors == 0 { exit::OK } else { exit::CONTENT }
 }
 
-/// Plain mode leaves the terminal as it found it: nothing to put back.
-fn leave_as_it_is() {}
-
 /// The terminal's rows, for plain mode's pauses: 0 when unknown.
 pub(crate) fn terminal_height() -> usize {
     ratatui::crossterm::terminal::size()
@@ -313,11 +310,11 @@ fn tutor(
         // saved, half an answer included, and offered back next time.
         if let Some(snapshot) = &options.rescue {
             // A crash or a signal saves what was typed, half an answer too.
-            crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), leave_as_it_is);
+            crate::rescue::install_panic_hook(snapshot.clone(), paths.clone(), crate::plain::terminal::restore);
             let watching = crate::rescue::watch_signals(
                 snapshot.clone(),
                 paths.clone(),
-                leave_as_it_is,
+                crate::plain::terminal::restore,
                 Some(text::PLAIN_INTERRUPTED),
             )
             .and_then(crate::rescue::SignalWatch::start);
@@ -349,8 +346,18 @@ fn tutor(
         let mut input = stdin.lock();
         // Course and journal text printed line by line: nothing in it reaches the terminal raw.
         let mut output = crate::sanitise::Writer::new(io::stdout().lock());
-        return match crate::plain::run(course, module, &mut store, &mut input, &mut output, &options) {
-            Ok(()) => exit::OK,
+        let ctrl_c_keeps_line = options.interactive && crate::plain::terminal::keep_line_on_ctrl_c();
+        let result = crate::plain::run(course, module, &mut store, &mut input, &mut output, &options);
+        if ctrl_c_keeps_line {
+            crate::plain::terminal::restore();
+        }
+        return match result {
+            Ok(crate::plain::Ended::Finished) => exit::OK,
+            Ok(crate::plain::Ended::Interrupted) => {
+                let snapshot = options.rescue.clone().unwrap_or_default();
+                crate::rescue::save_and_stop(&snapshot, paths).report(Some(text::PLAIN_STOPPED));
+                exit::INTERRUPTED
+            }
             Err(message) => {
                 crate::messages::say(&message);
                 exit::DATA
@@ -418,9 +425,13 @@ fn tutor(
     };
     match tui::terminal::run(&mut app, prepared, &snapshot, after_first_frame, news) {
         Ok(()) => exit::OK,
-        Err(error) => {
+        Err(tui::terminal::Failed::Setup(error)) => {
             crate::messages::say(&text::terminal_failed(&error.to_string()));
             exit::DATA
+        }
+        Err(tui::terminal::Failed::Lost(error)) => {
+            crate::messages::say(&text::terminal_failed(&text::io_reason(&error)));
+            exit::TERMINAL
         }
     }
 }

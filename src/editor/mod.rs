@@ -20,6 +20,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::folder::files::TEXT_LIMIT;
 use history::{Edit, EditKind, History};
 pub use keys::EditCommand;
 use layout::{Layout, Paragraph};
@@ -44,6 +45,13 @@ pub struct Editor {
     /// The viewport's height at the last render, for PageUp/PageDown.
     viewport_height: Cell<u16>,
     placeholder: Option<(String, Style)>,
+    /// Characters in `text`, kept up to date by each edit.
+    chars: usize,
+    /// The most characters the text may hold: typing and pastes past it are
+    /// not taken (text it already held is never cut).
+    limit: usize,
+    /// Characters the last edits could not take, until the caller asks.
+    refused: usize,
 }
 
 impl Editor {
@@ -70,7 +78,32 @@ impl Editor {
             scroll_top: Cell::new(0),
             viewport_height: Cell::new(0),
             placeholder: None,
+            chars: 0,
+            limit: TEXT_LIMIT,
+            refused: 0,
         }
+        .counted()
+    }
+
+    fn counted(mut self) -> Self {
+        self.chars = self.text.chars().count();
+        self
+    }
+
+    /// The most characters this editor takes (`TEXT_LIMIT` unless set).
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
+    }
+
+    /// How many typed or pasted characters were not taken, because the text
+    /// was full, since the last call; the count starts again at zero.
+    pub fn take_refused(&mut self) -> usize {
+        std::mem::take(&mut self.refused)
     }
 
     /// The whole text, paragraphs joined by '\n'.
@@ -255,6 +288,12 @@ impl Editor {
         let Some(removed) = self.text.get(range.clone()).map(str::to_owned) else {
             return false;
         };
+        // Only what fits under the limit is taken, whole characters as drawn.
+        let room = self.limit.saturating_sub(self.chars - removed.chars().count());
+        let inserted = fitting(inserted, room, &mut self.refused);
+        if range.is_empty() && inserted.is_empty() {
+            return false;
+        }
         let cursor_before = self.cursor;
         if !self.replace(range.clone(), inserted) {
             return false;
@@ -314,6 +353,8 @@ impl Editor {
         let next_character = text.get(range.end..).and_then(|rest| rest.chars().next());
         let next_character = next_character.map_or(0, char::len_utf8);
         let removed_words = word_starts(text, range.start..range.end + next_character);
+        let removed_chars = text.get(range.clone()).map_or(0, |removed| removed.chars().count());
+        self.chars = (self.chars + inserted.chars().count()).saturating_sub(removed_chars);
         text.replace_range(range.clone(), inserted);
         let inserted_end = range.start + inserted.len();
         let added_words = word_starts(text, range.start..inserted_end + next_character);
@@ -402,6 +443,26 @@ fn word_starts(text: &str, range: Range<usize>) -> usize {
         after_blank = blank;
     }
     starts
+}
+
+/// The longest start of `inserted` that holds at most `room` characters,
+/// cut between graphemes; what is left is added to `refused`.
+fn fitting<'a>(inserted: &'a str, room: usize, refused: &mut usize) -> &'a str {
+    if inserted.len() <= room {
+        return inserted;
+    }
+    let mut taken = 0;
+    let mut end = 0;
+    for grapheme in inserted.graphemes(true) {
+        let count = grapheme.chars().count();
+        if taken + count > room {
+            *refused += inserted[end..].chars().count();
+            return &inserted[..end];
+        }
+        taken += count;
+        end += grapheme.len();
+    }
+    inserted
 }
 
 /// CRLF and lone CR become LF.

@@ -16,6 +16,13 @@ pub const COURSE_FILE_LIMIT: u64 = 4 * MIB;
 pub const JOURNAL_LIMIT: u64 = 16 * MIB;
 /// A log given to `verify`: a log of every module is a few hundred KiB.
 pub const VERIFY_LIMIT: u64 = 64 * MIB;
+/// The most characters one text the learner writes may hold (a reflection,
+/// an action point, a CPD record's box): about 30,000 words. Saved, a
+/// character takes at most ten bytes (RON escapes what it cannot show as
+/// `\u{10ffff}`), so eight such texts still fit in a journal that can be
+/// read back; the writer refuses anything larger all the same.
+pub const TEXT_LIMIT: usize = 200_000;
+const _: () = assert!(TEXT_LIMIT as u64 * 10 * 8 < JOURNAL_LIMIT);
 
 /// Every temporary file casebook writes starts with this, and the start-up
 /// sweep removes only these: nothing else names its files so.

@@ -234,6 +234,13 @@ pub fn keep_older_copy(path: &Path, current: u32) -> Result<(), StoreError> {
 /// Writes atomically (see `files::write_atomic`), making the folder if
 /// need be; readable by its owner only.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    // Nothing is written that casebook would refuse to read back.
+    if u64::try_from(contents.len()).unwrap_or(u64::MAX) > files::JOURNAL_LIMIT {
+        return Err(StoreError::Refused {
+            path: path.to_path_buf(),
+            reason: text::too_large_to_save(files::JOURNAL_LIMIT / 1024 / 1024),
+        });
+    }
     if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
         create_private_dir(parent).map_err(|error| io_error(parent, text::io_reason(&error)))?;
     }

@@ -27,6 +27,12 @@ pub fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
+pub fn too_large_to_save(limit_mib: u64) -> String {
+    format!(
+        "it would be larger than {limit_mib} MiB, the most casebook reads back, so it was not written (the file on disk is as it was)"
+    )
+}
+
 pub fn not_a_folder(path: &str) -> String {
     format!("{path} is not a folder")
 }

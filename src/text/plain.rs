@@ -22,8 +22,11 @@ pub const PLAIN_REVISE: &str = "Type a new answer to replace it; or a line holdi
 paragraph; or a full stop (.) on its own to keep it as it is.";
 pub const PLAIN_REPLACED: &str = "your new answer replaces the old one.";
 pub const PLAIN_ADDED: &str = "added to your answer as a new paragraph.";
-pub const PLAIN_INTERRUPTED: &str = "Stopped. What you typed, including an answer you had not finished, is \
-saved: run the same command again to read it back and carry on.";
+pub const PLAIN_INTERRUPTED: &str = "Stopped. What you typed is saved, an answer you had not finished too, \
+up to the last line you ended with Enter (a line not yet ended cannot be read, so it was not kept): run the \
+same command again to read it back and carry on.";
+pub const PLAIN_STOPPED: &str = "Stopped. What you typed is saved, an answer you had not finished too, \
+with the line you were typing: run the same command again to read it back and carry on.";
 pub const PLAIN_KEPT: &str = "Kept your answer as it was.";
 pub const PLAIN_UNDECODABLE: &str = "Some characters you typed could not be read (your terminal may not be set to UTF-8); \
 they are shown as \u{fffd}. Check your answer.";
@@ -99,6 +102,8 @@ pub fn terminal_failed(reason: &str) -> String {
     format!("The terminal stopped working ({reason}). Your reflections were saved before casebook closed.")
 }
 
+pub const TERMINAL_GONE: &str = "the terminal has gone away";
+
 pub fn signals_unwatched(reason: &str) -> String {
     format!(
         "casebook cannot watch for the terminal closing ({reason}). Your text is still saved as you type; quit with q to be sure of the last seconds."
@@ -145,5 +150,20 @@ pub fn already_open(lock: &str, pid: Option<u32>) -> String {
     format!(
         "{who} is already open on this data folder ({lock}), and two at once could lose each other's text.\n\
 Close the other one first, or use a different folder with --data-dir DIR."
+    )
+}
+
+/// An answer longer than a text may hold: what was kept, and what was not.
+pub fn plain_not_taken(limit: usize, kept: usize, refused: usize) -> String {
+    let (characters, were) = if refused == 1 {
+        ("character", "was")
+    } else {
+        ("characters", "were")
+    };
+    format!(
+        "An answer holds at most {} characters: the first {} characters you typed are kept, and the other {} {characters} {were} not taken.",
+        super::grouped(limit),
+        super::grouped(kept),
+        super::grouped(refused)
     )
 }

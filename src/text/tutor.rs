@@ -274,3 +274,17 @@ pub const WORD_OPEN: &str = "not answered";
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_CLOSE: &str = "Press any key to close this help.";
 pub const HELP_SCROLL: &str = "↑↓ more · any other key closes";
+
+/// Typing or a paste met the most a box holds: how much was not taken.
+pub fn text_limit_reached(limit: usize, refused: usize) -> String {
+    let (characters, were) = if refused == 1 {
+        ("character", "was")
+    } else {
+        ("characters", "were")
+    };
+    format!(
+        "This box is full: it holds at most {} characters, so {} {characters} you typed or pasted {were} not taken.",
+        super::grouped(limit),
+        super::grouped(refused)
+    )
+}

@@ -91,12 +91,12 @@ pub(crate) fn run<S: Store>(
     snapshot: &Snapshot,
     after_first_frame: impl FnOnce(&mut App<S>),
     news: Option<Receiver<Msg>>,
-) -> io::Result<()> {
+) -> Result<(), Failed> {
     let prepared = match prepared.and_then(|prepared| setup().map(|()| prepared)) {
         Ok(prepared) => prepared,
         Err(error) => {
             restore();
-            return Err(error);
+            return Err(Failed::Setup(error));
         }
     };
     let backend = LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
@@ -106,7 +106,16 @@ pub(crate) fn run<S: Store>(
         app.handle(Msg::TerminalFailed, Timestamp::now());
     }
     restore();
-    result
+    result.map_err(Failed::Lost)
+}
+
+/// Why the tutor's terminal failed.
+pub(crate) enum Failed {
+    /// It could not be set up: nothing was shown.
+    Setup(io::Error),
+    /// It went away or stopped working once the tutor was on it; every
+    /// draft was saved before `run` returned.
+    Lost(io::Error),
 }
 
 /// Draws the first frame straight onto the blank screen: ratatui's
@@ -159,80 +168,90 @@ fn event_loop<S: Store>(
         terminal.clear()?;
         app.handle(Msg::Resize(now.width, now.height), Timestamp::now());
     }
-    loop {
-        // Only what changed since the last frame is sent.
-        terminal.draw(|frame| draw(&app.model, frame))?;
-        if app.model.quit {
-            return Ok(());
-        }
-        // News from background work first: looking costs nothing and
-        // never waits, so it is seen even while keys keep coming.
-        let news_message = match news.as_ref().map(Receiver::try_recv) {
-            Some(Ok(message)) => Some(message),
-            Some(Err(TryRecvError::Disconnected)) => {
-                news = None;
-                None
+    let mut frames = || -> io::Result<()> {
+        loop {
+            // Only what changed since the last frame is sent.
+            terminal.draw(|frame| draw(&app.model, frame))?;
+            if app.model.quit {
+                return Ok(());
             }
-            Some(Err(TryRecvError::Empty)) | None => None,
-        };
-        let (message, after) = match news_message {
-            Some(message) => (Some(message), None),
-            None => {
-                // Block until input, until an autosave falls due, or until
-                // it is time to look for news again: no busy loop.
-                let until_autosave = app.model.autosave_due().map(|due| {
-                    let wait = due.duration_since(Timestamp::now()).as_millis().clamp(0, 60_000);
-                    Duration::from_millis(u64::try_from(wait).unwrap_or(0))
-                });
-                // Waking only to look for news is not an autosave's tick.
-                let news_only = news.is_some() && until_autosave.is_none_or(|wait| wait > NEWS_EVERY);
-                let wait = match (until_autosave, news.is_some()) {
-                    (Some(wait), true) => Some(wait.min(NEWS_EVERY)),
-                    (None, true) => Some(NEWS_EVERY),
-                    (wait, false) => wait,
-                };
-                // Never a zero wait: crossterm's Unix reader does not look at
-                // the terminal at all for one, so an overdue autosave that
-                // could not be cleared would leave keys unread in a busy loop.
-                let ready = match wait {
-                    Some(wait) => event::poll(wait.max(ALREADY_WAITING))?,
-                    None => true,
-                };
-                if !ready && news_only {
-                    continue;
+            // News from background work first: looking costs nothing and
+            // never waits, so it is seen even while keys keep coming.
+            let news_message = match news.as_ref().map(Receiver::try_recv) {
+                Some(Ok(message)) => Some(message),
+                Some(Err(TryRecvError::Disconnected)) => {
+                    news = None;
+                    None
                 }
-                if ready {
-                    read_input(&mut terminal)?
-                } else {
-                    (Some(Msg::Tick), None)
+                Some(Err(TryRecvError::Empty)) | None => None,
+            };
+            let (message, after) = match news_message {
+                Some(message) => (Some(message), None),
+                None => {
+                    // Block until input, until an autosave falls due, or for a
+                    // second at most: then look for news, and whether the
+                    // terminal is still there. No busy loop.
+                    let until_autosave = app.model.autosave_due().map(|due| {
+                        let wait = due.duration_since(Timestamp::now()).as_millis().clamp(0, 60_000);
+                        Duration::from_millis(u64::try_from(wait).unwrap_or(0))
+                    });
+                    // Waking only to look around is not an autosave's tick.
+                    let looking_only = until_autosave.is_none_or(|wait| wait > NEWS_EVERY);
+                    let wait = until_autosave.map_or(NEWS_EVERY, |wait| wait.min(NEWS_EVERY));
+                    // A terminal that has gone (a closed window whose hang-up
+                    // signal never reached casebook) reads as endless nothing,
+                    // and crossterm would wait on it for ever at full speed.
+                    if terminal_gone() {
+                        return Err(io::Error::new(io::ErrorKind::BrokenPipe, crate::text::TERMINAL_GONE));
+                    }
+                    // Never a zero wait: crossterm's Unix reader does not look at
+                    // the terminal at all for one, so an overdue autosave that
+                    // could not be cleared would leave keys unread in a busy loop.
+                    let ready = event::poll(wait.max(ALREADY_WAITING))?;
+                    if !ready && looking_only {
+                        continue;
+                    }
+                    if ready {
+                        read_input(&mut terminal)?
+                    } else {
+                        (Some(Msg::Tick), None)
+                    }
                 }
-            }
-        };
-        let f12 = |key: &ratatui::crossterm::event::KeyEvent| key.code == ratatui::crossterm::event::KeyCode::F(12);
-        if panic_on_f12
-            && match &message {
-                Some(Msg::Key(key)) => f12(key),
-                Some(Msg::Burst(keys)) => keys.iter().any(f12),
-                _ => false,
-            }
-        {
-            #[allow(clippy::panic)]
+            };
+            let f12 = |key: &ratatui::crossterm::event::KeyEvent| key.code == ratatui::crossterm::event::KeyCode::F(12);
+            if panic_on_f12
+                && match &message {
+                    Some(Msg::Key(key)) => f12(key),
+                    Some(Msg::Burst(keys)) => keys.iter().any(f12),
+                    _ => false,
+                }
             {
-                panic!("fault injection: F12 pressed with CASEBOOK_FAULT_PANIC_ON_F12 set");
+                #[allow(clippy::panic)]
+                {
+                    panic!("fault injection: F12 pressed with CASEBOOK_FAULT_PANIC_ON_F12 set");
+                }
+            }
+            if let Some(message) = message {
+                let now = Timestamp::now();
+                // A signal's rescue waits for this, and this for it: the snapshot
+                // it saves is never older than what this loop saved.
+                let _saving = crate::rescue::saving();
+                app.handle(message, now);
+                if let Some(after) = after.and_then(to_message) {
+                    app.handle(after, now);
+                }
+                snapshot.replace(pending_journals(&app.model, now));
             }
         }
-        if let Some(message) = message {
-            let now = Timestamp::now();
-            // A signal's rescue waits for this, and this for it: the snapshot
-            // it saves is never older than what this loop saved.
-            let _saving = crate::rescue::saving();
-            app.handle(message, now);
-            if let Some(after) = after.and_then(to_message) {
-                app.handle(after, now);
-            }
-            snapshot.replace(pending_journals(&app.model, now));
-        }
+    };
+    let result = frames();
+    if result.is_err() {
+        // ratatui's Terminal shows the cursor again when dropped, and on a
+        // terminal that has gone says so with `eprintln!`, which panics
+        // when standard error is that terminal: it is left undropped.
+        std::mem::forget(terminal);
     }
+    result
 }
 
 /// The next input as a message: a resize, a key or a burst of keys already
@@ -290,7 +309,29 @@ pub(crate) fn ascii_from_environment() -> bool {
 /// (or the benchmark) notices.
 const ALREADY_WAITING: Duration = Duration::from_micros(20);
 
-/// How often the loop looks for news from background work while waiting.
+/// Whether standard input, the terminal, has hung up: asked without
+/// waiting. (Elsewhere than Unix a console that goes ends the process.)
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let stdin = io::stdin();
+    let mut watched = [PollFd::new(&stdin, PollFlags::IN)];
+    let zero = rustix::event::Timespec { tv_sec: 0, tv_nsec: 0 };
+    match poll(&mut watched, Some(&zero)) {
+        Ok(_) => watched[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
+}
+
+/// How often the loop looks for news from background work, and whether the
+/// terminal is still there, while waiting.
 const NEWS_EVERY: Duration = Duration::from_secs(1);
 
 /// The most keys taken as one burst, so that a flood still lets frames out.

@@ -32,7 +32,33 @@ pub fn update(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
     }
     reader::note_reading(model);
     cpd::refresh_year(model, now);
+    note_refused(model);
     effects
+}
+
+/// Typing or a paste that a full box could not take is said, with how many
+/// characters were left out, so nothing vanishes without a word.
+fn note_refused(model: &mut Model) {
+    let mut refused = 0;
+    let mut limit = 0;
+    let mut count = |editor: &mut crate::editor::Editor| {
+        let more = editor.take_refused();
+        if more > 0 {
+            refused += more;
+            limit = editor.limit();
+        }
+    };
+    match &mut model.screen {
+        Screen::Reader(reader) => reader.editor.iter_mut().for_each(|editor| count(&mut editor.area)),
+        Screen::Completion(completion) => completion.editor.iter_mut().for_each(&mut count),
+        _ => {}
+    }
+    if let Some(Overlay::Cpd(form)) = &mut model.overlay {
+        form.boxes.iter_mut().for_each(&mut count);
+    }
+    if refused > 0 {
+        model.notice = Some(text::text_limit_reached(limit, refused));
+    }
 }
 
 /// The question the reader has selected, as (module, section, question).

@@ -505,3 +505,36 @@ fn a_paste_under_the_help_or_in_a_window_too_small_types_nothing() {
     update(&mut model, Msg::Paste("y".into()), at(10));
     assert_eq!(typed(&model).as_deref(), Some("xy"));
 }
+
+/// Finding 5 of issue 24: an answer had no limit, so one over 16 MiB was
+/// saved and its journal could never be read again. A paste takes what
+/// fits, the learner is told how much was left out, and a key pressed in a
+/// full box is not taken either.
+#[test]
+fn a_paste_past_the_limit_takes_what_fits_and_says_how_much_was_not_taken() {
+    use crate::folder::files::TEXT_LIMIT;
+    use crate::tui::session::pending_journals;
+    let mut model = model();
+    let tim = with_draft(&mut model);
+    let pasted = "é".repeat(TEXT_LIMIT + 1_233);
+    update(&mut model, Msg::Paste(pasted), at(5));
+    let notice = model.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("at most 200,000 characters") && notice.contains("1,234 characters"),
+        "{notice}"
+    );
+    let pending = pending_journals(&model, at(5));
+    let answer = pending
+        .iter()
+        .find(|journal| (journal.course.clone(), journal.module.clone()) == tim)
+        .and_then(|journal| journal.reflections.values().next())
+        .map(|reflection| reflection.text.chars().count());
+    assert_eq!(answer, Some(TEXT_LIMIT), "the box is full, and no fuller");
+    update(&mut model, key(KeyCode::Char('z')), at(6));
+    let notice = model.notice.clone().unwrap_or_default();
+    assert!(notice.contains("1 character you typed"), "{notice}");
+    // Room made, typing is taken again and the notice goes.
+    update(&mut model, key(KeyCode::Backspace), at(7));
+    update(&mut model, key(KeyCode::Char('z')), at(8));
+    assert_eq!(model.notice, None);
+}

@@ -75,8 +75,14 @@ impl Pane {
         let name = format!("cbfault-{tag}-{}", std::process::id());
         let status_dir = tempfile::tempdir().unwrap();
         let status_file = status_dir.path().join("status");
+        // `env` sets the variables; a command given in `env` of its own
+        // (`setsid -w`) then runs casebook.
+        let (variables, runner) = match env.split_once("setsid -w") {
+            Some((variables, _)) => (variables, "setsid -w"),
+            None => (env, ""),
+        };
         let command = format!(
-            "{shell} env {env} CASEBOOK_DATA_DIR='{}' TERM=xterm-256color {} {args}; echo $? > '{}'",
+            "{shell} env {variables} CASEBOOK_DATA_DIR='{}' TERM=xterm-256color {runner} {} {args}; echo $? > '{}'",
             data.display(),
             env!("CARGO_BIN_EXE_casebook"),
             status_file.display()
@@ -104,6 +110,20 @@ impl Pane {
 
     pub fn start(tag: &str, data: &Path, args: &str) -> Pane {
         Pane::start_with(tag, data, "", "", args)
+    }
+
+    /// Starts casebook in a session of its own (`setsid`), with the pane's
+    /// shell ignoring hang-ups: when the pane goes, its terminal goes with
+    /// it but no SIGHUP reaches casebook, as when a terminal window or
+    /// remote link dies without sending one. The shell still records the
+    /// exit status.
+    pub fn start_without_hangup(tag: &str, data: &Path, args: &str) -> Pane {
+        Pane::start_with(tag, data, "trap '' HUP;", "setsid -w", args)
+    }
+
+    /// The pane and its terminal go away (the window is closed).
+    pub fn close(&self) {
+        tmux(&["kill-session", "-t", &self.name]);
     }
 
     pub fn screen(&self) -> String {

@@ -3,15 +3,21 @@
 //! standard input and saved to the same journal as the full-screen tutor,
 //! by the same rules (`journal::model`).
 
+mod input;
+pub mod terminal;
+
 use std::io::{self, BufRead, Write};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::Timestamp;
 
 use crate::content::{Course, Module};
 use crate::document::{self, PLAIN_MARKS};
+use crate::folder::files::TEXT_LIMIT;
 use crate::journal::ModuleJournal;
 use crate::store::Store;
 use crate::text;
+use input::{Input, Line, Typed, TypedText};
 
 pub struct PlainOptions {
     pub width: usize,
@@ -29,59 +35,6 @@ pub struct PlainOptions {
     /// Kept up to date with the journal and the answer being typed, line by
     /// line, for the signal thread to save if casebook is interrupted.
     pub rescue: Option<crate::rescue::Snapshot>,
-}
-
-/// A line of input, decoded. Bytes that are not UTF-8 (a Latin-1 terminal
-/// typing £) are replaced rather than ending the session.
-struct Input<'a> {
-    reader: &'a mut dyn BufRead,
-    /// Some characters could not be read; said once.
-    undecodable: bool,
-}
-
-impl Input<'_> {
-    /// Reads a line; `None` at the end of input.
-    fn line(&mut self, output: &mut dyn Write) -> io::Result<Option<String>> {
-        let mut bytes = Vec::new();
-        if self.reader.read_until(b'\n', &mut bytes)? == 0 {
-            return Ok(None);
-        }
-        let line = match String::from_utf8(bytes) {
-            Ok(line) => line,
-            Err(error) => {
-                if !self.undecodable {
-                    self.undecodable = true;
-                    writeln!(output, "{}", text::PLAIN_UNDECODABLE)?;
-                }
-                String::from_utf8_lossy(error.as_bytes()).into_owned()
-            }
-        };
-        let trimmed = line.strip_suffix('\n').unwrap_or(&line);
-        Ok(Some(trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()))
-    }
-
-    /// Lines up to one holding only a full stop (or the end of input);
-    /// `typed` hears of every line as it comes.
-    fn answer(&mut self, output: &mut dyn Write, typed: &mut dyn FnMut(&[String])) -> io::Result<(Vec<String>, bool)> {
-        let mut lines = Vec::new();
-        loop {
-            match self.line(output)? {
-                None => return Ok((lines, true)),
-                Some(line) if line == "." => return Ok((lines, false)),
-                Some(line) => {
-                    lines.push(line);
-                    typed(&lines);
-                }
-            }
-        }
-    }
-}
-
-/// What the learner chose for a question they had answered before.
-enum Revision {
-    Keep,
-    Replace(String),
-    Add(String),
 }
 
 /// Counts the lines written since the learner last typed, so that a long
@@ -110,6 +63,18 @@ enum Pause {
     Stop,
     /// The input ended.
     Ended,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+/// How a plain-mode session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// At the end of the module, or the learner stopped at a pause.
+    Finished,
+    /// Ctrl-C at a terminal: the journal with what was typed, the line
+    /// being typed too, waits in the rescue snapshot to be saved.
+    Interrupted,
 }
 
 /// Asks `prompt` and waits for Enter (or `q`); the screen starts afresh.
@@ -118,8 +83,9 @@ fn pause(input: &mut Input, output: &mut Counted, width: usize, prompt: &str) ->
     output.flush()?;
     let said = match input.line(output)? {
         None => Pause::Ended,
-        Some(line) if line.trim() == "q" => Pause::Stop,
-        Some(_) => Pause::Go,
+        Some(Line::Interrupted(_)) => Pause::Interrupted,
+        Some(Line::Typed(line)) if line.trim() == "q" => Pause::Stop,
+        Some(Line::Typed(_)) => Pause::Go,
     };
     output.lines = 0;
     Ok(said)
@@ -137,35 +103,24 @@ fn say(output: &mut dyn Write, width: usize, words: &str) -> io::Result<()> {
     Ok(())
 }
 
-/// A first line holding only `+` adds what follows to the saved answer.
-const ADD_MARK: &str = "+";
-
 /// What is being typed, for the journal a signal would save.
-enum Typing<'a> {
-    Question {
-        id: &'a str,
-        wording: &'a str,
-        /// A first line of `+` means "add to it" only after an answer.
-        answered: bool,
-    },
+#[derive(Clone)]
+enum Typing {
+    Question { id: String, wording: String },
     ActionPoint,
 }
 
-/// The journal with the lines typed so far, as an interruption saves it:
+/// The journal with the text typed so far, as an interruption saves it:
 /// nothing already written is replaced by a half-typed answer (an
 /// unfinished replacement is added after the saved text, to be tidied).
-fn with_typed(journal: &ModuleJournal, typing: &Typing, lines: &[String], now: Timestamp) -> ModuleJournal {
+fn with_typed(journal: &ModuleJournal, typing: &Typing, typed: &str, now: Timestamp) -> ModuleJournal {
     let mut draft = journal.clone();
-    let adding = matches!(typing, Typing::Question { answered: true, .. });
-    let typed = match lines.split_first() {
-        Some((first, rest)) if adding && first.trim() == ADD_MARK => rest.join("\n"),
-        _ => lines.join("\n"),
-    };
+    let typed = typed.to_owned();
     if typed.trim().is_empty() {
         return draft;
     }
     match typing {
-        Typing::Question { id, wording, .. } => {
+        Typing::Question { id, wording } => {
             draft.add_to_answer(id, wording, &typed, now);
         }
         Typing::ActionPoint => {
@@ -184,6 +139,41 @@ fn keep_for_rescue(options: &PlainOptions, journal: ModuleJournal) {
     if let Some(snapshot) = &options.rescue {
         snapshot.replace(vec![journal]);
     }
+}
+
+/// Hands the signal thread the journal with the answer being typed, which
+/// it puts together only if it has to save: each line typed is added to
+/// `typed` alone, so a long answer costs time in proportion to its length.
+fn keep_typing_for_rescue(options: &PlainOptions, journal: &ModuleJournal, typing: &Typing, typed: &Typed) {
+    if let Some(snapshot) = &options.rescue {
+        let (journal, typing, typed, now) = (journal.clone(), typing.clone(), Arc::clone(typed), options.now);
+        snapshot.replace_with(Box::new(move || {
+            let typed = typed.lock().unwrap_or_else(PoisonError::into_inner);
+            vec![with_typed(&journal, &typing, &typed.text, now())]
+        }));
+    }
+}
+
+/// Reads one answer into `typed`, the signal thread kept up to date.
+fn read_answer(
+    input: &mut Input,
+    output: &mut dyn Write,
+    options: &PlainOptions,
+    journal: &ModuleJournal,
+    typing: &Typing,
+    may_add: bool,
+    rooms: (usize, usize),
+) -> io::Result<(input::Answer, TypedText)> {
+    let typed: Typed = Arc::new(Mutex::new(TypedText::default()));
+    keep_typing_for_rescue(options, journal, typing, &typed);
+    let answer = input.answer(output, &typed, may_add, rooms)?;
+    let text = std::mem::take(&mut *typed.lock().unwrap_or_else(PoisonError::into_inner));
+    if answer.interrupted {
+        // The snapshot must still hold what was typed: put it back whole.
+        let draft = with_typed(journal, typing, &text.text, (options.now)());
+        keep_for_rescue(options, draft);
+    }
+    Ok((answer, text))
 }
 
 /// Saves the journal; when that fails, prints every answer in it before
@@ -254,7 +244,7 @@ pub fn run(
     input: &mut dyn BufRead,
     output: &mut dyn Write,
     options: &PlainOptions,
-) -> Result<(), String> {
+) -> Result<Ended, String> {
     let mut journal = store
         .load_module(&course.id, &module.id)
         .map_err(|error| error.to_string())?
@@ -283,11 +273,12 @@ fn session(
     options: &PlainOptions,
     journal: &mut ModuleJournal,
     saver: &mut Saver,
-) -> Result<(), String> {
+) -> Result<Ended, String> {
     let path = store.module_path(&course.id, &module.id);
     let mut input = Input {
         reader: input,
         undecodable: false,
+        ctrl_c_ends_line: options.interactive,
     };
     let mut counted = Counted {
         inner: output,
@@ -358,6 +349,10 @@ fn session(
                         break;
                     }
                     Pause::Go => {}
+                    Pause::Interrupted => {
+                        keep_for_rescue(options, journal.clone());
+                        return Ok(Ended::Interrupted);
+                    }
                 }
             }
             writeln!(output, "{}", line.text).map_err(io_error)?;
@@ -421,39 +416,40 @@ fn session(
                 continue;
             }
             let typing = Typing::Question {
-                id: &question.id,
-                wording: &question.text,
-                answered,
+                id: question.id.clone(),
+                wording: question.text.clone(),
             };
-            let (lines, ended) = input
-                .answer(output, &mut |lines| {
-                    keep_for_rescue(options, with_typed(journal, &typing, lines, (options.now)()));
-                })
-                .map_err(io_error)?;
+            let saved_chars = journal
+                .reflections
+                .get(&question.id)
+                .filter(|_| answered)
+                .map_or(0, |reflection| reflection.text.chars().count());
+            // Added as a new paragraph: the saved text and the blank line
+            // before it count towards the limit.
+            let rooms = (TEXT_LIMIT, TEXT_LIMIT.saturating_sub(saved_chars + 2));
+            let (answer, typed) =
+                read_answer(&mut input, output, options, journal, &typing, answered, rooms).map_err(io_error)?;
+            if answer.interrupted {
+                return Ok(Ended::Interrupted);
+            }
+            let ended = answer.ended;
             input_ended = ended;
             output.lines = 0;
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
-            let typed = lines.join("\n");
+            let blank = typed.text.trim().is_empty();
             let said = if answered {
-                let revision = match lines.split_first() {
-                    Some((first, rest)) if first.trim() == ADD_MARK => Revision::Add(rest.join("\n")),
-                    _ if typed.trim().is_empty() => Revision::Keep,
-                    _ => Revision::Replace(typed),
-                };
-                match revision {
-                    Revision::Add(more) if !more.trim().is_empty() => {
-                        journal.add_to_answer(&question.id, &question.text, &more, now);
-                        text::PLAIN_ADDED
-                    }
-                    Revision::Add(_) | Revision::Keep => text::PLAIN_KEPT,
-                    Revision::Replace(typed) => {
-                        journal.answer(&question.id, &question.text, typed, now);
-                        text::PLAIN_REPLACED
-                    }
+                if typed.adding && !blank {
+                    journal.add_to_answer(&question.id, &question.text, &typed.text, now);
+                    text::PLAIN_ADDED
+                } else if typed.adding || blank {
+                    text::PLAIN_KEPT
+                } else {
+                    journal.answer(&question.id, &question.text, typed.text, now);
+                    text::PLAIN_REPLACED
                 }
-            } else if typed.trim().is_empty() {
+            } else if blank {
                 if ended {
                     // Input ran out before an answer: nothing was chosen.
                     continue;
@@ -461,9 +457,17 @@ fn session(
                 journal.skip(&question.id, &question.text, now);
                 text::SKIPPED
             } else {
-                journal.answer(&question.id, &question.text, typed, now);
+                journal.answer(&question.id, &question.text, typed.text, now);
                 text::PLAIN_SAVED
             };
+            if typed.refused > 0 {
+                say(
+                    output,
+                    width,
+                    &text::plain_not_taken(TEXT_LIMIT, typed.chars, typed.refused),
+                )
+                .map_err(io_error)?;
+            }
             keep_for_rescue(options, journal.clone());
             let saved = saver.changed(store, journal, module, output, now)?;
             say(output, width, &text::plain_outcome(said, saved)).map_err(io_error)?;
@@ -476,6 +480,10 @@ fn session(
                     break;
                 }
                 Pause::Go => {}
+                Pause::Interrupted => {
+                    keep_for_rescue(options, journal.clone());
+                    return Ok(Ended::Interrupted);
+                }
             }
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
@@ -502,16 +510,29 @@ fn session(
         )
         .map_err(io_error)?;
         output.flush().map_err(io_error)?;
-        let (lines, _) = input
-            .answer(output, &mut |lines| {
-                keep_for_rescue(
-                    options,
-                    with_typed(journal, &Typing::ActionPoint, lines, (options.now)()),
-                );
-            })
-            .map_err(io_error)?;
-        let action = lines.join("\n");
+        let (answer, typed) = read_answer(
+            &mut input,
+            output,
+            options,
+            journal,
+            &Typing::ActionPoint,
+            false,
+            (TEXT_LIMIT, TEXT_LIMIT),
+        )
+        .map_err(io_error)?;
+        if answer.interrupted {
+            return Ok(Ended::Interrupted);
+        }
+        let action = typed.text;
         if !action.trim().is_empty() {
+            if typed.refused > 0 {
+                say(
+                    output,
+                    width,
+                    &text::plain_not_taken(TEXT_LIMIT, typed.chars, typed.refused),
+                )
+                .map_err(io_error)?;
+            }
             let now = (options.now)();
             journal.count_study(Some(last), now, &mut carry, &timezone);
             last = now;
@@ -549,5 +570,5 @@ fn session(
         ),
     )
     .map_err(io_error)?;
-    Ok(())
+    Ok(Ended::Finished)
 }
