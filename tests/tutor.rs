@@ -822,12 +822,15 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
 }
 
 #[test]
-fn a_one_megabyte_paste_with_crlf_is_saved_byte_exact_and_undoes_in_one_step() {
+fn a_paste_as_long_as_a_reflection_may_be_with_crlf_is_saved_byte_exact_and_undoes_in_one_step() {
     let mut app = app();
     to_take_aways(&mut app, at(1));
     press(&mut app, "l", at(2));
     let line = "A pasted line of a long case note, with “quotes” and é.";
-    let lines: Vec<&str> = std::iter::repeat_n(line, 1_000_000 / line.len()).collect();
+    // As much as a reflection may hold (issue 24's limit; beyond it the
+    // editor takes what fits and says so, tested in update_tests.rs).
+    let count = casebook::folder::files::TEXT_LIMIT / (line.chars().count() + 1);
+    let lines: Vec<&str> = std::iter::repeat_n(line, count).collect();
     app.handle(Msg::Paste(lines.join("\r\n")), at(3));
     app.handle(ctrl('s'), at(4));
     assert_eq!(
