@@ -342,7 +342,7 @@ fn complete_tim_again(app: &mut App<MemoryStore>, now: Timestamp) {
 }
 
 fn record(id: &str, peer: &str, made: Timestamp) -> CpdRecord {
-    CpdRecord::new(
+    let mut record = CpdRecord::new(
         id.into(),
         &[],
         Written {
@@ -352,7 +352,12 @@ fn record(id: &str, peer: &str, made: Timestamp) -> CpdRecord {
         },
         &jiff::tz::TimeZone::UTC,
         made,
-    )
+    );
+    // Made of no module, it has no title or description; casebook always
+    // writes them, and a record without them is a draft that does not count.
+    record.texts.title = format!("Title {id}");
+    record.texts.description = format!("Description {id}");
+    record
 }
 
 fn store_with_one_record() -> MemoryStore {

@@ -189,7 +189,9 @@ pub(crate) fn refresh_year(model: &mut Model, now: Timestamp) {
     if model.cpd_year.as_ref().is_some_and(|(day, _)| *day == when.date()) {
         return;
     }
-    model.cpd_year = crate::cpd::year::status(layout, &model.cpd_records, when).map(|status| (when.date(), status));
+    let registered = model.profile.cpd_registered.get(&layout.id).copied();
+    model.cpd_year =
+        crate::cpd::year::status(layout, &model.cpd_records, when, registered).map(|status| (when.date(), status));
 }
 
 /// For each module, the latest review of it when that review is a peer's:
