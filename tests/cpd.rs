@@ -671,3 +671,62 @@ fn the_registration_date_is_kept_in_a_profile_brought_up_from_schema_1() {
         "{glance}"
     );
 }
+
+/// A Social Care Wales learner is asked only what Social Care Wales asks:
+/// how it contributed, and the discussion with the manager; hours are a
+/// decimal number, and words are refused.
+#[test]
+fn new_and_edit_ask_only_for_the_fields_of_the_layouts_in_use() {
+    let data = studied();
+    let kept = casebook(data.path(), &["cpd", "--layout", "scw", "registered", "2024-05-10"], "");
+    assert!(kept.status.success(), "{}", err(&kept));
+    let made = casebook(
+        data.path(),
+        &["cpd", "--layout", "scw", "new", "desistance-assessing"],
+        "It changed how I ask about work.\n.\nWith my manager on 27 November 2026.\n.\n",
+    );
+    assert!(made.status.success(), "{}", err(&made));
+    assert!(!err(&made).contains("draft"), "{}", err(&made));
+    let id = out(&made).trim().to_owned();
+    let record: CpdRecord = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&std::fs::read_to_string(data.path().join(format!("cpd/{id}.ron"))).unwrap())
+        .unwrap();
+    assert_eq!(record.texts.impact, "It changed how I ask about work.");
+    assert_eq!(record.texts.manager_discussion, "With my manager on 27 November 2026.");
+    assert!(
+        record.texts.learning.is_empty(),
+        "Social Care Wales does not ask what was learnt"
+    );
+    // Title, hours, how it contributed, the manager discussion: no more.
+    let words = casebook(
+        data.path(),
+        &["cpd", "--layout", "scw", "edit", &id],
+        ".\nthree quarters\n.\n",
+    );
+    assert_eq!(words.status.code(), Some(2));
+    assert!(err(&words).contains("is not a number of hours"), "{}", err(&words));
+    let edited = casebook(
+        data.path(),
+        &["cpd", "--layout", "scw", "edit", &id],
+        ".\n0.75\n.\n.\n.\nleft over\n.\n",
+    );
+    assert!(edited.status.success(), "{}", err(&edited));
+    let json: serde_json::Value = serde_json::from_slice(
+        &casebook(
+            data.path(),
+            &["cpd", "--layout", "scw", "export", "--format", "json"],
+            "",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["records"][0]["hours"], serde_json::json!(0.75));
+    assert_eq!(json["records"][0]["draft"], serde_json::json!(false));
+    let glance = out(&casebook(data.path(), &["cpd", "--layout", "scw"], ""));
+    assert!(glance.contains("Records this period: 1"), "{glance}");
+    assert!(
+        glance.contains("Discussed with your manager: 1 of 1 record(s)"),
+        "{glance}"
+    );
+}

@@ -122,6 +122,12 @@ pub fn run(
     let now = now();
     let profile = store.load_profile().ok().flatten().unwrap_or_default();
     let registered = profile.cpd_registered.get(&layout.id).copied();
+    // The layouts the learner uses: the one named, and every one whose
+    // registration date they gave. new and edit ask only for their fields.
+    let used: Vec<&Layout> = layouts
+        .iter()
+        .filter(|known| known.id == layout.id || profile.cpd_registered.contains_key(&known.id))
+        .collect();
     let code = match &args.command {
         None => glance(layout, &records, now, registered, out, err),
         Some(CpdCommand::List) => list(layout, &records, out, err),
@@ -132,22 +138,14 @@ pub fn run(
                 library,
                 store,
                 &records,
-                (layout, year),
+                (layout, year, &used),
                 now,
                 input,
                 out,
                 err,
             )
         }
-        Some(CpdCommand::Edit { record }) => {
-            // The layouts the learner uses: the one named, and every one
-            // whose registration date they gave.
-            let used: Vec<&Layout> = layouts
-                .iter()
-                .filter(|known| known.id == layout.id || profile.cpd_registered.contains_key(&known.id))
-                .collect();
-            edit(record, &records, &used, now, input, out, err)
-        }
+        Some(CpdCommand::Edit { record }) => edit(record, &records, &used, now, input, out, err),
         Some(CpdCommand::Submit { record }) => submit(record, layout, &records, now, out, err),
         Some(CpdCommand::Discard { record }) => crate::commands::cpd_keep::discard(record, &records, out, err),
         Some(CpdCommand::Restore { record }) => {
@@ -246,7 +244,7 @@ fn new(
     library: &Library,
     store: &dyn Store,
     records: &Records,
-    (layout, period): (&Layout, Option<year::Period>),
+    (layout, period, used): (&Layout, Option<year::Period>, &[&Layout]),
     now: Timestamp,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
@@ -307,29 +305,42 @@ fn new(
         .iter()
         .map(|(course, module, journal)| (*course, *module, journal))
         .collect();
-    let mut answers = Vec::new();
-    for prompt in [text::CPD_ASK_LEARNING, text::CPD_ASK_IMPACT, text::CPD_ASK_PEER] {
+    let timezone = jiff::tz::TimeZone::system();
+    let today = now.to_zoned(timezone.clone()).date();
+    let mut record = CpdRecord::new(String::new(), &studied, Written::default(), &timezone, now);
+    // Only what the layouts in use ask for, in the order edit asks it.
+    let texts = &mut record.texts;
+    let asked: [(&str, &str, &mut String); 6] = [
+        ("learning", text::CPD_ASK_LEARNING, &mut texts.learning),
+        ("impact", text::CPD_ASK_IMPACT, &mut texts.impact),
+        ("peer_reflection", text::CPD_ASK_PEER, &mut texts.peer_reflection),
+        ("standards", text::CPD_ASK_STANDARDS, &mut texts.standards),
+        ("current", text::CPD_ASK_CURRENT, &mut texts.current),
+        (
+            "manager_discussion",
+            text::CPD_ASK_MANAGER,
+            &mut texts.manager_discussion,
+        ),
+    ];
+    for (field, prompt, value) in asked {
+        if !used
+            .iter()
+            .any(|layout| layout.fields.iter().any(|known| known.field == field))
+        {
+            continue;
+        }
         if asking {
             let _ = writeln!(out, "\n{prompt}");
             let _ = out.flush();
         }
         match read_answer(input) {
-            Ok(answer) => answers.push(answer),
+            Ok(answer) => *value = answer,
             Err(error) => {
                 let _ = crate::messages::write_to(err, &error.to_string());
                 return exit::DATA;
             }
         }
     }
-    let mut answers = answers.into_iter();
-    let written = Written {
-        learning: answers.next().unwrap_or_default(),
-        impact: answers.next().unwrap_or_default(),
-        peer_reflection: answers.next().unwrap_or_default(),
-    };
-    let timezone = jiff::tz::TimeZone::system();
-    let today = now.to_zoned(timezone.clone()).date();
-    let mut record = CpdRecord::new(String::new(), &studied, written, &timezone, now);
     // A module in another record of this period is worth a second look.
     for (course, module, _) in &studied {
         let others: Vec<&str> = existing

@@ -197,8 +197,7 @@ pub const CPD_NOTHING_TO_EXPORT: &str = "No CPD records to export for this regis
 pub const CPD_ASK_LEARNING: &str = "What did you learn? End with a line holding only a full stop (.).";
 pub const CPD_ASK_IMPACT: &str = "What positive impact has it had, or will it have, on your practice and on the children and families you work with? End with a line holding only a full stop.";
 pub const CPD_ASK_PEER: &str = "Optional: a peer reflection (what a colleague or supervisor said when you discussed it). A full stop alone leaves it out.";
-pub const CPD_ASK_STANDARDS: &str =
-    "Optional: the link to your professional standards. A full stop alone leaves it as it is.";
+pub const CPD_ASK_STANDARDS: &str = "How does it link to the National Occupational Standards, at your level of the Professional Development Framework? End with a line holding only a full stop.";
 pub const CPD_EDIT_TITLE: &str = "Title:";
 pub const CPD_EDIT_HOURS: &str = "Hours, as a decimal number (0.75 is three quarters of an hour):";
 pub const CPD_ASK_CURRENT: &str =
