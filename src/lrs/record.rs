@@ -411,6 +411,10 @@ impl<S: Store> Store for RecordingStore<S> {
         self.inner.save_cpd_record(record)
     }
 
+    fn discard_cpd_record(&mut self, id: &str) -> Result<(), String> {
+        self.inner.discard_cpd_record(id)
+    }
+
     fn create_cpd_record(
         &mut self,
         record: &mut crate::cpd::record::CpdRecord,

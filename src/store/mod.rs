@@ -52,6 +52,11 @@ pub trait Store {
     fn save_cpd_record(&mut self, _record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
         Err(crate::text::CPD_NOWHERE_TO_SAVE.to_owned())
     }
+    /// Moves a CPD record to the discarded folder; the reason when it
+    /// cannot be.
+    fn discard_cpd_record(&mut self, _id: &str) -> Result<(), String> {
+        Err(crate::text::CPD_NOWHERE_TO_SAVE.to_owned())
+    }
     /// Saves a new CPD record under the first free id of `today`, setting
     /// its id; never replaces a record made meanwhile by another casebook.
     fn create_cpd_record(
@@ -197,6 +202,13 @@ impl Store for FileStore {
             .map_err(|error| error.to_string())
     }
 
+    fn discard_cpd_record(&mut self, id: &str) -> Result<(), String> {
+        crate::cpd::record::Records::new(&self.paths)
+            .discard(id)
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    }
+
     fn create_cpd_record(
         &mut self,
         record: &mut crate::cpd::record::CpdRecord,
@@ -309,6 +321,15 @@ impl Store for MemoryStore {
             })
             .find(|id| !taken(id))
             .unwrap_or(base)
+    }
+
+    fn discard_cpd_record(&mut self, id: &str) -> Result<(), String> {
+        let before = self.cpd.len();
+        self.cpd.retain(|record| record.id != id);
+        if self.cpd.len() == before {
+            return Err(crate::text::cpd_not_found(id));
+        }
+        Ok(())
     }
 
     fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {

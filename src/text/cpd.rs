@@ -204,6 +204,7 @@ pub const CPD_ASK_CURRENT: &str =
     "How does it keep your knowledge and practice current? End with a line holding only a full stop.";
 pub const CPD_ASK_MANAGER: &str =
     "When did you discuss it with your manager, and what did you agree? End with a line holding only a full stop.";
+pub const CPD_NONE_TO_DISCARD: &str = "This module is in no CPD record, so there is none to discard.";
 pub const CPD_NONE_DISCARDED: &str = "No discarded CPD records.";
 
 pub fn cpd_hours_suggested(measured: &str) -> String {

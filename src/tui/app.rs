@@ -114,6 +114,13 @@ impl<S: Store> App<S> {
                 Some(self.import_review(&path, allowed_signers.as_deref()))
             }
             Effect::MakeCpdRecord { module, written } => Some(self.make_cpd_record(&module, written, now)),
+            Effect::DiscardCpdRecord(id) => Some(match self.store.discard_cpd_record(&id) {
+                Ok(()) => Msg::CpdRecordDiscarded {
+                    id,
+                    records: self.store.cpd_records(),
+                },
+                Err(reason) => Msg::CpdRecordFailed(reason),
+            }),
             Effect::SetAside(key) => {
                 let result = self
                     .store

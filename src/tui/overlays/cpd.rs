@@ -171,6 +171,29 @@ pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) -> Vec<
     effects
 }
 
+/// `x` on the completion screen: the module's newest CPD record goes to
+/// the discarded folder (never deleted: `casebook cpd restore` brings it
+/// back).
+pub(crate) fn discard_newest(model: &mut Model, module: &ModuleKey) -> Vec<Effect> {
+    let newest = model
+        .cpd_records
+        .iter()
+        .filter(|record| {
+            record
+                .modules
+                .iter()
+                .any(|named| named.course == module.0 && named.module == module.1)
+        })
+        .max_by_key(|record| record.created);
+    match newest {
+        Some(record) => vec![Effect::DiscardCpdRecord(record.id.clone())],
+        None => {
+            model.notice = Some(text::CPD_NONE_TO_DISCARD.to_owned());
+            Vec::new()
+        }
+    }
+}
+
 /// Saving failed: the form stays, with everything written, and says why.
 pub(crate) fn failed(model: &mut Model, reason: String) {
     match model.cpd_form_mut() {
