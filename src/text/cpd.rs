@@ -28,9 +28,18 @@ pub fn cpd_rules_source(source: &str, checked: &str) -> String {
         ("", "") => {
             "Rules: this layout does not say where its rules come from; check them with your regulator".to_owned()
         }
-        (source, "") => format!("Rules: {source}; re-check them there"),
+        (source, "") => format!("{}; re-check them there", rules_from(source)),
         ("", checked) => format!("Rules: checked {checked}; re-check them with your regulator"),
-        (source, checked) => format!("Rules: {source}, checked {checked}; re-check them there"),
+        (source, checked) => format!("{}, checked {checked}; re-check them there", rules_from(source)),
+    }
+}
+
+/// "rules as published by ..." starts the line itself; any other source
+/// follows "Rules: ".
+fn rules_from(source: &str) -> String {
+    match source.strip_prefix("rules ") {
+        Some(rest) => format!("Rules {rest}"),
+        None => format!("Rules: {source}"),
     }
 }
 
