@@ -26,6 +26,8 @@ fn record(id: &str, on: Date, learning: &str, impact: &str) -> CpdRecord {
         texts: Texts {
             kind: "Reading".to_owned(),
             title: "Assessing for desistance".to_owned(),
+            // As casebook writes it: a record always starts with one.
+            description: "I studied \"Assessing for desistance\" and wrote reflections on my own practice.".to_owned(),
             learning: learning.to_owned(),
             impact: impact.to_owned(),
             ..Texts::default()
@@ -63,7 +65,7 @@ fn the_year_turns_at_the_deadline() {
         ),
     ];
     let at = |text: &str| -> DateTime { text.parse().unwrap() };
-    let day_before = year::status(&swe(), &records, at("2026-11-29T09:00")).unwrap();
+    let day_before = year::status(&swe(), &records, at("2026-11-29T09:00"), None).unwrap();
     assert_eq!(
         (day_before.start, day_before.deadline),
         (date(2025, 12, 1), date(2026, 11, 30))
@@ -71,10 +73,10 @@ fn the_year_turns_at_the_deadline() {
     assert_eq!(day_before.days_left, 1);
     assert!(day_before.closing());
     assert_eq!(day_before.records, ["a"], "last year's record is not this year's");
-    let last_minute = year::status(&swe(), &records, at("2026-11-30T23:59")).unwrap();
+    let last_minute = year::status(&swe(), &records, at("2026-11-30T23:59"), None).unwrap();
     assert_eq!(last_minute.days_left, 0);
     assert_eq!(last_minute.records, ["a"]);
-    let next_year = year::status(&swe(), &records, at("2026-12-01T00:00")).unwrap();
+    let next_year = year::status(&swe(), &records, at("2026-12-01T00:00"), None).unwrap();
     assert_eq!(
         (next_year.start, next_year.deadline),
         (date(2026, 12, 1), date(2027, 11, 30))
@@ -114,7 +116,7 @@ fn nearly_identical_records_are_flagged_and_different_ones_are_not() {
             "I now chair the planning meeting myself.",
         ),
     ];
-    let status = year::status(&swe(), &records, "2026-11-01T12:00".parse().unwrap()).unwrap();
+    let status = year::status(&swe(), &records, "2026-11-01T12:00".parse().unwrap(), None).unwrap();
     assert_eq!(status.near_duplicates, [("a".to_owned(), "b".to_owned())]);
     let words = casebook::cpd::glance::cpd_glance(&swe(), &status).join("\n");
     assert!(words.contains("Records a and b are nearly the same"), "{words}");
@@ -175,15 +177,6 @@ fn a_record_is_made_listed_exported_in_each_layout_submitted_and_edited_with_its
         out(&list)
     );
 
-    for layout in ["swe", "scw", "probation"] {
-        let exported = casebook(data.path(), &["cpd", "export", "--layout", layout], "");
-        assert!(exported.status.success(), "{layout}: {}", err(&exported));
-        let golden = Path::new("tests/fixtures/cpd/golden").join(format!("{layout}.txt"));
-        if std::env::var_os("CASEBOOK_UPDATE_GOLDENS").is_some() {
-            std::fs::write(&golden, &exported.stdout).unwrap();
-        }
-        assert_eq!(out(&exported), std::fs::read_to_string(&golden).unwrap(), "{layout}");
-    }
     let json: serde_json::Value =
         serde_json::from_slice(&casebook(data.path(), &["cpd", "export", "--format", "json"], "").stdout).unwrap();
     let fields = json["records"][0]["fields"].as_array().unwrap();
@@ -201,6 +194,16 @@ fn a_record_is_made_listed_exported_in_each_layout_submitted_and_edited_with_its
         ],
         "the layout's order"
     );
+    assert_eq!(
+        json["records"][0]["hours"],
+        serde_json::json!(0.75),
+        "45 minutes, as a number"
+    );
+    assert_eq!(
+        json["source"],
+        "rules as published by Social Work England (CPD guidance)"
+    );
+    assert_eq!(json["checked"], "2026-12");
 
     let glance = casebook(data.path(), &["cpd"], "");
     let glance = out(&glance);
@@ -216,12 +219,33 @@ fn a_record_is_made_listed_exported_in_each_layout_submitted_and_edited_with_its
 
     let submitted = casebook(data.path(), &["cpd", "submit", &id], "");
     assert!(submitted.status.success(), "{}", err(&submitted));
+    // Social Care Wales and the Probation Institute count from the
+    // learner's own registration date, kept once in the profile.
+    for (layout, registered) in [("scw", "2024-05-10"), ("probation", "2025-02-01")] {
+        let kept = casebook(data.path(), &["cpd", "--layout", layout, "registered", registered], "");
+        assert!(kept.status.success(), "{}", err(&kept));
+    }
+    // Every field of the layouts in use, in turn: title, hours, description,
+    // learning, impact, peer reflection, (d), (f), the manager discussion.
     let edited = casebook(
         data.path(),
         &["cpd", "edit", &id],
-        ".\n.\nA better account of what I learnt.\n.\n.\n.\n.\n",
+        ".\n1.5\n.\n.\nA better account of what I learnt.\n.\n.\n.\n\
+         It links to the standard on assessing risk and need, at my level.\n.\n\
+         It brought my knowledge of desistance research up to date.\n.\n\
+         Discussed with my manager on 27 November 2026: we agreed I will share it at the team meeting.\n.\n",
     );
     assert!(edited.status.success(), "{}", err(&edited));
+    for layout in ["swe", "scw", "probation"] {
+        let exported = casebook(data.path(), &["cpd", "export", "--layout", layout], "");
+        assert!(exported.status.success(), "{layout}: {}", err(&exported));
+        let golden = Path::new("tests/fixtures/cpd/golden").join(format!("{layout}.txt"));
+        if std::env::var_os("CASEBOOK_UPDATE_GOLDENS").is_some() {
+            std::fs::write(&golden, &exported.stdout).unwrap();
+        }
+        assert_eq!(out(&exported), std::fs::read_to_string(&golden).unwrap(), "{layout}");
+    }
+
     let saved: CpdRecord = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&std::fs::read_to_string(data.path().join(format!("cpd/{id}.ron"))).unwrap())
@@ -365,4 +389,341 @@ fn a_cpd_draft_in_the_journal_reaches_no_log_and_no_record_export() {
         );
         assert!(!log.contains(DRAFT), "{format}: {log}");
     }
+}
+
+// Each regulator's rules ----------------------------------------------------
+
+fn shipped(id: &str) -> layout::Layout {
+    layout::shipped().into_iter().find(|layout| layout.id == id).unwrap()
+}
+
+/// Social Care Wales: three years from the learner's own registration date,
+/// and the next three from the renewal date.
+#[test]
+fn the_social_care_wales_period_runs_three_years_from_registration_and_again_from_renewal() {
+    let scw = shipped("scw");
+    let registered = Some(date(2024, 5, 10));
+    let at = |text: &str| -> DateTime { text.parse().unwrap() };
+    let first = year::year_of(&scw, at("2027-05-09T23:59"), registered).unwrap();
+    assert_eq!((first.start, first.end), (date(2024, 5, 10), date(2027, 5, 9)));
+    assert_eq!(first.renewal, Some(date(2027, 5, 10)));
+    let renewed = year::year_of(&scw, at("2027-05-10T00:00"), registered).unwrap();
+    assert_eq!((renewed.start, renewed.end), (date(2027, 5, 10), date(2030, 5, 9)));
+    assert_eq!(renewed.renewal, Some(date(2030, 5, 10)));
+    // A record counts in the period it was made in, not the next.
+    let records = [record("old", date(2027, 5, 1), "Learnt.", "Contributed.")];
+    let before = year::status(&scw, &records, at("2027-05-09T12:00"), registered).unwrap();
+    let after = year::status(&scw, &records, at("2027-05-10T12:00"), registered).unwrap();
+    assert_eq!(
+        (
+            before.records.len() + before.drafts.len(),
+            after.records.len() + after.drafts.len()
+        ),
+        (1, 0)
+    );
+    // Without the date there is no period to show, and casebook says so.
+    assert!(year::year_of(&scw, at("2027-05-10T00:00"), None).is_none());
+}
+
+/// The 86-day point (renewal opens) and the 21-day point (renewal done by);
+/// no hours target, and the records discussed with the manager.
+#[test]
+fn the_social_care_wales_glance_shows_the_86_and_21_day_points_and_no_hours_target() {
+    let scw = shipped("scw");
+    let registered = Some(date(2024, 5, 10));
+    let mut discussed = record("a", date(2026, 11, 2), "", "It changed how I plan.");
+    discussed.texts.manager_discussion = "With my manager on 10 November 2026.".to_owned();
+    let records = [discussed];
+    let status = year::status(&scw, &records, "2027-01-01T09:00".parse().unwrap(), registered).unwrap();
+    assert_eq!(status.opens, Some(date(2027, 2, 13)), "86 days before 10 May 2027");
+    assert_eq!(status.deadline, date(2027, 4, 19), "21 days before 10 May 2027");
+    let words = casebook::cpd::glance::cpd_glance(&scw, &status).join("\n");
+    assert!(words.contains("Renewal date: 10 May 2027"), "{words}");
+    assert!(
+        words.contains("Renewal opens: 13 February 2027 (86-day point): 43 days to go"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Renewal to be completed by 19 April 2027 (21-day point): 108 days left"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Discussed with your manager: 1 of 1 record(s)"),
+        "{words}"
+    );
+    assert!(words.contains("Rules as published by Social Care Wales"), "{words}");
+    assert!(words.contains("checked 2026-12"), "{words}");
+    assert!(!words.to_lowercase().contains("hours"), "no hours target: {words}");
+    assert!(!words.contains("31 March"), "no April to March year: {words}");
+    let open = year::status(&scw, &records, "2027-03-01T09:00".parse().unwrap(), registered).unwrap();
+    let words = casebook::cpd::glance::cpd_glance(&scw, &open).join("\n");
+    assert!(words.contains("(86-day point): open now"), "{words}");
+}
+
+/// The Probation Institute: (a) to (f), with (d) required and named as the
+/// National Occupational Standards; the three-year point and hours.
+#[test]
+fn the_probation_institute_layout_has_f_and_requires_d_on_the_national_occupational_standards() {
+    let probation = shipped("probation");
+    let labels: Vec<&str> = probation.fields.iter().map(|field| field.label.as_str()).collect();
+    for point in ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)"] {
+        assert!(
+            labels.iter().any(|label| label.starts_with(point)),
+            "{point}: {labels:?}"
+        );
+    }
+    let d = probation
+        .fields
+        .iter()
+        .find(|field| field.label.starts_with("(d)"))
+        .unwrap();
+    assert!(!d.optional, "(d) is required");
+    assert!(d.label.contains("National Occupational Standards"), "{}", d.label);
+    let f = probation
+        .fields
+        .iter()
+        .find(|field| field.label.starts_with("(f)"))
+        .unwrap();
+    assert_eq!(f.field, "current");
+    // A record without (d) is a draft, not counted.
+    let mut complete = record("a", date(2026, 3, 2), "What I learned.", "How it helps.");
+    complete.texts.current = "It keeps me current.".to_owned();
+    let mut without_d = complete.clone();
+    without_d.id = "b".to_owned();
+    complete.texts.standards = "It links to the standard on assessment.".to_owned();
+    assert!(!complete.is_draft(&probation));
+    assert!(without_d.is_draft(&probation));
+    let status = year::status(
+        &probation,
+        &[complete, without_d],
+        "2026-06-01T09:00".parse().unwrap(),
+        Some(date(2025, 2, 1)),
+    )
+    .unwrap();
+    assert_eq!(status.records, ["a"]);
+    assert_eq!(status.drafts, ["b"]);
+    let words = casebook::cpd::glance::cpd_glance(&probation, &status).join("\n");
+    assert!(words.contains("Three-year point: 1 February 2028"), "{words}");
+    assert!(words.contains("Hours recorded this period: 1"), "{words}");
+    assert!(
+        words.contains("Drafts, not counted until every required field is written: b"),
+        "{words}"
+    );
+}
+
+/// Every module's description quotes whole sentences: a sentence that
+/// introduces a list comes with it, or is left out; and it opens with a
+/// sentence on relevance for the learner to finish.
+#[test]
+fn no_modules_generated_description_ends_on_a_dangling_colon() {
+    let library = casebook::content::load_library(None, &[]);
+    let course = library.course("hmip-youth-2021").unwrap();
+    assert_eq!(course.modules.len(), 16);
+    let now: Timestamp = "2026-11-29T10:00:00Z".parse().unwrap();
+    for module in &course.modules {
+        let journal = casebook::journal::ModuleJournal::new(&course.id, &module.id);
+        let made = CpdRecord::new(
+            "x".to_owned(),
+            &[(course, module, &journal)],
+            casebook::cpd::record::Written::default(),
+            &jiff::tz::TimeZone::UTC,
+            now,
+        );
+        let description = &made.texts.description;
+        assert!(
+            description.starts_with("This case is relevant to my practice because"),
+            "{}: {description}",
+            module.id
+        );
+        let lines: Vec<&str> = description.lines().collect();
+        for (index, line) in lines.iter().enumerate() {
+            let line = line.trim_end_matches('"').trim_end();
+            if line.ends_with(':') {
+                assert!(
+                    lines.get(index + 1).is_some_and(|next| next.starts_with("- ")),
+                    "{}: a colon with nothing after it: {description}",
+                    module.id
+                );
+            }
+        }
+    }
+}
+
+/// Required fields empty: a draft, shown as one, not counted, not submitted.
+#[test]
+fn an_empty_record_is_a_draft_not_counted_and_not_submitted() {
+    let data = studied();
+    let made = casebook(data.path(), &["cpd", "new", "desistance-assessing"], ".\n.\n.\n");
+    assert!(made.status.success(), "{}", err(&made));
+    assert!(err(&made).contains("is a draft"), "{}", err(&made));
+    let id = out(&made).trim().to_owned();
+    let list = out(&casebook(data.path(), &["cpd", "list"], ""));
+    assert!(list.contains(&format!("{id}  20 November 2026  draft")), "{list}");
+    let glance = out(&casebook(data.path(), &["cpd"], ""));
+    assert!(
+        glance.contains("Records this year: 0 (0 marked submitted); at least 2 are needed"),
+        "{glance}"
+    );
+    assert!(
+        glance.contains(&format!(
+            "Drafts, not counted until every required field is written: {id}"
+        )),
+        "{glance}"
+    );
+    let submitted = casebook(data.path(), &["cpd", "submit", &id], "");
+    assert!(!submitted.status.success());
+    assert!(
+        err(&submitted).contains("is a draft, so it was not marked submitted"),
+        "{}",
+        err(&submitted)
+    );
+    let exported = out(&casebook(data.path(), &["cpd", "export", &id], ""));
+    assert!(
+        exported.contains(&format!("Record {id} (draft: a required field is empty)")),
+        "{exported}"
+    );
+}
+
+#[test]
+fn a_discarded_record_leaves_every_count_and_comes_back_when_restored() {
+    let data = studied();
+    let made = casebook(data.path(), &["cpd", "new", "desistance-assessing"], ANSWERS);
+    let id = out(&made).trim().to_owned();
+    let discarded = casebook(data.path(), &["cpd", "discard", &id], "");
+    assert!(discarded.status.success(), "{}", err(&discarded));
+    assert!(data.path().join(format!("cpd/discarded/{id}.ron")).is_file());
+    assert!(out(&casebook(data.path(), &["cpd", "list"], "")).contains("No CPD records yet"));
+    assert!(out(&casebook(data.path(), &["cpd"], "")).contains("Records this year: 0"));
+    assert_eq!(out(&casebook(data.path(), &["cpd", "restore"], "")).trim(), id);
+    let restored = casebook(data.path(), &["cpd", "restore", &id], "");
+    assert!(restored.status.success(), "{}", err(&restored));
+    assert!(out(&casebook(data.path(), &["cpd"], "")).contains("Records this year: 1"));
+    // A module already in a record this period is pointed out.
+    let again = casebook(data.path(), &["cpd", "new", "desistance-assessing"], ANSWERS);
+    assert!(again.status.success());
+    assert!(
+        err(&again).contains(&format!("is already in record {id} this period")),
+        "{}",
+        err(&again)
+    );
+}
+
+/// Fifty `cpd new` at once keep fifty records, each under its own id.
+#[test]
+fn fifty_cpd_new_at_once_keep_fifty_records() {
+    let data = studied();
+    let children: Vec<_> = (0..50)
+        .map(|_| {
+            common::Launch::new(data.path(), &["cpd", "new", "desistance-assessing"])
+                .env("CASEBOOK_TEST_NOW", NOW)
+                .env("TZ", "UTC")
+                .input(ANSWERS)
+                .spawn()
+        })
+        .collect();
+    let mut ids: Vec<String> = children
+        .into_iter()
+        .map(|child| {
+            let output = child.wait_with_output().unwrap();
+            assert!(output.status.success(), "{}", err(&output));
+            out(&output).trim().to_owned()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 50, "each printed its own id");
+    let kept = std::fs::read_dir(data.path().join("cpd"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().extension().is_some_and(|extension| extension == "ron"))
+        .count();
+    assert_eq!(kept, 50);
+}
+
+/// The registration date is kept in the profile (schema 2), read from a
+/// schema 1 profile with everything else kept.
+#[test]
+fn the_registration_date_is_kept_in_a_profile_brought_up_from_schema_1() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("profile.ron"),
+        "(schema: 1, name: \"Sam\", welcomed: true)\n",
+    )
+    .unwrap();
+    let asked = casebook(data.path(), &["cpd", "--layout", "scw"], "");
+    assert!(
+        err(&asked).contains("casebook cpd --layout scw registered YYYY-MM-DD"),
+        "{}",
+        err(&asked)
+    );
+    let kept = casebook(data.path(), &["cpd", "--layout", "scw", "registered", "2024-05-10"], "");
+    assert!(kept.status.success(), "{}", err(&kept));
+    let profile = std::fs::read_to_string(data.path().join("profile.ron")).unwrap();
+    assert!(profile.contains("schema: 2"), "{profile}");
+    assert!(profile.contains("name: \"Sam\""), "{profile}");
+    assert!(profile.contains("\"scw\": \"2024-05-10\""), "{profile}");
+    let glance = out(&casebook(data.path(), &["cpd", "--layout", "scw"], ""));
+    assert!(
+        glance.contains("registration period 10 May 2024 to 9 May 2027"),
+        "{glance}"
+    );
+}
+
+/// A Social Care Wales learner is asked only what Social Care Wales asks:
+/// how it contributed, and the discussion with the manager; hours are a
+/// decimal number, and words are refused.
+#[test]
+fn new_and_edit_ask_only_for_the_fields_of_the_layouts_in_use() {
+    let data = studied();
+    let kept = casebook(data.path(), &["cpd", "--layout", "scw", "registered", "2024-05-10"], "");
+    assert!(kept.status.success(), "{}", err(&kept));
+    let made = casebook(
+        data.path(),
+        &["cpd", "--layout", "scw", "new", "desistance-assessing"],
+        "It changed how I ask about work.\n.\nWith my manager on 27 November 2026.\n.\n",
+    );
+    assert!(made.status.success(), "{}", err(&made));
+    assert!(!err(&made).contains("draft"), "{}", err(&made));
+    let id = out(&made).trim().to_owned();
+    let record: CpdRecord = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(&std::fs::read_to_string(data.path().join(format!("cpd/{id}.ron"))).unwrap())
+        .unwrap();
+    assert_eq!(record.texts.impact, "It changed how I ask about work.");
+    assert_eq!(record.texts.manager_discussion, "With my manager on 27 November 2026.");
+    assert!(
+        record.texts.learning.is_empty(),
+        "Social Care Wales does not ask what was learnt"
+    );
+    // Title, hours, how it contributed, the manager discussion: no more.
+    let words = casebook(
+        data.path(),
+        &["cpd", "--layout", "scw", "edit", &id],
+        ".\nthree quarters\n.\n",
+    );
+    assert_eq!(words.status.code(), Some(2));
+    assert!(err(&words).contains("is not a number of hours"), "{}", err(&words));
+    let edited = casebook(
+        data.path(),
+        &["cpd", "--layout", "scw", "edit", &id],
+        ".\n0.75\n.\n.\n.\nleft over\n.\n",
+    );
+    assert!(edited.status.success(), "{}", err(&edited));
+    let json: serde_json::Value = serde_json::from_slice(
+        &casebook(
+            data.path(),
+            &["cpd", "--layout", "scw", "export", "--format", "json"],
+            "",
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["records"][0]["hours"], serde_json::json!(0.75));
+    assert_eq!(json["records"][0]["draft"], serde_json::json!(false));
+    let glance = out(&casebook(data.path(), &["cpd", "--layout", "scw"], ""));
+    assert!(glance.contains("Records this period: 1"), "{glance}");
+    assert!(
+        glance.contains("Discussed with your manager: 1 of 1 record(s)"),
+        "{glance}"
+    );
 }

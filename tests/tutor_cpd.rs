@@ -342,7 +342,7 @@ fn complete_tim_again(app: &mut App<MemoryStore>, now: Timestamp) {
 }
 
 fn record(id: &str, peer: &str, made: Timestamp) -> CpdRecord {
-    CpdRecord::new(
+    let mut record = CpdRecord::new(
         id.into(),
         &[],
         Written {
@@ -352,7 +352,12 @@ fn record(id: &str, peer: &str, made: Timestamp) -> CpdRecord {
         },
         &jiff::tz::TimeZone::UTC,
         made,
-    )
+    );
+    // Made of no module, it has no title or description; casebook always
+    // writes them, and a record without them is a draft that does not count.
+    record.texts.title = format!("Title {id}");
+    record.texts.description = format!("Description {id}");
+    record
 }
 
 fn store_with_one_record() -> MemoryStore {
@@ -686,4 +691,30 @@ fn a_read_only_module_never_gets_a_cpd_draft() {
     app.handle(ctrl('c'), at(13));
     assert!(app.model.quit);
     assert_eq!(tim_saved(&app), before, "not even on the way out");
+}
+
+/// `x` on the completion screen discards the module's newest record: it
+/// leaves the year's count, and the foot says how to bring it back.
+#[test]
+fn x_on_the_completion_screen_discards_the_modules_newest_cpd_record() {
+    let mut app = app_with(welcomed_store(), 80, 24, at(0));
+    complete_tim(&mut app, at(1));
+    press(&mut app, "x", at(2));
+    assert!(
+        app.model.notice.clone().unwrap_or_default().contains("none to discard"),
+        "{:?}",
+        app.model.notice
+    );
+    press(&mut app, "c", at(3));
+    type_text(&mut app, "Ask about work early.", at(4));
+    app.handle(key(KeyCode::Tab), at(5));
+    type_text(&mut app, "Plans name an employer.", at(6));
+    app.handle(ctrl('s'), at(7));
+    let id = app.store.cpd[0].id.clone();
+    press(&mut app, "x", at(8));
+    assert!(app.store.cpd.is_empty(), "the record left the records");
+    let notice = app.model.notice.clone().unwrap_or_default();
+    assert!(notice.contains(&format!("casebook cpd restore {id}")), "{notice}");
+    let (_, status) = app.model.cpd_year.as_ref().expect("the year's status");
+    assert!(status.records.is_empty(), "not counted");
 }

@@ -43,10 +43,26 @@ pub enum CpdCommand {
         #[arg(value_name = "RECORD")]
         record: String,
     },
-    /// Mark a record as submitted to your regulator
+    /// Mark a record as submitted to your regulator (a draft, with a required field empty, cannot be)
     Submit {
         #[arg(value_name = "RECORD")]
         record: String,
+    },
+    /// Move a record to the cpd/discarded folder, out of every count; cpd restore brings it back
+    Discard {
+        #[arg(value_name = "RECORD")]
+        record: String,
+    },
+    /// Bring a discarded record back (with no RECORD: list the discarded records)
+    Restore {
+        #[arg(value_name = "RECORD")]
+        record: Option<String>,
+    },
+    /// Keep the date you registered or last renewed (YYYY-MM-DD), for a layout whose period runs from it (scw,
+    /// probation)
+    Registered {
+        #[arg(value_name = "DATE")]
+        date: jiff::civil::Date,
     },
     /// Write records field by field in the layout's order and labels (default: every record of this registration
     /// year), to paste into the regulator's form
@@ -104,17 +120,52 @@ pub fn run(
     };
     let records = Records::new(paths);
     let now = now();
+    let profile = store.load_profile().ok().flatten().unwrap_or_default();
+    let registered = profile.cpd_registered.get(&layout.id).copied();
+    // The layouts the learner uses: the one named, and every one whose
+    // registration date they gave. new and edit ask only for their fields.
+    let used: Vec<&Layout> = layouts
+        .iter()
+        .filter(|known| known.id == layout.id || profile.cpd_registered.contains_key(&known.id))
+        .collect();
     let code = match &args.command {
-        None => glance(layout, &records, now, out, err),
-        Some(CpdCommand::List) => list(&records, out, err),
-        Some(CpdCommand::New { module_names }) => new(module_names, library, store, &records, now, input, out, err),
-        Some(CpdCommand::Edit { record }) => edit(record, &records, now, input, out, err),
-        Some(CpdCommand::Submit { record }) => submit(record, &records, now, out, err),
+        None => glance(layout, &records, now, registered, out, err),
+        Some(CpdCommand::List) => list(layout, &records, out, err),
+        Some(CpdCommand::New { module_names }) => {
+            let year = year::year_of(layout, local(now), registered);
+            new(
+                module_names,
+                library,
+                store,
+                &records,
+                (layout, year, &used),
+                now,
+                input,
+                out,
+                err,
+            )
+        }
+        Some(CpdCommand::Edit { record }) => edit(record, &records, &used, now, input, out, err),
+        Some(CpdCommand::Submit { record }) => submit(record, layout, &records, now, out, err),
+        Some(CpdCommand::Discard { record }) => crate::commands::cpd_keep::discard(record, &records, out, err),
+        Some(CpdCommand::Restore { record }) => {
+            crate::commands::cpd_keep::restore(record.as_deref(), &records, out, err)
+        }
+        Some(CpdCommand::Registered { date }) => crate::commands::cpd_keep::registered(layout, *date, paths, out, err),
         Some(CpdCommand::Export {
             records: named,
             format,
             output,
-        }) => export(layout, &records, named, *format, output.as_deref(), now, out, err),
+        }) => export(
+            (layout, registered),
+            &records,
+            named,
+            *format,
+            output.as_deref(),
+            now,
+            out,
+            err,
+        ),
     };
     let _ = out.flush();
     code
@@ -136,10 +187,20 @@ fn readable(records: &Records, err: &mut dyn Write) -> Vec<CpdRecord> {
 }
 
 /// The year at a glance.
-fn glance(layout: &Layout, records: &Records, now: Timestamp, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+fn glance(
+    layout: &Layout,
+    records: &Records,
+    now: Timestamp,
+    registered: Option<jiff::civil::Date>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let all = readable(records, err);
-    let Some(status) = year::status(layout, &all, local(now)) else {
-        return exit::DATA;
+    let Some(status) = year::status(layout, &all, local(now), registered) else {
+        let _ = crate::messages::write_to(out, &layout.title);
+        let _ = crate::messages::write_to(out, &text::cpd_rules_source(&layout.source, &layout.checked));
+        let _ = crate::messages::write_to(err, &text::cpd_needs_registered(&layout.id));
+        return exit::NOTHING;
     };
     for line in crate::cpd::glance::cpd_glance(layout, &status) {
         let _ = crate::messages::write_to(out, &line);
@@ -147,14 +208,14 @@ fn glance(layout: &Layout, records: &Records, now: Timestamp, out: &mut dyn Writ
     exit::OK
 }
 
-fn list(records: &Records, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+fn list(layout: &Layout, records: &Records, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let all = readable(records, err);
     if all.is_empty() {
         let _ = writeln!(out, "{}", text::CPD_NONE_YET);
         return exit::OK;
     }
     for record in &all {
-        let _ = crate::messages::write_to(out, &crate::cpd::glance::cpd_list_line(record));
+        let _ = crate::messages::write_to(out, &crate::cpd::glance::cpd_list_line(record, layout));
     }
     exit::OK
 }
@@ -183,16 +244,21 @@ fn new(
     library: &Library,
     store: &dyn Store,
     records: &Records,
+    (layout, period, used): (&Layout, Option<year::Period>, &[&Layout]),
     now: Timestamp,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let in_records: Vec<(String, String)> = records
-        .all()
-        .into_iter()
-        .flatten()
-        .flat_map(|record| record.modules.into_iter().map(|module| (module.course, module.module)))
+    let existing: Vec<CpdRecord> = records.all().into_iter().flatten().collect();
+    let in_records: Vec<(String, String)> = existing
+        .iter()
+        .flat_map(|record| {
+            record
+                .modules
+                .iter()
+                .map(|module| (module.course.clone(), module.module.clone()))
+        })
         .collect();
     let mut chosen = Vec::new();
     if names.is_empty() {
@@ -239,31 +305,65 @@ fn new(
         .iter()
         .map(|(course, module, journal)| (*course, *module, journal))
         .collect();
-    let mut answers = Vec::new();
-    for prompt in [text::CPD_ASK_LEARNING, text::CPD_ASK_IMPACT, text::CPD_ASK_PEER] {
+    let timezone = jiff::tz::TimeZone::system();
+    let today = now.to_zoned(timezone.clone()).date();
+    let mut record = CpdRecord::new(String::new(), &studied, Written::default(), &timezone, now);
+    // Only what the layouts in use ask for, in the order edit asks it.
+    let texts = &mut record.texts;
+    let asked: [(&str, &str, &mut String); 6] = [
+        ("learning", text::CPD_ASK_LEARNING, &mut texts.learning),
+        ("impact", text::CPD_ASK_IMPACT, &mut texts.impact),
+        ("peer_reflection", text::CPD_ASK_PEER, &mut texts.peer_reflection),
+        ("standards", text::CPD_ASK_STANDARDS, &mut texts.standards),
+        ("current", text::CPD_ASK_CURRENT, &mut texts.current),
+        (
+            "manager_discussion",
+            text::CPD_ASK_MANAGER,
+            &mut texts.manager_discussion,
+        ),
+    ];
+    for (field, prompt, value) in asked {
+        if !used
+            .iter()
+            .any(|layout| layout.fields.iter().any(|known| known.field == field))
+        {
+            continue;
+        }
         if asking {
             let _ = writeln!(out, "\n{prompt}");
             let _ = out.flush();
         }
         match read_answer(input) {
-            Ok(answer) => answers.push(answer),
+            Ok(answer) => *value = answer,
             Err(error) => {
                 let _ = crate::messages::write_to(err, &error.to_string());
                 return exit::DATA;
             }
         }
     }
-    let mut answers = answers.into_iter();
-    let written = Written {
-        learning: answers.next().unwrap_or_default(),
-        impact: answers.next().unwrap_or_default(),
-        peer_reflection: answers.next().unwrap_or_default(),
-    };
-    let timezone = jiff::tz::TimeZone::system();
-    let id = records.next_id(now.to_zoned(timezone.clone()).date());
-    let record = CpdRecord::new(id, &studied, written, &timezone, now);
-    match records.save(&record) {
+    // A module in another record of this period is worth a second look.
+    for (course, module, _) in &studied {
+        let others: Vec<&str> = existing
+            .iter()
+            .filter(|other| period.is_some_and(|period| (period.start..=period.end).contains(&other.date())))
+            .filter(|other| {
+                other
+                    .modules
+                    .iter()
+                    .any(|named| named.course == course.id && named.module == module.id)
+            })
+            .map(|other| other.id.as_str())
+            .collect();
+        if !others.is_empty() {
+            let _ = crate::messages::write_to(err, &text::cpd_module_recorded(&module.title, &others));
+        }
+    }
+    match records.create(&mut record, today) {
         Ok(_) => {
+            let missing = record.missing(layout);
+            if !missing.is_empty() {
+                let _ = crate::messages::write_to(err, &text::cpd_draft(&record.id, &missing));
+            }
             if asking {
                 let _ = writeln!(out, "\n{}", sanitise(&text::cpd_saved(&record.id)));
             } else {
@@ -282,6 +382,7 @@ fn new(
 fn edit(
     id: &str,
     records: &Records,
+    used: &[&Layout],
     now: Timestamp,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
@@ -296,20 +397,46 @@ fn edit(
     };
     let asking = io::stdin().is_terminal();
     let mut texts: Texts = record.texts.clone();
-    let fields: [(&str, &mut String); 6] = [
-        (text::CPD_EDIT_TITLE, &mut texts.title),
-        (text::CPD_EDIT_DESCRIPTION, &mut texts.description),
-        (text::CPD_ASK_LEARNING, &mut texts.learning),
-        (text::CPD_ASK_IMPACT, &mut texts.impact),
-        (text::CPD_ASK_PEER, &mut texts.peer_reflection),
-        (text::CPD_ASK_STANDARDS, &mut texts.standards),
+    let measured = text::cpd_hours(crate::cpd::record::measured_hours(record.active_seconds));
+    let fields: [(&str, &str, &mut String); 9] = [
+        ("title", text::CPD_EDIT_TITLE, &mut texts.title),
+        ("hours", text::CPD_EDIT_HOURS, &mut texts.hours),
+        ("description", text::CPD_EDIT_DESCRIPTION, &mut texts.description),
+        ("learning", text::CPD_ASK_LEARNING, &mut texts.learning),
+        ("impact", text::CPD_ASK_IMPACT, &mut texts.impact),
+        ("peer_reflection", text::CPD_ASK_PEER, &mut texts.peer_reflection),
+        ("standards", text::CPD_ASK_STANDARDS, &mut texts.standards),
+        ("current", text::CPD_ASK_CURRENT, &mut texts.current),
+        (
+            "manager_discussion",
+            text::CPD_ASK_MANAGER,
+            &mut texts.manager_discussion,
+        ),
     ];
-    for (prompt, value) in fields {
+    for (field, prompt, value) in fields {
+        if !used
+            .iter()
+            .any(|layout| layout.fields.iter().any(|known| known.field == field))
+        {
+            continue;
+        }
         if asking {
-            let _ = writeln!(out, "\n{prompt}\n{}\n{}", sanitise(value), text::CPD_EDIT_KEEP);
+            let shown = if field == "hours" && value.is_empty() {
+                text::cpd_hours_suggested(&measured)
+            } else {
+                sanitise(value).into_owned()
+            };
+            let _ = writeln!(out, "\n{prompt}\n{shown}\n{}", text::CPD_EDIT_KEEP);
             let _ = out.flush();
         }
         match read_answer(input) {
+            Ok(answer) if field == "hours" && !answer.trim().is_empty() => {
+                if crate::cpd::record::parse_hours(&answer).is_none() {
+                    let _ = crate::messages::write_to(err, &text::cpd_not_hours(&answer));
+                    return exit::USAGE;
+                }
+                *value = answer.trim().replace(',', ".");
+            }
             Ok(answer) if !answer.trim().is_empty() => *value = answer,
             Ok(_) => {}
             Err(error) => {
@@ -334,7 +461,14 @@ fn edit(
     }
 }
 
-fn submit(id: &str, records: &Records, now: Timestamp, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+fn submit(
+    id: &str,
+    layout: &Layout,
+    records: &Records,
+    now: Timestamp,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let mut record = match records.load(id) {
         Ok(record) => record,
         Err(error) => {
@@ -342,6 +476,11 @@ fn submit(id: &str, records: &Records, now: Timestamp, out: &mut dyn Write, err:
             return exit::DATA;
         }
     };
+    let missing = record.missing(layout);
+    if !missing.is_empty() && record.submitted.is_none() {
+        let _ = crate::messages::write_to(err, &text::cpd_draft_not_submitted(&record.id, &missing));
+        return exit::REFUSED;
+    }
     record.submitted.get_or_insert(now);
     match records.save(&record) {
         Ok(_) => {
@@ -357,7 +496,7 @@ fn submit(id: &str, records: &Records, now: Timestamp, out: &mut dyn Write, err:
 
 #[allow(clippy::too_many_arguments)]
 fn export(
-    layout: &Layout,
+    (layout, registered): (&Layout, Option<jiff::civil::Date>),
     records: &Records,
     named: &[String],
     format: Format,
@@ -368,11 +507,12 @@ fn export(
 ) -> u8 {
     let chosen: Vec<CpdRecord> = if named.is_empty() {
         let all = readable(records, err);
-        let Some((start, deadline)) = year::year_of(layout, local(now)) else {
-            return exit::DATA;
+        let Some(period) = year::year_of(layout, local(now), registered) else {
+            let _ = crate::messages::write_to(err, &text::cpd_needs_registered(&layout.id));
+            return exit::NOTHING;
         };
         all.into_iter()
-            .filter(|record| (start..=deadline).contains(&record.date()))
+            .filter(|record| (period.start..=period.end).contains(&record.date()))
             .collect()
     } else {
         let mut chosen = Vec::new();

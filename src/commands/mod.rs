@@ -10,6 +10,7 @@ use std::io::IsTerminal;
 
 pub mod cli;
 pub mod cpd;
+pub mod cpd_keep;
 pub mod export;
 mod list;
 pub mod review;

@@ -30,7 +30,15 @@ pub const FIELDS: &[(&str, &str)] = &[
         "peer_reflection",
         "a peer's reflection (from a peer review, or your own account of it)",
     ),
-    ("standards", "the link to the national standards"),
+    (
+        "standards",
+        "how it links to the National Occupational Standards at your level of the Professional Development Framework",
+    ),
+    ("current", "how it keeps your knowledge and practice current"),
+    (
+        "manager_discussion",
+        "when you discussed it with your manager, and what you agreed",
+    ),
 ];
 
 const SHIPPED: &[(&str, &str)] = &[
@@ -47,8 +55,24 @@ const SHIPPED: &[(&str, &str)] = &[
 struct RawLayout {
     id: String,
     title: String,
-    year_starts: String,
-    deadline: String,
+    /// Where the rules come from, as the regulator words them.
+    #[serde(default)]
+    source: String,
+    /// When the rules were last checked against the source (`YYYY-MM`).
+    #[serde(default)]
+    checked: String,
+    /// An annual year: its first day and the day records are due.
+    #[serde(default)]
+    year_starts: Option<String>,
+    #[serde(default)]
+    deadline: Option<String>,
+    /// A rolling period from the learner's own registration or renewal
+    /// date, in place of `year_starts` and `deadline`.
+    #[serde(default)]
+    rolling: Option<RawRolling>,
+    /// The glance adds up the hours recorded in the period.
+    #[serde(default)]
+    hours_counted: bool,
     /// Records the regulator asks for each year, if it says.
     #[serde(default)]
     records_needed: Option<usize>,
@@ -56,6 +80,18 @@ struct RawLayout {
     #[serde(default)]
     peer_reflection_needed: bool,
     fields: Vec<RawField>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRolling {
+    years: i16,
+    /// Renewal opens this many days before the renewal date.
+    #[serde(default)]
+    opens_days_before: Option<i32>,
+    /// Renewal must be completed at least this many days before it.
+    #[serde(default)]
+    due_days_before: Option<i32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,13 +110,27 @@ struct RawField {
 pub struct Layout {
     pub id: String,
     pub title: String,
-    /// Month and day the registration year starts.
-    pub year_starts: (i8, i8),
-    /// Month and day records are due, by 23:59 local time.
-    pub deadline: (i8, i8),
+    pub source: String,
+    pub checked: String,
+    pub period: Period,
+    pub hours_counted: bool,
     pub records_needed: Option<usize>,
     pub peer_reflection_needed: bool,
     pub fields: Vec<Field>,
+}
+
+/// How a regulator's CPD period runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// The same dates every year: month and day the year starts, and month
+    /// and day records are due (by 23:59 local time).
+    Annual { starts: (i8, i8), deadline: (i8, i8) },
+    /// `years` long from the learner's own registration or renewal date.
+    Rolling {
+        years: i16,
+        opens_days_before: Option<i32>,
+        due_days_before: Option<i32>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,14 +160,42 @@ pub fn from_text(text: &str, report: &mut Report) -> Option<Layout> {
     if raw.title.trim().is_empty() {
         report.error(locator.at("title"), crate::text::LAYOUT_NO_TITLE);
     }
-    let year_starts = month_day(&raw.year_starts);
-    if year_starts.is_none() {
-        report.error(locator.at("year_starts"), crate::text::layout_not_a_date("year_starts"));
-    }
-    let deadline = month_day(&raw.deadline);
-    if deadline.is_none() {
-        report.error(locator.at("deadline"), crate::text::layout_not_a_date("deadline"));
-    }
+    let period = match (&raw.rolling, &raw.year_starts, &raw.deadline) {
+        (Some(rolling), None, None) => {
+            let days_fit =
+                |days: Option<i32>| days.is_none_or(|days| (0..=366 * i32::from(rolling.years)).contains(&days));
+            if !(1..=10).contains(&rolling.years)
+                || !days_fit(rolling.opens_days_before)
+                || !days_fit(rolling.due_days_before)
+            {
+                report.error(locator.at("rolling"), crate::text::LAYOUT_BAD_ROLLING);
+                None
+            } else {
+                Some(Period::Rolling {
+                    years: rolling.years,
+                    opens_days_before: rolling.opens_days_before,
+                    due_days_before: rolling.due_days_before,
+                })
+            }
+        }
+        (None, starts, deadline) => {
+            let starts = starts.as_deref().and_then(month_day);
+            if starts.is_none() {
+                report.error(locator.at("year_starts"), crate::text::layout_not_a_date("year_starts"));
+            }
+            let deadline = deadline.as_deref().and_then(month_day);
+            if deadline.is_none() {
+                report.error(locator.at("deadline"), crate::text::layout_not_a_date("deadline"));
+            }
+            starts
+                .zip(deadline)
+                .map(|(starts, deadline)| Period::Annual { starts, deadline })
+        }
+        (Some(_), _, _) => {
+            report.error(locator.at("rolling"), crate::text::LAYOUT_TWO_PERIODS);
+            None
+        }
+    };
     if raw.fields.is_empty() {
         report.error(locator.at("fields"), crate::text::LAYOUT_NO_FIELDS);
     }
@@ -150,8 +228,10 @@ pub fn from_text(text: &str, report: &mut Report) -> Option<Layout> {
     Some(Layout {
         id: raw.id,
         title: raw.title,
-        year_starts: year_starts?,
-        deadline: deadline?,
+        source: raw.source,
+        checked: raw.checked,
+        period: period?,
+        hours_counted: raw.hours_counted,
         records_needed: raw.records_needed,
         peer_reflection_needed: raw.peer_reflection_needed,
         fields: raw
@@ -277,7 +357,16 @@ mod tests {
         let ids: Vec<&str> = layouts.iter().map(|layout| layout.id.as_str()).collect();
         assert_eq!(ids, ["swe", "scw", "probation"]);
         let swe = &layouts[0];
-        assert_eq!((swe.year_starts, swe.deadline), ((12, 1), (11, 30)));
+        assert_eq!(
+            swe.period,
+            Period::Annual {
+                starts: (12, 1),
+                deadline: (11, 30)
+            }
+        );
+        for layout in &layouts {
+            assert!(!layout.source.is_empty() && !layout.checked.is_empty(), "{}", layout.id);
+        }
     }
 
     fn problems(text: &str) -> Vec<String> {

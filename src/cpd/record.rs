@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::layout::Layout;
 use crate::content::{Course, Module};
 use crate::folder::DataPaths;
 use crate::folder::files::{JOURNAL_LIMIT, Links, read_limited};
@@ -42,6 +43,16 @@ pub struct Texts {
     pub peer_reflection: String,
     #[serde(default)]
     pub standards: String,
+    /// Probation Institute (f): how it keeps knowledge and practice current.
+    #[serde(default)]
+    pub current: String,
+    /// Social Care Wales: when it was discussed with the manager, and what
+    /// was agreed.
+    #[serde(default)]
+    pub manager_discussion: String,
+    /// Hours as the learner gives them (`0.75`); empty: the measured time.
+    #[serde(default)]
+    pub hours: String,
 }
 
 /// A record's texts as they were when it was changed after submission.
@@ -101,19 +112,24 @@ impl CpdRecord {
         let description = studied
             .iter()
             .map(|(course, module, _)| {
-                // The guide's own opening words say what the case shows.
-                let opening =
-                    module
-                        .sections
-                        .iter()
-                        .flat_map(|section| &section.blocks)
-                        .find_map(|block| match block {
-                            crate::content::Block::Para(text) | crate::content::Block::Lead(text) => {
-                                Some(text.as_str())
-                            }
-                            _ => None,
-                        });
-                crate::text::cpd_description(&course.title, &module.title, module.subtitle.as_deref(), opening)
+                // The guide's own opening words say what the case shows;
+                // a list that their last sentence introduces comes with them.
+                let blocks: Vec<&crate::content::Block> =
+                    module.sections.iter().flat_map(|section| &section.blocks).collect();
+                let at = blocks
+                    .iter()
+                    .position(|block| matches!(block, crate::content::Block::Para(_) | crate::content::Block::Lead(_)));
+                let opening = at.and_then(|at| match blocks[at] {
+                    crate::content::Block::Para(text) | crate::content::Block::Lead(text) => Some(text.as_str()),
+                    _ => None,
+                });
+                let list: Vec<&str> = match at.and_then(|at| blocks.get(at + 1)) {
+                    Some(crate::content::Block::Bullets(items) | crate::content::Block::Numbered(items)) => {
+                        items.iter().map(String::as_str).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                crate::text::cpd_description(&course.title, &module.title, module.subtitle.as_deref(), opening, &list)
             })
             .collect::<Vec<_>>()
             .join("\n\n");
@@ -151,7 +167,7 @@ impl CpdRecord {
                 learning: written.learning,
                 impact: written.impact,
                 peer_reflection: written.peer_reflection,
-                standards: String::new(),
+                ..Texts::default()
             },
             first_studied: dates.iter().min().copied(),
             last_studied: dates.iter().max().copied(),
@@ -186,14 +202,37 @@ impl CpdRecord {
             "type" => texts.kind.clone(),
             "title" => texts.title.clone(),
             "dates" => crate::text::cpd_dates(self.first_studied, self.last_studied),
-            "hours" => crate::text::cpd_hours(self.active_seconds),
+            "hours" => crate::text::cpd_hours(self.hours()),
             "description" => texts.description.clone(),
             "learning" => texts.learning.clone(),
             "impact" => texts.impact.clone(),
             "peer_reflection" => texts.peer_reflection.clone(),
             "standards" => texts.standards.clone(),
+            "current" => texts.current.clone(),
+            "manager_discussion" => texts.manager_discussion.clone(),
             _ => String::new(),
         }
+    }
+
+    /// Hours as a decimal number: the learner's own figure, or the active
+    /// time casebook measured, to the nearest quarter hour.
+    pub fn hours(&self) -> f64 {
+        parse_hours(&self.texts.hours).unwrap_or_else(|| measured_hours(self.active_seconds))
+    }
+
+    /// The labels of the layout's required fields that hold no text yet.
+    /// A record with any is a draft: not counted, not submitted.
+    pub fn missing(&self, layout: &Layout) -> Vec<String> {
+        layout
+            .fields
+            .iter()
+            .filter(|field| !field.optional && self.field(&field.field).trim().is_empty())
+            .map(|field| field.label.clone())
+            .collect()
+    }
+
+    pub fn is_draft(&self, layout: &Layout) -> bool {
+        !self.missing(layout).is_empty()
     }
 
     /// The date the record counts on, for the registration year.
@@ -202,6 +241,18 @@ impl CpdRecord {
             .or(self.first_studied)
             .unwrap_or_else(|| self.created.to_zoned(jiff::tz::TimeZone::UTC).date())
     }
+}
+
+/// The active time casebook measured, in hours to the nearest quarter.
+pub fn measured_hours(seconds: u64) -> f64 {
+    ((seconds + 450) / 900) as f64 / 4.0
+}
+
+/// Hours as a learner types them: `0.75`, `2`, `1,5`; none for anything
+/// else, or for a negative or absurd figure.
+pub fn parse_hours(text: &str) -> Option<f64> {
+    let hours: f64 = text.trim().replace(',', ".").parse().ok()?;
+    (hours.is_finite() && (0.0..=1000.0).contains(&hours)).then_some(hours)
 }
 
 /// Words as a form counts them: runs of non-space.
@@ -322,20 +373,125 @@ impl Records {
         Ok(path)
     }
 
-    /// `2026-11-29`, or `2026-11-29-2` and so on when that is taken.
+    /// Saves a new record under the first free id of `today`
+    /// (`2026-11-29`, then `2026-11-29-2` and so on), setting its id. The
+    /// file is linked to its name, which fails if another casebook (a
+    /// second `cpd new`, the tutor) took the name meanwhile: then the next
+    /// id is tried, so two records made at once never replace each other.
+    pub fn create(&self, record: &mut CpdRecord, today: Date) -> Result<PathBuf, RecordError> {
+        let folder_error = |reason: String| RecordError::Io {
+            path: self.folder.clone(),
+            reason,
+        };
+        crate::folder::ron_file::real_folder(&self.folder).map_err(|error| folder_error(error.reason_then_path()))?;
+        crate::folder::files::create_private_dir(&self.folder)
+            .map_err(|error| folder_error(crate::text::io_reason(&error)))?;
+        let base = today.to_string();
+        let taken = |id: &str| {
+            self.path_of(id).is_some_and(|path| {
+                std::fs::symlink_metadata(&path).is_ok()
+                    || std::fs::symlink_metadata(self.discarded_folder().join(format!("{id}.ron"))).is_ok()
+            })
+        };
+        let candidates = std::iter::once(base.clone()).chain((2..100_000).map(|number| format!("{base}-{number}")));
+        for id in candidates.filter(|id| !taken(id)) {
+            let Some(path) = self.path_of(&id) else { continue };
+            record.id = id;
+            let text = crate::folder::ron_file::to_ron(&*record).map_err(|reason| RecordError::Io {
+                path: path.clone(),
+                reason,
+            })?;
+            match crate::folder::files::write_new(&path, text.as_bytes()) {
+                Ok(()) => return Ok(path),
+                Err(crate::folder::files::Problem::Io(error)) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(problem) => {
+                    return Err(RecordError::Io {
+                        path,
+                        reason: problem.reason(),
+                    });
+                }
+            }
+        }
+        Err(folder_error(crate::text::CPD_NO_FREE_ID.to_owned()))
+    }
+
+    /// The first free id of `today`, as a guide: `create` takes the id
+    /// that is free when it saves.
     pub fn next_id(&self, today: Date) -> String {
         let base = today.to_string();
         let taken = |id: &str| {
             self.path_of(id)
                 .is_some_and(|path| std::fs::symlink_metadata(path).is_ok())
         };
-        if !taken(&base) {
-            return base;
-        }
-        (2..10_000)
-            .map(|number| format!("{base}-{number}"))
+        std::iter::once(base.clone())
+            .chain((2..100_000).map(|number| format!("{base}-{number}")))
             .find(|id| !taken(id))
-            .unwrap_or_else(|| format!("{base}-{}", Timestamp::now().as_millisecond()))
+            .unwrap_or(base)
+    }
+
+    fn discarded_folder(&self) -> PathBuf {
+        self.folder.join("discarded")
+    }
+
+    /// Moves a record to the `cpd/discarded/` folder, out of every count.
+    pub fn discard(&self, id: &str) -> Result<PathBuf, RecordError> {
+        let record = self.load(id)?;
+        let from = self
+            .path_of(&record.id)
+            .ok_or_else(|| RecordError::NotFound(id.to_owned()))?;
+        let to = self.discarded_folder().join(format!("{}.ron", record.id));
+        self.move_record(&from, &to, &self.discarded_folder())?;
+        Ok(to)
+    }
+
+    /// Brings a discarded record back.
+    pub fn restore(&self, id: &str) -> Result<PathBuf, RecordError> {
+        let from = self
+            .path_of(id)
+            .map(|_| self.discarded_folder().join(format!("{id}.ron")))
+            .filter(|path| std::fs::symlink_metadata(path).is_ok())
+            .ok_or_else(|| RecordError::NotFound(id.to_owned()))?;
+        read_record(&from)?;
+        let to = self.path_of(id).ok_or_else(|| RecordError::NotFound(id.to_owned()))?;
+        self.move_record(&from, &to, &self.folder)?;
+        Ok(to)
+    }
+
+    /// The ids of discarded records.
+    pub fn discarded(&self) -> Vec<String> {
+        let mut ids: Vec<String> = std::fs::read_dir(self.discarded_folder())
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name().to_str()?.to_owned();
+                let id = name.strip_suffix(".ron")?;
+                crate::folder::is_plain_name(id).then(|| id.to_owned())
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// Links the file to its new name (never over another) and removes the
+    /// old name.
+    fn move_record(&self, from: &Path, to: &Path, into: &Path) -> Result<(), RecordError> {
+        let failed = |path: &Path, reason: String| RecordError::Io {
+            path: path.to_path_buf(),
+            reason,
+        };
+        crate::folder::ron_file::real_folder(into).map_err(|error| failed(into, error.reason_then_path()))?;
+        crate::folder::files::create_private_dir(into).map_err(|error| failed(into, crate::text::io_reason(&error)))?;
+        if std::fs::symlink_metadata(to).is_ok() {
+            return Err(failed(to, crate::text::CPD_NAME_TAKEN.to_owned()));
+        }
+        std::fs::hard_link(from, to)
+            .or_else(|_| std::fs::rename(from, to))
+            .map_err(|error| failed(to, crate::text::io_reason(&error)))?;
+        if std::fs::symlink_metadata(from).is_ok() {
+            std::fs::remove_file(from).map_err(|error| failed(from, crate::text::io_reason(&error)))?;
+        }
+        Ok(())
     }
 }
 

@@ -22,18 +22,25 @@ pub struct FieldOut {
     pub optional: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RecordOut {
     pub id: String,
     pub submitted: Option<jiff::Timestamp>,
+    /// A required field is empty: the record is a draft.
+    pub draft: bool,
+    /// Decimal hours, as an hours box takes them.
+    pub hours: f64,
     pub fields: Vec<FieldOut>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub format: &'static str,
     pub layout: String,
     pub title: String,
+    /// Where the layout's rules come from, and when they were checked.
+    pub source: String,
+    pub checked: String,
     pub records: Vec<RecordOut>,
 }
 
@@ -42,11 +49,15 @@ pub fn document(layout: &Layout, records: &[CpdRecord]) -> Document {
         format: "casebook-cpd-record",
         layout: layout.id.clone(),
         title: layout.title.clone(),
+        source: layout.source.clone(),
+        checked: layout.checked.clone(),
         records: records
             .iter()
             .map(|record| RecordOut {
                 id: record.id.clone(),
                 submitted: record.submitted,
+                draft: record.is_draft(layout),
+                hours: record.hours(),
                 fields: layout
                     .fields
                     .iter()
@@ -79,10 +90,20 @@ pub fn warnings(document: &Document) -> Vec<String> {
                 out.push(crate::text::cpd_over_limit(&record.id, &field.label, field.over));
             } else if field.words == 0 && !field.optional {
                 out.push(crate::text::cpd_field_empty(&record.id, &field.label));
+            } else if field.field == "description" && field.text.contains(crate::text::CPD_RELEVANCE_UNFINISHED) {
+                out.push(crate::text::cpd_relevance_unfinished(&record.id));
             }
         }
     }
     out
+}
+
+fn heading(record: &RecordOut) -> String {
+    crate::text::cpd_record_heading(&record.id, record.submitted.is_some(), record.draft)
+}
+
+fn rules(document: &Document) -> String {
+    crate::text::cpd_rules_source(&document.source, &document.checked)
 }
 
 fn count(field: &FieldOut) -> String {
@@ -103,12 +124,9 @@ pub fn render(document: &Document, format: Format) -> Vec<u8> {
 }
 
 fn text(document: &Document) -> String {
-    let mut out = format!("{}\n", document.title);
+    let mut out = format!("{}\n{}\n", document.title, rules(document));
     for record in &document.records {
-        out.push_str(&format!(
-            "\n{}\n",
-            crate::text::cpd_record_heading(&record.id, record.submitted.is_some())
-        ));
+        out.push_str(&format!("\n{}\n", heading(record)));
         for field in &record.fields {
             out.push_str(&format!("\n{}  [{}]\n", field.label, count(field)));
             out.push_str(if field.text.is_empty() { "-" } else { &field.text });
@@ -119,15 +137,14 @@ fn text(document: &Document) -> String {
 }
 
 fn markdown(document: &Document) -> String {
-    use crate::export::markdown::{block, heading};
-    let mut out = heading(1, &document.title);
+    use crate::export::markdown::{block, heading as markdown_heading};
+    let mut out = markdown_heading(1, &document.title);
+    out.push_str(&block(&rules(document)));
+    out.push_str("\n\n");
     for record in &document.records {
-        out.push_str(&heading(
-            2,
-            &crate::text::cpd_record_heading(&record.id, record.submitted.is_some()),
-        ));
+        out.push_str(&markdown_heading(2, &heading(record)));
         for field in &record.fields {
-            out.push_str(&heading(3, &field.label));
+            out.push_str(&markdown_heading(3, &field.label));
             out.push_str(&format!("*{}*\n\n", count(field)));
             // Escaped, so the learner's text is shown as written.
             if !field.text.trim().is_empty() {
@@ -142,15 +159,13 @@ fn markdown(document: &Document) -> String {
 fn html(document: &Document) -> String {
     let escape = crate::export::html::escape;
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n",
         escape(&document.title),
-        escape(&document.title)
+        escape(&document.title),
+        escape(&rules(document))
     );
     for record in &document.records {
-        out.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n",
-            escape(&crate::text::cpd_record_heading(&record.id, record.submitted.is_some()))
-        ));
+        out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&heading(record))));
         for field in &record.fields {
             out.push_str(&format!(
                 "<h3>{}</h3>\n<p><em>{}</em></p>\n",

@@ -26,7 +26,10 @@ pub const IDLE_CAP_SECONDS: i64 = 5 * 60;
 pub const SCHEMA: u32 = 5;
 
 /// The profile's schema, counted apart from the journals'.
-pub const PROFILE_SCHEMA: u32 = 1;
+/// - 2: `cpd_registered`, the learner's registration or renewal date for
+///   each layout whose period rolls from it (Social Care Wales, the
+///   Probation Institute).
+pub const PROFILE_SCHEMA: u32 = 2;
 
 /// This casebook, as recorded in the journals it writes.
 pub const WRITTEN_BY: &str = concat!("casebook ", env!("CARGO_PKG_VERSION"));
@@ -157,6 +160,22 @@ pub struct Profile {
     /// Set once the first-run welcome has been seen.
     #[serde(default)]
     pub welcomed: bool,
+    /// For each CPD layout with a rolling period (by its id), the date the
+    /// learner registered or last renewed (schema 2).
+    #[serde(default)]
+    pub cpd_registered: BTreeMap<String, jiff::civil::Date>,
+}
+
+impl Profile {
+    /// Brings a profile read from an older schema up to this one, in
+    /// memory; the file changes only when saved.
+    pub fn migrate(mut self) -> Self {
+        if self.schema < 2 {
+            // No registration date was kept before schema 2.
+            self.schema = 2;
+        }
+        self
+    }
 }
 
 /// How far a learner is through a module.

@@ -411,6 +411,18 @@ impl<S: Store> Store for RecordingStore<S> {
         self.inner.save_cpd_record(record)
     }
 
+    fn discard_cpd_record(&mut self, id: &str) -> Result<(), String> {
+        self.inner.discard_cpd_record(id)
+    }
+
+    fn create_cpd_record(
+        &mut self,
+        record: &mut crate::cpd::record::CpdRecord,
+        today: jiff::civil::Date,
+    ) -> Result<PathBuf, String> {
+        self.inner.create_cpd_record(record, today)
+    }
+
     fn imported_reviews(&self) -> (Vec<crate::review::ImportedReview>, Vec<StoreError>) {
         self.inner.imported_reviews()
     }

@@ -52,6 +52,21 @@ pub trait Store {
     fn save_cpd_record(&mut self, _record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
         Err(crate::text::CPD_NOWHERE_TO_SAVE.to_owned())
     }
+    /// Moves a CPD record to the discarded folder; the reason when it
+    /// cannot be.
+    fn discard_cpd_record(&mut self, _id: &str) -> Result<(), String> {
+        Err(crate::text::CPD_NOWHERE_TO_SAVE.to_owned())
+    }
+    /// Saves a new CPD record under the first free id of `today`, setting
+    /// its id; never replaces a record made meanwhile by another casebook.
+    fn create_cpd_record(
+        &mut self,
+        record: &mut crate::cpd::record::CpdRecord,
+        today: jiff::civil::Date,
+    ) -> Result<PathBuf, String> {
+        record.id = self.next_cpd_id(today);
+        self.save_cpd_record(record)
+    }
 }
 
 /// Journals as RON files under the data folder.
@@ -147,7 +162,7 @@ impl Store for FileStore {
     }
 
     fn load_profile(&self) -> Result<Option<Profile>, StoreError> {
-        read(&self.paths.profile_file(), PROFILE_SCHEMA)
+        read::<Profile>(&self.paths.profile_file(), PROFILE_SCHEMA).map(|profile| profile.map(Profile::migrate))
     }
 
     fn save_profile(&mut self, profile: &Profile) -> Result<(), StoreError> {
@@ -184,6 +199,23 @@ impl Store for FileStore {
     fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {
         crate::cpd::record::Records::new(&self.paths)
             .save(record)
+            .map_err(|error| error.to_string())
+    }
+
+    fn discard_cpd_record(&mut self, id: &str) -> Result<(), String> {
+        crate::cpd::record::Records::new(&self.paths)
+            .discard(id)
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    }
+
+    fn create_cpd_record(
+        &mut self,
+        record: &mut crate::cpd::record::CpdRecord,
+        today: jiff::civil::Date,
+    ) -> Result<PathBuf, String> {
+        crate::cpd::record::Records::new(&self.paths)
+            .create(record, today)
             .map_err(|error| error.to_string())
     }
 
@@ -289,6 +321,15 @@ impl Store for MemoryStore {
             })
             .find(|id| !taken(id))
             .unwrap_or(base)
+    }
+
+    fn discard_cpd_record(&mut self, id: &str) -> Result<(), String> {
+        let before = self.cpd.len();
+        self.cpd.retain(|record| record.id != id);
+        if self.cpd.len() == before {
+            return Err(crate::text::cpd_not_found(id));
+        }
+        Ok(())
     }
 
     fn save_cpd_record(&mut self, record: &crate::cpd::record::CpdRecord) -> Result<PathBuf, String> {

@@ -190,6 +190,10 @@ pub const HINT_REVIEW_RESTART_YES: Hint = ("y", "start again");
 pub const HINT_REVIEW_KEEP: Hint = ("n", "keep it");
 pub const COMPLETION_CPD: Help = ("c", "make a CPD record of this module");
 pub const HINT_CPD: Hint = ("c", "CPD record");
+pub const COMPLETION_CPD_DISCARD: Help = (
+    "x",
+    "discard this module's newest CPD record (casebook cpd restore brings it back)",
+);
 pub const CPD_NEXT_BOX: Help = ("Tab / Shift-Tab", "next / previous box");
 pub const CPD_USE_REVIEW: Help = ("Ctrl-R", "start the peer reflection from your peer's review comments");
 pub const CPD_MAKE: Help = ("Ctrl-S", "make the record and save it");

@@ -114,6 +114,13 @@ impl<S: Store> App<S> {
                 Some(self.import_review(&path, allowed_signers.as_deref()))
             }
             Effect::MakeCpdRecord { module, written } => Some(self.make_cpd_record(&module, written, now)),
+            Effect::DiscardCpdRecord(id) => Some(match self.store.discard_cpd_record(&id) {
+                Ok(()) => Msg::CpdRecordDiscarded {
+                    id,
+                    records: self.store.cpd_records(),
+                },
+                Err(reason) => Msg::CpdRecordFailed(reason),
+            }),
             Effect::SetAside(key) => {
                 let result = self
                     .store
@@ -164,11 +171,11 @@ impl<S: Store> App<S> {
         let journal = model.journal(key).unwrap_or(&blank);
         let today = now.to_zoned(model.timezone.clone()).date();
         let id = self.store.next_cpd_id(today);
-        let record =
-            crate::cpd::record::CpdRecord::new(id.clone(), &[(course, module, journal)], written, &model.timezone, now);
-        match self.store.save_cpd_record(&record) {
+        let mut record =
+            crate::cpd::record::CpdRecord::new(id, &[(course, module, journal)], written, &model.timezone, now);
+        match self.store.create_cpd_record(&mut record, today) {
             Ok(_) => Msg::CpdRecordMade {
-                id,
+                id: record.id,
                 records: self.store.cpd_records(),
             },
             Err(reason) => Msg::CpdRecordFailed(reason),

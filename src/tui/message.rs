@@ -82,6 +82,12 @@ pub enum Msg {
     },
     /// A CPD record could not be saved: why, and where.
     CpdRecordFailed(String),
+    /// A CPD record was moved to the discarded folder; the records as they
+    /// now are.
+    CpdRecordDiscarded {
+        id: String,
+        records: Vec<crate::cpd::record::CpdRecord>,
+    },
 }
 
 /// What the tutor is told when it starts.
@@ -133,4 +139,6 @@ pub enum Effect {
         module: ModuleKey,
         written: crate::cpd::record::Written,
     },
+    /// Move a CPD record to the discarded folder.
+    DiscardCpdRecord(String),
 }

@@ -154,6 +154,12 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             cpd::failed(model, reason);
             Vec::new()
         }
+        Msg::CpdRecordDiscarded { id, records } => {
+            model.cpd_records = records;
+            model.cpd_year = None;
+            model.notice = Some(crate::text::cpd_discarded(&id));
+            Vec::new()
+        }
         Msg::Burst(keys) => {
             touch(model, now);
             burst(model, keys, now)

@@ -86,6 +86,8 @@ pub(crate) enum Action {
     ReviewedWording,
     /// Open the CPD record form.
     CpdRecord,
+    /// Discard the module's newest CPD record (cpd restore brings it back).
+    DiscardCpdRecord,
     /// Start the peer reflection from a peer review's comments.
     UsePeerReview,
     /// Carry on from a review's draft.

@@ -281,6 +281,11 @@ const COMPLETION: &[Binding] = &[
         &[hint(3, words::HINT_CPD)],
     ),
     hinted(
+        &[(Plain(K::Char('x')), A::DiscardCpdRecord)],
+        words::COMPLETION_CPD_DISCARD,
+        &[],
+    ),
+    hinted(
         &[
             (Plain(K::Char('q')), A::Back),
             (Plain(K::Esc), A::Back),

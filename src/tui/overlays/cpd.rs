@@ -171,6 +171,29 @@ pub(crate) fn made(model: &mut Model, id: &str, records: Vec<CpdRecord>) -> Vec<
     effects
 }
 
+/// `x` on the completion screen: the module's newest CPD record goes to
+/// the discarded folder (never deleted: `casebook cpd restore` brings it
+/// back).
+pub(crate) fn discard_newest(model: &mut Model, module: &ModuleKey) -> Vec<Effect> {
+    let newest = model
+        .cpd_records
+        .iter()
+        .filter(|record| {
+            record
+                .modules
+                .iter()
+                .any(|named| named.course == module.0 && named.module == module.1)
+        })
+        .max_by_key(|record| record.created);
+    match newest {
+        Some(record) => vec![Effect::DiscardCpdRecord(record.id.clone())],
+        None => {
+            model.notice = Some(text::CPD_NONE_TO_DISCARD.to_owned());
+            Vec::new()
+        }
+    }
+}
+
 /// Saving failed: the form stays, with everything written, and says why.
 pub(crate) fn failed(model: &mut Model, reason: String) {
     match model.cpd_form_mut() {
@@ -189,7 +212,9 @@ pub(crate) fn refresh_year(model: &mut Model, now: Timestamp) {
     if model.cpd_year.as_ref().is_some_and(|(day, _)| *day == when.date()) {
         return;
     }
-    model.cpd_year = crate::cpd::year::status(layout, &model.cpd_records, when).map(|status| (when.date(), status));
+    let registered = model.profile.cpd_registered.get(&layout.id).copied();
+    model.cpd_year =
+        crate::cpd::year::status(layout, &model.cpd_records, when, registered).map(|status| (when.date(), status));
 }
 
 /// For each module, the latest review of it when that review is a peer's:

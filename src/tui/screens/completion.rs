@@ -109,6 +109,7 @@ pub(crate) fn key(model: &mut Model, action: Option<Action>, key: KeyEvent, now:
             crate::tui::overlays::cpd::open(model, module_key);
             effects
         }
+        Some(Action::DiscardCpdRecord) => crate::tui::overlays::cpd::discard_newest(model, &module_key),
         Some(Action::Back) => leave_to_home(model, now),
         _ => Vec::new(),
     }
