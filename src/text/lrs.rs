@@ -149,7 +149,7 @@ pub fn lrs_forgotten(endpoint: Option<&str>, removed: usize) -> String {
     let endpoint = endpoint.map_or_else(String::new, |endpoint| format!(" to {endpoint}"));
     format!(
         "casebook no longer sends records{endpoint}: the settings and secret are removed, and {} not yet sent \
-         {} removed from the outbox. Your journals are unchanged.",
+         {} removed from the outbox. Your answers are unchanged.",
         statements_count(removed),
         if removed == 1 { "was" } else { "were" }
     )
