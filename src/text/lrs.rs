@@ -76,7 +76,7 @@ pub fn lrs_text_withdrawn(count: usize) -> String {
 }
 
 pub const LRS_NOT_CONFIGURED: &str = "No LRS is configured, so casebook records and sends nothing. Set one up with \
-\"casebook lrs set ENDPOINT --key KEY\" (see \"Sending records to your organisation\" in the README).";
+\"casebook lrs set ENDPOINT --key KEY\" (see \"casebook guide it\").";
 
 pub const LRS_TIMED_OUT: &str = "no answer in time (timed out)";
 
