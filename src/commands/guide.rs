@@ -41,7 +41,12 @@ pub const GUIDES: &[Guide] = &[
     Guide {
         topic: "modules",
         title: "Writing modules: for trainers",
-        text: include_str!("../../assets/guides/modules.md"),
+        // The format itself, from modules/README.md, follows the guide.
+        text: concat!(
+            include_str!("../../assets/guides/modules.md"),
+            "\n",
+            include_str!("../../modules/README.md")
+        ),
     },
     Guide {
         topic: "development",
