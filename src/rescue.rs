@@ -435,7 +435,7 @@ impl SignalWatch {
                         restore();
                     }
                     rescued.report(saved_words.as_deref());
-                    std::process::exit(128 + signal);
+                    std::process::exit(i32::from(crate::exit::SIGNALLED) + signal);
                 }
             })?;
         Ok(())
@@ -481,6 +481,6 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
             .unwrap_or_default();
         let message = crate::text::crashed(&paths.root().display().to_string(), &place);
         crate::messages::say(&message);
-        std::process::exit(101);
+        std::process::exit(i32::from(crate::exit::CRASH));
     }));
 }

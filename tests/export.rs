@@ -801,7 +801,7 @@ fn verify_passes_on_an_untouched_log_of_each_format() {
         assert_eq!(
             said,
             format!(
-                "{}: the digest matches: the file is unchanged since its digest was written.\n\
+                "{}: unchanged since it was exported (its SHA-256 digest matches).\n\
                  (A digest catches accidental or casual changes, not a determined forger: anyone who edits the file \
                  can recompute it. Nor does it show who exported the log.)\n",
                 path.display()
@@ -834,7 +834,7 @@ fn verify_fails_after_a_one_character_change_anywhere() {
             assert_eq!(
                 said,
                 format!(
-                    "{}: the digest does not match. The log has been changed since it was exported.\n",
+                    "{}: the log has been changed since it was exported (its SHA-256 digest does not match).\n",
                     path.display()
                 )
             );
@@ -862,7 +862,7 @@ fn verify_says_plainly_when_there_is_no_digest_or_no_file() {
     std::fs::write(&path, "# My notes\n").unwrap();
     let (code, said) = verify_file(&path);
     assert_eq!(code, 1);
-    assert!(said.contains("no casebook digest found"), "{said}");
+    assert!(said.contains("this is not a log exported by casebook"), "{said}");
     let (code, said) = verify_file(&folder.path().join("missing.md"));
     assert_eq!(code, 3);
     assert!(said.starts_with("Cannot read "), "{said}");

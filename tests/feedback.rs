@@ -267,7 +267,7 @@ fn a_comment_under_a_long_answer_is_marked_and_paged_to_while_reading() {
         };
         if !whole(&app) {
             assert!(
-                first.contains("↓ more below (PgDn)") || first.contains("↓ more┘") || first.contains("Ctrl-↓ more"),
+                first.contains("↓ more below (PgDn)") || first.contains("↓ more┘") || first.contains("more: Ctrl-↓"),
                 "{width}x{height}: the box says there is more\n{first}"
             );
         }

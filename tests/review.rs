@@ -628,7 +628,7 @@ fn a_review_of_a_changed_log_is_refused_on_both_sides() {
         &trip,
         &output,
         &before,
-        "its digest does not match the log you exported",
+        "it does not match the log you exported (the digests differ)",
     );
 
     // The reviewer's side: a log changed after export is not reviewed.

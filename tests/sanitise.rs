@@ -570,7 +570,7 @@ fn error_messages_show_hostile_names_without_obeying_them() {
     std::fs::write(&log, "not a log").unwrap();
     let output = casebook(&hostile, &["verify", log.to_str().unwrap()], "");
     assert_nothing_obeyed("verify", &output);
-    assert!(text(&output.stdout).contains("evil<U+001B>]0;pwned<U+0007>.txt: no casebook digest found"));
+    assert!(text(&output.stdout).contains("evil<U+001B>]0;pwned<U+0007>.txt: this is not a log exported by casebook"));
 
     let output = casebook(&hostile, &["export", "-o", log.to_str().unwrap()], "");
     assert_nothing_obeyed("export", &output);

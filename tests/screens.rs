@@ -200,7 +200,7 @@ fn prompts_scroll_when_they_must() {
     keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
     ctrl_key(&mut app, KeyCode::Char('g'), 40);
     let first = draw(&app).backend().to_string();
-    assert!(first.contains("Ctrl-↓ more prompts"), "{first}");
+    assert!(first.contains("more prompts: Ctrl-↓"), "{first}");
     keys(&mut app, &[KeyCode::Down; 12]);
     let screen = draw(&app).backend().to_string();
     assert!(

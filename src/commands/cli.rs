@@ -68,6 +68,12 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::lrs::LrsCommand,
     },
+    /// Read a guide built into casebook (learner, supervisor, cpd, it, ...); with no topic, list them
+    Guide {
+        /// The guide to read, as "casebook guide" lists them
+        #[arg(value_name = "TOPIC")]
+        topic: Option<String>,
+    },
     /// Check course folders or module files; problems are printed as file:line:column: message
     Validate {
         /// Course folders, folders of courses, or single .ron files (default: everything casebook would load)

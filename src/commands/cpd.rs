@@ -553,7 +553,7 @@ fn export(
         },
         Some(path) => match crate::export::write_new_file(path, &bytes) {
             Ok(written) => {
-                let _ = crate::messages::write_to(out, &text::log_written(&written.display().to_string()));
+                let _ = crate::messages::write_to(out, &text::cpd_records_written(&written.display().to_string()));
                 exit::OK
             }
             Err(error) => {

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cpd;
 pub mod cpd_keep;
 pub mod export;
+pub mod guide;
 mod list;
 pub mod review;
 pub mod trust;
@@ -138,6 +139,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 exit::DATA
             }
         },
+        Some(Command::Guide { topic }) => guide::run(topic.as_deref()),
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
         Some(Command::Sync { status }) => match paths.as_ref() {
             Some(paths) => crate::lrs::run_sync(*status, paths),

@@ -53,7 +53,7 @@ pub fn journal_damaged(reason: &str) -> String {
 
 pub fn journal_misplaced(course: &str, module: &str) -> String {
     format!(
-        "this journal belongs to module {} of course {}, so it was probably copied or renamed here by hand",
+        "this file of answers belongs to module {} of course {}, so it was probably copied or renamed here by hand",
         quoted(module),
         quoted(course)
     )
@@ -86,7 +86,7 @@ pub fn list_unreadable_detail(problem: &str) -> String {
 
 pub fn plain_journal_unreadable(problem: &str) -> String {
     format!(
-        "This module's journal cannot be read, so casebook has not opened the module: {problem}.\n\
+        "The file holding your answers to this module cannot be read, so casebook has not opened the module: {problem}.\n\
 The file is left untouched. To start the module afresh, open casebook (without --plain), choose the module \
 and press x to set the file aside; or move the file out of the way yourself."
     )

@@ -36,3 +36,8 @@ pub fn export_suggestion(name: &str) -> String {
 pub fn log_written(path: &str) -> String {
     format!("Log written to {path}")
 }
+
+/// A CPD export is records, not a reflective log.
+pub fn cpd_records_written(path: &str) -> String {
+    format!("CPD records written to {path}")
+}

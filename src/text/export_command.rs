@@ -56,7 +56,7 @@ pub fn left_out(module: &str, reason: &str) -> String {
 
 pub fn cannot_read_journal(error: &str) -> String {
     format!(
-        "Cannot read your journal, so no log was written: {error}.\nThe file is left untouched. \
+        "Cannot read the file holding your answers, so no log was written: {error}.\nThe file is left untouched. \
 To export the other modules, open casebook, choose this module and press x to set the file aside."
     )
 }
@@ -110,16 +110,18 @@ pub fn cannot_read(path: &Path, reason: &str) -> String {
 
 pub fn digest_matches(file: &str) -> String {
     format!(
-        "{file}: the digest matches: the file is unchanged since its digest was written.\n\
+        "{file}: unchanged since it was exported (its SHA-256 digest matches).\n\
          (A digest catches accidental or casual changes, not a determined forger: anyone who edits the file \
          can recompute it. Nor does it show who exported the log.)"
     )
 }
 
 pub fn digest_differs(file: &str) -> String {
-    format!("{file}: the digest does not match. The log has been changed since it was exported.")
+    format!("{file}: the log has been changed since it was exported (its SHA-256 digest does not match).")
 }
 
 pub fn no_digest(file: &str) -> String {
-    format!("{file}: no casebook digest found. This is not a log exported by casebook, or its digest has been removed.")
+    format!(
+        "{file}: this is not a log exported by casebook, or part of it has been removed (no casebook digest found)."
+    )
 }

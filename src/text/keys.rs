@@ -20,7 +20,7 @@ pub const HOME_UNANSWERED: Help = (
 );
 pub const HOME_SET_ASIDE: Help = (
     "x",
-    "set aside a journal that cannot be read (kept, renamed), to start that module afresh",
+    "set aside a file of answers that cannot be read (kept, renamed), to start that module afresh",
 );
 pub const HOME_SAVE: Help = ("Ctrl-S", "save now (casebook also saves as you go)");
 pub const HELP: Help = ("? / F1", "this help");

@@ -76,7 +76,7 @@ pub fn lrs_text_withdrawn(count: usize) -> String {
 }
 
 pub const LRS_NOT_CONFIGURED: &str = "No LRS is configured, so casebook records and sends nothing. Set one up with \
-\"casebook lrs set ENDPOINT --key KEY\" (see \"Sending records to your organisation\" in the README).";
+\"casebook lrs set ENDPOINT --key KEY\" (see \"casebook guide it\").";
 
 pub const LRS_TIMED_OUT: &str = "no answer in time (timed out)";
 
@@ -149,7 +149,7 @@ pub fn lrs_forgotten(endpoint: Option<&str>, removed: usize) -> String {
     let endpoint = endpoint.map_or_else(String::new, |endpoint| format!(" to {endpoint}"));
     format!(
         "casebook no longer sends records{endpoint}: the settings and secret are removed, and {} not yet sent \
-         {} removed from the outbox. Your journals are unchanged.",
+         {} removed from the outbox. Your answers are unchanged.",
         statements_count(removed),
         if removed == 1 { "was" } else { "were" }
     )

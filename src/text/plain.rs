@@ -86,7 +86,7 @@ pub fn plain_review_summary(
 }
 
 pub fn plain_end(answered: usize, total: usize, path: &str) -> String {
-    format!("End of module. {answered} of {total} questions answered. Your journal is saved in {path}.")
+    format!("End of module. {answered} of {total} questions answered. Your answers are saved in {path}.")
 }
 
 pub fn data_dir_unusable(path: &str, reason: &str) -> String {

@@ -11,7 +11,7 @@ pub const STDOUT_GONE: &str = "Standard output could not be written, so casebook
 
 pub fn review_log_changed(path: &Path) -> String {
     format!(
-        "{}: the log's digest does not match: it was changed after it was exported, so it is not reviewed. \
+        "{}: the log was changed after it was exported (its SHA-256 digest does not match), so it is not reviewed. \
 Ask the learner for a fresh export (casebook export --format json).",
         path.display()
     )
@@ -19,7 +19,7 @@ Ask the learner for a fresh export (casebook export --format json).",
 
 pub fn review_log_no_digest(path: &Path) -> String {
     format!(
-        "{}: no casebook digest found, so this is not a log casebook exported. \
+        "{}: this is not a log casebook exported (no casebook digest found). \
 Ask the learner for their log as JSON (casebook export --format json).",
         path.display()
     )
@@ -71,8 +71,8 @@ pub fn review_intro(log_id: &str, learner: Option<&str>, reflections: usize, mod
     };
     format!(
         "Reviewing log {log_id} by {learner} ({what} it): {reflections} in {modules}.\n\
-The log's digest matches: it has not been changed by accident or casually since it was exported \
-(a digest does not stop a determined forger)."
+The log has not been changed by accident or casually since it was exported \
+(its SHA-256 digest matches; a digest does not stop a determined forger)."
     )
 }
 
@@ -251,7 +251,7 @@ another learner's log. \"casebook exports\" lists the logs you exported. Nothing
 
 pub fn review_digest_mismatch(log_id: &str) -> String {
     format!(
-        "Refused: the review is of log {log_id}, but its digest does not match the log you exported, so the log it \
+        "Refused: the review is of log {log_id}, but it does not match the log you exported (the digests differ), so the log it \
 reviewed was changed. Nothing was changed."
     )
 }
@@ -275,11 +275,13 @@ pub fn review_quote_not_in_log(module: &str, question: &str, log_id: &str) -> St
 }
 
 pub fn review_journal_unreadable(error: &str) -> String {
-    format!("Cannot read a journal the review comments on, so nothing was imported: {error}.")
+    format!("Cannot read the answers the review comments on, so nothing was imported: {error}.")
 }
 
 pub fn review_journal_not_saved(error: &str) -> String {
-    format!("The review was stored, but a journal could not be saved: {error}. Run casebook import-review again.")
+    format!(
+        "The review was stored, but your answers could not be saved with it: {error}. Run casebook import-review again."
+    )
 }
 
 pub const REVIEW_UNSIGNED: &str = "The review is not signed.";
@@ -393,12 +395,15 @@ pub fn verify_review_signed_by(path: &Path, fingerprint: &str, identities: &str,
 }
 
 pub fn verify_review_belongs(log: &Path) -> String {
-    format!("It is a review of {}, whose digest matches.", log.display())
+    format!(
+        "It is a review of {}, exactly as exported (the digests match).",
+        log.display()
+    )
 }
 
 pub fn verify_review_other_log(log: &Path, log_id: &str) -> String {
     format!(
-        "It is not a review of {}: it reviews log {log_id}, and that log's id or digest differs.",
+        "It is not a review of {}: it reviews log {log_id}, and that log differs (its id or digest).",
         log.display()
     )
 }

@@ -26,8 +26,7 @@ pub const PRESS_ENTER_TO_CLOSE: &str = "Press Enter to close this window.";
 pub const PROFILE_SAVED: &str = "Profile saved.";
 pub const SKIPPED: &str = "Question skipped. You can come back and answer it at any time.";
 pub const QUESTIONS_STILL_OPEN: &str = "Some questions are still open: answer or skip them to complete the module.";
-pub const READ_ONLY_NO_EDIT: &str =
-    "This module's journal could not be read, so it is open read-only: nothing you type here would be saved.";
+pub const READ_ONLY_NO_EDIT: &str = "The file holding your answers to this module could not be read, so it is open read-only: nothing you type here would be saved.";
 pub const WELCOME_TITLE: &str = "Welcome to casebook";
 pub const WELCOME: &str = "casebook takes you through the case examples of HM Inspectorate of Probation's \
 effective practice guide one section at a time. At the take-away questions it pauses for your reflections, \
@@ -51,7 +50,7 @@ pub const COMPLETE_TITLE: &str = "Module complete";
 /// Above the answer box; the keys to answer it are in the foot.
 pub const SKIP_PROMPT: &str = "This question has no answer yet. Skip it for now?";
 /// On the answer box's edge when the question above it does not fit.
-pub const QUESTION_MORE: &str = "Ctrl-↓ more";
+pub const QUESTION_MORE: &str = "more: Ctrl-↓";
 pub const QUESTION_BACK: &str = "Ctrl-↑ back";
 /// On the answer box's lower edge while reading, when it holds more.
 pub const ANSWER_MORE: &str = "↓ more below (PgDn)";
@@ -62,7 +61,7 @@ pub const SAVED_MARK: &str = "saved";
 pub const SAVING_MARK: &str = "saving…";
 pub const NOT_SAVED_MARK: &str = "NOT SAVED";
 pub const NO_ROOM_FOR_PROMPTS: &str = "No room for the prompts here: make the window taller.";
-pub const PROMPTS_MORE: &str = "Ctrl-↓ more prompts";
+pub const PROMPTS_MORE: &str = "more prompts: Ctrl-↓";
 
 /// "3/5 read · 1/2 answered".
 pub fn progress_short(read: usize, sections: usize, answered: Option<(usize, usize)>) -> String {
@@ -153,13 +152,13 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> St
 
 pub fn read_only_journal(problem: &str) -> String {
     format!(
-        "Read-only: this module's journal could not be read ({problem}). It has been left untouched; \
+        "Read-only: the file holding your answers to this module could not be read ({problem}). It has been left untouched; \
 press x on the home screen to set it aside and start the module afresh."
     )
 }
 
 pub fn set_aside(path: &str) -> String {
-    format!("The damaged journal was kept as {path}; the module starts afresh.")
+    format!("The damaged file of answers was kept as {path}; the module starts afresh.")
 }
 
 pub fn not_saved(reason: &str) -> String {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod guide;
 pub(crate) mod keymap;
 pub mod layout;
 pub mod message;

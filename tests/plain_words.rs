@@ -1,0 +1,179 @@
+//! Plain words: the messages a learner or supervisor reads (the catalogue in
+//! src/text/) use the words a social worker uses. A technical term may stand
+//! in brackets after the plain words, as a detail for whoever needs it
+//! ("fingerprint (SHA256:...)"), or in the few messages listed below, which
+//! only an IT person reads, each with its reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+/// Words a learner or supervisor stumbles on.
+const BANNED: &[&str] = &[
+    "digest",
+    "namespace",
+    "journal",
+    ".ron",
+    "outbox",
+    "xapi",
+    "account",
+    "expected value at line",
+    "sha256:",
+    "ctrl-↓ more",
+    "schema",
+];
+
+/// (file in src/text/, banned word, reason it is allowed there).
+const ALLOWED: &[(&str, &str, &str)] = &[
+    (
+        "lrs.rs",
+        "xapi",
+        "the LRS's address and its replies: IT gives the learner an xAPI endpoint, and an LRS that is not one is named as such",
+    ),
+    (
+        "lrs.rs",
+        "account",
+        "the LRS account name IT gives each learner (--account), which IT looks for in the LRS",
+    ),
+    (
+        "lrs.rs",
+        "outbox",
+        "the folder of records waiting to be sent (outbox/ in the data folder), which IT inspects and clears",
+    ),
+    (
+        "signatures.rs",
+        "namespace",
+        "the allowed-signers file IT writes for ssh-keygen: namespaces= is that file's own option",
+    ),
+    (
+        "content.rs",
+        ".ron",
+        "module files are .ron files a trainer writes; validate names the file to fix",
+    ),
+    (
+        "content.rs",
+        "journal",
+        "validate's message to a trainer about a module id Windows cannot use as a file name",
+    ),
+    (
+        "data.rs",
+        ".ron",
+        "validate's message to a trainer, naming the .ron file to give",
+    ),
+];
+
+/// The text of every string literal in a source file, by the line it
+/// starts on, with format placeholders (`{name}`) and bracketed details
+/// left out. Comments are skipped.
+fn learner_text(source: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut chars = source.chars().peekable();
+    let mut line = 1;
+    while let Some(character) = chars.next() {
+        match character {
+            '\n' => line += 1,
+            '/' if chars.peek() == Some(&'/') => {
+                for next in chars.by_ref() {
+                    if next == '\n' {
+                        line += 1;
+                        break;
+                    }
+                }
+            }
+            '\'' => {
+                // A char literal ('"', '\\') is not the start of a string.
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with('\\') {
+                    for next in chars.by_ref() {
+                        if next == '\'' {
+                            break;
+                        }
+                    }
+                } else if rest.chars().nth(1) == Some('\'') {
+                    chars.next();
+                    chars.next();
+                }
+            }
+            '"' => {
+                let first = line;
+                let mut text = String::new();
+                let mut escaped = false;
+                for next in chars.by_ref() {
+                    if next == '\n' {
+                        line += 1;
+                    }
+                    if escaped {
+                        escaped = false;
+                        // A line continuation joins with a space.
+                        text.push(if next == '\n' { ' ' } else { next });
+                    } else if next == '\\' {
+                        escaped = true;
+                    } else if next == '"' {
+                        break;
+                    } else {
+                        text.push(next);
+                    }
+                }
+                found.push((first, without_details(&text)));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Leaves out `{placeholders}` and `(bracketed details)`.
+fn without_details(text: &str) -> String {
+    let mut out = String::new();
+    let mut braces = 0usize;
+    let mut brackets = 0usize;
+    for character in text.chars() {
+        match character {
+            '{' => braces += 1,
+            '}' => braces = braces.saturating_sub(1),
+            '(' => brackets += 1,
+            ')' => brackets = brackets.saturating_sub(1),
+            _ if braces == 0 && brackets == 0 => out.push(character),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_catalogue_speaks_plain_words() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/text");
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (line, text) in learner_text(&source) {
+            let lower = text.to_lowercase();
+            for word in BANNED {
+                let allowed = ALLOWED.iter().any(|(f, w, _)| *f == file && w == word);
+                if lower.contains(word) && !allowed {
+                    problems.push(format!("src/text/{file}:{line}: \"{word}\" in {:?}", text.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "jargon in what a learner or supervisor reads:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_check_finds_jargon_and_lets_details_in_brackets_pass() {
+    let caught = learner_text("    \"Your journal is saved.\"\n");
+    assert!(caught[0].1.contains("journal"));
+    let detail = learner_text("    \"Signed with the key (fingerprint SHA256:abc, digest d) {digest}\"\n");
+    assert!(!detail[0].1.to_lowercase().contains("digest"), "{detail:?}");
+    assert!(learner_text("    // a journal in a comment\n").is_empty());
+    // Every exception names a banned word and gives a reason.
+    for (_, word, reason) in ALLOWED {
+        assert!(BANNED.contains(word));
+        assert!(reason.len() > 20);
+    }
+}
