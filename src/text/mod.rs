@@ -12,6 +12,7 @@ mod export;
 pub mod export_command;
 mod feedback;
 mod format;
+pub mod identify;
 pub mod keys;
 mod lrs;
 mod plain;
