@@ -89,7 +89,12 @@ fn export_is_refused_without_checked_when_there_are_findings_and_written_with_it
 
     let written = casebook(data.path(), &["export", "--checked", "-o", log_arg]);
     assert_eq!(written.status.code(), Some(0), "{}", text(&written.stderr));
-    assert!(std::fs::read_to_string(&log).unwrap().contains("SE1 7PB"));
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(written.contains("SE1 7PB"));
+    assert!(
+        written.contains("Identifying-details check: run before export; no finding marked not identifying."),
+        "{written}"
+    );
 }
 
 #[test]
@@ -202,6 +207,11 @@ fn a_marked_finding_stays_marked_after_a_restart_and_comes_back_when_its_sentenc
         &["export", "--format", "json", "-o", log.to_str().unwrap()],
     );
     assert_eq!(written.status.code(), Some(0), "{}", text(&written.stderr));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&log).unwrap()).unwrap();
+    assert_eq!(
+        json["identifying_check"],
+        serde_json::json!({ "run": true, "marked_not_identifying": 1 })
+    );
 
     // The same words in a changed sentence: the mark no longer holds.
     write(

@@ -129,8 +129,9 @@ pub fn check_command(
     exit::FOUND
 }
 
-/// Whether a log may be written: no finding, `--checked`, or a yes at a
-/// terminal. With findings, each is printed to `err` first.
+/// Whether a log may be written (no finding, `--checked`, or a yes at a
+/// terminal), with how many findings the learner's marks excused: `None`
+/// when it may not. With findings, each is printed to `err` first.
 pub fn cleared(
     log: &Log,
     library: &Library,
@@ -138,15 +139,16 @@ pub fn cleared(
     store: &dyn Store,
     checked: bool,
     err: &mut dyn Write,
-) -> bool {
+) -> Option<usize> {
     let marks = marks_of(store, err);
     let found = identify::findings(log, &identify::allow_for(library, profile, &marks));
+    let marked = identify::marked_count(log, library, profile, &marks);
     if found.is_empty() {
-        return true;
+        return Some(marked);
     }
     let _ = print_findings(err, &found);
     if checked {
-        return true;
+        return Some(marked);
     }
     let stdin = io::stdin();
     if stdin.is_terminal() && io::stderr().is_terminal() {
@@ -154,11 +156,11 @@ pub fn cleared(
         let _ = err.flush();
         let mut answer = String::new();
         if stdin.lock().read_line(&mut answer).is_ok() && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            return true;
+            return Some(marked);
         }
     }
     let _ = crate::messages::write_to(err, &words::export_refused(found.len()));
-    false
+    None
 }
 
 /// The marks kept in the store's data folder (none for a store without one).

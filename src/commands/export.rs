@@ -196,8 +196,15 @@ pub fn export_command(
         return exit::NOTHING;
     };
     // The identifying-details check, on what is about to leave the machine.
-    if !crate::commands::check::cleared(&log, library, profile.as_ref(), store, args.checked, err) {
-        return exit::FOUND;
+    let mut log = log;
+    match crate::commands::check::cleared(&log, library, profile.as_ref(), store, args.checked, err) {
+        Some(marked) => {
+            log.identifying_check = Some(crate::export::model::IdentifyingCheck {
+                run: true,
+                marked_not_identifying: marked,
+            })
+        }
+        None => return exit::FOUND,
     }
     let bytes = crate::export::render(&log, args.format);
 
