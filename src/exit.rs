@@ -25,6 +25,9 @@ pub const LRS: u8 = 5;
 /// The terminal went away while casebook was open (a closed window or a
 /// dropped link that sent no hang-up signal): drafts were saved first.
 pub const TERMINAL: u8 = 6;
+/// The identifying-details check found something in a log about to be
+/// written, and it was not written (write it anyway with `--checked`).
+pub const FOUND: u8 = 7;
 /// Stopped with Ctrl-C in plain mode (128 + SIGINT, as a shell expects),
 /// with what was typed saved first.
 pub const INTERRUPTED: u8 = 130;
@@ -60,6 +63,10 @@ pub const TABLE: &[(u8, &str)] = &[
     (
         TERMINAL,
         "the terminal went away without a hang-up signal (a closed window, a dropped link); drafts saved first",
+    ),
+    (
+        FOUND,
+        "the export found details that may identify someone, and was not told to write anyway (--checked)",
     ),
     (
         CRASH,

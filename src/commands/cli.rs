@@ -45,6 +45,8 @@ pub enum Command {
     List,
     /// Write a reflective log for supervision (Markdown, HTML, JSON or plain text)
     Export(crate::commands::export::ExportArgs),
+    /// Check your reflections for details that could identify someone (names, postcodes, dates of birth...)
+    Check(crate::commands::check::CheckArgs),
     /// Check whether an exported log was changed after it was written, or check a review's signature
     Verify(crate::commands::export::VerifyArgs),
     /// Review a learner's JSON log as their supervisor or a peer, and write (and sign) the review

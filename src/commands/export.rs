@@ -42,6 +42,11 @@ pub struct ExportArgs {
     /// or in Documents when the current folder cannot be written); an existing file is never overwritten
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write the log even when the identifying-details check finds something (you have read the findings and
+    /// nothing in the log identifies a child, family, victim or colleague)
+    #[arg(long)]
+    pub checked: bool,
 }
 
 /// Checks whether a reflective log was changed after it was exported
@@ -190,6 +195,17 @@ pub fn export_command(
         );
         return exit::NOTHING;
     };
+    // The identifying-details check, on what is about to leave the machine.
+    let mut log = log;
+    match crate::commands::check::cleared(&log, library, profile.as_ref(), store, args.checked, err) {
+        Some(marked) => {
+            log.identifying_check = Some(crate::export::model::IdentifyingCheck {
+                run: true,
+                marked_not_identifying: marked,
+            })
+        }
+        None => return exit::FOUND,
+    }
     let bytes = crate::export::render(&log, args.format);
 
     let destination = match &args.output {

@@ -8,6 +8,7 @@ use clap::Parser;
 
 use std::io::IsTerminal;
 
+pub mod check;
 pub mod cli;
 pub mod cpd;
 pub mod cpd_keep;
@@ -74,6 +75,11 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 exit::DATA
             }
         },
+        Some(Command::Check(args)) => with_data_folder(paths.as_ref(), |paths| {
+            let library = load(shipped, &cli, Some(paths));
+            let store = FileStore::new(paths.clone());
+            crate::commands::check::run_check(args, &library, &store, jiff::Timestamp::now())
+        }),
         Some(Command::Verify(args)) => crate::commands::export::run_verify(args),
         Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
             let stdin = io::stdin();

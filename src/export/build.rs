@@ -363,6 +363,7 @@ pub fn build(
         summary,
         courses,
         declaration: DECLARATION.to_owned(),
+        identifying_check: None,
         reviews: reviews_in_log,
         digest: String::new(),
     })

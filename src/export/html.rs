@@ -235,6 +235,13 @@ pub fn render(log: &Log) -> String {
     out.push_str("<section class=\"declaration\">\n");
     let _ = writeln!(out, "<h2>{}</h2>", escape(words::DECLARATION_HEADING));
     let _ = writeln!(out, "<p>{}</p>", escape(&log.declaration));
+    if let Some(check) = &log.identifying_check {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            escape(&crate::text::identify::log_line(check.marked_not_identifying))
+        );
+    }
     out.push_str("<table class=\"sign-off\">\n");
     write_in_row(&mut out, words::NAME, log.learner.name.as_deref());
     write_in_row(&mut out, words::SIGNATURE, None);

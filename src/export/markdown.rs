@@ -255,6 +255,13 @@ pub fn render(log: &Log) -> String {
     out.push_str("---\n\n");
     out.push_str(&heading(2, words::DECLARATION_HEADING));
     let _ = writeln!(out, "{}\n", inline(&log.declaration, false));
+    if let Some(check) = &log.identifying_check {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            inline(&crate::text::identify::log_line(check.marked_not_identifying), false)
+        );
+    }
     fields(
         &mut out,
         &[

@@ -8,6 +8,7 @@
 
 mod build;
 pub(crate) mod html;
+pub mod identify;
 pub(crate) mod markdown;
 pub mod model;
 mod plain;

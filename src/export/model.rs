@@ -31,6 +31,11 @@ pub struct Log {
     pub summary: Summary,
     pub courses: Vec<CourseLog>,
     pub declaration: String,
+    /// That the identifying-details check ran before the log was written,
+    /// and how many findings were marked not identifying (never the words).
+    /// Absent from a log written without the check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifying_check: Option<IdentifyingCheck>,
     pub supervisor: SupervisorSection,
     /// Every review imported (`casebook import-review`), oldest first;
     /// absent when there is none.
@@ -47,6 +52,13 @@ pub struct Learner {
     pub role: Option<String>,
     pub team: Option<String>,
     pub supervisor: Option<String>,
+}
+
+/// What the log records of the identifying-details check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct IdentifyingCheck {
+    pub run: bool,
+    pub marked_not_identifying: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -233,6 +233,13 @@ pub fn render(log: &Log) -> String {
     out.push_str("\n\n");
     heading(&mut out, &words::DECLARATION_HEADING.to_uppercase(), '-');
     let _ = writeln!(out, "{}\n", wrap(&log.declaration, "", ""));
+    if let Some(check) = &log.identifying_check {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            wrap(&crate::text::identify::log_line(check.marked_not_identifying), "", "")
+        );
+    }
     let blank = ".".repeat(40);
     fields(
         &mut out,

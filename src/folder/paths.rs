@@ -106,6 +106,12 @@ impl DataPaths {
         self.root.join("trusted_signers")
     }
 
+    /// Findings of the identifying-details check marked "not identifying":
+    /// kinds and digests, never the words.
+    pub fn marks_file(&self) -> PathBuf {
+        self.root.join("marks.ron")
+    }
+
     /// The record of every log exported: ids and digests, never text.
     pub fn exports_file(&self) -> PathBuf {
         self.root.join("exports.ron")

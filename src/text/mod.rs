@@ -13,6 +13,7 @@ pub mod export_command;
 mod feedback;
 mod format;
 mod guide;
+pub mod identify;
 pub mod keys;
 mod lrs;
 mod plain;
