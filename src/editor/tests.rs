@@ -284,6 +284,36 @@ fn a_megabyte_paste_is_one_undo_step() {
     assert_eq!(editor.text(), expected);
 }
 
+/// A box holds at most its limit: a paste takes what fits, whole graphemes
+/// only, typing at the limit is not taken, and each says how much it left.
+#[test]
+fn a_paste_or_typing_past_the_limit_takes_what_fits_and_counts_the_rest() {
+    let mut editor = Editor::new("ab").with_limit(5);
+    // "e" and a combining acute accent are one grapheme: not split.
+    assert!(editor.insert_str("cde\u{301}fg"));
+    assert_eq!(editor.text(), "abcd");
+    assert_eq!(editor.take_refused(), 4);
+    assert_eq!(editor.take_refused(), 0, "counted once");
+    assert!(editor.insert_str("xy"));
+    assert_eq!(editor.text(), "abcdx");
+    assert_eq!(editor.take_refused(), 1);
+    let typed = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE);
+    assert!(!editor.input(typed), "a key in a full box changes nothing");
+    assert_eq!(editor.take_refused(), 1);
+    press(&mut editor, &[BACKSPACE]);
+    type_text(&mut editor, "z");
+    assert_eq!(editor.text(), "abcdz");
+    assert_eq!(editor.take_refused(), 0);
+    assert!(editor.undo());
+    assert_eq!(
+        Editor::new("").limit(),
+        200_000,
+        "the tutor's boxes hold 200,000 characters"
+    );
+    // Text already longer than the limit is never cut.
+    assert_eq!(Editor::new("abcdefgh").with_limit(6).text(), "abcdefgh");
+}
+
 #[test]
 fn word_count_follows_edits() {
     let mut editor = Editor::new("one two\nthree");
