@@ -1320,3 +1320,30 @@ fn with_every_section_read_home_and_enter_go_to_the_first_open_question() {
     assert_eq!(reader.focus, casebook::tui::model::Focus::Questions);
     assert_eq!(reader.question, 0);
 }
+
+/// Space pages and moves on, and never opens a box to write in: a held
+/// Space at the take-away questions types nothing into a reflection.
+#[test]
+fn space_held_through_a_module_never_types_into_a_reflection() {
+    let mut app = app();
+    open(&mut app, TIM, at(1));
+    for second in 0..200 {
+        app.handle(key(KeyCode::Char(' ')), at(2 + second));
+    }
+    let last = app.model.courses[0].modules[TIM].sections.len() - 1;
+    assert_eq!(reader(&app).section, last, "Space went on to the take-aways");
+    assert_eq!(reader(&app).focus, Focus::Questions, "the questions are selected");
+    assert!(reader(&app).editor.is_none(), "no box was opened for writing");
+    app.handle(ctrl('s'), at(300));
+    let saved = app
+        .store
+        .modules
+        .get(&(COURSE.to_owned(), "desistance-assessing".to_owned()));
+    assert!(
+        saved.is_none_or(|journal| journal
+            .reflections
+            .values()
+            .all(|reflection| reflection.text.is_empty())),
+        "no reflection holds typed spaces"
+    );
+}

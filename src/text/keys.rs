@@ -33,7 +33,10 @@ pub const TEXT_NEXT: Help = (
 pub const TEXT_PREVIOUS: Help = ("← / h / p", "previous section");
 pub const TEXT_SCROLL: Help = ("↓ ↑ / j k", "scroll a line");
 pub const TEXT_PAGE: Help = ("PgDn Ctrl-F / PgUp b", "scroll a page");
-pub const TEXT_SPACE: Help = ("Space", "a page down; at the end of the section, on to the next");
+pub const TEXT_SPACE: Help = (
+    "Space",
+    "a page down; at the end of the section, on to the next (or to its questions)",
+);
 pub const TEXT_ENDS: Help = ("Home g / End G", "top / bottom of the section");
 pub const TEXT_WRITE: Help = ("Enter", "start answering the selected question");
 pub const TEXT_TAB: Help = ("Tab", "move to the questions");

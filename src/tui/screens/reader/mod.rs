@@ -153,10 +153,16 @@ fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Ef
         Some(Action::PageDown) => scroll_by(model, page),
         Some(Action::PageOrNext) => {
             let at_end = matches!(&model.screen, Screen::Reader(reader) if reader.scroll >= max_scroll(model));
-            if at_end {
+            if at_end && has_questions {
+                // Space pages; it never opens a box to write in, where the
+                // next Space (or a held one) would type into a reflection.
+                // At the take-away questions it selects the first open one.
+                select_first_open_question(model);
+            } else if at_end {
                 return next(model, now);
+            } else {
+                scroll_by(model, page);
             }
-            scroll_by(model, page);
         }
         Some(Action::PageUp) => scroll_by(model, -page),
         Some(Action::First) => scroll_by(model, -i32::from(u16::MAX)),
@@ -177,6 +183,34 @@ fn text_key(model: &mut Model, action: Option<Action>, now: Timestamp) -> Vec<Ef
         _ => {}
     }
     Vec::new()
+}
+
+/// The questions panel takes the focus with the first open question
+/// selected (the first if all are resolved); nothing is opened for writing.
+fn select_first_open_question(model: &mut Model) {
+    let Screen::Reader(reader) = &model.screen else {
+        return;
+    };
+    if reader.editor.is_some() {
+        return;
+    }
+    let Some(key) = model.key_of(reader.course, reader.module) else {
+        return;
+    };
+    let first_open = model
+        .module(reader.course, reader.module)
+        .and_then(|(_, module)| module.sections.get(reader.section))
+        .and_then(|section| {
+            section
+                .questions
+                .iter()
+                .position(|question| !is_resolved(model, &key, &question.id))
+        })
+        .unwrap_or(0);
+    if let Screen::Reader(reader) = &mut model.screen {
+        reader.focus = Focus::Questions;
+        reader.question = first_open;
+    }
 }
 
 fn key_scroll_prompts(model: &mut Model, delta: i32) -> Vec<Effect> {
