@@ -1198,3 +1198,47 @@ fn a_review_too_large_is_refused_before_anything_is_kept() {
     let list = trip.learner_runs(&["list"], "");
     assert!(list.status.success(), "the module stays readable");
 }
+
+/// `casebook trust`: keys listed, one removed by name leaving the others,
+/// and a link in place of the trust file never followed.
+#[test]
+fn trusted_keys_are_listed_and_removed_and_a_link_in_their_place_is_refused() {
+    if !ssh_keygen_available("trusting keys") {
+        return;
+    }
+    let trip = Trip::new();
+    let (sam, _) = new_key(trip.desk.path(), "sam", "");
+    let (priya, _) = new_key(trip.desk.path(), "priya", "");
+    for (key, name) in [(&sam, "Sam O'Brien"), (&priya, "Priya Shah")] {
+        let key = key.with_extension("pub");
+        let output = trip.learner_runs(&["trust", key.to_str().unwrap(), "--name", name], "");
+        assert!(output.status.success(), "{}", err(&output));
+    }
+    let listed = out(&trip.learner_runs(&["trust", "--list"], ""));
+    assert!(
+        listed.contains("Sam O'Brien  SHA256:") && listed.contains("Priya Shah  SHA256:"),
+        "{listed}"
+    );
+    let removed = trip.learner_runs(&["trust", "--remove", "Sam O'Brien"], "");
+    assert!(
+        out(&removed).contains("You no longer trust the key for Sam O'Brien"),
+        "{}",
+        out(&removed)
+    );
+    let listed = out(&trip.learner_runs(&["trust", "--list"], ""));
+    assert!(
+        !listed.contains("Sam O'Brien") && listed.contains("Priya Shah"),
+        "{listed}"
+    );
+
+    #[cfg(unix)]
+    {
+        let file = trip.learner.path().join("trusted_signers");
+        let elsewhere = trip.path("elsewhere");
+        std::fs::rename(&file, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &file).unwrap();
+        let refused = trip.learner_runs(&["trust", "--list"], "");
+        assert!(!refused.status.success(), "{}", out(&refused));
+        assert!(!out(&refused).contains("Priya Shah"), "nothing read through the link");
+    }
+}

@@ -26,11 +26,17 @@ pub struct Trusted {
 
 /// The keys trusted in this data folder; none when nothing was trusted yet.
 pub fn load(paths: &DataPaths) -> Result<Vec<AllowedSigner>, String> {
-    let file = paths.trusted_signers_file();
-    match std::fs::symlink_metadata(&file) {
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        _ => signing::read_allowed_signers(&file),
-    }
+    Ok(parse(paths, &current_text(paths)?))
+}
+
+/// The file's lines that count, read as ssh-keygen reads them.
+fn parse(paths: &DataPaths, content: &str) -> Vec<AllowedSigner> {
+    crate::review::allowed_signers::parse_allowed_signers(
+        &paths.trusted_signers_file(),
+        content,
+        &jiff::tz::TimeZone::system(),
+    )
+    .signers
 }
 
 /// Whether `key` is trusted for a reviewer called `name`, at `now`.
@@ -73,8 +79,8 @@ pub fn trust(paths: &DataPaths, key_file: &Path, name: &str) -> Result<String, S
     }
     let key = read_public_key(key_file)?;
     let fingerprint = signing::fingerprint(&key);
-    let existing = load(paths)?;
-    if existing
+    let mut content = current_text(paths)?;
+    if parse(paths, &content)
         .iter()
         .any(|signer| signer.key.key_data() == key.key_data() && signer.principals.iter().any(|known| known == name))
     {
@@ -83,7 +89,6 @@ pub fn trust(paths: &DataPaths, key_file: &Path, name: &str) -> Result<String, S
     let key_text = key
         .to_openssh()
         .map_err(|error| text::key_unreadable(key_file, &error.to_string()))?;
-    let mut content = current_text(paths)?;
     if !content.is_empty() && !content.ends_with('\n') {
         content.push('\n');
     }
@@ -95,24 +100,20 @@ pub fn trust(paths: &DataPaths, key_file: &Path, name: &str) -> Result<String, S
 /// Stops trusting every key for `who` (a reviewer's name, or a key's
 /// fingerprint). Returns how many were removed.
 pub fn forget(paths: &DataPaths, who: &str) -> Result<usize, String> {
-    let signers = load(paths)?;
     let content = current_text(paths)?;
+    // The lines (numbered from 1, as the parser numbers them) holding that
+    // key or name go; every other line stays as it is, comments and all.
+    let dropped: Vec<usize> = parse(paths, &content)
+        .iter()
+        .filter(|signer| {
+            signing::fingerprint(&signer.key) == who.trim() || signer.principals.iter().any(|name| name == who.trim())
+        })
+        .map(|signer| signer.line)
+        .collect();
+    let removed = dropped.len();
     let mut kept = String::new();
-    let mut removed = 0;
-    // Lines are kept or dropped as they are, comments and all; a line is
-    // matched by the key and names it holds.
-    for line in content.lines() {
-        let drops = signers.iter().any(|signer| {
-            let key_text = signer.key.to_openssh().unwrap_or_default();
-            let base64 = key_text.split_whitespace().nth(1).unwrap_or_default();
-            !base64.is_empty()
-                && line.contains(base64)
-                && (signing::fingerprint(&signer.key) == who.trim()
-                    || signer.principals.iter().any(|name| name == who.trim()))
-        });
-        if drops {
-            removed += 1;
-        } else {
+    for (index, line) in content.lines().enumerate() {
+        if !dropped.contains(&(index + 1)) {
             kept.push_str(line);
             kept.push('\n');
         }
@@ -123,6 +124,8 @@ pub fn forget(paths: &DataPaths, who: &str) -> Result<usize, String> {
     Ok(removed)
 }
 
+/// The file as it is, read as any file in the data folder is: never
+/// through a link, never a pipe, within its limit.
 fn current_text(paths: &DataPaths) -> Result<String, String> {
     let file = paths.trusted_signers_file();
     match read_limited(&file, PUBLIC_KEY_LIMIT * 64, Links::Refuse) {
