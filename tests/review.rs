@@ -1242,3 +1242,33 @@ fn trusted_keys_are_listed_and_removed_and_a_link_in_their_place_is_refused() {
         assert!(!out(&refused).contains("Priya Shah"), "nothing read through the link");
     }
 }
+
+/// `import-review --signer KEY.pub` trusts the key only when that very key
+/// signed a review that checks out.
+#[test]
+fn a_signer_is_trusted_only_when_that_key_signed_the_review() {
+    if !ssh_keygen_available("import-review --signer") {
+        return;
+    }
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    let (alex, _) = new_key(trip.desk.path(), "alex", "");
+    let (other, _) = new_key(trip.desk.path(), "other", "");
+    let signed = trip.review("log.json", &["--sign-with", alex.to_str().unwrap()], &[]);
+    assert!(signed.status.success(), "{}", err(&signed));
+
+    let other_pub = other.with_extension("pub");
+    let wrong = trip.import("log.review.json", &["--signer", other_pub.to_str().unwrap()]);
+    assert_eq!(wrong.status.code(), Some(1), "{}", out(&wrong));
+    assert!(err(&wrong).contains("did not sign this review"), "{}", err(&wrong));
+    assert!(!trip.learner.path().join("trusted_signers").exists(), "nothing trusted");
+
+    let alex_pub = alex.with_extension("pub");
+    let right = trip.import("log.review.json", &["--signer", alex_pub.to_str().unwrap()]);
+    assert!(right.status.success(), "{}", err(&right));
+    assert!(
+        out(&right).contains("Verified: signed with the key you trust for Alex Reviewer"),
+        "{}",
+        out(&right)
+    );
+}

@@ -424,16 +424,25 @@ fn import_steps(
     courses: &[crate::content::Course],
     out: &mut dyn Write,
 ) -> Result<(), (String, u8)> {
+    let mut checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
     if let Some(signer) = &args.signer {
-        // Trusted for the name the review gives, and only once it checks out.
-        let bytes = read_limited(&args.review, VERIFY_LIMIT, Links::Follow)
-            .map_err(|problem| (text::cannot_read_path(&args.review, &problem.reason()), exit::FILE))?;
-        if let Ok(review) = Review::parse(&bytes) {
-            crate::review::trust::trust(paths, signer, &review.reviewer.name)
-                .map_err(|message| (message, exit::FILE))?;
+        // Trusted for the name the review gives, and only once the review
+        // checks out and that very key signed it.
+        let key = crate::review::trust::read_public_key(signer).map_err(|message| (message, exit::FILE))?;
+        match &checked.signed {
+            Some(signed) if signed.key.key_data() == key.key_data() => {
+                crate::review::trust::trust(paths, signer, &checked.review.reviewer.name)
+                    .map_err(|message| (message, exit::FILE))?;
+                checked.trusted = true;
+            }
+            signed => {
+                return Err((
+                    text::signer_did_not_sign(signer, signed.as_ref().map(|signed| signed.fingerprint.as_str())),
+                    exit::REFUSED,
+                ));
+            }
         }
     }
-    let checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
     let _lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,
         Err(error) => return Err((error.to_string(), error.exit_code())),

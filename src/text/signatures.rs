@@ -211,3 +211,15 @@ pub fn signers_unclosed_option(name: &str) -> String {
 pub fn signers_pattern_identity(patterns: &str) -> String {
     format!("any identity matching the pattern \"{patterns}\"")
 }
+
+/// `import-review --signer KEY.pub` when that key did not sign the review.
+pub fn signer_did_not_sign(key: &Path, signed_by: Option<&str>) -> String {
+    let what = match signed_by {
+        Some(fingerprint) => format!("it is signed by another key ({fingerprint})"),
+        None => "it is not signed".to_owned(),
+    };
+    format!(
+        "Refused: {} did not sign this review ({what}), so that key was not trusted and nothing was imported.",
+        key.display()
+    )
+}
