@@ -161,9 +161,14 @@ pub fn check_import(
     path: &Path,
     allowed_signers: Option<&Path>,
 ) -> Result<CheckedReview, (String, u8)> {
-    // One byte past the limit is enough to know the file is too large.
-    let bytes = read_limited(path, JOURNAL_LIMIT, Links::Follow)
-        .map_err(|problem| (text::cannot_read_path(path, &problem.reason()), exit::FILE))?;
+    // Read no further than a review may be: a larger file is refused unread.
+    let bytes = read_limited(path, REVIEW_FILE_LIMIT, Links::Follow).map_err(|problem| match problem {
+        crate::folder::files::Problem::TooLarge { .. } => (
+            text::review_refused(path, &text::review_too_large(REVIEW_FILE_LIMIT / 1024 / 1024)),
+            exit::REFUSED,
+        ),
+        other => (text::cannot_read_path(path, &other.reason()), exit::FILE),
+    })?;
     let review = Review::parse(&bytes).map_err(|problem| {
         (
             text::review_unusable(path, problem.line, problem.column, &problem.reason),
