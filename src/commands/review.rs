@@ -426,22 +426,7 @@ fn import_steps(
 ) -> Result<(), (String, u8)> {
     let mut checked = check_import(paths, &args.review, args.allowed_signers.as_deref())?;
     if let Some(signer) = &args.signer {
-        // Trusted for the name the review gives, and only once the review
-        // checks out and that very key signed it.
-        let key = crate::review::trust::read_public_key(signer).map_err(|message| (message, exit::FILE))?;
-        match &checked.signed {
-            Some(signed) if signed.key.key_data() == key.key_data() => {
-                crate::review::trust::trust(paths, signer, &checked.review.reviewer.name)
-                    .map_err(|message| (message, exit::FILE))?;
-                checked.trusted = true;
-            }
-            signed => {
-                return Err((
-                    text::signer_did_not_sign(signer, signed.as_ref().map(|signed| signed.fingerprint.as_str())),
-                    exit::REFUSED,
-                ));
-            }
-        }
+        crate::supervision::trust_signer(paths, &mut checked, signer)?;
     }
     let _lock = match DataLock::acquire(paths) {
         Ok(lock) => lock,

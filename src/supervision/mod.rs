@@ -331,3 +331,22 @@ pub fn parse_next_review(line: &str) -> Result<Option<Date>, String> {
     }
     crate::export::parse_date(line.trim()).map(Some)
 }
+
+/// `import-review --signer KEY.pub`: trusts the key for the name the
+/// review gives, only once the review has checked out and that very key
+/// signed it; otherwise refuses, trusting nothing.
+pub fn trust_signer(paths: &DataPaths, checked: &mut CheckedReview, signer: &Path) -> Result<(), (String, u8)> {
+    let key = crate::review::trust::read_public_key(signer).map_err(|message| (message, exit::FILE))?;
+    match &checked.signed {
+        Some(signed) if signed.key.key_data() == key.key_data() => {
+            crate::review::trust::trust(paths, signer, &checked.review.reviewer.name)
+                .map_err(|message| (message, exit::FILE))?;
+            checked.trusted = true;
+            Ok(())
+        }
+        signed => Err((
+            text::signer_did_not_sign(signer, signed.as_ref().map(|signed| signed.fingerprint.as_str())),
+            exit::REFUSED,
+        )),
+    }
+}
