@@ -919,3 +919,69 @@ fn the_export_and_verify_commands_parse_within_casebook() {
     };
     assert_eq!(args.file, PathBuf::from("log.md"));
 }
+
+/// `--copy`: one export writes the log and a printable copy beside it,
+/// under one log id, recorded once; both or neither.
+#[test]
+fn copy_writes_a_printable_copy_beside_the_log_under_the_same_log_id_recorded_once() {
+    let library = library();
+    let memory = store(&library);
+    let data = tempfile::tempdir().unwrap();
+    let mut files = FileStore::new(DataPaths::at(data.path()));
+    for course in &library.courses {
+        for module in &course.modules {
+            if let Some(journal) = memory.load_module(&course.id, &module.id).unwrap() {
+                files.save_module(&journal).unwrap();
+            }
+        }
+    }
+    let folder = tempfile::tempdir().unwrap();
+    let run = run_in(
+        folder.path(),
+        &["--format", "json", "--copy", "html", "--checked"],
+        &files,
+    );
+    assert_eq!(run.code, 0, "{}", run.err);
+    let json_path = folder.path().join("casebook-log-2026-11-23.json");
+    let html_path = folder.path().join("casebook-log-2026-11-23.html");
+    let said = run.out_text();
+    assert!(
+        said.contains(&json_path.display().to_string()) && said.contains(&html_path.display().to_string()),
+        "{said}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    let log_id = json["log_id"].as_str().unwrap();
+    assert!(std::fs::read_to_string(&html_path).unwrap().contains(log_id));
+    let records = casebook::export::records::load(&DataPaths::at(data.path())).unwrap();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0].formats(), "json + html");
+    let html_digest = match casebook::export::verify(&std::fs::read(&html_path).unwrap()) {
+        casebook::export::Verification::Matches { digest } => digest,
+        other => panic!("{other:?}"),
+    };
+    assert!(records[0].wrote(&html_digest), "the copy's digest is recorded with it");
+
+    // Again: the log's name is taken, so nothing at all is written.
+    let again = run_in(
+        folder.path(),
+        &["--format", "json", "--copy", "txt", "--checked"],
+        &files,
+    );
+    assert_eq!(again.code, 3, "{}", again.err);
+    assert!(!folder.path().join("casebook-log-2026-11-23.txt").exists());
+
+    // A copy in the log's own format, or a copy to standard output, is a
+    // mistake said before anything is done.
+    let same = run_in(folder.path(), &["--format", "json", "--copy", "json"], &files);
+    assert_eq!(same.code, 2, "{}", same.err);
+    assert!(same.err.contains("--copy json"), "{}", same.err);
+    let piped = run_in(folder.path(), &["--copy", "html", "-o", "-"], &files);
+    assert_eq!(piped.code, 2, "{}", piped.err);
+    assert!(piped.out.is_empty());
+    assert_eq!(
+        casebook::export::records::load(&DataPaths::at(data.path()))
+            .unwrap()
+            .len(),
+        1
+    );
+}

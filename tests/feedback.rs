@@ -577,6 +577,7 @@ fn file_app(folder: &Folder) -> App<FileStore> {
             modules: vec![format!("{course}/{module}")],
             // As an export made before casebook kept each reflection's digest.
             reflections: Default::default(),
+            copies: Vec::new(),
         },
     )
     .unwrap();

@@ -288,6 +288,35 @@ fn export() {
     check("export_dates", app);
 }
 
+/// What the identifying-details check found, listed in the export dialog
+/// before anything is written: the words, why, and where; the keys to open,
+/// mark or go on always show, and the list scrolls to the one chosen.
+#[cfg(unix)]
+#[test]
+fn export_findings() {
+    for (width, height) in [(80, 24), (40, 12)] {
+        let mut app = app(true, width, height);
+        app.model.export_dir = "/home/jo/logs".into();
+        app.model.home.selected = 2;
+        keys(&mut app, &[KeyCode::Enter]);
+        let sections = app.model.courses[0].modules[2].sections.len();
+        keys(&mut app, &vec![KeyCode::Char('l'); sections]);
+        keys(
+            &mut app,
+            &chars("I rang Mrs Ahmed on 07700 900123 about the flat at 14 Elm Road, LS6 2AB."),
+        );
+        keys(
+            &mut app,
+            &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('e'), KeyCode::Enter],
+        );
+        keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Down]);
+        let screen = draw(&app).backend().to_string();
+        assert!(screen.contains("LS6 2AB"), "the chosen finding in sight: {screen}");
+        assert!(screen.contains("Enter open"), "{screen}");
+        check("export_findings", app);
+    }
+}
+
 /// At 120 columns every stage's name and every case show whole, and a
 /// module in progress says so in its cell.
 #[test]

@@ -791,7 +791,10 @@ fn a_log_is_exported_from_the_completion_screen_never_over_an_existing_file() {
     // The same again: the dialog remembers HTML, and offers a new name
     // beside the first log.
     press(&mut app, "e", at(10));
-    assert_eq!(app.model.export().unwrap().format, casebook::export::Format::Html);
+    assert_eq!(
+        app.model.export().unwrap().formats,
+        casebook::export::Formats::one(casebook::export::Format::Html)
+    );
     app.handle(key(KeyCode::Enter), at(12));
     let second = app.model.notice.clone().unwrap();
     assert!(second.ends_with("-2.html"), "{second}");

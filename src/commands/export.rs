@@ -30,6 +30,11 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "FORMAT", default_value = "md")]
     pub format: Format,
 
+    /// Also write a printable copy of the same log in this format (html or txt, say, beside a json log for your
+    /// supervisor): the same log id, beside the first file under the copy's extension, recorded as one export
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub copy: Option<Format>,
+
     /// Only modules studied on or after this date (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<Date>,
@@ -98,6 +103,16 @@ pub fn export_command(
     {
         let _ = crate::messages::write_to(err, &messages::since_after_until(since, until));
         return exit::USAGE;
+    }
+    if let Some(copy) = args.copy {
+        if copy == args.format {
+            let _ = crate::messages::write_to(err, &messages::copy_same_format(copy.extension()));
+            return exit::USAGE;
+        }
+        if args.output.as_deref().is_some_and(|path| path.as_os_str() == "-") {
+            let _ = crate::messages::write_to(err, messages::COPY_NOT_TO_STDOUT);
+            return exit::USAGE;
+        }
     }
     let options = Options {
         since: args.since,
@@ -206,29 +221,28 @@ pub fn export_command(
         }
         None => return exit::FOUND,
     }
-    let bytes = crate::export::render(&log, args.format);
-
+    let formats = crate::export::Formats {
+        main: args.format,
+        copy: args.copy,
+    };
     let destination = match &args.output {
         Some(path) if path.as_os_str() == "-" => {
+            let bytes = crate::export::render(&log, args.format);
             return match out.write_all(&bytes).and_then(|()| out.flush()) {
                 Ok(()) => {
                     if let Err(error) =
                         store.record_export(crate::export::records::record_of(&log, args.format, &bytes))
                     {
-                        let _ = writeln!(
+                        let _ = crate::messages::write_to(
                             err,
-                            "{}",
-                            sanitise(&crate::text::stdout_export_not_recorded(&error.to_string()))
+                            &crate::text::stdout_export_not_recorded(&error.to_string()),
                         );
                     }
                     exit::OK
                 }
                 Err(error) => {
-                    let _ = writeln!(
-                        err,
-                        "{}",
-                        sanitise(&messages::cannot_write_stdout(&crate::text::io_reason(&error)))
-                    );
+                    let _ =
+                        crate::messages::write_to(err, &messages::cannot_write_stdout(&crate::text::io_reason(&error)));
                     exit::FILE
                 }
             };
@@ -239,18 +253,21 @@ pub fn export_command(
             crate::export::export_date(options.now),
         )),
     };
-    match crate::export::write_new_file(&destination, &bytes) {
-        Ok(path) => {
-            let _ = writeln!(
-                out,
-                "{}",
-                sanitise(&messages::written(log.summary.modules, args.format.name(), &path))
-            );
-            if let Err(error) = store.record_export(crate::export::records::record_of(&log, args.format, &bytes)) {
-                let _ = writeln!(
+    match crate::export::write_log(&log, formats, &destination) {
+        Ok(written) => {
+            let said = match written.paths.as_slice() {
+                [main, copy] => messages::written_with_copy(log.summary.modules, &formats.name(), main, copy),
+                [main, ..] => messages::written(log.summary.modules, args.format.name(), main),
+                [] => messages::written(log.summary.modules, args.format.name(), &destination),
+            };
+            let _ = crate::messages::write_to(out, &said);
+            if let Err(error) = store.record_export(written.record) {
+                let _ = crate::messages::write_to(
                     err,
-                    "{}",
-                    sanitise(&crate::text::export_not_recorded(&path, &error.to_string()))
+                    &crate::text::export_not_recorded(
+                        written.paths.first().unwrap_or(&destination),
+                        &error.to_string(),
+                    ),
                 );
             }
             exit::OK

@@ -483,7 +483,7 @@ pub fn exports_command(paths: &DataPaths, out: &mut dyn Write, err: &mut dyn Wri
             text.push_str(&text::export_line(
                 &crate::export::words::time(record.exported),
                 &record.log_id,
-                &record.format,
+                &record.formats(),
                 &record.modules,
                 &record.digest,
             ));

@@ -128,6 +128,17 @@ impl Editor {
         self.move_to(self.text.len());
     }
 
+    /// Puts the cursor at a byte offset (on the grapheme boundary at or
+    /// after it; the end if past it): where a finding's words start.
+    pub fn move_to_byte(&mut self, at: usize) {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        let at = snap_to_boundary(&self.text, at);
+        self.move_to(at);
+    }
+
     /// What to draw, in `style`, while the text is empty.
     pub fn set_placeholder(&mut self, text: &str, style: Style) {
         self.placeholder = Some((text.replace(['\r', '\n'], " "), style));

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Library, short_name};
+use crate::content::{Course, Library, short_name};
 use crate::folder::ron_file;
 use crate::folder::{DataPaths, StoreError};
 use crate::identify::{Allow, Finding, Mark, check, mark};
@@ -51,8 +51,13 @@ pub fn save_mark(paths: &DataPaths, new: Mark) -> Result<(), StoreError> {
 /// The allow list for a learner: the guide's own text and its case names,
 /// the learner's and their supervisor's names, and the marks they made.
 pub fn allow_for(library: &Library, profile: Option<&Profile>, marks: &[Mark]) -> Allow {
+    allow_for_courses(&library.courses, profile, marks)
+}
+
+/// [`allow_for`] with the courses themselves (the tutor holds no `Library`).
+pub fn allow_for_courses(courses: &[Course], profile: Option<&Profile>, marks: &[Mark]) -> Allow {
     let mut allow = Allow::new();
-    for course in &library.courses {
+    for course in courses {
         allow.add_course_text(&course.title);
         if let Some(text) = &course.attribution {
             allow.add_course_text(text);
@@ -186,7 +191,12 @@ pub fn findings(log: &Log, allow: &Allow) -> Vec<Located> {
 
 /// How many findings in `log` the marks excuse: what the log records.
 pub fn marked_count(log: &Log, library: &Library, profile: Option<&Profile>, marks: &[Mark]) -> usize {
-    let without = findings(log, &allow_for(library, profile, &[])).len();
-    let with = findings(log, &allow_for(library, profile, marks)).len();
+    marked_count_in(log, &library.courses, profile, marks)
+}
+
+/// [`marked_count`] with the courses themselves.
+pub fn marked_count_in(log: &Log, courses: &[Course], profile: Option<&Profile>, marks: &[Mark]) -> usize {
+    let without = findings(log, &allow_for_courses(courses, profile, &[])).len();
+    let with = findings(log, &allow_for_courses(courses, profile, marks)).len();
     without.saturating_sub(with)
 }

@@ -7,6 +7,7 @@
 //! clock is [`Options::now`]; all times are shown in UTC.
 
 mod build;
+pub mod copies;
 pub(crate) mod html;
 pub mod identify;
 pub(crate) mod markdown;
@@ -27,6 +28,7 @@ use jiff::tz::TimeZone;
 use crate::digest;
 pub use crate::digest::{Verification, verify};
 pub use build::studied_in_period;
+pub use copies::{Formats, Written, write_log};
 pub use model::{FORMAT_NAME, FORMAT_VERSION, Log};
 
 use crate::content::{Course, Module};

@@ -19,7 +19,9 @@ use crate::folder::StoreError;
 /// The record file's schema.
 /// - 2: adds `reflections`, so that a review's quotes are checked against
 ///   what was exported (schema 1 files are read as they are).
-pub const RECORDS_SCHEMA: u32 = 2;
+/// - 3: adds `copies`, the other files of one export (a printable copy
+///   beside the JSON); older files are read as they are.
+pub const RECORDS_SCHEMA: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +38,53 @@ pub struct ExportRecord {
     /// carried it: what a review may quote as the learner's words.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub reflections: BTreeMap<String, String>,
+    /// The same log written in other formats by the same export (a
+    /// printable copy), each with its file's digest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<CopyRecord>,
+}
+
+/// A copy of an exported log in another format: the same log id and
+/// words, its own bytes and digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyRecord {
+    pub format: String,
+    pub digest: String,
+}
+
+impl CopyRecord {
+    pub fn of(format: Format, bytes: &[u8]) -> Self {
+        CopyRecord {
+            format: format.extension().to_owned(),
+            digest: digest_of(bytes),
+        }
+    }
+}
+
+impl ExportRecord {
+    /// Whether `digest` is that of a file this export wrote (the log or
+    /// its copy).
+    pub fn wrote(&self, digest: &str) -> bool {
+        self.digest == digest || self.copies.iter().any(|copy| copy.digest == digest)
+    }
+
+    /// The formats written, "json + html".
+    pub fn formats(&self) -> String {
+        std::iter::once(self.format.as_str())
+            .chain(self.copies.iter().map(|copy| copy.format.as_str()))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
+/// The digest a file carries (as `casebook verify` computes it), or
+/// nothing when it carries none.
+fn digest_of(bytes: &[u8]) -> String {
+    match super::verify(bytes) {
+        super::Verification::Matches { digest } => digest,
+        _ => String::new(),
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,13 +97,9 @@ pub struct ExportRecords {
 
 /// What to record of a log just rendered.
 pub fn record_of(log: &super::Log, format: Format, bytes: &[u8]) -> ExportRecord {
-    let digest = match super::verify(bytes) {
-        super::Verification::Matches { digest } => digest,
-        _ => String::new(),
-    };
     ExportRecord {
         log_id: log.log_id.clone(),
-        digest,
+        digest: digest_of(bytes),
         exported: log.exported,
         format: format.extension().to_owned(),
         modules: log
@@ -82,6 +127,7 @@ pub fn record_of(log: &super::Log, format: Format, bytes: &[u8]) -> ExportRecord
                 })
             })
             .collect(),
+        copies: Vec::new(),
     }
 }
 
@@ -166,6 +212,7 @@ mod tests {
             format: "md".to_owned(),
             modules: vec!["hmip-youth-2021/desistance-assessing".to_owned()],
             reflections: BTreeMap::new(),
+            copies: Vec::new(),
         }
     }
 

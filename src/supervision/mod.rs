@@ -193,7 +193,7 @@ pub fn check_import(
             exit::REFUSED,
         ));
     }
-    if !same_log.iter().any(|record| record.digest == review.log_digest) {
+    if !same_log.iter().any(|record| record.wrote(&review.log_digest)) {
         return Err((text::review_digest_mismatch(&review.log_id), exit::REFUSED));
     }
     let exported: std::collections::BTreeSet<&str> = same_log
@@ -220,7 +220,7 @@ pub fn check_import(
     // has none: a review of it is checked by the log's digest alone.)
     let sent: std::collections::BTreeMap<&str, &str> = same_log
         .iter()
-        .filter(|record| record.digest == review.log_digest)
+        .filter(|record| record.wrote(&review.log_digest))
         .flat_map(|record| {
             record
                 .reflections

@@ -33,6 +33,15 @@ pub fn export_suggestion(name: &str) -> String {
     format!("{name} is free: Ctrl-N to use it.")
 }
 
+/// The export dialog's line under the file, when a copy goes with it.
+pub fn export_copy_beside(name: &str) -> String {
+    format!("and a printable copy beside it: {name}")
+}
+
+pub fn log_and_copy_written(main: &str, copy: &str) -> String {
+    format!("Log written to {main}, and its printable copy to {copy}")
+}
+
 pub fn log_written(path: &str) -> String {
     format!("Log written to {path}")
 }

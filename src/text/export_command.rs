@@ -91,6 +91,28 @@ pub fn cannot_write_stdout(reason: &str) -> String {
     format!("Cannot write the log to standard output: {reason}")
 }
 
+/// One export that wrote the log and a printable copy of it.
+pub fn written_with_copy(modules: usize, formats: &str, main: &Path, copy: &Path) -> String {
+    let modules = if modules == 1 {
+        "1 module".to_owned()
+    } else {
+        format!("{modules} modules")
+    };
+    format!(
+        "Wrote a reflective log of {modules} ({formats}) to {}\nand its printable copy to {}\nBoth files have the same log id: send the first to your supervisor for review.",
+        main.display(),
+        copy.display()
+    )
+}
+
+/// `--copy` in the format of the log itself.
+pub fn copy_same_format(extension: &str) -> String {
+    format!("--copy {extension} is the log's own format: choose another for the copy (html or txt, say).")
+}
+
+pub const COPY_NOT_TO_STDOUT: &str =
+    "--copy writes a second file, so it cannot go with -o - (standard output): name a file with -o, or leave it out.";
+
 pub fn written(modules: usize, format_name: &str, path: &Path) -> String {
     let modules = if modules == 1 {
         "1 module".to_owned()

@@ -5,6 +5,58 @@ pub const ACTION_POINT: &str = "action point";
 pub const PROFILE: &str = "your profile";
 pub const ASK_WRITE_ANYWAY: &str = "Write the log anyway? [y/N] ";
 
+// The tutor's export dialog, when the check finds something.
+pub const FINDINGS_TITLE: &str = "Before this log leaves your computer";
+pub const ALL_MARKED: &str = "Every finding is marked not identifying: Enter writes the log.";
+pub const MARK_NO_FOLDER: &str =
+    "casebook has no data folder this time, so a mark cannot be kept: change the words, or w to write anyway.";
+
+pub fn findings_intro(count: usize) -> String {
+    let things = if count == 1 {
+        "1 thing".to_owned()
+    } else {
+        format!("{count} things")
+    };
+    format!(
+        "Nothing is written yet. The check found {things} that could identify a child, family, victim or colleague. It can be wrong either way: read each one."
+    )
+}
+
+/// [`findings_intro`] for a small screen.
+pub fn findings_intro_short(count: usize) -> String {
+    let found = if count == 1 {
+        "1 finding".to_owned()
+    } else {
+        format!("{count} findings")
+    };
+    format!("{found}; nothing written yet.")
+}
+
+/// A finding in the dialog: the words and why.
+pub fn finding_said(words: &str, reason: &str) -> String {
+    format!("\"{words}\" {reason}")
+}
+
+/// Where a finding is, under it.
+pub fn finding_place(module: &str, what: &str) -> String {
+    if module.is_empty() {
+        format!("in {what}")
+    } else {
+        format!("in {module}, {what}")
+    }
+}
+
+/// Said at the foot when a finding is opened where it was written.
+pub fn opened(words: &str, reason: &str) -> String {
+    format!(
+        "\"{words}\" {reason}: change the words if they could identify someone, then export again from the home screen (e)."
+    )
+}
+
+pub fn mark_failed(reason: &str) -> String {
+    format!("The mark could not be kept ({reason}): change the words, or w to write anyway.")
+}
+
 /// One finding, numbered for `--mark N`.
 pub fn finding_line(number: usize, module: &str, what: &str, words: &str, reason: &str) -> String {
     let at = if module.is_empty() {

@@ -111,6 +111,19 @@ pub const EXPORT_PERIOD: Help = (
 );
 pub const EXPORT_WRITE: Help = ("Enter", "write the log to the file named");
 pub const EXPORT_CANCEL: Help = ("Esc", "close without writing");
+pub const FINDINGS_MOVE: Help = ("↑ ↓ / k j", "choose a finding");
+pub const FINDINGS_OPEN: Help = ("Enter", "open the words where you wrote them, to change them");
+pub const FINDINGS_MARK: Help = (
+    "m",
+    "mark the finding as not identifying (remembered while its sentence stays the same)",
+);
+pub const FINDINGS_WRITE: Help = ("w", "write the log anyway: you have read every finding");
+pub const FINDINGS_BACK: Help = ("Esc", "back to the export's choices, writing nothing");
+pub const HINT_FINDINGS_MOVE: Hint = ("↑↓", "choose");
+pub const HINT_FINDINGS_OPEN: Hint = ("Enter", "open");
+pub const HINT_FINDINGS_MARK: Hint = ("m", "not identifying");
+pub const HINT_FINDINGS_WRITE: Hint = ("w", "write anyway");
+pub const HINT_FINDINGS_BACK: Hint = ("Esc", "back");
 pub const EXPORT_SUGGESTION: Help = ("Ctrl-N", "use the free name suggested, when the file exists");
 
 pub const HINT_OPEN: Hint = ("Enter", "open");

@@ -101,15 +101,32 @@ impl<S: Store> App<S> {
             }),
             Effect::Export {
                 modules,
-                format,
+                formats,
                 path,
                 since,
                 until,
-            } => Some(self.export(&modules, format, &path, since, until, now)),
-            Effect::PrepareExport(paths) => Some(Msg::ExportPrepared {
-                free: paths.iter().map(|path| free_name(path)).collect(),
-                last: last_export(self.store.data_paths()),
+                checked,
+            } => Some(super::app_export::export(
+                &self.model,
+                &self.store,
+                &modules,
+                super::app_export::Asked {
+                    formats,
+                    path: &path,
+                    since,
+                    until,
+                    checked,
+                },
+                now,
+            )),
+            Effect::PrepareExport(sets) => Some(Msg::ExportPrepared {
+                free: sets
+                    .iter()
+                    .map(|(main, formats)| super::app_export::free_set(main, *formats))
+                    .collect(),
+                last: super::app_export::last_export(self.store.data_paths()),
             }),
+            Effect::MarkFinding(mark) => Some(Msg::FindingMarked(super::app_export::mark_finding(&self.store, mark))),
             Effect::ImportReview { path, allowed_signers } => {
                 Some(self.import_review(&path, allowed_signers.as_deref()))
             }
@@ -181,92 +198,6 @@ impl<S: Store> App<S> {
             Err(reason) => Msg::CpdRecordFailed(reason),
         }
     }
-
-    /// Writes a log from what is in memory, so it works even while saving
-    /// to the data folder fails.
-    fn export(
-        &self,
-        modules: &[ModuleKey],
-        format: crate::export::Format,
-        path: &std::path::Path,
-        since: Option<jiff::civil::Date>,
-        until: Option<jiff::civil::Date>,
-        now: Timestamp,
-    ) -> Msg {
-        let selected: Vec<crate::export::Selected> = modules
-            .iter()
-            .filter_map(|key| {
-                let course = self.model.courses.iter().find(|course| course.id == key.0)?;
-                let module = course.module(&key.1)?;
-                Some((course, module, self.model.journals.get(key)?))
-            })
-            .collect();
-        let options = crate::export::Options {
-            since,
-            until,
-            ..crate::export::Options::new(now)
-        };
-        let result = crate::export::export_to_path_with(
-            &selected,
-            Some(&self.model.profile),
-            format,
-            path,
-            &options,
-            self.store.data_paths(),
-        );
-        match result {
-            Ok(path) => Msg::Exported { path, unrecorded: None },
-            // Written, but the data folder's record of exports was not.
-            Err(crate::export::ExportError::NotRecorded { path, reason }) => Msg::Exported {
-                unrecorded: Some(crate::text::export_not_recorded(&path, &reason)),
-                path,
-            },
-            Err(error) => {
-                let suggestion = matches!(error, crate::export::ExportError::AlreadyExists(_)).then(|| free_name(path));
-                Msg::ExportFailed {
-                    reason: error.to_string(),
-                    suggestion,
-                }
-            }
-        }
-    }
-}
-
-/// The day (UTC) and format of the last log recorded in the data folder's
-/// `exports.ron`, when the tutor knows its data folder and can read it.
-fn last_export(folder: Option<&crate::folder::DataPaths>) -> Option<(jiff::civil::Date, crate::export::Format)> {
-    let records = crate::export::records::load(folder?).ok()?;
-    let last = records.into_iter().max_by_key(|record| record.exported)?;
-    let format = crate::export::Format::ALL
-        .into_iter()
-        .find(|format| format.extension() == last.format)?;
-    Some((crate::export::export_date(last.exported), format))
-}
-
-/// `path` if nothing is there, else the first of `NAME-2.EXT`, `NAME-3.EXT`...
-/// that is free.
-fn free_name(path: &std::path::Path) -> std::path::PathBuf {
-    let taken = |path: &std::path::Path| path.symlink_metadata().is_ok();
-    if !taken(path) {
-        return path.to_path_buf();
-    }
-    let stem = path
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().into_owned());
-    (2..1000)
-        .map(|number| {
-            let name = match &extension {
-                Some(extension) => format!("{stem}-{number}.{extension}"),
-                None => format!("{stem}-{number}"),
-            };
-            path.with_file_name(name)
-        })
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// The module studied most recently, as (course, module) indices: home

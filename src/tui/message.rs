@@ -38,12 +38,18 @@ pub enum Msg {
     ProfileSaved,
     /// A save failed: the reason, then the file.
     SaveFailed(String),
-    /// A log was written, to this full path; `unrecorded` says why the
-    /// data folder's record of exports could not be updated, if it could not.
+    /// A log was written, to these full paths (the log, then its printable
+    /// copy if one was asked for); `unrecorded` says why the data folder's
+    /// record of exports could not be updated, if it could not.
     Exported {
-        path: PathBuf,
+        paths: Vec<PathBuf>,
         unrecorded: Option<String>,
     },
+    /// The identifying-details check found something in the log about to be
+    /// written: nothing was written.
+    ExportFindings(crate::tui::found::Findings),
+    /// A finding was marked "not identifying" (or why it could not be).
+    FindingMarked(Result<(), String>),
     /// A log could not be written; `suggestion` is a free name beside the
     /// one asked for, when that one exists.
     ExportFailed {
@@ -54,7 +60,7 @@ pub enum Msg {
     /// the last export recorded in the data folder (its day and format).
     ExportPrepared {
         free: Vec<PathBuf>,
-        last: Option<(jiff::civil::Date, crate::export::Format)>,
+        last: Option<(jiff::civil::Date, crate::export::Formats)>,
     },
     /// A damaged journal was moved aside (to this path), or why not.
     SetAside {
@@ -115,17 +121,23 @@ pub struct Startup {
 pub enum Effect {
     Save(ModuleKey),
     SaveProfile,
-    /// Write a reflective log of these modules to a new file.
+    /// Write a reflective log of these modules to a new file (and its
+    /// printable copy beside it), after the identifying-details check
+    /// unless the learner has read its findings and goes on (`checked`).
     Export {
         modules: Vec<ModuleKey>,
-        format: crate::export::Format,
+        formats: crate::export::Formats,
         path: PathBuf,
         since: Option<jiff::civil::Date>,
         until: Option<jiff::civil::Date>,
+        checked: bool,
     },
-    /// Find the first free name for each of these files (one per format),
-    /// and the last export recorded.
-    PrepareExport(Vec<PathBuf>),
+    /// Remember a finding as "not identifying".
+    MarkFinding(crate::identify::Mark),
+    /// Find the first free name for each of these files, free for its
+    /// printable copy too (one per choice of formats), and the last export
+    /// recorded.
+    PrepareExport(Vec<(PathBuf, crate::export::Formats)>),
     /// Check a review file as `import-review` does and keep it in the data
     /// folder (the tutor holds the data lock already).
     ImportReview {

@@ -4,7 +4,9 @@
 //! tables in `keymap.rs`.
 
 pub mod app;
+mod app_export;
 pub mod backend;
+pub mod found;
 pub mod guide;
 pub(crate) mod keymap;
 pub mod layout;

@@ -73,7 +73,7 @@ pub struct Model {
     /// The day (UTC) and format of the last log exported, from the data
     /// folder's record or this session: the dialog opens on that format,
     /// and "since the last export" starts that day.
-    pub last_export: Option<(jiff::civil::Date, crate::export::Format)>,
+    pub last_export: Option<(jiff::civil::Date, crate::export::Formats)>,
     /// Reviews imported into the data folder, oldest first: read at
     /// start-up and after an import, never per frame.
     pub reviews: Vec<crate::review::ImportedReview>,
@@ -246,7 +246,8 @@ impl LayoutCache {
 
 /// Choosing a period, a format and a file for a reflective log.
 pub struct ExportDialog {
-    pub format: crate::export::Format,
+    /// The format, and perhaps a printable copy's (one of `Formats::CHOICES`).
+    pub formats: crate::export::Formats,
     pub path: TextEditor,
     /// The learner typed a path of their own: keep it when the format changes.
     pub(crate) path_edited: bool,
@@ -261,13 +262,17 @@ pub struct ExportDialog {
     pub(crate) to: TextEditor,
     /// The row the keys go to.
     pub(crate) row: ExportRow,
-    /// The file each format is written to unless another is typed, in
-    /// `Format::ALL`'s order: free names, once they are found.
+    /// The file each choice of formats is written to unless another is
+    /// typed, in `Formats::CHOICES`' order: free names (free for the copy
+    /// too), once they are found.
     pub(crate) defaults: Vec<std::path::PathBuf>,
     /// Why the last try to write failed.
     pub problem: Option<String>,
     /// A free name beside the one that exists, offered instead.
     pub suggestion: Option<std::path::PathBuf>,
+    /// What the identifying-details check found in the log about to be
+    /// written: shown in place of the form until the learner goes on.
+    pub findings: Option<crate::tui::found::Findings>,
 }
 
 /// Importing a supervisor's review: its file, and optionally an

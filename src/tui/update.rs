@@ -102,7 +102,15 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             save_failed(model, reason, now);
             Vec::new()
         }
-        Msg::Exported { path, unrecorded } => export::written(model, &path, unrecorded, now),
+        Msg::Exported { paths, unrecorded } => export::written(model, &paths, unrecorded, now),
+        Msg::ExportFindings(findings) => {
+            crate::tui::overlays::findings::found(model, findings);
+            Vec::new()
+        }
+        Msg::FindingMarked(result) => {
+            crate::tui::overlays::findings::marked(model, result);
+            Vec::new()
+        }
         Msg::ExportFailed { reason, suggestion } => {
             export::failed(model, reason, suggestion);
             Vec::new()
@@ -258,6 +266,10 @@ fn handle_key(model: &mut Model, key: KeyEvent, now: Timestamp) -> Vec<Effect> {
     }
     // One overlay at a time, and it takes every key.
     match &model.overlay {
+        // What the identifying-details check found, listed in its place.
+        Some(Overlay::Export(dialog)) if dialog.findings.is_some() => {
+            return crate::tui::overlays::findings::key(model, key, now);
+        }
         Some(Overlay::Export(_)) => return export::key(model, key),
         Some(Overlay::ReviewImport(_)) => return review_import::key(model, key),
         Some(Overlay::Cpd(_)) => return cpd::key(model, key, now),

@@ -134,8 +134,16 @@ fn the_export_dialog_asks_the_file_system_once_when_it_opens() {
     let Some(Effect::PrepareExport(names)) = asked.first().copied().cloned() else {
         panic!()
     };
-    let free: Vec<std::path::PathBuf> = names.iter().map(|name| name.with_extension("free")).collect();
-    let recorded = Some((jiff::civil::date(2026, 11, 2), crate::export::Format::Json));
+    assert_eq!(
+        names.len(),
+        crate::export::Formats::CHOICES.len(),
+        "one name per choice"
+    );
+    let free: Vec<std::path::PathBuf> = names.iter().map(|(name, _)| name.with_extension("free")).collect();
+    let recorded = Some((
+        jiff::civil::date(2026, 11, 2),
+        crate::export::Formats::one(crate::export::Format::Json),
+    ));
     update(
         &mut model,
         Msg::ExportPrepared {
@@ -146,7 +154,11 @@ fn the_export_dialog_asks_the_file_system_once_when_it_opens() {
     );
     let dialog = model.export().unwrap();
     assert_eq!(dialog.defaults, free);
-    assert_eq!(dialog.format, crate::export::Format::Json, "the last format recorded");
+    assert_eq!(
+        dialog.formats,
+        crate::export::Formats::one(crate::export::Format::Json),
+        "the last format recorded"
+    );
     assert_eq!(model.last_export, recorded);
 }
 
@@ -309,7 +321,7 @@ fn an_export_is_remembered_for_the_next() {
     let effects = update(
         &mut model,
         Msg::Exported {
-            path: "/logs/a.html".into(),
+            paths: vec!["/logs/a.html".into()],
             unrecorded: None,
         },
         at(6),
@@ -318,10 +330,16 @@ fn an_export_is_remembered_for_the_next() {
     assert!(model.export().is_none());
     assert_eq!(
         model.last_export,
-        Some((jiff::civil::date(2026, 11, 18), crate::export::Format::Html))
+        Some((
+            jiff::civil::date(2026, 11, 18),
+            crate::export::Formats::one(crate::export::Format::Html)
+        ))
     );
     update(&mut model, key(KeyCode::Char('e')), at(7));
-    assert_eq!(model.export().unwrap().format, crate::export::Format::Html);
+    assert_eq!(
+        model.export().unwrap().formats,
+        crate::export::Formats::one(crate::export::Format::Html)
+    );
 }
 
 #[test]

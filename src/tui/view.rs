@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::model::{MIN_HEIGHT, MIN_WIDTH, Model, Screen};
-use super::overlays::{cpd, export, help, review_import};
+use super::overlays::{cpd, export, findings, help, review_import};
 use super::screens::{completion, home, profile, reader};
 use super::theme::Theme;
 pub use super::widgets::{Canvas, short_name};
@@ -42,7 +42,10 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
         Screen::Completion(_) => completion::draw(model, canvas, area, theme),
     }
     if let Some(dialog) = model.export() {
-        export::draw(model, dialog, canvas, area, theme);
+        match &dialog.findings {
+            Some(found) => findings::draw(found, canvas, area, theme),
+            None => export::draw(model, dialog, canvas, area, theme),
+        }
     }
     if let Some(dialog) = model.review_import() {
         review_import::draw(dialog, canvas, area, theme);

@@ -90,6 +90,10 @@ pub(crate) enum Action {
     DiscardCpdRecord,
     /// Start the peer reflection from a peer review's comments.
     UsePeerReview,
+    /// Mark a finding of the identifying-details check "not identifying".
+    MarkFinding,
+    /// Write the log although the check found something.
+    WriteAnyway,
     /// Carry on from a review's draft.
     CarryOn,
     /// Throw a review's draft away and start again (asked first).
@@ -113,6 +117,8 @@ pub(crate) enum Context {
     ActionPoint,
     Profile,
     Export,
+    /// The export dialog listing what the identifying-details check found.
+    ExportFindings,
     /// The dialog importing a review.
     ReviewImport,
     /// Reviewing a log on the full screen: reading the page.

@@ -393,6 +393,39 @@ const EXPORT: &[Binding] = &[
     ),
 ];
 
+const EXPORT_FINDINGS: &[Binding] = &[
+    hinted(
+        &[
+            (Plain(K::Up), A::Up),
+            (Plain(K::Char('k')), A::Up),
+            (Plain(K::Down), A::Down),
+            (Plain(K::Char('j')), A::Down),
+        ],
+        words::FINDINGS_MOVE,
+        &[hint(4, words::HINT_FINDINGS_MOVE)],
+    ),
+    hinted(
+        &[(Plain(K::Enter), A::Open)],
+        words::FINDINGS_OPEN,
+        &[hint(0, words::HINT_FINDINGS_OPEN)],
+    ),
+    hinted(
+        &[(Plain(K::Char('m')), A::MarkFinding)],
+        words::FINDINGS_MARK,
+        &[hint(1, words::HINT_FINDINGS_MARK)],
+    ),
+    hinted(
+        &[(Plain(K::Char('w')), A::WriteAnyway)],
+        words::FINDINGS_WRITE,
+        &[hint(2, words::HINT_FINDINGS_WRITE)],
+    ),
+    hinted(
+        &[(Plain(K::Esc), A::Cancel)],
+        words::FINDINGS_BACK,
+        &[hint(3, words::HINT_FINDINGS_BACK)],
+    ),
+];
+
 const REVIEW_IMPORT: &[Binding] = &[
     hinted(
         &[
@@ -479,6 +512,7 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::ActionPoint => ACTION_POINT,
         Context::Profile => PROFILE,
         Context::Export => EXPORT,
+        Context::ExportFindings => EXPORT_FINDINGS,
         Context::ReviewImport => REVIEW_IMPORT,
         Context::ReviewRead => REVIEW_READ,
         Context::ReviewText => REVIEW_TEXT,

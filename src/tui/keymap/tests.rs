@@ -5,7 +5,7 @@ use crate::editor::keys::EditKey;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 19] = [
+const ALL: [Context; 20] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -16,6 +16,7 @@ const ALL: [Context; 19] = [
     Context::ActionPoint,
     Context::Profile,
     Context::Export,
+    Context::ExportFindings,
     Context::ReviewImport,
     Context::ReviewRead,
     Context::ReviewText,

@@ -2,7 +2,7 @@
 //! It follows `casebook export`'s rule: an existing file is refused, and
 //! the next free name is offered instead.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use crate::editor::Editor as TextEditor;
-use crate::export::Format;
+use crate::export::Formats;
 use crate::text;
 use crate::tui::keymap::{self, Action, Context, Situation};
 use crate::tui::message::Effect;
@@ -31,16 +31,22 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
         return Vec::new();
     }
     let date = crate::export::export_date(now);
-    let defaults: Vec<PathBuf> = Format::ALL
+    let defaults: Vec<PathBuf> = Formats::CHOICES
         .iter()
-        .map(|format| model.export_dir.join(crate::export::default_file_name(*format, date)))
+        .map(|formats| {
+            model
+                .export_dir
+                .join(crate::export::default_file_name(formats.main, date))
+        })
         .collect();
-    let format = model.last_export.map_or(Format::Markdown, |(_, format)| format);
-    let path = default_for(&defaults, format);
+    let formats = model
+        .last_export
+        .map_or(Formats::one(crate::export::Format::Markdown), |(_, formats)| formats);
+    let path = default_for(&defaults, formats);
     let today = now.to_zoned(model.timezone.clone()).date();
     model.overlay = Some(crate::tui::model::Overlay::Export(ExportDialog {
         today,
-        format,
+        formats,
         path: TextEditor::single_line(&path),
         path_edited: false,
         modules,
@@ -51,12 +57,15 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
         defaults: defaults.clone(),
         problem: None,
         suggestion: None,
+        findings: None,
     }));
-    vec![Effect::PrepareExport(defaults)]
+    vec![Effect::PrepareExport(
+        defaults.into_iter().zip(Formats::CHOICES).collect(),
+    )]
 }
 
-fn default_for(defaults: &[PathBuf], format: Format) -> String {
-    let index = Format::ALL.iter().position(|each| *each == format).unwrap_or(0);
+fn default_for(defaults: &[PathBuf], formats: Formats) -> String {
+    let index = Formats::CHOICES.iter().position(|each| *each == formats).unwrap_or(0);
     defaults
         .get(index)
         .map(|path| path.display().to_string())
@@ -116,7 +125,7 @@ fn rows(dialog: &ExportDialog) -> Vec<ExportRow> {
 pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     let action = keymap::own_action(Context::Export, &key);
     if action == Some(Action::Write) {
-        return write(model);
+        return write_checked(model, false);
     }
     let Some(dialog) = model.export_mut() else {
         return Vec::new();
@@ -124,18 +133,19 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match action {
         Some(Action::Cancel) => model.overlay = None,
         Some(Action::NextFormat | Action::PreviousFormat) => {
-            let index = Format::ALL
+            let choices = Formats::CHOICES;
+            let index = choices
                 .iter()
-                .position(|format| *format == dialog.format)
+                .position(|formats| *formats == dialog.formats)
                 .unwrap_or(0);
             let step = if action == Some(Action::PreviousFormat) {
-                Format::ALL.len() - 1
+                choices.len() - 1
             } else {
                 1
             };
-            dialog.format = Format::ALL[(index + step) % Format::ALL.len()];
+            dialog.formats = choices[(index + step) % choices.len()];
             if !dialog.path_edited {
-                dialog.path = TextEditor::single_line(&default_for(&dialog.defaults, dialog.format));
+                dialog.path = TextEditor::single_line(&default_for(&dialog.defaults, dialog.formats));
             }
         }
         Some(Action::Up | Action::Down) => {
@@ -189,13 +199,15 @@ pub(crate) fn key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Enter: the log of the modules studied in the period. The dialog stays
-/// open until it is written, so that a failure leaves the name in place.
-fn write(model: &mut Model) -> Vec<Effect> {
+/// Enter: the log of the modules studied in the period, checked for
+/// identifying details first (`checked`: the learner has read the
+/// findings and goes on). The dialog stays open until it is written, so
+/// that a failure leaves the name in place.
+pub(crate) fn write_checked(model: &mut Model, checked: bool) -> Vec<Effect> {
     let Some(dialog) = model.export() else {
         return Vec::new();
     };
-    let checked = period_dates(model, dialog).and_then(|(since, until)| {
+    let chosen = period_dates(model, dialog).and_then(|(since, until)| {
         let modules = included(model, dialog, since, until);
         if modules.is_empty() {
             Err(text::EXPORT_NOTHING_IN_PERIOD.to_owned())
@@ -203,13 +215,14 @@ fn write(model: &mut Model) -> Vec<Effect> {
             Ok((modules, since, until))
         }
     });
-    let effect = match checked {
+    let effect = match chosen {
         Ok((modules, since, until)) => Effect::Export {
             modules,
-            format: dialog.format,
+            formats: dialog.formats,
             path: PathBuf::from(dialog.path.text()),
             since,
             until,
+            checked,
         },
         Err(problem) => {
             if let Some(dialog) = model.export_mut() {
@@ -222,12 +235,16 @@ fn write(model: &mut Model) -> Vec<Effect> {
 }
 
 /// The log is written: the dialog closes, the foot says where, and the
-/// day and format are remembered for the next export.
-pub(crate) fn written(model: &mut Model, path: &Path, unrecorded: Option<String>, now: Timestamp) -> Vec<Effect> {
+/// day and formats are remembered for the next export.
+pub(crate) fn written(model: &mut Model, paths: &[PathBuf], unrecorded: Option<String>, now: Timestamp) -> Vec<Effect> {
     if let Some(dialog) = model.take_export() {
-        model.last_export = Some((crate::export::export_date(now), dialog.format));
+        model.last_export = Some((crate::export::export_date(now), dialog.formats));
     }
-    model.notice = Some(unrecorded.unwrap_or_else(|| text::log_written(&path.display().to_string())));
+    let shown: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
+    model.notice = Some(unrecorded.unwrap_or_else(|| match shown.as_slice() {
+        [main, copy] => text::log_and_copy_written(main, copy),
+        _ => text::log_written(&shown.join(", ")),
+    }));
     Vec::new()
 }
 
@@ -245,15 +262,11 @@ pub(crate) fn failed(model: &mut Model, reason: String, suggestion: Option<PathB
 /// The free names found for the dialog's defaults, and the last export
 /// recorded: the dialog, just opened, takes that export's format unless
 /// this session has exported since.
-pub(crate) fn prepared(
-    model: &mut Model,
-    names: Vec<PathBuf>,
-    recorded: Option<(jiff::civil::Date, crate::export::Format)>,
-) {
+pub(crate) fn prepared(model: &mut Model, names: Vec<PathBuf>, recorded: Option<(jiff::civil::Date, Formats)>) {
     if recorded.is_some_and(|(day, _)| model.last_export.is_none_or(|(known, _)| day > known)) {
         model.last_export = recorded;
-        if let (Some(dialog), Some((_, format))) = (model.export_mut(), recorded) {
-            dialog.format = format;
+        if let (Some(dialog), Some((_, formats))) = (model.export_mut(), recorded) {
+            dialog.formats = formats;
         }
     }
     if let Some(dialog) = model.export_mut()
@@ -261,7 +274,7 @@ pub(crate) fn prepared(
     {
         dialog.defaults = names;
         if !dialog.path_edited {
-            dialog.path = TextEditor::single_line(&default_for(&dialog.defaults, dialog.format));
+            dialog.path = TextEditor::single_line(&default_for(&dialog.defaults, dialog.formats));
         }
     }
 }
@@ -357,22 +370,27 @@ pub(crate) fn draw(model: &Model, dialog: &ExportDialog, canvas: &mut Canvas, ar
     let mut scope_rows = wrapped(&scope, inner_width, theme.plain());
     scope_rows.truncate(3);
     blocks.push((1, scope_rows));
-    let format_names: Vec<&str> = Format::ALL.iter().map(|format| format.name()).collect();
-    let chosen_format = Format::ALL
+    let format_names: Vec<String> = Formats::CHOICES.iter().map(|formats| formats.name()).collect();
+    let format_names: Vec<&str> = format_names.iter().map(String::as_str).collect();
+    let chosen_format = Formats::CHOICES
         .iter()
-        .position(|format| *format == dialog.format)
+        .position(|formats| *formats == dialog.formats)
         .unwrap_or(0);
-    blocks.push((
-        2,
-        choices(
-            text::EXPORT_FORMAT,
-            &format_names,
-            chosen_format,
-            false,
-            inner_width,
-            theme,
-        ),
-    ));
+    let mut format_rows = choices(
+        text::EXPORT_FORMAT,
+        &format_names,
+        chosen_format,
+        false,
+        inner_width,
+        theme,
+    );
+    // Too many rows on a narrow screen: the format chosen alone, so it
+    // still shows (Tab goes on to the next as before).
+    if format_rows.len() > 2 {
+        let chosen = format_names.get(chosen_format).copied().unwrap_or_default();
+        format_rows = choices(text::EXPORT_FORMAT, &[chosen], 0, false, inner_width, theme);
+    }
+    blocks.push((2, format_rows));
     // Where the log goes: the folder on a line of its own, never broken.
     let typed = PathBuf::from(dialog.path.text());
     let folder = match typed.parent() {
@@ -389,6 +407,13 @@ pub(crate) fn draw(model: &Model, dialog: &ExportDialog, canvas: &mut Canvas, ar
     };
     blocks.push((2, wrapped(&file_label, inner_width, theme.heading())));
     blocks.push((6, vec![Row::Field(ExportRow::File)]));
+    if let Some(copy) = dialog.formats.copy {
+        let copy_path = crate::export::copies::copy_path(&typed, copy);
+        let name = copy_path
+            .file_name()
+            .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+        blocks.push((5, wrapped(&text::export_copy_beside(&name), inner_width, theme.plain())));
+    }
     if let Some(problem) = &dialog.problem {
         let mut rows = wrapped(problem, inner_width, theme.alarm());
         if let Some(suggestion) = &dialog.suggestion {

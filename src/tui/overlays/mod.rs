@@ -2,5 +2,6 @@
 
 pub(crate) mod cpd;
 pub(crate) mod export;
+pub(crate) mod findings;
 pub(crate) mod help;
 pub(crate) mod review_import;
