@@ -311,7 +311,7 @@ fn a_copy_that_cannot_be_written_leaves_no_half_export_behind() {
     );
     assert_eq!(
         files_in(exports.path()),
-        [copy.clone()],
+        std::slice::from_ref(&copy),
         "no JSON left without its copy"
     );
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), "someone else's");
