@@ -75,6 +75,17 @@ fn casebook_guide_lists_every_guide_and_prints_each_one_when_piped() {
     let said = String::from_utf8_lossy(&unknown.stderr);
     assert!(said.contains("There is no guide called \"nope\""), "{said}");
     assert!(said.contains("learner, supervisor"), "{said}");
+    assert!(!said.contains("Did you mean"), "nothing is near \"nope\": {said}");
+    // A topic typed a letter or two wrong is answered with the nearest.
+    for (typo, meant) in [("supervsior", "supervisor"), ("Lerner", "learner"), ("cdp", "cpd")] {
+        let near = casebook(data.path(), &["guide", typo]);
+        assert_eq!(near.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&near.stderr);
+        assert!(
+            said.contains(&format!("There is no guide called \"{typo}\". Did you mean {meant}?")),
+            "{said}"
+        );
+    }
 }
 
 #[test]
@@ -134,23 +145,12 @@ fn man_page() -> String {
     man.render_synopsis_section(&mut page).unwrap();
     man.render_description_section(&mut page).unwrap();
     man.render_options_section(&mut page).unwrap();
-    man.render_subcommands_section(&mut page).unwrap();
     let mut page = String::from_utf8(page).unwrap();
-    // Each command's own options, as its --help gives them.
-    for sub in command.get_subcommands() {
-        let name = format!("{} {}", command.get_name(), sub.get_name());
-        let sub = sub.clone().bin_name(name.clone());
-        let mut own = Vec::new();
-        let man = clap_mangen::Man::new(sub.clone());
-        man.render_synopsis_section(&mut own).unwrap();
-        man.render_options_section(&mut own).unwrap();
-        let own = String::from_utf8(own).unwrap();
-        page.push_str(&format!(".SH \"{}\"\n", name.to_uppercase()));
-        if let Some(about) = sub.get_about() {
-            page.push_str(&format!("{}\n", roff_text(&about.to_string())));
-        }
-        // The sections become subsections of this command's.
-        page.push_str(&own.replace(".SH ", ".SS "));
+    page.push_str(&commands_list(command.get_name(), &command));
+    // Every command's own options and arguments, as its --help gives them,
+    // at every depth (cpd new, lrs set, ...).
+    for (path, sub) in commands_at_every_depth(&command) {
+        page.push_str(&command_section(&path, sub));
     }
     page.push_str(".SH \"EXIT STATUS\"\n");
     for (code, meaning) in casebook::exit::TABLE {
@@ -158,6 +158,56 @@ fn man_page() -> String {
     }
     page.push_str(".SH \"SEE ALSO\"\nThe guides built into casebook: run\n.B casebook guide\nto list them.\n");
     page
+}
+
+/// Every command under `command`, at every depth, each with its words from
+/// the top ("casebook cpd new"), parents before their own commands.
+fn commands_at_every_depth(command: &clap::Command) -> Vec<(String, clap::Command)> {
+    fn walk(path: &str, command: &clap::Command, found: &mut Vec<(String, clap::Command)>) {
+        for sub in command.get_subcommands() {
+            let path = format!("{path} {}", sub.get_name());
+            found.push((path.clone(), sub.clone()));
+            walk(&path, sub, found);
+        }
+    }
+    let mut found = Vec::new();
+    walk(command.get_name(), command, &mut found);
+    found
+}
+
+/// The list of a command's own commands, each by the words that run it
+/// ("casebook cpd new"), the heading of its section below.
+fn commands_list(path: &str, command: &clap::Command) -> String {
+    let mut list = String::from(".SH COMMANDS\nEach is described in its own section below.\n");
+    for sub in command.get_subcommands() {
+        let name = format!("{path} {}", sub.get_name());
+        list.push_str(&format!(".TP\n\\fB{}\\fR\n", roff_text(&name)));
+        if let Some(about) = sub.get_about() {
+            list.push_str(&format!("{}\n", roff_text(&about.to_string())));
+        }
+    }
+    list
+}
+
+/// One command's section of the man page: what it does, its synopsis, its
+/// options and arguments, and the commands of its own if it has any.
+fn command_section(path: &str, sub: clap::Command) -> String {
+    let sub = sub.bin_name(path);
+    let mut own = Vec::new();
+    let man = clap_mangen::Man::new(sub.clone());
+    man.render_synopsis_section(&mut own).unwrap();
+    man.render_options_section(&mut own).unwrap();
+    let mut own = String::from_utf8(own).unwrap();
+    if sub.has_subcommands() {
+        own.push_str(&commands_list(path, &sub));
+    }
+    let mut section = format!(".SH \"{}\"\n", path.to_uppercase());
+    if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+        section.push_str(&format!("{}\n", roff_text(&about.to_string())));
+    }
+    // The sections become subsections of this command's.
+    section.push_str(&own.replace(".SH ", ".SS "));
+    section
 }
 
 /// Text for a roff line: a leading dot or quote would be a request.
@@ -187,17 +237,60 @@ fn the_man_page_is_made_from_the_clap_definitions() {
     assert!(page.contains("casebook guide"));
 }
 
+/// The page has a section for every command at every depth, and each
+/// section names every option and argument that command takes: a command or
+/// option added to the command line and left out of the page fails here.
+#[test]
+fn the_man_page_covers_every_command_at_every_depth() {
+    let page = man_page();
+    let command = casebook::commands::cli::Cli::command();
+    let every = commands_at_every_depth(&command);
+    assert!(
+        every.iter().any(|(path, _)| path.split(' ').count() == 3),
+        "the commands' own commands (cpd new, lrs set) are walked too"
+    );
+    for (path, sub) in &every {
+        let heading = format!(".SH \"{}\"\n", path.to_uppercase());
+        let start = page
+            .find(&heading)
+            .unwrap_or_else(|| panic!("no section for {path} in the man page"));
+        let body = &page[start + heading.len()..];
+        let body = &body[..body.find("\n.SH ").unwrap_or(body.len())];
+        assert!(
+            body.contains(&format!("\\fB{}\\fR", path.replace('-', "\\-"))),
+            "{path}'s synopsis is not in its section"
+        );
+        for arg in sub.get_arguments().filter(|arg| !arg.is_hide_set()) {
+            let named = match (arg.get_long(), arg.get_value_names()) {
+                (Some(long), _) => format!("\\fB\\-\\-{}\\fR", long.replace('-', "\\-")),
+                (None, Some(names)) => format!("\\fI{}\\fR", names[0]),
+                (None, None) => format!("\\fI{}\\fR", arg.get_id().as_str().to_uppercase()),
+            };
+            assert!(body.contains(&named), "{path}: {named} is not in its section:\n{body}");
+            assert!(
+                arg.get_help().is_some(),
+                "{path}: {named} does not say what it is, in --help or the man page"
+            );
+        }
+        for nested in sub.get_subcommands() {
+            assert!(
+                body.contains(nested.get_name()),
+                "{path} does not list its command {}",
+                nested.get_name()
+            );
+        }
+    }
+}
+
 /// Every command's --help through the binary, as a user sees it.
 #[test]
 fn every_help_is_a_snapshot() {
     let data = tempfile::tempdir().unwrap();
     let command = casebook::commands::cli::Cli::command();
+    // Every command at every depth, as the man page has them.
     let mut paths: Vec<Vec<String>> = vec![vec![]];
-    for sub in command.get_subcommands() {
-        paths.push(vec![sub.get_name().to_owned()]);
-        for nested in sub.get_subcommands() {
-            paths.push(vec![sub.get_name().to_owned(), nested.get_name().to_owned()]);
-        }
+    for (path, _) in commands_at_every_depth(&command) {
+        paths.push(path.split(' ').skip(1).map(str::to_owned).collect());
     }
     assert!(paths.len() > 14, "every command, and cpd's and lrs's own");
     for path in paths {

@@ -177,3 +177,91 @@ fn the_check_finds_jargon_and_lets_details_in_brackets_pass() {
         assert!(reason.len() > 20);
     }
 }
+
+/// The guides a learner, a supervisor or a peer reads (`casebook guide
+/// learner`, `supervisor`, `cpd`). The IT and development guides keep their
+/// technical words: IT people and developers read them.
+const READERS_GUIDES: &[&str] = &["learner.md", "supervisor.md", "cpd.md"];
+
+/// (guide, banned word, reason it is allowed there).
+const GUIDE_ALLOWED: &[(&str, &str, &str)] = &[(
+    "cpd.md",
+    ".ron",
+    "a regulator's layout of your own is a .ron file you write (from a copy of a shipped one); the guide names the file to write",
+)];
+
+/// The prose of a guide, line by line: what a reader reads as sentences.
+/// Left out, as in the catalogue: `(bracketed details)`, where a technical
+/// term stands after the plain words; and fenced blocks (```), which hold
+/// what the reader types and what casebook prints (whose words the
+/// catalogue test checks). A bracket left open ends with its paragraph, so
+/// a stray "(" cannot hide the rest of a guide.
+fn guide_prose(markdown: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut fenced = false;
+    let mut brackets = 0usize;
+    for (index, line) in markdown.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        if line.trim().is_empty() {
+            brackets = 0;
+            continue;
+        }
+        let mut out = String::new();
+        for character in line.chars() {
+            match character {
+                '(' => brackets += 1,
+                ')' => brackets = brackets.saturating_sub(1),
+                _ if brackets == 0 => out.push(character),
+                _ => {}
+            }
+        }
+        found.push((index + 1, out));
+    }
+    found
+}
+
+#[test]
+fn the_readers_guides_speak_plain_words() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/guides");
+    let mut problems = Vec::new();
+    for file in READERS_GUIDES {
+        let markdown = std::fs::read_to_string(folder.join(file)).unwrap();
+        for (line, text) in guide_prose(&markdown) {
+            let lower = text.to_lowercase();
+            for word in BANNED {
+                let allowed = GUIDE_ALLOWED.iter().any(|(f, w, _)| f == file && w == word);
+                if lower.contains(word) && !allowed {
+                    problems.push(format!("assets/guides/{file}:{line}: \"{word}\" in {:?}", text.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "jargon in a guide a learner or supervisor reads (put the plain word first, the term in brackets):\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_guide_check_skips_details_and_fenced_blocks_but_not_a_whole_guide() {
+    let guide = "Your journal is saved.\n\nA check number (SHA-256 digest) is kept.\n\n\
+                 ```\n$ casebook verify log.md\nits digest matches\n```\n\n\
+                 An open bracket ( ends here\n\nso the digest is still seen.\n";
+    let prose = guide_prose(guide);
+    let with = |word: &str| prose.iter().filter(|(_, text)| text.contains(word)).count();
+    assert_eq!(with("journal"), 1);
+    assert_eq!(with("digest"), 1, "{prose:?}");
+    assert!(prose.iter().any(|(line, text)| *line == 12 && text.contains("digest")));
+    for (file, word, reason) in GUIDE_ALLOWED {
+        assert!(READERS_GUIDES.contains(file));
+        assert!(BANNED.contains(word));
+        assert!(reason.len() > 20);
+    }
+}

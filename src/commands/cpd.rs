@@ -33,6 +33,7 @@ pub enum CpdCommand {
     /// Make a CPD record from studied modules (default: those studied and in no record yet); asks what you learnt,
     /// the impact, and a peer reflection, each ended by a line holding only a full stop
     New {
+        /// Modules to make the record from, by id or as course/id
         #[arg(value_name = "MODULE")]
         module_names: Vec<String>,
     },
@@ -40,33 +41,39 @@ pub enum CpdCommand {
     List,
     /// Change a record's texts (once submitted, what was submitted is kept)
     Edit {
+        /// The record's id, as cpd list shows it
         #[arg(value_name = "RECORD")]
         record: String,
     },
     /// Mark a record as submitted to your regulator (a draft, with a required field empty, cannot be)
     Submit {
+        /// The record's id, as cpd list shows it
         #[arg(value_name = "RECORD")]
         record: String,
     },
     /// Move a record to the cpd/discarded folder, out of every count; cpd restore brings it back
     Discard {
+        /// The record's id, as cpd list shows it
         #[arg(value_name = "RECORD")]
         record: String,
     },
     /// Bring a discarded record back (with no RECORD: list the discarded records)
     Restore {
+        /// The discarded record's id
         #[arg(value_name = "RECORD")]
         record: Option<String>,
     },
     /// Keep the date you registered or last renewed (YYYY-MM-DD), for a layout whose period runs from it (scw,
     /// probation)
     Registered {
+        /// The date, as YYYY-MM-DD
         #[arg(value_name = "DATE")]
         date: jiff::civil::Date,
     },
     /// Write records field by field in the layout's order and labels (default: every record of this registration
     /// year), to paste into the regulator's form
     Export {
+        /// The records' ids, as cpd list shows them (default: every record of this registration year)
         #[arg(value_name = "RECORD")]
         records: Vec<String>,
         /// txt (default), md, html or json

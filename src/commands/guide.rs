@@ -65,6 +65,26 @@ pub const GUIDES: &[Guide] = &[
     },
 ];
 
+/// How alike (Jaro-Winkler, 0 to 1) a mistyped topic must be to a guide's
+/// to be suggested: a letter or two wrong or missing in a longer topic.
+const NEAR_ENOUGH: f64 = 0.85;
+
+/// The topic nearest a mistyped one ("supervsior", "lerner", "cdp"), if
+/// one is near enough to be what was meant: a letter or two wrong, or one
+/// letter wrong, missing or swapped in a short topic.
+pub fn nearest(topic: &str) -> Option<&'static str> {
+    let wanted = topic.trim().to_lowercase();
+    GUIDES
+        .iter()
+        .map(|guide| {
+            let edits = strsim::osa_distance(&wanted, guide.topic);
+            (edits, strsim::jaro_winkler(&wanted, guide.topic), guide.topic)
+        })
+        .filter(|(edits, score, _)| *edits <= 1 || *score >= NEAR_ENOUGH)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, topic)| topic)
+}
+
 /// Finds a guide by its topic, ignoring case.
 pub fn find(topic: &str) -> Option<&'static Guide> {
     GUIDES
@@ -72,7 +92,8 @@ pub fn find(topic: &str) -> Option<&'static Guide> {
         .find(|guide| guide.topic.eq_ignore_ascii_case(topic.trim()))
 }
 
-pub fn run(topic: Option<&str>) -> u8 {
+/// `ascii` is --ascii (or CASEBOOK_ASCII): the pager's foot in plain ASCII.
+pub fn run(topic: Option<&str>, ascii: bool) -> u8 {
     let Some(topic) = topic else {
         let mut out = String::new();
         out.push_str(text::GUIDE_LIST_HEADING);
@@ -90,12 +111,16 @@ pub fn run(topic: Option<&str>) -> u8 {
     };
     let Some(guide) = find(topic) else {
         let topics: Vec<&str> = GUIDES.iter().map(|guide| guide.topic).collect();
-        say(&text::guide_unknown(topic, &topics.join(", ")));
+        say(&text::guide_unknown(topic, &topics.join(", "), nearest(topic)));
         return exit::CONTENT;
     };
     let dumb = std::env::var("TERM").is_ok_and(|term| term == "dumb");
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() && !dumb {
-        match crate::tui::guide::show(guide.title, guide.text) {
+        match crate::tui::guide::show(
+            guide.title,
+            guide.text,
+            crate::tui::guide::Looks::from_environment(ascii),
+        ) {
             Ok(()) => return exit::OK,
             Err(reason) => say(&text::guide_pager_failed(&reason)),
         }

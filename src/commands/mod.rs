@@ -145,7 +145,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 exit::DATA
             }
         },
-        Some(Command::Guide { topic }) => guide::run(topic.as_deref()),
+        Some(Command::Guide { topic }) => guide::run(topic.as_deref(), cli.ascii),
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
         Some(Command::Sync { status }) => match paths.as_ref() {
             Some(paths) => crate::lrs::run_sync(*status, paths),
