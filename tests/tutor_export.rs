@@ -135,6 +135,9 @@ fn enter_opens_the_words_where_they_were_written_with_the_cursor_on_them() {
     let exports = tempfile::tempdir().unwrap();
     let mut app = answered(data.path(), exports.path(), IDENTIFYING);
     press(&mut app, "e", at(10));
+    for _ in 0..4 {
+        app.handle(key(KeyCode::Tab), at(10));
+    }
     app.handle(key(KeyCode::Enter), at(11));
     app.handle(key(KeyCode::Enter), at(12));
     assert!(app.model.overlay.is_none(), "the dialog gives way to the answer");
@@ -157,11 +160,16 @@ fn enter_opens_the_words_where_they_were_written_with_the_cursor_on_them() {
     press(&mut app, "q", at(15));
     assert!(matches!(app.model.screen, Screen::Home), "home, as the notice says");
     press(&mut app, "e", at(15));
+    assert_eq!(
+        app.model.export().unwrap().formats.name(),
+        "JSON + HTML",
+        "the formats chosen before are offered again"
+    );
     app.handle(key(KeyCode::Enter), at(16));
     assert!(app.model.export().is_none(), "no finding: written");
     let written = files_in(exports.path());
-    assert_eq!(written.len(), 1, "{written:?}");
-    let log = std::fs::read_to_string(&written[0]).unwrap();
+    assert_eq!(written.len(), 2, "{written:?}");
+    let log = std::fs::read_to_string(&written[1]).unwrap();
     assert!(log.contains("I met his teacher, his teacher"), "the changed words");
 }
 

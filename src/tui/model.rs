@@ -74,6 +74,9 @@ pub struct Model {
     /// folder's record or this session: the dialog opens on that format,
     /// and "since the last export" starts that day.
     pub last_export: Option<(jiff::civil::Date, crate::export::Formats)>,
+    /// The formats chosen in an export dialog left to change a finding's
+    /// words: offered again when it opens next.
+    pub(crate) export_choice: Option<crate::export::Formats>,
     /// Reviews imported into the data folder, oldest first: read at
     /// start-up and after an import, never per frame.
     pub reviews: Vec<crate::review::ImportedReview>,
@@ -481,6 +484,7 @@ impl Model {
             overlay: None,
             export_dir: std::path::PathBuf::from("."),
             last_export: None,
+            export_choice: None,
             reviews: Vec::new(),
             quitting: false,
             quit: false,

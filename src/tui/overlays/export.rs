@@ -40,8 +40,9 @@ pub(crate) fn open_export(model: &mut Model, modules: Vec<ModuleKey>, now: Times
         })
         .collect();
     let formats = model
-        .last_export
-        .map_or(Formats::one(crate::export::Format::Markdown), |(_, formats)| formats);
+        .export_choice
+        .or(model.last_export.map(|(_, formats)| formats))
+        .unwrap_or(Formats::one(crate::export::Format::Markdown));
     let path = default_for(&defaults, formats);
     let today = now.to_zoned(model.timezone.clone()).date();
     model.overlay = Some(crate::tui::model::Overlay::Export(ExportDialog {
@@ -239,6 +240,7 @@ pub(crate) fn write_checked(model: &mut Model, checked: bool) -> Vec<Effect> {
 pub(crate) fn written(model: &mut Model, paths: &[PathBuf], unrecorded: Option<String>, now: Timestamp) -> Vec<Effect> {
     if let Some(dialog) = model.take_export() {
         model.last_export = Some((crate::export::export_date(now), dialog.formats));
+        model.export_choice = None;
     }
     let shown: Vec<String> = paths.iter().map(|path| path.display().to_string()).collect();
     model.notice = Some(unrecorded.unwrap_or_else(|| match shown.as_slice() {
@@ -265,7 +267,8 @@ pub(crate) fn failed(model: &mut Model, reason: String, suggestion: Option<PathB
 pub(crate) fn prepared(model: &mut Model, names: Vec<PathBuf>, recorded: Option<(jiff::civil::Date, Formats)>) {
     if recorded.is_some_and(|(day, _)| model.last_export.is_none_or(|(known, _)| day > known)) {
         model.last_export = recorded;
-        if let (Some(dialog), Some((_, formats))) = (model.export_mut(), recorded) {
+        let chosen = model.export_choice;
+        if let (Some(dialog), Some((_, formats)), None) = (model.export_mut(), recorded, chosen) {
             dialog.formats = formats;
         }
     }

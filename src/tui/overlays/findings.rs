@@ -92,6 +92,7 @@ pub(crate) fn marked(model: &mut Model, result: Result<(), String>) {
 /// with the cursor on them, so the learner can change them.
 fn open(model: &mut Model, item: &FoundItem, now: Timestamp) -> Vec<Effect> {
     let mut effects = flush_all(model, now);
+    model.export_choice = model.export().map(|dialog| dialog.formats);
     model.overlay = None;
     let indexes = |model: &Model, key: &(String, String)| {
         let course = model.courses.iter().position(|course| course.id == key.0)?;
