@@ -265,3 +265,72 @@ fn the_guide_check_skips_details_and_fenced_blocks_but_not_a_whole_guide() {
         assert!(reason.len() > 20);
     }
 }
+
+/// Commands only IT or a trainer reads the help of, each with its reason:
+/// their help may use the technical terms.
+const TECHNICAL_COMMANDS: &[(&str, &str)] = &[
+    (
+        "lrs",
+        "setting up a learning record store is IT's task (xAPI, account, outbox)",
+    ),
+    ("sync", "sending to the learning record store: IT's terms, as in `lrs`"),
+    ("validate", "a trainer checks module files (.ron) with it"),
+];
+
+/// Every help a learner or supervisor reads (`casebook COMMAND --help` at
+/// any depth: what the command does and what each option means) in plain
+/// words, as the catalogue is. Clap's strings live beside the code, not in
+/// src/text/, so the catalogue's check does not see them.
+#[test]
+fn the_command_line_help_speaks_plain_words() {
+    use clap::CommandFactory;
+    fn walk(command: &clap::Command, path: &str, problems: &mut Vec<String>, seen: &mut Vec<String>) {
+        let name = if path.is_empty() {
+            command.get_name().to_owned()
+        } else {
+            format!("{path} {}", command.get_name())
+        };
+        seen.push(name.clone());
+        let top = name.split(' ').nth(1).unwrap_or_default();
+        if TECHNICAL_COMMANDS.iter().any(|(command, _)| *command == top) {
+            return;
+        }
+        let mut texts: Vec<String> = command
+            .get_about()
+            .into_iter()
+            .chain(command.get_long_about())
+            .map(ToString::to_string)
+            .collect();
+        for argument in command.get_arguments() {
+            texts.extend(argument.get_help().map(ToString::to_string));
+            texts.extend(argument.get_long_help().map(ToString::to_string));
+        }
+        for text in texts {
+            let lower = without_details(&text).to_lowercase();
+            for word in BANNED {
+                if lower.contains(word) {
+                    problems.push(format!("`{name} --help`: \"{word}\" in {text:?}"));
+                }
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, &name, problems, seen);
+        }
+    }
+    let mut problems = Vec::new();
+    let mut seen = Vec::new();
+    walk(&casebook::commands::cli::Cli::command(), "", &mut problems, &mut seen);
+    for reached in [
+        "casebook export",
+        "casebook cpd export",
+        "casebook review",
+        "casebook trust",
+    ] {
+        assert!(seen.iter().any(|name| name == reached), "{reached} not read: {seen:?}");
+    }
+    assert!(
+        problems.is_empty(),
+        "jargon in the command line's help:\n{}",
+        problems.join("\n")
+    );
+}
