@@ -5,7 +5,7 @@ use crate::editor::keys::EditKey;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 19] = [
+const ALL: [Context; 20] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
@@ -21,6 +21,7 @@ const ALL: [Context; 19] = [
     Context::ReviewText,
     Context::ReviewDate,
     Context::ReviewLeave,
+    Context::ReviewFindings,
     Context::ReviewOffer,
     Context::ReviewRestart,
     Context::CpdForm,
