@@ -64,7 +64,7 @@ pub enum Command {
         /// Only show what is waiting to be sent and the last error
         #[arg(long)]
         status: bool,
-        /// Also send the records kept back because their words may identify someone (you have read the findings
+        /// Also send the statements kept back because your words in them may identify someone (you have read the findings
         /// and nothing in them identifies a child, family, victim or colleague)
         #[arg(long)]
         checked: bool,

@@ -140,7 +140,7 @@ impl Part {
             Part::Reflection(question) => words::question(question),
             Part::ActionPoint => words::ACTION_POINT.to_owned(),
             Part::Profile => words::PROFILE.to_owned(),
-            Part::CpdField(label) => label.to_lowercase(),
+            Part::CpdField(label) => words::question(label),
             Part::ReviewComment(question) => words::comment_on(&words::question(question)),
             Part::ReviewOverall => words::REVIEW_OVERALL.to_owned(),
             Part::ReviewActions => words::REVIEW_ACTIONS.to_owned(),

@@ -72,15 +72,16 @@ pub fn review_screen_found(count: usize) -> String {
 pub const REVIEW_SCREEN_FOUND_END: &str = "Go back and change it (e), or write the review anyway (w) if nothing \
      listed identifies a child, family, victim or colleague. The check helps; it cannot promise.";
 
-/// After `casebook sync`, under the findings of the statements kept back.
+/// After `casebook sync`, under the findings of the statements kept back
+/// (the learner's words, shared with `--share-text`).
 pub fn lrs_held(count: usize) -> String {
     let statements = if count == 1 {
-        "1 record was".to_owned()
+        "1 statement was".to_owned()
     } else {
-        format!("{count} records were")
+        format!("{count} statements were")
     };
     format!(
-        "{statements} not sent: the words you share with them may identify someone (listed above). Send them \
+        "{statements} not sent: your words in them may identify someone (listed above). Send them \
          anyway with `casebook sync --checked`, mark a finding that does not identify anyone with `casebook \
          check --mark N`, or stop sharing your words with `casebook lrs set` without --share-text."
     )
@@ -89,9 +90,9 @@ pub fn lrs_held(count: usize) -> String {
 /// `casebook sync --status`: records kept back for their findings.
 pub fn lrs_held_waiting(count: usize) -> String {
     let statements = if count == 1 {
-        "1 record is".to_owned()
+        "1 statement is".to_owned()
     } else {
-        format!("{count} records are")
+        format!("{count} statements are")
     };
     format!("{statements} kept back: their words may identify someone; `casebook sync` lists what was found.")
 }
