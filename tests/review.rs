@@ -1377,3 +1377,60 @@ fn a_review_from_before_the_check_is_still_imported() {
     let imported = trip.import("log.review.json", &[]);
     assert!(imported.status.success(), "{}", err(&imported));
 }
+
+/// Issue 26 on the full screen: asked to write, the review lists what the
+/// check found in the reviewer's words; e goes back to the box, w writes
+/// anyway, and the review records that the check ran.
+#[test]
+fn the_full_screen_review_shows_findings_before_writing() {
+    if !common::tmux_available("the full-screen findings test") {
+        return;
+    }
+    let _serial = common::one_at_a_time();
+    let trip = Trip::new();
+    let log = trip.export("log.json", "json");
+    let pane = common::Pane::start(
+        "review-findings",
+        trip.reviewer.path(),
+        &format!("review '{}'", log.display()),
+    );
+    pane.wait_for("Your name");
+    for line in ["Alex Reviewer", "Practice supervisor"] {
+        pane.type_text(line);
+        pane.keys(&["Enter"]);
+    }
+    pane.wait_for("Reflection 1 of 2");
+    pane.keys(&["Tab"]);
+    pane.type_text("Alex Reviewer here: ring 07700 900123.");
+    pane.keys(&["Tab", "Right"]);
+    pane.wait_for("Reflection 2 of 2");
+    pane.keys(&["Right"]);
+    pane.wait_for("Overall comments on the log");
+    pane.keys(&["Tab", "Right"]);
+    pane.wait_for("Agreed actions (optional)");
+    pane.keys(&["Tab", "Right"]);
+    pane.wait_for("Next review date");
+    pane.keys(&["Enter"]);
+    let listed = pane.wait_for("may identify someone");
+    assert!(
+        listed.contains("\"07700 900123\" looks like a phone number"),
+        "{listed}"
+    );
+    assert!(!listed.contains("\"Alex"), "the reviewer's own name: {listed}");
+    assert!(!trip.path("log.review.json").exists(), "nothing written yet");
+    pane.keys(&["e"]);
+    pane.wait_for("Reflection 1 of 2");
+    pane.keys(&["Tab", "Right", "Right", "Tab", "Right", "Tab", "Right"]);
+    pane.wait_for("Next review date");
+    pane.keys(&["Enter"]);
+    pane.wait_for("may identify someone");
+    pane.keys(&["w"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0, "{}", pane.screen());
+    let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
+    assert_eq!(
+        review["comments"][0]["comment"],
+        "Alex Reviewer here: ring 07700 900123."
+    );
+    assert_eq!(review["identifying_check"]["run"], true);
+}
