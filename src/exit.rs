@@ -25,8 +25,9 @@ pub const LRS: u8 = 5;
 /// The terminal went away while casebook was open (a closed window or a
 /// dropped link that sent no hang-up signal): drafts were saved first.
 pub const TERMINAL: u8 = 6;
-/// The identifying-details check found something in a log about to be
-/// written, and it was not written (write it anyway with `--checked`).
+/// The identifying-details check found something in a log, CPD records or
+/// a review about to be written, or in words about to be sent to a learning
+/// record store, and it was not written or sent (`--checked` does).
 pub const FOUND: u8 = 7;
 /// Stopped with Ctrl-C in plain mode (128 + SIGINT, as a shell expects),
 /// with what was typed saved first.
@@ -66,7 +67,7 @@ pub const TABLE: &[(u8, &str)] = &[
     ),
     (
         FOUND,
-        "the export found details that may identify someone, and was not told to write anyway (--checked)",
+        "the identifying-details check found something (export, cpd export, review, sync, check), and nothing was written or sent without --checked",
     ),
     (
         CRASH,

@@ -727,3 +727,104 @@ fn new_and_edit_ask_only_for_the_fields_of_the_layouts_in_use() {
         "{glance}"
     );
 }
+
+/// Issue 26: `cpd export` runs the identifying-details check on what the
+/// learner wrote; it refuses with the findings (record, field, words,
+/// reason) unless --checked, records that the check ran (never the words),
+/// and a finding marked with `cpd check --mark N` stays marked in the next
+/// run (a restart).
+#[test]
+fn cpd_export_is_checked_for_identifying_details_and_a_marked_finding_stays_marked() {
+    let data = studied();
+    let made = casebook(
+        data.path(),
+        &["cpd", "new", "desistance-assessing"],
+        "How much a steady employer can matter, as it did for Tim.\n.\n\
+         I met Jayden at the youth centre and his mum at 14 Acacia Avenue.\n.\n.\n",
+    );
+    assert!(made.status.success(), "{}", err(&made));
+    let id = out(&made).trim().to_owned();
+    let written = data.path().join("records.txt");
+    let written_arg = written.to_str().unwrap();
+
+    let refused = casebook(data.path(), &["cpd", "export", "-o", written_arg], "");
+    assert_eq!(refused.status.code(), Some(7), "{}", err(&refused));
+    let said = err(&refused);
+    let line = |words: &str| {
+        said.lines()
+            .find(|line| line.contains(&format!("\"{words}\"")))
+            .unwrap_or_else(|| panic!("{words} not listed in:\n{said}"))
+            .to_owned()
+    };
+    let name = line("Jayden");
+    assert!(name.starts_with("1. "), "{name}");
+    assert!(name.contains(&id), "the record: {name}");
+    assert!(name.contains("impact"), "the field's label: {name}");
+    assert!(name.contains("looks like a person's first name"), "{name}");
+    assert!(line("14 Acacia Avenue").contains("looks like a house number and street"));
+    assert!(
+        !said.contains("\"Tim\""),
+        "the guide's case names are never flagged: {said}"
+    );
+    assert!(
+        said.contains("--checked") && said.contains("casebook cpd check --mark N"),
+        "{said}"
+    );
+    assert!(!written.exists(), "nothing written");
+    assert!(refused.stdout.is_empty(), "nothing on standard output either");
+
+    // --checked writes them, recording that the check ran: never the words.
+    let json = casebook(data.path(), &["cpd", "export", "--format", "json", "--checked"], "");
+    assert!(json.status.success(), "{}", err(&json));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        json["identifying_check"],
+        serde_json::json!({ "run": true, "marked_not_identifying": 0 })
+    );
+    let text = casebook(data.path(), &["cpd", "export", "--checked"], "");
+    assert!(
+        out(&text).contains("Identifying-details check: run before export; no finding marked not identifying."),
+        "{}",
+        out(&text)
+    );
+
+    // cpd check lists the same findings, numbered the same.
+    let check = casebook(data.path(), &["cpd", "check"], "");
+    assert_eq!(check.status.code(), Some(7));
+    assert!(out(&check).contains(&name), "{}", out(&check));
+    let marked = casebook(data.path(), &["cpd", "check", "--mark", "1"], "");
+    assert!(marked.status.success(), "{}", err(&marked));
+    assert!(out(&marked).contains("\"Jayden\""), "{}", out(&marked));
+    let marks = std::fs::read_to_string(data.path().join("marks.ron")).unwrap();
+    assert!(!marks.contains("Jayden"), "the mark keeps no words: {marks}");
+
+    // A new run (a restart): only the street is left, now finding 1.
+    let again = casebook(data.path(), &["cpd", "check"], "");
+    assert_eq!(again.status.code(), Some(7));
+    assert!(!out(&again).contains("\"Jayden\""), "{}", out(&again));
+    assert!(out(&again).contains("1. "), "{}", out(&again));
+    let street = casebook(data.path(), &["cpd", "check", "--mark", "1"], "");
+    assert!(street.status.success(), "{}", err(&street));
+    let clear = casebook(data.path(), &["cpd", "check"], "");
+    assert!(clear.status.success(), "{}", out(&clear));
+    assert!(
+        out(&clear).contains("No identifying details found in 1 record (2 findings marked not identifying)"),
+        "{}",
+        out(&clear)
+    );
+    let json = casebook(data.path(), &["cpd", "export", "--format", "json"], "");
+    assert!(json.status.success(), "no --checked needed now: {}", err(&json));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["identifying_check"]["marked_not_identifying"], 2);
+
+    // Changing the sentence brings the finding back.
+    let edited = casebook(
+        data.path(),
+        &["cpd", "edit", &id],
+        ".\n.\n.\nI met Jayden again at the youth centre.\n.\n.\n",
+    );
+    assert!(edited.status.success(), "{}", err(&edited));
+    let back = casebook(data.path(), &["cpd", "export"], "");
+    assert_eq!(back.status.code(), Some(7), "{}", err(&back));
+    assert!(err(&back).contains("\"Jayden\""), "{}", err(&back));
+}

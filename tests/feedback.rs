@@ -118,6 +118,7 @@ fn review_of(app: &App<impl Store>, log_id: &str, reflection: &str) -> Review {
         overall_comments: Some("Thoughtful work overall.".to_owned()),
         agreed_actions: Some("Read the desistance chapter again.".to_owned()),
         next_review: Some(jiff::civil::date(2026, 12, 29)),
+        identifying_check: None,
     }
 }
 

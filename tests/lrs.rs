@@ -1042,3 +1042,99 @@ impl Drop for Stopped {
         let _ = self.0.wait();
     }
 }
+
+/// The two answers of `desistance-assessing` name someone (a phone number,
+/// "Mr Jones"); the action point names the guide's own case, Tim.
+const STUDY_NAMING: &str =
+    "I rang his mum on 07700 900123.\n.\nMr Jones at the school helped.\n.\nAsk Tim about work.\n.\n";
+
+/// Issue 26: with text sharing on, a statement whose words may identify
+/// someone is kept back, never lost: `sync` lists what was found and sends
+/// the rest; a finding marked not identifying lets its statement go;
+/// `sync --checked` sends the others.
+#[test]
+fn a_statement_whose_words_may_identify_someone_is_not_sent_silently() {
+    let Some(modules) = node_modules("a_statement_whose_words_may_identify_someone_is_not_sent_silently") else {
+        return;
+    };
+    let lrs = Lrs::start(&modules, 0);
+    let data = data_folder();
+    configure(data.path(), &lrs.endpoint(), SECRET, &["--share-text"]);
+    let output = casebook(data.path(), &["read", MODULE, "--plain"], &[], STUDY_NAMING);
+    assert!(output.status.success(), "read: {}", stderr(&output));
+    let status = casebook(data.path(), &["sync", "--status"], &[], "");
+    assert!(
+        stdout(&status).contains("2 statements are kept back"),
+        "{}",
+        stdout(&status)
+    );
+
+    let sync = casebook(data.path(), &["sync"], &[], "");
+    assert_eq!(sync.status.code(), Some(7), "{}", stderr(&sync));
+    let said = stdout(&sync);
+    assert!(said.contains("\"07700 900123\" looks like a phone number"), "{said}");
+    assert!(said.contains("\"Mr Jones\" names a person by title"), "{said}");
+    assert!(said.contains("casebook sync --checked"), "{said}");
+    assert!(
+        !said.contains("\"Tim\""),
+        "the guide's case names are never flagged: {said}"
+    );
+    let responses = |statements: &[Value]| -> Vec<String> {
+        statements
+            .iter()
+            .filter_map(|statement| statement["result"]["response"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(
+        responses(&lrs.statements()),
+        ["Ask Tim about work."],
+        "only the words with no finding went"
+    );
+    assert_eq!(outbox_files(data.path()).len(), 2, "kept back, not lost");
+
+    // Marked not identifying (as `casebook check` numbers it): it goes.
+    let marked = casebook(data.path(), &["check", "--mark", "1"], &[], "");
+    assert!(marked.status.success(), "{}", stderr(&marked));
+    let sync = casebook(data.path(), &["sync"], &[], "");
+    assert_eq!(sync.status.code(), Some(7), "Mr Jones is still held: {}", stderr(&sync));
+    assert!(!stdout(&sync).contains("07700 900123"), "{}", stdout(&sync));
+    assert!(responses(&lrs.statements()).contains(&"I rang his mum on 07700 900123.".to_owned()));
+
+    let checked = casebook(data.path(), &["sync", "--checked"], &[], "");
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    assert!(responses(&lrs.statements()).contains(&"Mr Jones at the school helped.".to_owned()));
+    assert!(outbox_files(data.path()).is_empty());
+    assert_valid_xapi(&modules, &lrs.statements());
+}
+
+/// Without an LRS to reach, the statement kept back is listed all the same,
+/// and turning sharing off takes its words out so it can go.
+#[test]
+fn a_statement_kept_back_is_listed_even_when_the_lrs_cannot_be_reached() {
+    let data = data_folder();
+    let endpoint = format!("http://127.0.0.1:{}/xAPI/", free_port());
+    configure(data.path(), &endpoint, SECRET, &["--share-text"]);
+    let output = casebook(data.path(), &["read", MODULE, "--plain"], &[], STUDY_NAMING);
+    assert!(output.status.success(), "read: {}", stderr(&output));
+    let held: Vec<String> = outbox_files(data.path())
+        .iter()
+        .map(|path| fs::read_to_string(path).unwrap())
+        .filter(|entry| entry.contains("\"held\""))
+        .collect();
+    assert_eq!(held.len(), 2, "the two answers with findings are marked held");
+    let sync = casebook(data.path(), &["sync"], &[], "");
+    assert_ne!(sync.status.code(), Some(0));
+    assert!(
+        stdout(&sync).contains("\"07700 900123\" looks like a phone number"),
+        "{}",
+        stdout(&sync)
+    );
+    configure(data.path(), &endpoint, SECRET, &[]);
+    let status = casebook(data.path(), &["sync", "--status"], &[], "");
+    assert!(!stdout(&status).contains("kept back"), "{}", stdout(&status));
+    let waiting: String = outbox_files(data.path())
+        .iter()
+        .map(|path| fs::read_to_string(path).unwrap())
+        .collect();
+    assert!(!waiting.contains("07700 900123") && !waiting.contains("\"held\""));
+}

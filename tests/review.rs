@@ -1272,3 +1272,165 @@ fn a_signer_is_trusted_only_when_that_key_signed_the_review() {
         out(&right)
     );
 }
+
+/// Issue 26: the reviewer's own words are checked before the review is
+/// written. Their own name and role, the learner's name and the guide's case
+/// names are never flagged; a phone number and "Mr Jones" are. Refused
+/// (exit 7) with the findings, keeping what was typed as a draft; written
+/// with a yes to the question in words, or with --checked, recording that
+/// the check ran, never the words.
+#[test]
+fn a_review_naming_someone_is_refused_kept_as_a_draft_and_written_when_checked() {
+    let trip = Trip::new();
+    let mut learner = casebook::store::FileStore::new(casebook::folder::DataPaths::at(trip.learner.path()));
+    casebook::store::Store::save_profile(
+        &mut learner,
+        &casebook::journal::Profile {
+            name: "Jo Okafor".to_owned(),
+            ..casebook::journal::Profile::default()
+        },
+    )
+    .unwrap();
+    trip.export("log.json", "json");
+    let answers = "Alex Reviewer\nPractice supervisor, Oakfield YOT\n\
+         Jo Okafor has read Tim's case well; Alex Reviewer agrees.\n.\n\
+         Ring his mum on 07700 900123 before the panel.\n.\n\
+         Mr Jones at the school should be asked too.\n.\n\
+         Read the desistance chapter again.\n.\n2026-12-29\n";
+
+    let refused = trip.reviewer_runs(&["review", "log.json", "--plain"], answers, &[]);
+    assert_eq!(refused.status.code(), Some(7), "{}", err(&refused));
+    let said = out(&refused);
+    assert!(said.contains("\"07700 900123\" looks like a phone number"), "{said}");
+    assert!(said.contains("\"Mr Jones\" names a person by title"), "{said}");
+    assert!(said.contains("overall comments"), "where it is: {said}");
+    for own in ["Okafor", "Jo", "Alex", "Reviewer", "Tim", "Oakfield"] {
+        assert!(!said.contains(&format!("\"{own}")), "{own} is not flagged: {said}");
+    }
+    assert!(said.contains("Write the review anyway?"), "asked in words: {said}");
+    assert!(!trip.path("log.review.json").exists(), "nothing written");
+    assert!(err(&refused).contains("kept as a draft"), "{}", err(&refused));
+    let drafts: Vec<_> = std::fs::read_dir(trip.reviewer.path().join("review-drafts"))
+        .unwrap()
+        .collect();
+    assert_eq!(drafts.len(), 1, "what was typed is kept");
+    let draft = std::fs::read_to_string(drafts[0].as_ref().unwrap().path()).unwrap();
+    assert!(draft.contains("Mr Jones at the school"), "{draft}");
+
+    // A yes to the question writes it (the name and role are kept by now).
+    let yes = trip.reviewer_runs(
+        &["review", "log.json", "--plain"],
+        &format!("{}yes\n", answers.split_once("YOT\n").unwrap().1),
+        &[],
+    );
+    assert!(yes.status.success(), "{}", err(&yes));
+    let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
+    assert_eq!(review["format_version"], 2);
+    assert_eq!(
+        review["identifying_check"],
+        serde_json::json!({ "run": true, "marked_not_identifying": 0 })
+    );
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string("assets/review-schema.json").unwrap()).unwrap();
+    common::schema::check(&review, &schema, "review");
+    assert!(
+        !std::fs::read_dir(trip.reviewer.path().join("review-drafts"))
+            .unwrap()
+            .any(|entry| entry.unwrap().path().extension().is_some_and(|ending| ending == "ron")),
+        "written: the draft has done its work"
+    );
+
+    // --checked writes without asking.
+    let checked = trip.reviewer_runs(
+        &[
+            "review",
+            "log.json",
+            "--plain",
+            "--checked",
+            "-o",
+            "checked.review.json",
+        ],
+        answers.split_once("YOT\n").unwrap().1,
+        &[],
+    );
+    assert!(checked.status.success(), "{}", err(&checked));
+    assert!(!out(&checked).contains("Write the review anyway?"));
+    assert!(trip.path("checked.review.json").exists());
+
+    // The learner imports it as any other review.
+    let imported = trip.import("log.review.json", &[]);
+    assert!(imported.status.success(), "{}", err(&imported));
+}
+
+/// A review written before the check (format version 1, no
+/// `identifying_check`) is still imported.
+#[test]
+fn a_review_from_before_the_check_is_still_imported() {
+    let trip = Trip::new();
+    trip.export("log.json", "json");
+    assert!(trip.review("log.json", &[], &[]).status.success());
+    let path = trip.path("log.review.json");
+    let mut review: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let object = review.as_object_mut().unwrap();
+    assert!(object.remove("identifying_check").is_some());
+    object.insert("format_version".to_owned(), Value::from(1));
+    std::fs::write(&path, serde_json::to_string_pretty(&review).unwrap() + "\n").unwrap();
+    let imported = trip.import("log.review.json", &[]);
+    assert!(imported.status.success(), "{}", err(&imported));
+}
+
+/// Issue 26 on the full screen: asked to write, the review lists what the
+/// check found in the reviewer's words; e goes back to the box, w writes
+/// anyway, and the review records that the check ran.
+#[test]
+fn the_full_screen_review_shows_findings_before_writing() {
+    if !common::tmux_available("the full-screen findings test") {
+        return;
+    }
+    let _serial = common::one_at_a_time();
+    let trip = Trip::new();
+    let log = trip.export("log.json", "json");
+    let pane = common::Pane::start(
+        "review-findings",
+        trip.reviewer.path(),
+        &format!("review '{}'", log.display()),
+    );
+    pane.wait_for("Your name");
+    for line in ["Alex Reviewer", "Practice supervisor"] {
+        pane.type_text(line);
+        pane.keys(&["Enter"]);
+    }
+    pane.wait_for("Reflection 1 of 2");
+    pane.keys(&["Tab"]);
+    pane.type_text("Alex Reviewer here: ring 07700 900123.");
+    pane.keys(&["Tab", "Right"]);
+    pane.wait_for("Reflection 2 of 2");
+    pane.keys(&["Right"]);
+    pane.wait_for("Overall comments on the log");
+    pane.keys(&["Tab", "Right"]);
+    pane.wait_for("Agreed actions (optional)");
+    pane.keys(&["Tab", "Right"]);
+    pane.wait_for("Next review date");
+    pane.keys(&["Enter"]);
+    let listed = pane.wait_for("may identify someone");
+    assert!(
+        listed.contains("\"07700 900123\" looks like a phone number"),
+        "{listed}"
+    );
+    assert!(!listed.contains("\"Alex"), "the reviewer's own name: {listed}");
+    assert!(!trip.path("log.review.json").exists(), "nothing written yet");
+    pane.keys(&["e"]);
+    pane.wait_for("Reflection 1 of 2");
+    pane.keys(&["Tab", "Right", "Right", "Tab", "Right", "Tab", "Right"]);
+    pane.wait_for("Next review date");
+    pane.keys(&["Enter"]);
+    pane.wait_for("may identify someone");
+    pane.keys(&["w"]);
+    let (status, _) = pane.exit_status();
+    assert_eq!(status, 0, "{}", pane.screen());
+    let review: Value = serde_json::from_slice(&std::fs::read(trip.path("log.review.json")).unwrap()).unwrap();
+    assert_eq!(
+        review["comments"][0]["comment"],
+        "Alex Reviewer here: ring 07700 900123."
+    );
+    assert_eq!(review["identifying_check"]["run"], true);
+}

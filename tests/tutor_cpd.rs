@@ -134,6 +134,7 @@ fn review_of_tim(kind: ReviewerKind) -> ImportedReview {
             overall_comments: Some("Bring this to team meeting.".into()),
             agreed_actions: None,
             next_review: None,
+            identifying_check: None,
         },
     }
 }

@@ -7,9 +7,9 @@ use jiff::Timestamp;
 
 use crate::content::Library;
 use crate::exit;
-use crate::export::identify::{self, Located, Part};
+use crate::export::identify::{self, Located, Place};
 use crate::export::{Log, Options, Selected};
-use crate::identify::Mark;
+use crate::identify::{Allow, Mark};
 use crate::journal::{ModuleJournal, Profile};
 use crate::store::Store;
 use crate::text::identify as words;
@@ -141,26 +141,69 @@ pub fn cleared(
     err: &mut dyn Write,
 ) -> Option<usize> {
     let marks = marks_of(store, err);
-    let found = identify::findings(log, &identify::allow_for(library, profile, &marks));
-    let marked = identify::marked_count(log, library, profile, &marks);
+    let unmarked = identify::allow_for(library, profile, &[]);
+    cleared_texts(&identify::texts_of(log), &unmarked, &marks, checked, &LOG_GATE, err)
+}
+
+/// What is asked, and said on refusal, for one kind of thing written.
+pub struct Gate {
+    /// The question at a terminal: "Write the log anyway? [y/N] ".
+    pub ask: &'static str,
+    /// The refusal, given how many findings there are.
+    pub refused: fn(usize) -> String,
+}
+
+/// The gate before a log is written.
+pub const LOG_GATE: Gate = Gate {
+    ask: words::ASK_WRITE_ANYWAY,
+    refused: words::export_refused,
+};
+
+/// Whether `texts` may leave the machine: no finding (over `unmarked`, the
+/// allow list, with `marks`), `checked`, or a yes at a terminal; with how
+/// many findings the marks excused, `None` when they may not. With
+/// findings, each is printed to `err` first, numbered.
+pub fn cleared_texts(
+    texts: &[(Place, String)],
+    unmarked: &Allow,
+    marks: &[Mark],
+    checked: bool,
+    gate: &Gate,
+    err: &mut dyn Write,
+) -> Option<usize> {
+    let mut allow = unmarked.clone();
+    for one in marks {
+        allow.add_mark(one.clone());
+    }
+    let found = identify::findings_in(texts, &allow);
+    let marked = identify::marked_in(texts, unmarked, marks);
     if found.is_empty() {
         return Some(marked);
     }
     let _ = print_findings(err, &found);
-    if checked {
+    if checked || yes_at_terminal(gate.ask, err) {
         return Some(marked);
     }
-    let stdin = io::stdin();
-    if stdin.is_terminal() && io::stderr().is_terminal() {
-        let _ = write!(err, "{}", words::ASK_WRITE_ANYWAY);
-        let _ = err.flush();
-        let mut answer = String::new();
-        if stdin.lock().read_line(&mut answer).is_ok() && matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            return Some(marked);
-        }
-    }
-    let _ = crate::messages::write_to(err, &words::export_refused(found.len()));
+    let _ = crate::messages::write_to(err, &(gate.refused)(found.len()));
     None
+}
+
+/// Asks `question` when both standard input and standard error are a
+/// terminal; true for "y" or "yes".
+pub fn yes_at_terminal(question: &str, err: &mut dyn Write) -> bool {
+    let stdin = io::stdin();
+    if !(stdin.is_terminal() && io::stderr().is_terminal()) {
+        return false;
+    }
+    let _ = write!(err, "{question}");
+    let _ = err.flush();
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer).is_ok() && is_yes(&answer)
+}
+
+/// "y" or "yes", in any case, spaces around.
+pub fn is_yes(answer: &str) -> bool {
+    matches!(answer.trim().to_lowercase().as_str(), "y" | "yes")
 }
 
 /// The marks kept in the store's data folder (none for a store without one).
@@ -178,11 +221,7 @@ pub fn marks_of(store: &dyn Store, err: &mut dyn Write) -> Vec<Mark> {
 /// Each finding on its line, numbered from 1.
 pub fn print_findings(out: &mut dyn Write, found: &[Located]) -> io::Result<()> {
     for (index, located) in found.iter().enumerate() {
-        let what = match &located.place.what {
-            Part::Reflection(question) => words::question(question),
-            Part::ActionPoint => words::ACTION_POINT.to_owned(),
-            Part::Profile => words::PROFILE.to_owned(),
-        };
+        let what = located.place.what.describe();
         let line = words::finding_line(
             index + 1,
             &located.place.module,

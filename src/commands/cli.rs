@@ -64,6 +64,10 @@ pub enum Command {
         /// Only show what is waiting to be sent and the last error
         #[arg(long)]
         status: bool,
+        /// Also send the statements kept back because your words in them may identify someone (you have read the findings
+        /// and nothing in them identifies a child, family, victim or colleague)
+        #[arg(long)]
+        checked: bool,
     },
     /// Set up, check or forget the learning record store (xAPI) records are sent to
     Lrs {

@@ -10,7 +10,7 @@ use jiff::civil::DateTime;
 use crate::content::Library;
 use crate::cpd::layout::{self, Layout};
 use crate::cpd::record::{CpdRecord, Records, Texts, Written};
-use crate::cpd::{render, year};
+use crate::cpd::year;
 use crate::export::Format;
 use crate::folder::DataPaths;
 use crate::sanitise::sanitise;
@@ -82,10 +82,26 @@ pub enum CpdCommand {
         /// Write to FILE (never over an existing one), or to standard output with - (the default)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write the records even when the identifying-details check finds something (you have read the findings
+        /// and nothing in them identifies a child, family, victim or colleague)
+        #[arg(long)]
+        checked: bool,
+    },
+    /// Check records for details that could identify someone, as cpd export does (default: every record of this
+    /// registration year)
+    Check {
+        #[arg(value_name = "RECORD")]
+        records: Vec<String>,
+        /// Mark finding N (as numbered in the list) "not identifying": it is not shown again while the sentence
+        /// around it stays the same
+        #[arg(long, value_name = "N")]
+        mark: Option<usize>,
     },
 }
 
 use crate::exit;
+
+mod export;
 
 /// The time now, local. In a debug build `CASEBOOK_TEST_NOW` (an RFC 3339
 /// time) stands in, so tests can stand at a deadline; a release build never
@@ -101,7 +117,7 @@ pub fn now() -> Timestamp {
     Timestamp::now()
 }
 
-fn local(now: Timestamp) -> DateTime {
+pub(super) fn local(now: Timestamp) -> DateTime {
     now.to_zoned(jiff::tz::TimeZone::system()).datetime()
 }
 
@@ -163,12 +179,23 @@ pub fn run(
             records: named,
             format,
             output,
-        }) => export(
+            checked,
+        }) => export::export(
             (layout, registered),
             &records,
             named,
-            *format,
-            output.as_deref(),
+            (*format, output.as_deref(), *checked),
+            (library, store),
+            now,
+            out,
+            err,
+        ),
+        Some(CpdCommand::Check { records: named, mark }) => export::check(
+            (layout, registered),
+            &records,
+            named,
+            *mark,
+            (library, store),
             now,
             out,
             err,
@@ -179,7 +206,7 @@ pub fn run(
 }
 
 /// Every record that can be read; the others are reported on `err`.
-fn readable(records: &Records, err: &mut dyn Write) -> Vec<CpdRecord> {
+pub(super) fn readable(records: &Records, err: &mut dyn Write) -> Vec<CpdRecord> {
     records
         .all()
         .into_iter()
@@ -498,75 +525,5 @@ fn submit(
             let _ = crate::messages::write_to(err, &error.to_string());
             exit::DATA
         }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn export(
-    (layout, registered): (&Layout, Option<jiff::civil::Date>),
-    records: &Records,
-    named: &[String],
-    format: Format,
-    output: Option<&std::path::Path>,
-    now: Timestamp,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let chosen: Vec<CpdRecord> = if named.is_empty() {
-        let all = readable(records, err);
-        let Some(period) = year::year_of(layout, local(now), registered) else {
-            let _ = crate::messages::write_to(err, &text::cpd_needs_registered(&layout.id));
-            return exit::NOTHING;
-        };
-        all.into_iter()
-            .filter(|record| (period.start..=period.end).contains(&record.date()))
-            .collect()
-    } else {
-        let mut chosen = Vec::new();
-        for id in named {
-            match records.load(id) {
-                Ok(record) => chosen.push(record),
-                Err(error) => {
-                    let _ = crate::messages::write_to(err, &error.to_string());
-                    return exit::NOTHING;
-                }
-            }
-        }
-        chosen
-    };
-    if chosen.is_empty() {
-        let _ = crate::messages::write_to(err, text::CPD_NOTHING_TO_EXPORT);
-        return exit::NOTHING;
-    }
-    let document = render::document(layout, &chosen);
-    for warning in render::warnings(&document) {
-        let _ = crate::messages::write_to(err, &warning);
-    }
-    let bytes = render::render(&document, format);
-    match output {
-        None => match out.write_all(&bytes).and_then(|()| out.flush()) {
-            Ok(()) => exit::OK,
-            Err(error) => {
-                let _ = crate::messages::write_to(err, &text::stdout_failed(&text::io_reason(&error)));
-                exit::DATA
-            }
-        },
-        Some(path) if path.as_os_str() == "-" => match out.write_all(&bytes).and_then(|()| out.flush()) {
-            Ok(()) => exit::OK,
-            Err(error) => {
-                let _ = crate::messages::write_to(err, &text::stdout_failed(&text::io_reason(&error)));
-                exit::DATA
-            }
-        },
-        Some(path) => match crate::export::write_new_file(path, &bytes) {
-            Ok(written) => {
-                let _ = crate::messages::write_to(out, &text::cpd_records_written(&written.display().to_string()));
-                exit::OK
-            }
-            Err(error) => {
-                let _ = crate::messages::write_to(err, &error.to_string());
-                exit::DATA
-            }
-        },
     }
 }

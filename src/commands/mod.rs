@@ -82,6 +82,8 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }),
         Some(Command::Verify(args)) => crate::commands::export::run_verify(args),
         Some(Command::Review(args)) => with_data_folder(paths.as_ref(), |paths| {
+            // The guide's text and case names, for the identifying-details check.
+            let library = load(shipped, &cli, Some(paths));
             let stdin = io::stdin();
             let mut input = stdin.lock();
             // The full screen on a terminal; --plain, or no terminal, asks line by line.
@@ -92,7 +94,7 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             // its draft writes to both.
             crate::commands::review::review_command_with(
                 args,
-                paths,
+                (paths, &library.courses),
                 &mut input,
                 &mut io::stdout(),
                 &mut io::stderr(),
@@ -147,8 +149,8 @@ fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         },
         Some(Command::Guide { topic }) => guide::run(topic.as_deref(), cli.ascii),
         Some(Command::Validate { paths: targets }) => validate(shipped, &cli, paths.as_ref(), targets),
-        Some(Command::Sync { status }) => match paths.as_ref() {
-            Some(paths) => crate::lrs::run_sync(*status, paths),
+        Some(Command::Sync { status, checked }) => match paths.as_ref() {
+            Some(paths) => crate::lrs::run_sync(*status, *checked, paths),
             None => no_data_dir(),
         },
         Some(Command::Lrs { command }) => match paths.as_ref() {

@@ -13,18 +13,21 @@ use crate::folder::DataPaths;
 use crate::folder::files::{Links, VERIFY_LIMIT, read_limited};
 use crate::folder::lock::DataLock;
 use crate::journal::Profile;
-use crate::review::format::{Comment, FORMAT_NAME, FORMAT_VERSION, ModuleRef, Review, Reviewer, ReviewerKind};
+use crate::review::format::{FORMAT_NAME, FORMAT_VERSION, ModuleRef, Review, ReviewCheck, Reviewer, ReviewerKind};
 use crate::review::imported::signature_path;
 use crate::review::signing;
 use crate::sanitise::sanitise;
 use crate::store::{FileStore, Store};
 use crate::supervision::{
     Answers, OnScreen, apply, check_import, check_signature, default_review_path, draft, import_message, keep,
-    log_beside, parse_next_review, signer_identities,
+    log_beside, signer_identities,
 };
 use crate::text;
 
 use crate::exit;
+
+mod plain;
+use plain::{ask_plain, read_line};
 
 /// Reviews a learner's JSON log: a comment on each reflection, overall comments, agreed actions and the next review date
 #[derive(clap::Args, Debug, Clone, PartialEq, Eq)]
@@ -50,6 +53,11 @@ pub struct ReviewArgs {
     /// Write the review to REVIEW (default: LOG-STEM.review.json beside the log); an existing file is never overwritten
     #[arg(short, long, value_name = "REVIEW")]
     pub output: Option<PathBuf>,
+
+    /// Write the review even when the identifying-details check finds something in your comments (you have read
+    /// the findings and nothing in them identifies a child, family, victim or colleague)
+    #[arg(long)]
+    pub checked: bool,
 }
 
 /// Imports a review of a log you exported: its comments show under your reflections and go into your next log
@@ -68,46 +76,7 @@ pub struct ImportReviewArgs {
     pub signer: Option<PathBuf>,
 }
 
-/// A line of input without its line ending; `None` at the end of input.
-/// Bytes that are not UTF-8 (a Latin-1 terminal typing £) are replaced
-/// rather than ending the review.
-fn next_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
-    let mut bytes = Vec::new();
-    if input.read_until(b'\n', &mut bytes)? == 0 {
-        return Ok(None);
-    }
-    let line = String::from_utf8_lossy(&bytes);
-    Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
-}
-
-/// One answer: lines up to one holding only `.`; `None` when the input
-/// ends first. Surrounding blank lines are dropped.
-fn read_answer(input: &mut dyn BufRead) -> io::Result<Option<String>> {
-    let mut lines: Vec<String> = Vec::new();
-    loop {
-        let Some(line) = next_line(input)? else {
-            return Ok(None);
-        };
-        if line.trim() == "." {
-            break;
-        }
-        lines.push(line);
-    }
-    while lines.first().is_some_and(|line| line.trim().is_empty()) {
-        lines.remove(0);
-    }
-    while lines.last().is_some_and(|line| line.trim().is_empty()) {
-        lines.pop();
-    }
-    Ok(Some(lines.join("\n")))
-}
-
-/// One line (a name, a date); `None` when the input ends first.
-fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
-    Ok(next_line(input)?.map(|line| line.trim().to_owned()))
-}
-
-fn optional(text: String) -> Option<String> {
+pub(super) fn optional(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
@@ -133,7 +102,7 @@ fn read_log(path: &Path) -> Result<LogView, (String, u8)> {
 
 /// Writes a whole message, and fails the command when it cannot be shown:
 /// a reviewer must see every question they answer.
-fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
+pub(super) fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
     crate::messages::write_to(out, message)
         .and_then(|()| out.flush())
         .map_err(|_| (text::STDOUT_GONE.to_owned(), exit::FILE))
@@ -144,30 +113,32 @@ fn say(out: &mut dyn Write, message: &str) -> Result<(), (String, u8)> {
 /// writing it.
 pub type AskOnScreen<'a> = &'a mut dyn FnMut(&OnScreen) -> Result<Option<Answers>, String>;
 
-/// `casebook review`: what it does, with the streams and clock given.
+/// `casebook review`: what it does, with the streams and clock given;
+/// `courses` for the identifying-details check's allow list (the guide's
+/// text and case names).
 pub fn review_command(
     args: &ReviewArgs,
-    paths: &DataPaths,
+    (paths, courses): (&DataPaths, &[crate::content::Course]),
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
     now: Timestamp,
 ) -> u8 {
-    review_command_with(args, paths, input, out, err, now, None)
+    review_command_with(args, (paths, courses), input, out, err, now, None)
 }
 
 /// `casebook review`, asking on the full screen when `on_screen` is given
 /// (the name and role, when asked, are still asked line by line first).
 pub fn review_command_with(
     args: &ReviewArgs,
-    paths: &DataPaths,
+    (paths, courses): (&DataPaths, &[crate::content::Course]),
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
     now: Timestamp,
     on_screen: Option<AskOnScreen>,
 ) -> u8 {
-    match review_steps(args, paths, input, out, now, on_screen) {
+    match review_steps(args, (paths, courses), input, out, now, on_screen) {
         Ok(()) => exit::OK,
         Err((message, code)) => {
             let _ = crate::messages::write_to(err, &message);
@@ -178,7 +149,7 @@ pub fn review_command_with(
 
 fn review_steps(
     args: &ReviewArgs,
-    paths: &DataPaths,
+    (paths, courses): (&DataPaths, &[crate::content::Course]),
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     now: Timestamp,
@@ -246,6 +217,14 @@ fn review_steps(
         };
         say(out, &message)?;
     }
+    // The identifying-details check's allow list, with the reviewer's marks.
+    let unmarked = crate::supervision::check::allow(courses, &profile, log.learner.name.as_deref());
+    let marks = crate::export::identify::load_marks(paths).unwrap_or_default();
+    let mut allow = unmarked.clone();
+    for one in &marks {
+        allow.add_mark(one.clone());
+    }
+    let on_screen_used = on_screen.is_some();
     let answers = match on_screen {
         Some(ask) => {
             let request = OnScreen {
@@ -253,6 +232,7 @@ fn review_steps(
                 destination: &destination,
                 paths,
                 peer: args.kind == ReviewerKind::Peer,
+                allow: (!args.checked).then_some(&allow),
             };
             let asked = ask(&request).map_err(|reason| (text::review_screen_failed(&reason), exit::FILE))?;
             match asked {
@@ -273,6 +253,12 @@ fn review_steps(
         }
         None => ask_plain(&log, input, out)?,
     };
+    let texts = crate::supervision::check::texts(&answers);
+    // The full screen showed its findings and was told to write anyway.
+    if !on_screen_used && !args.checked {
+        cleared_plain(&log, paths, &answers, &texts, &allow, input, out)?;
+    }
+    let marked = crate::export::identify::marked_in(&texts, &unmarked, &marks);
     let Answers {
         comments,
         overall,
@@ -304,6 +290,10 @@ fn review_steps(
         overall_comments: optional(overall),
         agreed_actions: optional(actions),
         next_review,
+        identifying_check: Some(ReviewCheck {
+            run: true,
+            marked_not_identifying: marked,
+        }),
     };
     let bytes = review.to_bytes();
     // Signed before anything is written, so a key that fails leaves nothing half done.
@@ -330,73 +320,37 @@ fn review_steps(
     Ok(())
 }
 
-/// The plain flow's questions, in order: a comment on each reflection,
-/// overall comments, agreed actions and the next review date.
-fn ask_plain(log: &LogView, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Answers, (String, u8)> {
-    let ended = || (text::REVIEW_INPUT_ENDED.to_owned(), exit::REFUSED);
-    let io_failed = |error: io::Error| (text::review_input_failed(&text::io_reason(&error)), exit::FILE);
-    let reflections: Vec<_> = log.reflections().collect();
-    say(out, text::REVIEW_HOW_TO_ANSWER)?;
-
-    let mut comments = Vec::new();
-    let mut module_shown: Option<(String, String)> = None;
-    for (number, (course, module, question, reflection)) in reflections.iter().enumerate() {
-        let here = (course.id.clone(), module.id.clone());
-        if module_shown.as_ref() != Some(&here) {
-            say(
-                out,
-                &text::review_module_heading(&module.title, module.subtitle.as_deref(), &module.id),
-            )?;
-            // The whole record, as on the full screen.
-            let facts = crate::supervision::module_facts(module);
-            say(out, &facts.status)?;
-            for skipped in &facts.skipped {
-                say(out, skipped)?;
-            }
-            say(
-                out,
-                facts.action_point.as_deref().unwrap_or(text::REVIEW_NO_ACTION_POINT),
-            )?;
-            module_shown = Some(here);
-        }
-        // Both wordings of one edited since an earlier review.
-        let edited = question
-            .edited_after_review
-            .as_ref()
-            .map(|old| (old.reviewer.as_str(), old.reviewed, old.text.as_str()));
-        let shown = text::review_reflection(number + 1, reflections.len(), &question.question, reflection, edited);
-        say(out, &shown)?;
-        let comment = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-        if let Some(comment) = optional(comment) {
-            comments.push(Comment {
-                course: course.id.clone(),
-                module: module.id.clone(),
-                question: question.id.clone(),
-                question_text: question.question.clone(),
-                reflection: (*reflection).to_owned(),
-                comment,
-            });
-        }
+/// The plain review's question before writing: with findings in the
+/// reviewer's words, they are listed and "write anyway?" asked; anything
+/// but yes keeps the answers as a draft and refuses.
+fn cleared_plain(
+    log: &LogView,
+    paths: &DataPaths,
+    answers: &Answers,
+    texts: &[(crate::export::identify::Place, String)],
+    allow: &crate::identify::Allow,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), (String, u8)> {
+    let found = crate::export::identify::findings_in(texts, allow);
+    if found.is_empty() {
+        return Ok(());
     }
-    say(out, text::REVIEW_ASK_OVERALL)?;
-    let overall = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-    say(out, text::REVIEW_ASK_ACTIONS)?;
-    let actions = read_answer(input).map_err(io_failed)?.ok_or_else(ended)?;
-    say(out, text::REVIEW_ASK_NEXT)?;
-    let next_review = loop {
-        let line = read_line(input).map_err(io_failed)?.ok_or_else(ended)?;
-        match parse_next_review(&line) {
-            Ok(date) => break date,
-            Err(message) => say(out, &text::review_date_again(&message))?,
-        }
-    };
-
-    Ok(Answers {
-        comments,
-        overall,
-        actions,
-        next_review,
-    })
+    crate::commands::check::print_findings(out, &found).map_err(|_| (text::STDOUT_GONE.to_owned(), exit::FILE))?;
+    say(out, text::identify::REVIEW_ASK_WRITE_ANYWAY)?;
+    let answer = read_line(input).ok().flatten().unwrap_or_default();
+    if crate::commands::check::is_yes(&answer) {
+        return Ok(());
+    }
+    let draft = crate::supervision::check::draft_of(answers, &log.log_id, &log.digest);
+    let kept = draft::save(paths, &log.log_id, &log.digest, &draft);
+    Err((
+        text::identify::review_refused(
+            found.len(),
+            kept.as_ref().ok().map(|path| crate::sanitise::path(path)).as_deref(),
+        ),
+        exit::FOUND,
+    ))
 }
 
 /// `casebook import-review`.

@@ -2,6 +2,7 @@
 //! the registration year at a glance, and each regulator's form as a
 //! layout file (data, not code).
 
+pub mod check;
 pub mod glance;
 pub mod layout;
 pub mod record;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::layout::Layout;
 use super::record::{CpdRecord, word_count};
 use crate::export::Format;
+use crate::export::model::IdentifyingCheck;
 
 /// One field of one record, as written out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,6 +42,11 @@ pub struct Document {
     /// Where the layout's rules come from, and when they were checked.
     pub source: String,
     pub checked: String,
+    /// That the identifying-details check ran before the records were
+    /// written, and how many findings were marked not identifying (never
+    /// the words). Absent when written without the check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifying_check: Option<IdentifyingCheck>,
     pub records: Vec<RecordOut>,
 }
 
@@ -51,6 +57,7 @@ pub fn document(layout: &Layout, records: &[CpdRecord]) -> Document {
         title: layout.title.clone(),
         source: layout.source.clone(),
         checked: layout.checked.clone(),
+        identifying_check: None,
         records: records
             .iter()
             .map(|record| RecordOut {
@@ -102,8 +109,17 @@ fn heading(record: &RecordOut) -> String {
     crate::text::cpd_record_heading(&record.id, record.submitted.is_some(), record.draft)
 }
 
+/// Where the rules come from, and (on a line of its own) that the
+/// identifying-details check ran.
 fn rules(document: &Document) -> String {
-    crate::text::cpd_rules_source(&document.source, &document.checked)
+    let rules = crate::text::cpd_rules_source(&document.source, &document.checked);
+    match &document.identifying_check {
+        Some(check) => format!(
+            "{rules}\n{}",
+            crate::text::identify::log_line(check.marked_not_identifying)
+        ),
+        None => rules,
+    }
 }
 
 fn count(field: &FieldOut) -> String {
@@ -162,7 +178,7 @@ fn html(document: &Document) -> String {
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n",
         escape(&document.title),
         escape(&document.title),
-        escape(&rules(document))
+        escape(&rules(document)).replace('\n', "<br>\n")
     );
     for record in &document.records {
         out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&heading(record))));

@@ -51,11 +51,24 @@ pub fn save_mark(paths: &DataPaths, new: Mark) -> Result<(), StoreError> {
 /// The allow list for a learner: the guide's own text and its case names,
 /// the learner's and their supervisor's names, and the marks they made.
 pub fn allow_for(library: &Library, profile: Option<&Profile>, marks: &[Mark]) -> Allow {
-    allow_for_courses(&library.courses, profile, marks)
+    allow_for_learner(&library.courses, profile, marks)
 }
 
 /// [`allow_for`] with the courses themselves (the tutor holds no `Library`).
-pub fn allow_for_courses(courses: &[Course], profile: Option<&Profile>, marks: &[Mark]) -> Allow {
+pub fn allow_for_learner(courses: &[Course], profile: Option<&Profile>, marks: &[Mark]) -> Allow {
+    let mut allow = allow_for_courses(courses);
+    if let Some(profile) = profile {
+        allow.add_name(&profile.name);
+        allow.add_name(&profile.supervisor);
+    }
+    for one in marks {
+        allow.add_mark(one.clone());
+    }
+    allow
+}
+
+/// The allow list of the courses alone: their text and case names.
+pub fn allow_for_courses(courses: &[Course]) -> Allow {
     let mut allow = Allow::new();
     for course in courses {
         allow.add_course_text(&course.title);
@@ -89,21 +102,16 @@ pub fn allow_for_courses(courses: &[Course], profile: Option<&Profile>, marks: &
             }
         }
     }
-    if let Some(profile) = profile {
-        allow.add_name(&profile.name);
-        allow.add_name(&profile.supervisor);
-    }
-    for one in marks {
-        allow.add_mark(one.clone());
-    }
     allow
 }
 
-/// Where a text of the log is.
+/// Where a text that leaves the machine is: in a log, a CPD record or a
+/// review.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     pub course: String,
-    /// The module's id (empty for the learner's profile).
+    /// The module's id; a CPD record's id for its fields; empty for the
+    /// learner's profile and a review's overall comments and actions.
     pub module: String,
     /// The question's id, when the text is a reflection.
     pub question: Option<String>,
@@ -112,13 +120,37 @@ pub struct Place {
     pub what: Part,
 }
 
-/// What a text of the log is.
+/// What a text is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
     /// A reflection, with the question's text.
     Reflection(String),
     ActionPoint,
     Profile,
+    /// A field of a CPD record, with the layout's label for it.
+    CpdField(String),
+    /// A reviewer's comment on a reflection, with the question's text.
+    ReviewComment(String),
+    /// A review's overall comments.
+    ReviewOverall,
+    /// A review's agreed actions.
+    ReviewActions,
+}
+
+impl Part {
+    /// What the text is, in a list of findings.
+    pub fn describe(&self) -> String {
+        use crate::text::identify as words;
+        match self {
+            Part::Reflection(question) => words::question(question),
+            Part::ActionPoint => words::ACTION_POINT.to_owned(),
+            Part::Profile => words::PROFILE.to_owned(),
+            Part::CpdField(label) => words::question(label),
+            Part::ReviewComment(question) => words::comment_on(&words::question(question)),
+            Part::ReviewOverall => words::REVIEW_OVERALL.to_owned(),
+            Part::ReviewActions => words::REVIEW_ACTIONS.to_owned(),
+        }
+    }
 }
 
 /// One finding, with where it is and the mark that would excuse it.
@@ -174,14 +206,20 @@ pub fn texts_of(log: &Log) -> Vec<(Place, String)> {
 
 /// Every finding in the texts of `log` that `allow` does not excuse.
 pub fn findings(log: &Log, allow: &Allow) -> Vec<Located> {
-    texts_of(log)
-        .into_iter()
+    findings_in(&texts_of(log), allow)
+}
+
+/// Every finding in `texts` (each with its place) that `allow` does not
+/// excuse, in the order of the texts.
+pub fn findings_in(texts: &[(Place, String)], allow: &Allow) -> Vec<Located> {
+    texts
+        .iter()
         .flat_map(|(place, text)| {
-            check(&text, allow)
+            check(text, allow)
                 .into_iter()
                 .map(|finding| Located {
                     place: place.clone(),
-                    mark: mark(&text, &finding),
+                    mark: mark(text, &finding),
                     finding,
                 })
                 .collect::<Vec<_>>()
@@ -196,7 +234,20 @@ pub fn marked_count(log: &Log, library: &Library, profile: Option<&Profile>, mar
 
 /// [`marked_count`] with the courses themselves.
 pub fn marked_count_in(log: &Log, courses: &[Course], profile: Option<&Profile>, marks: &[Mark]) -> usize {
-    let without = findings(log, &allow_for_courses(courses, profile, &[])).len();
-    let with = findings(log, &allow_for_courses(courses, profile, marks)).len();
+    marked_in(&texts_of(log), &allow_for_learner(courses, profile, &[]), marks)
+}
+
+/// How many findings in `texts` the marks excuse, over `unmarked` (an
+/// allow list holding no marks).
+pub fn marked_in(texts: &[(Place, String)], unmarked: &Allow, marks: &[Mark]) -> usize {
+    if marks.is_empty() {
+        return 0;
+    }
+    let mut marked = unmarked.clone();
+    for one in marks {
+        marked.add_mark(one.clone());
+    }
+    let without = findings_in(texts, unmarked).len();
+    let with = findings_in(texts, &marked).len();
     without.saturating_sub(with)
 }

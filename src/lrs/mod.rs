@@ -191,7 +191,10 @@ fn withdraw_text(paths: &DataPaths) -> usize {
     let mut changed = 0;
     for path in listing.paths() {
         let Ok(mut entry) = outbox::read(&path) else { continue };
-        if outbox::strip_text(&mut entry.statement) && outbox::write(&path, &entry).is_ok() {
+        if outbox::strip_text(&mut entry.statement) && {
+            entry.held.clear();
+            outbox::write(&path, &entry).is_ok()
+        } {
             changed += 1;
         }
     }
@@ -326,8 +329,10 @@ fn forget(paths: &DataPaths) -> u8 {
     }
 }
 
-/// `casebook sync` and `casebook sync --status`.
-pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
+/// `casebook sync` and `casebook sync --status`; `checked`: statements
+/// held for what the identifying-details check found in their words are
+/// sent too.
+pub fn run_sync(status_only: bool, checked: bool, paths: &DataPaths) -> u8 {
     if status_only {
         return status(paths);
     }
@@ -347,8 +352,26 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
             return error.exit_code();
         }
     };
-    let report = sync::send_outbox(paths, &settings, Timestamp::now());
+    let report = sync::send_outbox_with(paths, &settings, Timestamp::now(), checked);
     let mut out = text::lrs_sent(report.sent, &settings.endpoint);
+    let mut number = 0;
+    for held in &report.held {
+        for finding in &held.findings {
+            number += 1;
+            out.push('\n');
+            out.push_str(&text::identify::finding_line(
+                number,
+                "",
+                &text::identify::question(&held.what),
+                &finding.words,
+                finding.kind.reason(),
+            ));
+        }
+    }
+    if !report.held.is_empty() {
+        out.push('\n');
+        out.push_str(&text::identify::lrs_held(report.held.len()));
+    }
     for refused in &report.rejected {
         out.push('\n');
         out.push_str(&text::lrs_refused_statement(
@@ -362,6 +385,7 @@ pub fn run_sync(status_only: bool, paths: &DataPaths) -> u8 {
         return code;
     }
     match report.stopped {
+        None if !report.held.is_empty() => exit::FOUND,
         None => exit::OK,
         Some(stop) => {
             warn(&stop.message(&settings.endpoint));
@@ -401,12 +425,14 @@ fn status(paths: &DataPaths) -> u8 {
         }
     };
     let mut waiting = 0;
+    let mut held = 0;
     let mut oldest: Option<Timestamp> = None;
     let mut rejected = Vec::new();
     let mut damaged = Vec::new();
     for path in listing.paths() {
         match outbox::summary(&path) {
             Ok(summary) => match summary.rejected {
+                None if summary.held => held += 1,
                 None => {
                     waiting += 1;
                     oldest = Some(oldest.map_or(summary.recorded, |oldest| oldest.min(summary.recorded)));
@@ -422,6 +448,10 @@ fn status(paths: &DataPaths) -> u8 {
     }
     out.push_str(&text::lrs_waiting(waiting, oldest.map(shown).as_deref()));
     out.push('\n');
+    if held > 0 {
+        out.push_str(&text::identify::lrs_held_waiting(held));
+        out.push('\n');
+    }
     for line in rejected.iter().chain(&damaged) {
         out.push_str(line);
         out.push('\n');

@@ -28,6 +28,23 @@ pub struct Entry {
     /// it holds with other content): kept, not sent again, until removed.
     #[serde(default)]
     pub rejected: Option<Rejection>,
+    /// What the identifying-details check found in the statement's words
+    /// (`result.response`) when it was recorded: such a statement is not
+    /// sent until the learner has seen the findings (`casebook sync` lists
+    /// them, `sync --checked` sends it) or marked each not identifying.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<Held>,
+}
+
+/// One identifying detail in a statement's words: its kind and where it
+/// is (byte offsets into `result.response`); the words stay in the
+/// statement only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Held {
+    pub kind: crate::identify::Kind,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +67,23 @@ impl Entry {
 /// Writes new statements to the outbox, in order; returns the files
 /// written.
 pub fn append(paths: &DataPaths, statements: &[serde_json::Value], now: Timestamp) -> Result<Vec<PathBuf>, StoreError> {
+    let statements: Vec<(serde_json::Value, Vec<Held>)> = statements
+        .iter()
+        .map(|statement| (statement.clone(), Vec::new()))
+        .collect();
+    append_held(paths, &statements, now)
+}
+
+/// Writes new statements to the outbox, in order, each with what the
+/// identifying-details check found in its words; returns the files written.
+pub fn append_held(
+    paths: &DataPaths,
+    statements: &[(serde_json::Value, Vec<Held>)],
+    now: Timestamp,
+) -> Result<Vec<PathBuf>, StoreError> {
     static SEQUENCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let mut written = Vec::with_capacity(statements.len());
-    for statement in statements {
+    for (statement, held) in statements {
         let sequence = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 10_000;
         let id = statement
             .get("id")
@@ -64,6 +95,7 @@ pub fn append(paths: &DataPaths, statements: &[serde_json::Value], now: Timestam
             recorded: now,
             statement: statement.clone(),
             rejected: None,
+            held: held.clone(),
         };
         let path = paths.outbox_dir().join(name);
         write(&path, &entry)?;
@@ -79,6 +111,11 @@ pub fn write(path: &Path, entry: &Entry) -> Result<(), StoreError> {
     })?;
     text.push('\n');
     write_atomic(path, text.as_bytes())
+}
+
+/// The learner's words in a statement (`result.response`), if any.
+pub fn response(statement: &serde_json::Value) -> Option<&str> {
+    statement.get("result")?.get("response")?.as_str()
 }
 
 /// The learner's words in a statement (`result.response`), taken out.
@@ -186,6 +223,8 @@ pub fn read(path: &Path) -> Result<Entry, StoreError> {
 pub struct Summary {
     pub recorded: Timestamp,
     pub rejected: Option<Rejection>,
+    /// Held for what the identifying-details check found in its words.
+    pub held: bool,
 }
 
 /// An outbox file as `read` judges it, keeping only its `Summary`.
@@ -204,6 +243,8 @@ pub fn summary(path: &Path) -> Result<Summary, StoreError> {
         statement: StatementHead,
         #[serde(default)]
         rejected: Option<Rejection>,
+        #[serde(default)]
+        held: Vec<Held>,
     }
     let bytes = read_bytes(path)?;
     let head: Head = serde_json::from_slice(&bytes)
@@ -218,6 +259,7 @@ pub fn summary(path: &Path) -> Result<Summary, StoreError> {
     Ok(Summary {
         recorded: head.recorded,
         rejected: head.rejected,
+        held: !head.held.is_empty(),
     })
 }
 

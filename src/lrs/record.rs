@@ -185,6 +185,10 @@ pub struct Recorder {
     clock: fn() -> Timestamp,
     /// Told of each write, so the tutor's sender need not poll.
     wake: Option<super::sync::Wake>,
+    /// The courses, for the identifying-details check's allow list (made
+    /// the first time a statement carries words).
+    courses: Vec<Course>,
+    allow: Option<crate::identify::Allow>,
 }
 
 impl Recorder {
@@ -221,7 +225,52 @@ impl Recorder {
             unwritten: Vec::new(),
             clock,
             wake: None,
+            courses: courses.to_vec(),
+            allow: None,
         }
+    }
+
+    /// What the identifying-details check finds in each statement's words
+    /// (none for a statement without words). A statement with findings is
+    /// held in the outbox: the learner chose to share their words, not to
+    /// let a child's name leave unnoticed; `casebook sync` lists what it
+    /// found and sends it only with `--checked` (or once each finding is
+    /// marked not identifying).
+    fn checked(&mut self, statements: &[serde_json::Value]) -> Vec<(serde_json::Value, Vec<outbox::Held>)> {
+        let carrying_words = statements.iter().any(|statement| outbox::response(statement).is_some());
+        let allow = carrying_words.then(|| {
+            let courses = &self.courses;
+            let mut allow = self
+                .allow
+                .get_or_insert_with(|| crate::export::identify::allow_for_courses(courses))
+                .clone();
+            let store = crate::store::FileStore::new(self.paths.clone());
+            if let Ok(Some(profile)) = store.load_profile() {
+                allow.add_name(&profile.name);
+                allow.add_name(&profile.supervisor);
+            }
+            for mark in crate::export::identify::load_marks(&self.paths).unwrap_or_default() {
+                allow.add_mark(mark);
+            }
+            allow
+        });
+        statements
+            .iter()
+            .map(|statement| {
+                let held = match (outbox::response(statement), &allow) {
+                    (Some(text), Some(allow)) => crate::identify::check(text, allow)
+                        .into_iter()
+                        .map(|finding| outbox::Held {
+                            kind: finding.kind,
+                            start: finding.start,
+                            end: finding.end,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                (statement.clone(), held)
+            })
+            .collect()
     }
 
     /// The settings as they are now, read before each statement is
@@ -271,7 +320,8 @@ impl Recorder {
         }
         // The journal is saved already; a statement the disk will not take
         // now waits in memory for the next save rather than undo it.
-        if let Ok(written) = outbox::append(&self.paths, &self.unwritten, now) {
+        let statements = self.checked(&self.unwritten.clone());
+        if let Ok(written) = outbox::append_held(&self.paths, &statements, now) {
             self.unwritten.clear();
             self.settle_written(&written);
             if let Some(wake) = &self.wake {
@@ -292,6 +342,7 @@ impl Recorder {
                     if let Ok(mut entry) = outbox::read(path)
                         && outbox::strip_text(&mut entry.statement)
                     {
+                        entry.held.clear();
                         let _ = outbox::write(path, &entry);
                     }
                 }

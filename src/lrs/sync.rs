@@ -141,9 +141,22 @@ pub struct Refused {
     pub reason: String,
 }
 
+/// A statement kept back because its words may identify someone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldBack {
+    pub path: PathBuf,
+    /// What the statement is about (the question, as the statement names it).
+    pub what: String,
+    /// What the check found, each finding's words as written.
+    pub findings: Vec<crate::identify::Finding>,
+}
+
 #[derive(Debug, Default)]
 pub struct Report {
     pub sent: usize,
+    /// Kept back, not sent: the identifying-details check found something
+    /// in their words (never with `--checked`).
+    pub held: Vec<HeldBack>,
     /// Refused by the LRS in this sync, each with the LRS's reason.
     pub rejected: Vec<Refused>,
     /// Still waiting to be sent (not counting rejected or damaged files).
@@ -258,9 +271,44 @@ fn send(client: &Client, batch: &[(PathBuf, Entry)], report: &mut Report, now: T
     }
 }
 
+/// The findings of a held statement that no mark excuses (a finding
+/// marked not identifying since it was recorded is let go).
+fn still_held(entry: &Entry, marks: &[crate::identify::Mark]) -> Vec<crate::identify::Finding> {
+    let Some(text) = outbox::response(&entry.statement) else {
+        return Vec::new();
+    };
+    entry
+        .held
+        .iter()
+        .map(|held| crate::identify::Finding {
+            start: held.start,
+            end: held.end,
+            kind: held.kind,
+            words: text.get(held.start..held.end).unwrap_or_default().to_owned(),
+        })
+        .filter(|finding| !marks.contains(&crate::identify::mark(text, finding)))
+        .collect()
+}
+
+/// What a statement is about, as its object's name gives it.
+fn about(statement: &serde_json::Value) -> String {
+    statement
+        .pointer("/object/definition/name")
+        .and_then(serde_json::Value::as_object)
+        .and_then(|names| names.values().find_map(serde_json::Value::as_str))
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// The next statements waiting (not refused, readable), at most `BATCH`,
-/// read from `files` one at a time.
-fn next_batch(files: &mut impl Iterator<Item = PathBuf>) -> Vec<(PathBuf, Entry)> {
+/// read from `files` one at a time. With `hold` (the learner's marks), a
+/// statement whose words still have findings is kept back and told to
+/// `report`.
+fn next_batch(
+    files: &mut impl Iterator<Item = PathBuf>,
+    hold: Option<&[crate::identify::Mark]>,
+    report: &mut Report,
+) -> Vec<(PathBuf, Entry)> {
     let mut batch = Vec::with_capacity(BATCH);
     for path in files.by_ref() {
         // A file that cannot be read is left as it is (`sync --status`
@@ -268,6 +316,19 @@ fn next_batch(files: &mut impl Iterator<Item = PathBuf>) -> Vec<(PathBuf, Entry)
         if let Ok(entry) = outbox::read(&path)
             && entry.rejected.is_none()
         {
+            if let Some(marks) = hold
+                && !entry.held.is_empty()
+            {
+                let findings = still_held(&entry, marks);
+                if !findings.is_empty() {
+                    report.held.push(HeldBack {
+                        what: about(&entry.statement),
+                        path,
+                        findings,
+                    });
+                    continue;
+                }
+            }
             batch.push((path, entry));
             if batch.len() == BATCH {
                 break;
@@ -286,6 +347,7 @@ fn withhold_text(batch: &mut [(PathBuf, Entry)], settings: &LrsSettings) -> Resu
     }
     for (path, entry) in batch {
         if outbox::strip_text(&mut entry.statement) {
+            entry.held.clear();
             outbox::write(path, entry).map_err(|error| Stop::Disk(error.to_string()))?;
         }
     }
@@ -298,7 +360,20 @@ fn withhold_text(batch: &mut [(PathBuf, Entry)], settings: &LrsSettings) -> Resu
 /// settings are read again before each batch: forgotten or changed, nothing
 /// more is sent with the old ones; text sharing turned off, no more text goes.
 pub fn send_outbox(paths: &DataPaths, settings: &LrsSettings, now: Timestamp) -> Report {
+    send_outbox_with(paths, settings, now, false)
+}
+
+/// `send_outbox`; with `checked`, statements held for what the
+/// identifying-details check found in their words go too (the learner has
+/// read the findings). Without text sharing their words are taken out
+/// before sending, so nothing is held.
+pub fn send_outbox_with(paths: &DataPaths, settings: &LrsSettings, now: Timestamp, checked: bool) -> Report {
     let mut report = Report::default();
+    let marks = if checked || !settings.share_text {
+        None
+    } else {
+        Some(crate::export::identify::load_marks(paths).unwrap_or_default())
+    };
     let listing = match outbox::names(paths) {
         Ok(listing) => listing,
         Err(error) => {
@@ -307,7 +382,7 @@ pub fn send_outbox(paths: &DataPaths, settings: &LrsSettings, now: Timestamp) ->
         }
     };
     let mut files = listing.paths();
-    let mut batch = next_batch(&mut files);
+    let mut batch = next_batch(&mut files, marks.as_deref(), &mut report);
     if batch.is_empty() {
         return report;
     }
@@ -331,11 +406,13 @@ pub fn send_outbox(paths: &DataPaths, settings: &LrsSettings, now: Timestamp) ->
             report.waiting = batch.len().saturating_sub(done)
                 + files
                     .by_ref()
-                    .filter(|path| outbox::summary(path).is_ok_and(|summary| summary.rejected.is_none()))
+                    .filter(|path| {
+                        outbox::summary(path).is_ok_and(|summary| summary.rejected.is_none() && !summary.held)
+                    })
                     .count();
             break;
         }
-        batch = next_batch(&mut files);
+        batch = next_batch(&mut files, marks.as_deref(), &mut report);
     }
     if result == Err(Stop::Changed) {
         // Forgotten or set anew: the status belongs to the new settings.

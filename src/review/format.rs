@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 /// The `format` field of every review.
 pub const FORMAT_NAME: &str = "casebook-review";
-/// Raised whenever a field changes meaning or is removed.
-pub const FORMAT_VERSION: u32 = 1;
+/// Raised whenever a field is added, changes meaning or is removed. 2 adds
+/// `identifying_check`; a review of version 1 (without it) is still read.
+pub const FORMAT_VERSION: u32 = 2;
 /// The SSH signature namespace: a signature made for anything else (a git
 /// commit, a file) is never taken for a review's.
 pub const NAMESPACE: &str = "casebook-review";
@@ -75,6 +76,19 @@ pub struct Review {
     pub overall_comments: Option<String>,
     pub agreed_actions: Option<String>,
     pub next_review: Option<Date>,
+    /// That the identifying-details check ran on the reviewer's own words
+    /// before the review was written, and how many findings were marked
+    /// not identifying (never the words). Absent from older reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifying_check: Option<ReviewCheck>,
+}
+
+/// What a review records of the identifying-details check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewCheck {
+    pub run: bool,
+    pub marked_not_identifying: usize,
 }
 
 impl Review {

@@ -2,6 +2,7 @@
 //! and the log: what a reviewer wrote, and whether a review received may be
 //! imported (its signature, its signer, the log it reviews).
 
+pub mod check;
 pub mod draft;
 mod facts;
 
@@ -62,6 +63,10 @@ pub struct OnScreen<'a> {
     pub destination: &'a Path,
     pub paths: &'a DataPaths,
     pub peer: bool,
+    /// The identifying-details check's allow list (with the reviewer's
+    /// marks): findings are shown before the review is written. `None`
+    /// with `--checked`: written without asking.
+    pub allow: Option<&'a crate::identify::Allow>,
 }
 
 /// Who signed a review, and its `.sig` exactly as checked.

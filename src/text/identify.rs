@@ -4,6 +4,13 @@
 pub const ACTION_POINT: &str = "action point";
 pub const PROFILE: &str = "your profile";
 pub const ASK_WRITE_ANYWAY: &str = "Write the log anyway? [y/N] ";
+pub const REVIEW_OVERALL: &str = "overall comments";
+pub const REVIEW_ACTIONS: &str = "agreed actions";
+
+/// A reviewer's comment, in a list of findings: `comment on "question"`.
+pub fn comment_on(question: &str) -> String {
+    format!("comment on {question}")
+}
 
 // The tutor's export dialog, when the check finds something.
 pub const FINDINGS_TITLE: &str = "Before this log leaves your computer";
@@ -84,6 +91,102 @@ pub fn export_refused(count: usize) -> String {
          does not identify anyone with `casebook check --mark N`, or write the log anyway with --checked.",
         findings(count)
     )
+}
+
+pub const REVIEW_ASK_WRITE_ANYWAY: &str =
+    "Write the review anyway? Type yes to write it; anything else keeps what you wrote as a draft and writes nothing.";
+
+/// `draft`: where the answers were kept, already made safe to show.
+pub fn review_refused(count: usize, draft: Option<&str>) -> String {
+    let kept = match draft {
+        Some(path) => format!(
+            " What you wrote is kept as a draft ({path}): `casebook review LOG.json` on the full screen carries on \
+             from it."
+        ),
+        None => String::new(),
+    };
+    format!(
+        "Not written: {} in your review may identify someone (listed above).{kept} Change the words, or write \
+         the review anyway with --checked.",
+        findings(count)
+    )
+}
+
+/// The full-screen review's list of findings, above them.
+pub fn review_screen_found(count: usize) -> String {
+    format!(
+        "Before the review is written: {} in your words may identify someone. Nothing is written yet, and \
+         nothing you typed is lost.",
+        findings(count)
+    )
+}
+
+pub const REVIEW_SCREEN_FOUND_END: &str = "Go back and change it (e), or write the review anyway (w) if nothing \
+     listed identifies a child, family, victim or colleague. The check helps; it cannot promise.";
+
+/// After `casebook sync`, under the findings of the statements kept back
+/// (the learner's words, shared with `--share-text`).
+pub fn lrs_held(count: usize) -> String {
+    let statements = if count == 1 {
+        "1 statement was".to_owned()
+    } else {
+        format!("{count} statements were")
+    };
+    format!(
+        "{statements} not sent: your words in them may identify someone (listed above). Send them \
+         anyway with `casebook sync --checked`, mark a finding that does not identify anyone with `casebook \
+         check --mark N`, or stop sharing your words with `casebook lrs set` without --share-text."
+    )
+}
+
+/// `casebook sync --status`: records kept back for their findings.
+pub fn lrs_held_waiting(count: usize) -> String {
+    let statements = if count == 1 {
+        "1 statement is".to_owned()
+    } else {
+        format!("{count} statements are")
+    };
+    format!("{statements} kept back: their words may identify someone; `casebook sync` lists what was found.")
+}
+
+pub const ASK_WRITE_RECORDS_ANYWAY: &str = "Write the records anyway? [y/N] ";
+
+pub fn cpd_refused(count: usize) -> String {
+    format!(
+        "Not written: {} in the records may identify someone (listed above). Change the text with `casebook cpd \
+         edit RECORD`, mark a finding that does not identify anyone with `casebook cpd check --mark N` (naming the \
+         same records, if you named any), or write the records anyway with --checked.",
+        findings(count)
+    )
+}
+
+pub fn cpd_check_found(count: usize) -> String {
+    format!(
+        "{} may identify someone. Mark one that does not with `casebook cpd check --mark N`. The check helps; it \
+         cannot promise.",
+        findings(count)
+    )
+}
+
+pub fn cpd_check_clear(records: usize, marked: usize) -> String {
+    let records = if records == 1 {
+        "1 record".to_owned()
+    } else {
+        format!("{records} records")
+    };
+    format!(
+        "No identifying details found in {records}{}. The check helps; it cannot promise: read your records \
+         before they leave your computer.",
+        marked_words(marked)
+    )
+}
+
+fn marked_words(marked: usize) -> String {
+    match marked {
+        0 => String::new(),
+        1 => " (1 finding marked not identifying)".to_owned(),
+        n => format!(" ({n} findings marked not identifying)"),
+    }
 }
 
 pub fn check_found(count: usize) -> String {

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::found::{Findings, FoundIn, FoundItem};
 use super::message::Msg;
 use super::model::{Model, ModuleKey};
-use crate::export::identify::{Located, Part, allow_for_courses, findings, load_marks, marked_count_in};
+use crate::export::identify::{Located, Part, allow_for_learner, findings, load_marks, marked_count_in};
 use crate::export::{ExportError, Formats};
 use crate::store::Store;
 use crate::text;
@@ -56,7 +56,7 @@ pub(super) fn export(model: &Model, store: &dyn Store, modules: &[ModuleKey], as
     };
     // Marks that cannot be read excuse nothing: more is shown, not less.
     let marks = folder.and_then(|paths| load_marks(paths).ok()).unwrap_or_default();
-    let found = findings(&log, &allow_for_courses(&model.courses, profile, &marks));
+    let found = findings(&log, &allow_for_learner(&model.courses, profile, &marks));
     let marked = marked_count_in(&log, &model.courses, profile, &marks);
     if !found.is_empty() && !asked.checked {
         return Msg::ExportFindings(Findings {
@@ -101,16 +101,16 @@ fn item(model: &Model, located: Located) -> FoundItem {
         .and_then(|course| course.module(&key.1))
         .map(|module| crate::content::short_name(module).to_owned())
         .unwrap_or_default();
-    let (place, what) = match located.place.what {
-        Part::Reflection(question) => (
-            FoundIn::Reflection {
-                module: key,
-                question: located.place.question.unwrap_or_default(),
-            },
-            question,
-        ),
-        Part::ActionPoint => (FoundIn::ActionPoint(key), text::identify::ACTION_POINT.to_owned()),
-        Part::Profile => (FoundIn::Profile, text::identify::PROFILE.to_owned()),
+    let what = located.place.what.describe();
+    let place = match located.place.what {
+        Part::Reflection(_) => FoundIn::Reflection {
+            module: key,
+            question: located.place.question.unwrap_or_default(),
+        },
+        Part::ActionPoint => FoundIn::ActionPoint(key),
+        Part::Profile => FoundIn::Profile,
+        // Not in a learner's log: listed, with nothing to open.
+        Part::CpdField(_) | Part::ReviewComment(_) | Part::ReviewOverall | Part::ReviewActions => FoundIn::Elsewhere,
     };
     FoundItem {
         place,

@@ -13,6 +13,8 @@ pub enum FoundIn {
     ActionPoint((String, String)),
     /// The learner's profile (their name, role, team or supervisor).
     Profile,
+    /// Somewhere the tutor cannot open.
+    Elsewhere,
 }
 
 /// One finding, as listed.
@@ -21,7 +23,8 @@ pub struct FoundItem {
     pub place: FoundIn,
     /// The module's short name ("Tim, 17"), or nothing for the profile.
     pub module: String,
-    /// The question's words, "Action point" or "Your profile".
+    /// What the text is: the question (quoted, shortened), "action point",
+    /// "your profile".
     pub what: String,
     /// The words found, as written.
     pub words: String,

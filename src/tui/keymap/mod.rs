@@ -133,6 +133,9 @@ pub(crate) enum Context {
     ReviewDate,
     /// Reviewing a log: asked whether to leave without writing it.
     ReviewLeave,
+    /// Reviewing a log: the identifying-details check found something in
+    /// the reviewer's words; write anyway, or go back to them?
+    ReviewFindings,
     /// The CPD record form, over the completion screen.
     CpdForm,
     Help,

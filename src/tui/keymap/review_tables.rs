@@ -131,6 +131,25 @@ pub(super) const REVIEW_LEAVE: &[Binding] = &[
     ),
 ];
 
+/// The check found something in the reviewer's words.
+pub(super) const REVIEW_FINDINGS: &[Binding] = &[
+    hinted(
+        &[(Plain(K::Char('e')), A::Back), (Plain(K::Esc), A::Back)],
+        words::REVIEW_FINDINGS_BACK,
+        &[hint(1, words::HINT_REVIEW_FINDINGS_BACK)],
+    ),
+    hinted(
+        &[(Plain(K::Char('w')), A::Write)],
+        words::REVIEW_FINDINGS_WRITE,
+        &[hint(2, words::HINT_REVIEW_FINDINGS_WRITE)],
+    ),
+    hinted(
+        QUIT_APP,
+        words::REVIEW_SAVE_LEAVE,
+        &[hint(3, words::HINT_REVIEW_SAVE_LEAVE)],
+    ),
+];
+
 /// A draft of this review is waiting.
 pub(super) const REVIEW_OFFER: &[Binding] = &[
     hinted(

@@ -499,7 +499,9 @@ const HELP: &[Binding] = &[unlisted(&[
 /// Blind, only q does anything: it quits.
 const TOO_SMALL: &[Binding] = &[unlisted(&[(Plain(K::Char('q')), A::Quit)])];
 
-use super::review_tables::{REVIEW_DATE, REVIEW_LEAVE, REVIEW_OFFER, REVIEW_READ, REVIEW_RESTART, REVIEW_TEXT};
+use super::review_tables::{
+    REVIEW_DATE, REVIEW_FINDINGS, REVIEW_LEAVE, REVIEW_OFFER, REVIEW_READ, REVIEW_RESTART, REVIEW_TEXT,
+};
 
 pub(crate) fn table(context: Context) -> &'static [Binding] {
     match context {
@@ -520,6 +522,7 @@ pub(crate) fn table(context: Context) -> &'static [Binding] {
         Context::ReviewRestart => REVIEW_RESTART,
         Context::ReviewDate => REVIEW_DATE,
         Context::ReviewLeave => REVIEW_LEAVE,
+        Context::ReviewFindings => REVIEW_FINDINGS,
         Context::CpdForm => CPD_FORM,
         Context::Help => HELP,
         Context::TooSmall => TOO_SMALL,

@@ -22,6 +22,7 @@ const ALL: [Context; 20] = [
     Context::ReviewText,
     Context::ReviewDate,
     Context::ReviewLeave,
+    Context::ReviewFindings,
     Context::ReviewOffer,
     Context::ReviewRestart,
     Context::CpdForm,

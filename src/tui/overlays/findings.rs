@@ -159,6 +159,7 @@ fn open(model: &mut Model, item: &FoundItem, now: Timestamp) -> Vec<Effect> {
             });
         }
         FoundIn::Profile => model.screen = Screen::Profile(ProfileForm::new(&model.profile)),
+        FoundIn::Elsewhere => {}
     }
     model.notice = Some(text::identify::opened(&item.words, item.reason));
     effects
@@ -209,7 +210,7 @@ pub(crate) fn draw(findings: &Findings, canvas: &mut Canvas, area: Rect, theme: 
             let lead = if row == 0 { pointer.clone() } else { "  ".to_owned() };
             list.push((index, Line::from(Span::styled(format!("{lead}{line}"), style))));
         }
-        let at = text::identify::finding_place(&item.module, &text::identify::question(&item.what));
+        let at = text::identify::finding_place(&item.module, &item.what);
         for line in wrap(&at) {
             list.push((index, Line::from(Span::styled(format!("  {line}"), theme.muted()))));
         }

@@ -140,6 +140,25 @@ impl ReviewScreen {
             self.draw_foot(canvas, foot, theme);
             return;
         }
+        if let Some(found) = &self.findings {
+            let mut paras = vec![(text::identify::review_screen_found(found.len()), Tone::Plain)];
+            for (index, located) in found.iter().enumerate() {
+                paras.push((
+                    text::identify::finding_line(
+                        index + 1,
+                        &located.place.module,
+                        &located.place.what.describe(),
+                        &located.finding.words,
+                        located.finding.kind.reason(),
+                    ),
+                    Tone::Plain,
+                ));
+            }
+            paras.push((text::identify::REVIEW_SCREEN_FOUND_END.to_owned(), Tone::Plain));
+            draw_lines(canvas, body, &wrap(&paras, width, theme));
+            self.draw_foot(canvas, foot, theme);
+            return;
+        }
         let box_rows = if self.current() == Page::NextReview {
             3
         } else if self.writing {

@@ -77,6 +77,12 @@ pub(crate) struct ReviewScreen {
     color: bool,
     /// ASCII symbols, as in the tutor.
     ascii: bool,
+    /// The identifying-details check's allow list: with it, the review is
+    /// checked before it is written (`None` with `--checked`).
+    pub(crate) allow: Option<crate::identify::Allow>,
+    /// What the check found when the reviewer asked to write: shown until
+    /// they write anyway or go back to change it.
+    findings: Option<Vec<crate::export::identify::Located>>,
 }
 
 /// What a key did.
@@ -119,6 +125,8 @@ impl ReviewScreen {
             reading_rows: std::cell::Cell::new((0, 0)),
             color,
             ascii: false,
+            allow: None,
+            findings: None,
         }
     }
 
@@ -146,6 +154,8 @@ impl ReviewScreen {
         }
         if self.confirm_leave {
             Context::ReviewLeave
+        } else if self.findings.is_some() {
+            Context::ReviewFindings
         } else if !self.writing {
             Context::ReviewRead
         } else if self.current() == Page::NextReview {
@@ -204,6 +214,23 @@ impl ReviewScreen {
                 Outcome::Left
             } else {
                 Outcome::Continue
+            };
+        }
+        if let Some(found) = &self.findings {
+            return match action {
+                Some(Action::Write) => {
+                    self.findings = None;
+                    self.answers().unwrap_or(Outcome::Continue)
+                }
+                Some(Action::Back) => {
+                    let first = found.first().map(|located| located.place.clone());
+                    self.findings = None;
+                    if let Some(place) = first {
+                        self.go_to(&place);
+                    }
+                    Outcome::Turned
+                }
+                _ => Outcome::Continue,
             };
         }
         let (rows, max) = self.reading_rows.get();
@@ -270,13 +297,52 @@ impl ReviewScreen {
         Outcome::Turned
     }
 
-    /// The answers, once the date reads as one (or is empty).
+    /// The answers, once the date reads as one (or is empty), and once the
+    /// identifying-details check finds nothing in them (or the reviewer,
+    /// shown what it found, writes anyway).
     fn finish(&mut self) -> Outcome {
+        let Ok(outcome) = self.answers() else {
+            return Outcome::Continue;
+        };
+        if let (Outcome::Done(answers), Some(allow)) = (&outcome, &self.allow) {
+            let found = crate::export::identify::findings_in(&crate::supervision::check::texts(answers), allow);
+            if !found.is_empty() {
+                self.findings = Some(found);
+                self.writing = false;
+                // Saved now: what was typed is safe whatever comes next.
+                return Outcome::Turned;
+            }
+        }
+        outcome
+    }
+
+    /// Opens the page of a finding, in its box.
+    fn go_to(&mut self, place: &crate::export::identify::Place) {
+        use crate::export::identify::Part;
+        let page = match &place.what {
+            Part::ReviewOverall => self.pages().iter().position(|page| *page == Page::Overall),
+            Part::ReviewActions => self.pages().iter().position(|page| *page == Page::Actions),
+            _ => self.reflections.iter().position(|reflection| {
+                reflection.course == place.course
+                    && reflection.module == place.module
+                    && Some(&reflection.question_id) == place.question.as_ref()
+            }),
+        };
+        if let Some(page) = page {
+            self.page = page;
+        }
+        self.scroll = 0;
+        self.writing = true;
+    }
+
+    /// The answers as typed: `Err` (with the problem shown) when the date
+    /// does not read as one.
+    fn answers(&mut self) -> Result<Outcome, ()> {
         let next_review = match parse_next_review(self.next_review.text()) {
             Ok(date) => date,
             Err(message) => {
                 self.problem = Some(message);
-                return Outcome::Continue;
+                return Err(());
             }
         };
         let comments = self
@@ -293,12 +359,12 @@ impl ReviewScreen {
                 comment: comment.text().trim().to_owned(),
             })
             .collect();
-        Outcome::Done(Answers {
+        Ok(Outcome::Done(Answers {
             comments,
             overall: self.overall.text().trim().to_owned(),
             actions: self.actions.text().trim().to_owned(),
             next_review,
-        })
+        }))
     }
 
     /// What has been typed, as a draft to keep.

@@ -57,6 +57,7 @@ pub(crate) fn ask(request: &OnScreen) -> Result<Option<Answers>, String> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
     let mut screen = ReviewScreen::new(request.log, request.destination, color);
     screen.peer = request.peer;
+    screen.allow = request.allow.cloned();
     screen.ascii = crate::tui::terminal::ascii_from_environment();
     // A draft that cannot be read is not offered; it is named instead.
     match draft::load(request.paths, request.log) {

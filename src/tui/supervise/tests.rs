@@ -304,3 +304,57 @@ fn a_paste_goes_into_the_box_and_only_its_first_line_into_the_date() {
     assert_eq!(answers.comments[0].comment, "One line\nand another");
     assert_eq!(answers.next_review, Some(jiff::civil::date(2026, 12, 29)));
 }
+
+/// Issue 26: with the check on, asking to write shows what it found in the
+/// reviewer's words first; e goes back to the first finding's box with
+/// the words still there, and w writes anyway. The learner's name is never
+/// a finding.
+#[test]
+fn findings_are_shown_before_writing_and_the_reviewer_goes_back_or_writes_anyway() {
+    let mut screen = screen();
+    let mut allow = crate::identify::Allow::new();
+    allow.add_name("Jo Learner");
+    screen.allow = Some(allow);
+    // A comment on the second reflection naming someone, and the learner.
+    turn(&mut screen, 1);
+    press(&mut screen, KeyCode::Tab);
+    typed(&mut screen, "Jo Learner could ask Mr Jones.");
+    turn(&mut screen, 3);
+    assert_eq!(
+        press(&mut screen, KeyCode::Enter),
+        Outcome::Turned,
+        "not written: the draft is saved and the findings shown"
+    );
+    let listed = shown(&screen, 80, 24);
+    insta::assert_snapshot!("supervise_findings_80x24", listed);
+    assert!(listed.contains("\"Mr Jones\""), "{listed}");
+    assert!(!listed.contains("\"Jo"), "the learner's own name: {listed}");
+    assert_eq!(screen.context(), Context::ReviewFindings);
+
+    // e: back to the comment, in its box, what was typed kept.
+    assert_eq!(press(&mut screen, KeyCode::Char('e')), Outcome::Turned);
+    assert!(screen.writing);
+    let back = shown(&screen, 80, 24);
+    assert!(back.contains("Reflection 2 of 2"), "{back}");
+    assert!(back.contains("Jo Learner could ask Mr Jones."), "{back}");
+
+    // Asked again, w writes anyway: the answers as typed.
+    turn(&mut screen, 3);
+    assert_eq!(press(&mut screen, KeyCode::Enter), Outcome::Turned);
+    let Outcome::Done(answers) = press(&mut screen, KeyCode::Char('w')) else {
+        panic!("w writes the review");
+    };
+    assert_eq!(answers.comments.len(), 1);
+    assert_eq!(answers.comments[0].comment, "Jo Learner could ask Mr Jones.");
+}
+
+/// With no finding (or --checked, no allow list) Enter writes at once.
+#[test]
+fn without_findings_enter_writes_at_once() {
+    let mut screen = screen();
+    screen.allow = Some(crate::identify::Allow::new());
+    press(&mut screen, KeyCode::Tab);
+    typed(&mut screen, "Say more about the family.");
+    turn(&mut screen, 4);
+    assert!(matches!(press(&mut screen, KeyCode::Enter), Outcome::Done(_)));
+}
