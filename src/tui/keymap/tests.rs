@@ -5,7 +5,7 @@ use crate::editor::keys::EditKey;
 use Action as A;
 use KeyCode as K;
 
-const ALL: [Context; 20] = [
+const ALL: [Context; 21] = [
     Context::TooSmall,
     Context::Home,
     Context::Text,
