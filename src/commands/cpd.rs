@@ -90,6 +90,7 @@ pub enum CpdCommand {
     /// Check records for details that could identify someone, as cpd export does (default: every record of this
     /// registration year)
     Check {
+        /// The records' ids, as cpd list shows them (default: every record of this registration year)
         #[arg(value_name = "RECORD")]
         records: Vec<String>,
         /// Mark finding N (as numbered in the list) "not identifying": it is not shown again while the sentence
