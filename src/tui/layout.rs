@@ -444,9 +444,10 @@ pub(crate) fn grid_move(course: &Course, selected: usize, direction: (i32, i32))
         .map_or(selected, |&(_, _, index)| index)
 }
 
+/// The help's lines for the keys of `context`: each key and its meaning
 /// side by side when there is room, each key above its meaning when not.
-pub(crate) fn help_lines(model: &Model, inner_width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let keys = keymap::help_rows(keymap::screen_context(model));
+pub(crate) fn help_lines_for(context: keymap::Context, inner_width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let keys = keymap::help_rows(context);
     let width = usize::from(inner_width).max(1);
     let key_width = keys.iter().map(|(key, _)| key.chars().count()).max().unwrap_or(0) + 2;
     let side_by_side = width >= key_width + 24;
@@ -490,8 +491,14 @@ pub(crate) struct HelpBox {
 }
 
 pub(crate) fn help_box(model: &Model, area: Rect, theme: Theme) -> HelpBox {
+    help_box_for(keymap::screen_context(model), area, theme)
+}
+
+/// [`help_box`] for the keys of `context` (the full-screen review has no
+/// tutor model).
+pub(crate) fn help_box_for(context: keymap::Context, area: Rect, theme: Theme) -> HelpBox {
     let width = area.width.saturating_sub(4).min(76);
-    let lines = help_lines(model, width.saturating_sub(2), theme);
+    let lines = help_lines_for(context, width.saturating_sub(2), theme);
     // Borders, a blank row and the closing line.
     let wanted = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(4);
     let rect = centred(area, width, wanted.min(area.height));

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Action, Binding, Key, edit_unlisted, hint, hinted, row};
+use super::{Action, Binding, Key, edit_row, edit_unlisted, hint, hinted, row};
 use crate::editor::keys as edit;
 use crate::text::keys as words;
 
@@ -31,6 +31,8 @@ const ENDS: &[(Key, Action)] = &[
     (Plain(K::Char('G')), A::Last),
 ];
 const QUIT_APP: &[(Key, Action)] = &[(Ctrl('c'), A::QuitApp)];
+const HELP_KEYS: &[(Key, Action)] = &[(Plain(K::Char('?')), A::Help), (Plain(K::F(1)), A::Help)];
+const F1: &[(Key, Action)] = &[(Plain(K::F(1)), A::Help)];
 
 /// The full-screen review, reading: the reader's keys page through the
 /// reflection, and on to the next page.
@@ -77,6 +79,7 @@ pub(super) const REVIEW_READ: &[Binding] = &[
         words::REVIEW_SAVE_LEAVE,
         &[hint(6, words::HINT_REVIEW_SAVE_LEAVE)],
     ),
+    hinted(HELP_KEYS, words::HELP, &[hint(7, words::HINT_HELP)]),
 ];
 
 /// Writing in the full-screen review's box: the editor takes every other key.
@@ -91,13 +94,14 @@ pub(super) const REVIEW_TEXT: &[Binding] = &[
         words::REVIEW_SAVE_LEAVE,
         &[hint(2, words::HINT_REVIEW_SAVE_LEAVE)],
     ),
-    edit_unlisted(edit::MOVE),
-    edit_unlisted(edit::WORD),
+    edit_row(edit::MOVE, words::EDITOR_MOVE),
+    edit_row(edit::WORD, words::EDITOR_WORD),
+    edit_row(edit::DELETE, words::EDITOR_DELETE),
     edit_unlisted(edit::ENDS),
     edit_unlisted(edit::PAGE),
-    edit_unlisted(edit::DELETE),
     edit_unlisted(edit::ALTERNATIVES),
     edit_unlisted(edit::TYPING),
+    hinted(F1, words::EDITOR_HELP, &[hint(3, words::HINT_F1_HELP)]),
 ];
 
 pub(super) const REVIEW_DATE: &[Binding] = &[
@@ -116,6 +120,7 @@ pub(super) const REVIEW_DATE: &[Binding] = &[
         words::REVIEW_SAVE_LEAVE,
         &[hint(3, words::HINT_REVIEW_SAVE_LEAVE)],
     ),
+    hinted(F1, words::EDITOR_HELP, &[hint(4, words::HINT_F1_HELP)]),
 ];
 
 pub(super) const REVIEW_LEAVE: &[Binding] = &[

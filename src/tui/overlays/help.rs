@@ -38,13 +38,18 @@ pub(crate) fn key(model: &mut Model, key: &KeyEvent) {
 }
 
 pub(crate) fn draw(model: &Model, canvas: &mut Canvas, area: Rect, theme: Theme) {
+    draw_box(help_box(model, area, theme), model.help_scroll, canvas, theme);
+}
+
+/// A help box drawn, scrolled by `scroll` (the full-screen review's help too).
+pub(crate) fn draw_box(help: HelpBox, scroll: u16, canvas: &mut Canvas, theme: Theme) {
     let HelpBox {
         rect,
         rows,
         lines,
         max_scroll,
-    } = help_box(model, area, theme);
-    let scroll = usize::from(model.help_scroll.min(max_scroll));
+    } = help;
+    let scroll = usize::from(scroll.min(max_scroll));
     let mut lines: Vec<Line> = lines.into_iter().skip(scroll).take(usize::from(rows)).collect();
     lines.push(Line::from(""));
     let close = if max_scroll > 0 {

@@ -219,6 +219,11 @@ impl ReviewScreen {
             }
         }
         self.draw_foot(canvas, foot, theme);
+        if let Some(context) = self.help {
+            let help = crate::tui::layout::help_box_for(context, area, theme);
+            self.help_rows.set((help.rows, help.max_scroll));
+            crate::tui::overlays::help::draw_box(help, self.help_scroll, canvas, theme);
+        }
     }
 
     fn draw_foot(&self, canvas: &mut Canvas, foot: Rect, theme: Theme) {

@@ -83,6 +83,11 @@ pub(crate) struct ReviewScreen {
     /// What the check found when the reviewer asked to write: shown until
     /// they write anyway or go back to change it.
     findings: Option<Vec<crate::export::identify::Located>>,
+    /// The `?` help, open over the screen whose keys it lists.
+    help: Option<Context>,
+    help_scroll: u16,
+    /// The help's rows on screen and how far it scrolls, from the last draw.
+    help_rows: std::cell::Cell<(u16, u16)>,
 }
 
 /// What a key did.
@@ -127,6 +132,9 @@ impl ReviewScreen {
             ascii: false,
             allow: None,
             findings: None,
+            help: None,
+            help_scroll: 0,
+            help_rows: std::cell::Cell::new((0, 0)),
         }
     }
 
@@ -181,6 +189,10 @@ impl ReviewScreen {
         // Ctrl-C asks nothing and loses nothing: the loop saves the draft.
         if keymap::global_action(&key) == Some(Action::QuitApp) {
             return Outcome::Left;
+        }
+        if self.help.is_some() {
+            self.help_key(&key);
+            return Outcome::Continue;
         }
         let action = keymap::own_action(self.context(), &key);
         self.notice = None;
@@ -249,6 +261,10 @@ impl ReviewScreen {
             Some(Action::StopWriting) => self.writing = false,
             Some(Action::Cancel) => self.confirm_leave = true,
             Some(Action::Done) => return self.finish(),
+            Some(Action::Help) => {
+                self.help = Some(self.context());
+                self.help_scroll = 0;
+            }
             _ if self.writing => {
                 if let Some(editor) = self.editor_mut()
                     && editor.input(key)
@@ -260,6 +276,27 @@ impl ReviewScreen {
             _ => {}
         }
         Outcome::Continue
+    }
+
+    /// In the help: the movement keys scroll it when it does not fit; any
+    /// other key closes it, as in the tutor.
+    fn help_key(&mut self, key: &KeyEvent) {
+        let (rows, max) = self.help_rows.get();
+        let page = i32::from(rows.max(1));
+        let delta = match keymap::own_action(Context::Help, key) {
+            Some(Action::Up) => -1,
+            Some(Action::Down) => 1,
+            Some(Action::PageUp) => -page,
+            Some(Action::PageDown) => page,
+            Some(Action::First) => -i32::from(max),
+            Some(Action::Last) => i32::from(max),
+            _ => 0,
+        };
+        if delta == 0 || max == 0 {
+            self.help = None;
+            return;
+        }
+        self.help_scroll = super::layout::scrolled(self.help_scroll, delta, max);
     }
 
     fn scroll_by(&mut self, delta: i32, max: u16) {

@@ -358,3 +358,38 @@ fn without_findings_enter_writes_at_once() {
     turn(&mut screen, 4);
     assert!(matches!(press(&mut screen, KeyCode::Enter), Outcome::Done(_)));
 }
+
+/// `?` (or F1 while writing) lists the keys of the page under it, as the
+/// tutor's help does; the arrows scroll a list that does not fit and any
+/// other key closes it, typing nothing.
+#[test]
+fn the_help_lists_the_keys_of_the_page_and_any_key_closes_it() {
+    let mut screen = screen();
+    let foot = shown(&screen, 80, 24);
+    assert!(foot.contains("? help"), "the foot names the help: {foot}");
+    assert_eq!(press(&mut screen, KeyCode::Char('?')), Outcome::Continue);
+    let help = shown(&screen, 80, 24);
+    insta::assert_snapshot!("supervise_help_80x24", help);
+    assert!(help.contains("Space"), "the reading keys: {help}");
+    assert!(help.contains("Ctrl-C"), "{help}");
+    press(&mut screen, KeyCode::Char('x'));
+    assert!(!shown(&screen, 80, 24).contains("this help"), "closed");
+
+    // Writing: F1, and the editor's keys are listed; the key that closes
+    // the help is not typed into the comment.
+    press(&mut screen, KeyCode::Tab);
+    assert!(screen.writing);
+    typed(&mut screen, "Good.");
+    press(&mut screen, KeyCode::F(1));
+    let help = shown(&screen, 40, 12);
+    insta::assert_snapshot!("supervise_help_writing_40x12", help);
+    assert!(help.contains("back to reading"), "the writing keys: {help}");
+    // At 40x12 the list does not fit: ↓ scrolls it rather than closing it.
+    press(&mut screen, KeyCode::Down);
+    let scrolled = shown(&screen, 40, 12);
+    assert_ne!(scrolled, help, "scrolled");
+    press(&mut screen, KeyCode::Char('z'));
+    assert_eq!(screen.comments[0].text(), "Good.", "the closing key typed nothing");
+    press(&mut screen, KeyCode::Char('!'));
+    assert_eq!(screen.comments[0].text(), "Good.!", "closed: typing goes on");
+}
