@@ -205,6 +205,11 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
+        // Typing leaves the cursor just after the character drawn, where it
+        // is wanted: no move is sent for it (eight bytes of every key).
+        if self.cursor == Some(position) {
+            return Ok(());
+        }
         queue!(self.writer, MoveTo(position.x, position.y))?;
         self.cursor = Some(position);
         Ok(())
@@ -381,6 +386,29 @@ mod tests {
         ] {
             assert_eq!(unicode_width(symbol), width, "{symbol:?}");
         }
+    }
+
+    /// A typed character is drawn where the cursor already is, which leaves
+    /// the cursor after it, just where the editor wants it: the key costs the
+    /// character alone, with no move before or after it.
+    #[test]
+    fn a_typed_character_costs_only_its_own_byte() {
+        use ratatui::backend::Backend as _;
+        use ratatui::buffer::Cell;
+        use ratatui::layout::{Position, Size};
+
+        let mut backend = super::LeanBackend::new(Vec::new());
+        backend.assume_size(Size::new(20, 2));
+        backend.set_cursor_position(Position::new(3, 1)).unwrap();
+        let before = backend.writer.len();
+        let mut typed = Cell::default();
+        typed.set_symbol("a");
+        backend.draw([(3, 1, &typed)].into_iter()).unwrap();
+        backend.set_cursor_position(Position::new(4, 1)).unwrap();
+        assert_eq!(&backend.writer[before..], b"a");
+        // Anywhere else, the cursor is moved.
+        backend.set_cursor_position(Position::new(0, 0)).unwrap();
+        assert_eq!(&backend.writer[before..], b"a\x1b[1;1H");
     }
 
     /// The first frame sends exactly the cells ratatui's diff against a
