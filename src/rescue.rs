@@ -468,6 +468,18 @@ impl SignalWatch {
     }
 }
 
+/// Until a hook of its own is set: a panic says what the standard hook says
+/// and exits with 101. The release build aborts on a panic rather than
+/// unwinding (`panic = "abort"`, a smaller program), which would otherwise
+/// end it by SIGABRT, not with the exit status casebook documents.
+pub fn exit_101_on_panic() {
+    let standard = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        standard(info);
+        std::process::exit(i32::from(crate::exit::CRASH));
+    }));
+}
+
 /// On a panic: the terminal first, then the drafts, then a short message
 /// saying where the text is. Exits with 101, as an uncaught panic does.
 pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {

@@ -337,13 +337,40 @@ fn a_panic_restores_the_terminal_saves_drafts_and_exits_101() {
         );
         return;
     }
+    a_panic_saves_drafts_and_exits_101(Path::new(env!("CARGO_BIN_EXE_casebook")));
+}
+
+/// The release build aborts on a panic rather than unwinding (`panic =
+/// "abort"`): its panic hook must still restore the terminal, save the
+/// drafts and exit with 101. Run against a release build made with the F12
+/// switch built in (`CASEBOOK_BUILD_FAULT_SWITCH=1 cargo build --release`),
+/// named by `CASEBOOK_RELEASE_FAULT_BINARY`, as `.ci/run` does.
+#[test]
+fn a_panic_in_the_release_build_restores_saves_and_exits_101() {
+    let Some(binary) = std::env::var_os("CASEBOOK_RELEASE_FAULT_BINARY") else {
+        eprintln!(
+            "SKIPPED: no release build with the F12 switch named by CASEBOOK_RELEASE_FAULT_BINARY (.ci/run makes one)"
+        );
+        return;
+    };
+    let binary = Path::new(&binary);
+    assert!(
+        binary.is_file(),
+        "CASEBOOK_RELEASE_FAULT_BINARY names no file: {}",
+        binary.display()
+    );
+    a_panic_saves_drafts_and_exits_101(binary);
+}
+
+fn a_panic_saves_drafts_and_exits_101(binary: &Path) {
     let _serial = one_at_a_time();
     if !tmux_available("this fault-injection test") {
         return;
     }
     let data = tempfile::tempdir().unwrap();
     welcomed(data.path());
-    let pane = Pane::start_with(
+    let pane = Pane::start_binary(
+        binary,
         "panic",
         data.path(),
         "",

@@ -13,7 +13,12 @@
 //! - `--first-frame`: only the first-frame launches (for work on start-up);
 //! - `--binary PATH`: measure that casebook build instead of this one's;
 //! - `--dump DIR`: save every session's raw terminal output as `DIR/*.raw`;
-//! - `--runs N`: launches per tool for the first-frame median (default 31).
+//! - `--runs N`: launches per tool for the first-frame median (default 31);
+//! - `--check`: the deterministic figures only (bytes per page turn and per
+//!   typed character on the fixed script, their growth, the binary's size),
+//!   casebook alone, against the budget: a figure over it fails the run
+//!   (`.ci/run` runs this; the binary is held to `CHECK_BINARY_BYTES` until
+//!   the 4 MiB target is met). Timed figures are never checked, only reported.
 //!
 //! Method (the one the issue's targets were set with): every program runs in its own 80x24 pty with `TERM=xterm-256color`. The
 //! first full frame is the last byte written before the output stays quiet
@@ -67,16 +72,27 @@ const PACED_CHARS: usize = 60;
 const PAGE_TURNS: usize = 9;
 /// Fewer bytes than this is not yet a full first frame at 80x24.
 const MIN_FRAME_BYTES: usize = 500;
-/// A key that writes fewer bytes than this did not turn a page.
-const MIN_TURN_BYTES: usize = 300;
+/// A key that writes fewer bytes than this did not turn a page. A turn the
+/// terminal scrolls (rows kept, moved by a scroll region) can cost under
+/// 300 bytes now, so only a key that wrote nothing is no turn.
+const MIN_TURN_BYTES: usize = 1;
 
-// Targets from the issue "Speed and size".
-const TARGET_PAGE_BYTES: f64 = 1600.0;
-const TARGET_CHAR_VS_VIM: f64 = 2.0;
+// Targets from issue 27 "Speed and size".
+const TARGET_PAGE_BYTES: f64 = 1400.0;
+const TARGET_CHAR_VS_VIM: f64 = 0.8;
 const TARGET_FLAT: f64 = 0.10;
-const TARGET_FIRST_FRAME_VS_LESS: f64 = 1.5;
-const TARGET_PEAK_KB: u64 = 10 * 1024;
-const TARGET_BINARY_BYTES: u64 = 5 * 1024 * 1024;
+const TARGET_FIRST_FRAME_VS_LESS: f64 = 1.2;
+const TARGET_PEAK_KB: u64 = 5 * 1024;
+const TARGET_BINARY_BYTES: u64 = 4 * 1024 * 1024;
+/// `vim -u NONE`'s bytes per typed character on the fixed script (14.5 to
+/// 14.8 in every run so far): `--check` holds casebook to 0.8 of this
+/// without starting vim, so that the check does not depend on vim.
+const VIM_CHAR_BYTES: f64 = 14.5;
+/// The release binary's ceiling in `--check` (CI): the 4 MiB target is not
+/// met with every feature in (6.1 MiB after issue 27; what each part buys is
+/// in assets/guides/speed.md), so CI holds it to what was reached, to catch
+/// growth, until a change brings it within the target.
+const CHECK_BINARY_BYTES: u64 = 6 * 1024 * 1024 + 512 * 1024;
 
 /// The name of the terminal query (a request the terminal answers on the
 /// input side) that `sequence`, one whole escape sequence, makes, if any.
@@ -153,6 +169,7 @@ pub fn main() -> ExitCode {
 }
 
 struct Options {
+    check: bool,
     quick: bool,
     first_frame_only: bool,
     binary: Option<PathBuf>,
@@ -163,6 +180,7 @@ struct Options {
 impl Options {
     fn parse(args: &[String]) -> Result<Self> {
         let mut options = Options {
+            check: false,
             quick: false,
             first_frame_only: false,
             binary: None,
@@ -174,13 +192,14 @@ impl Options {
             match arg.as_str() {
                 "--bench" => {}
                 "--quick" => options.quick = true,
+                "--check" => options.check = true,
                 "--first-frame" => options.first_frame_only = true,
                 "--binary" => options.binary = Some(PathBuf::from(args.next().ok_or("--binary needs a path")?)),
                 "--dump" => options.dump = Some(PathBuf::from(args.next().ok_or("--dump needs a folder")?)),
                 "--runs" => options.runs = args.next().ok_or("--runs needs a number")?.parse()?,
                 other => {
                     return Err(format!(
-                        "unknown option {other:?} (known: --quick, --first-frame, --binary PATH, --dump DIR, --runs N)"
+                        "unknown option {other:?} (known: --quick, --first-frame, --check, --binary PATH, --dump DIR, --runs N)"
                     )
                     .into());
                 }
@@ -615,8 +634,79 @@ impl Figures {
     }
 }
 
+/// `--check`: casebook's deterministic figures against the budget.
+fn check(setup: &Setup) -> Result<()> {
+    let mut figures = Figures::default();
+    let mut session = setup.start(Tool::Casebook)?;
+    session
+        .first_frame()
+        .ok_or("casebook drew no first frame when the terminal answers no query")?;
+    page_casebook(&mut session, setup.sections, &mut figures)?;
+    session.quit()?;
+    let short = REFLECTION.trim_end_matches('\n');
+    let mut session = open_editor(setup, Tool::Casebook)?;
+    let typed = type_reflection(&mut session, short, false)?;
+    session.quit()?;
+    check_saved(&session, short, &mut figures);
+    let size = fs::metadata(&setup.casebook)?.len();
+    let turn = mean(&figures.all_turns()).ok_or("no page was turned")?;
+    let per_char = typed.typed.per_key();
+    let char_budget = TARGET_CHAR_VS_VIM * VIM_CHAR_BYTES;
+    let growth = typed.growth();
+    let rows = [
+        (
+            format!("bytes per page turn: {turn:.0} (budget {TARGET_PAGE_BYTES:.0})"),
+            turn <= TARGET_PAGE_BYTES,
+        ),
+        (
+            format!(
+                "bytes per typed character: {per_char:.1}, {:.2}x vim's {VIM_CHAR_BYTES} (budget {char_budget:.1}, {TARGET_CHAR_VS_VIM}x vim)",
+                per_char / VIM_CHAR_BYTES
+            ),
+            per_char <= char_budget,
+        ),
+        (
+            format!(
+                "per-character bytes, last quarter against the first: {:.2} (budget {:.2})",
+                1.0 + growth,
+                1.0 + TARGET_FLAT
+            ),
+            growth <= TARGET_FLAT,
+        ),
+        (
+            format!(
+                "release binary: {size} bytes, {:.2} MiB (ceiling {:.1} MiB; issue 27's target {} MiB{})",
+                size as f64 / 1024.0 / 1024.0,
+                CHECK_BINARY_BYTES as f64 / 1024.0 / 1024.0,
+                TARGET_BINARY_BYTES / 1024 / 1024,
+                if size <= TARGET_BINARY_BYTES {
+                    ", met"
+                } else {
+                    ", not yet met"
+                }
+            ),
+            size <= CHECK_BINARY_BYTES,
+        ),
+    ];
+    let mut missed = figures.problems.clone();
+    for (row, ok) in rows {
+        println!("{} {row}", if ok { "ok    " } else { "MISSED" });
+        if !ok {
+            missed.push(row);
+        }
+    }
+    if missed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("over budget: {}", missed.join("; ")).into())
+    }
+}
+
 fn run(options: &Options) -> Result<()> {
     let setup = prepare(options)?;
+    if options.check {
+        return check(&setup);
+    }
     let tools = setup.tools();
     let mut figures: BTreeMap<Tool, Figures> = tools.iter().map(|&tool| (tool, Figures::default())).collect();
     let clock = Instant::now();

@@ -41,6 +41,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 fn run_command(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    crate::rescue::exit_101_on_panic();
     let shipped = content::ShippedLoading::start();
     crate::rescue::survive_file_size_limit();
     let cli = match Cli::try_parse_from(args) {

@@ -72,6 +72,12 @@ impl Pane {
     /// `shell` runs first (a trap, a ulimit); `env` adds variables. The
     /// shell waits for casebook and records its exit status in a file.
     pub fn start_with(tag: &str, data: &Path, shell: &str, env: &str, args: &str) -> Pane {
+        Pane::start_binary(Path::new(env!("CARGO_BIN_EXE_casebook")), tag, data, shell, env, args)
+    }
+
+    /// The same, for another build of casebook (the release build made for
+    /// the crash test, say).
+    pub fn start_binary(binary: &Path, tag: &str, data: &Path, shell: &str, env: &str, args: &str) -> Pane {
         let name = format!("cbfault-{tag}-{}", std::process::id());
         let status_dir = tempfile::tempdir().unwrap();
         let status_file = status_dir.path().join("status");
@@ -84,7 +90,7 @@ impl Pane {
         let command = format!(
             "{shell} env {variables} CASEBOOK_DATA_DIR='{}' TERM=xterm-256color {runner} {} {args}; echo $? > '{}'",
             data.display(),
-            env!("CARGO_BIN_EXE_casebook"),
+            binary.display(),
             status_file.display()
         );
         tmux(&[

@@ -1,7 +1,8 @@
 //! A ratatui backend that sends less over a slow link than the stock
 //! crossterm one: it remembers the terminal's style and cursor state between
 //! frames instead of resetting them after every frame, and moves right along
-//! a row with a short relative move. Everything else is crossterm's.
+//! a row with a short relative move, and has the terminal scroll rows that
+//! moved rather than send them again. Everything else is crossterm's.
 
 use std::io::{self, Write};
 
@@ -11,8 +12,19 @@ use ratatui::crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
 use ratatui::crossterm::style::{Attribute, SetAttribute, SetBackgroundColor, SetForegroundColor};
 use ratatui::crossterm::terminal::{self, Clear};
 use ratatui::crossterm::{execute, queue};
-use ratatui::layout::{Position, Size};
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
+
+mod scroll;
+
+/// Rows that moved are scrolled by the terminal (a scroll region), and runs
+/// of blanks erased in one go, except on Windows, whose older consoles know
+/// neither.
+const VT_EDITS: bool = cfg!(unix);
+
+/// Fewer blanks than this are sent as spaces: the erase costs four or five
+/// bytes.
+const MIN_ERASE: u16 = 6;
 
 pub struct LeanBackend<W: Write> {
     writer: W,
@@ -28,6 +40,8 @@ pub struct LeanBackend<W: Write> {
     width: u16,
     /// False after a partial clear: the shadow may then be wrong.
     trusted: bool,
+    /// The screen as sent, to find rows that moved (see `scroll`).
+    screen: Buffer,
     /// The terminal's size as last asked; asking opens /dev/tty each time.
     /// Forgotten when the terminal says it was resized.
     known_size: std::cell::Cell<Option<Size>>,
@@ -46,6 +60,7 @@ impl<W: Write> LeanBackend<W> {
             width: 0,
             // A new alternate screen starts blank.
             trusted: true,
+            screen: Buffer::empty(Rect::new(0, 0, 0, 0)),
             known_size: std::cell::Cell::new(None),
         }
     }
@@ -74,6 +89,23 @@ impl<W: Write> LeanBackend<W> {
                     .and_then(|index| self.shadow.get(index))
                     .is_some_and(|&blank| blank)
             })
+    }
+
+    /// How many cells from `x` on the row are plain blanks in the frame.
+    fn blank_run(&self, x: u16, y: u16) -> u16 {
+        if !self.trusted {
+            return 0;
+        }
+        let mut run = 0;
+        while x.saturating_add(run) < self.width
+            && self
+                .shadow_index(x + run, y)
+                .and_then(|index| self.shadow.get(index))
+                .is_some_and(|&blank| blank)
+        {
+            run += 1;
+        }
+        run
     }
 
     fn set_style(&mut self, cell: &Cell) -> io::Result<()> {
@@ -114,33 +146,14 @@ impl<W: Write> LeanBackend<W> {
         }
         Ok(())
     }
-}
 
-impl<W: Write> Backend for LeanBackend<W> {
-    type Error = io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        let Size { width, height } = self.size().unwrap_or(Size {
-            width: self.width,
-            height: 0,
-        });
-        if width != self.width || self.shadow.len() != usize::from(width) * usize::from(height) {
-            self.width = width;
-            self.shadow = vec![true; usize::from(width) * usize::from(height)];
-        }
-        let cells: Vec<(u16, u16, &Cell)> = content.collect();
-        for &(x, y, cell) in &cells {
-            if let Some(i) = self.shadow_index(x, y) {
-                self.shadow[i] = is_blank(cell);
-            }
-        }
-        // The row already ended with an erase: its remaining blanks are drawn.
-        let mut erased_row: Option<u16> = None;
+    /// Sends `cells` (the shadow already knows the frame's blanks).
+    fn send(&mut self, cells: Vec<(u16, u16, &Cell)>) -> io::Result<()> {
+        // The row already ended with an erase (or these columns were erased):
+        // their blanks are drawn.
+        let mut erased: Option<(u16, u16)> = None;
         for (x, y, cell) in cells {
-            if erased_row == Some(y) {
+            if erased.is_some_and(|(row, end)| row == y && x < end) {
                 continue;
             }
             match self.cursor {
@@ -152,7 +165,21 @@ impl<W: Write> Backend for LeanBackend<W> {
                 self.set_style(cell)?;
                 queue!(self.writer, terminal::Clear(terminal::ClearType::UntilNewLine))?;
                 self.cursor = Some(Position { x, y });
-                erased_row = Some(y);
+                erased = Some((y, u16::MAX));
+                continue;
+            }
+            // A run of blanks inside a row (a box's emptied row, up to its
+            // edge): erased in one go rather than sent a space at a time.
+            let run = if VT_EDITS && is_blank(cell) {
+                self.blank_run(x, y)
+            } else {
+                0
+            };
+            if run >= MIN_ERASE {
+                self.set_style(cell)?;
+                write!(self.writer, "\x1b[{run}X")?;
+                self.cursor = Some(Position { x, y });
+                erased = Some((y, x.saturating_add(run)));
                 continue;
             }
             self.set_style(cell)?;
@@ -180,6 +207,82 @@ impl<W: Write> Backend for LeanBackend<W> {
         Ok(())
     }
 
+    /// Scrolls a band of whole rows: a scroll region, scroll up or down,
+    /// and the region back to the whole screen. The rows it uncovers are
+    /// filled with the default colours, so the style is reset first.
+    fn scroll(&mut self, moved: scroll::Scroll) -> io::Result<()> {
+        if !self.modifier.is_empty() || self.fg != Color::Reset || self.bg != Color::Reset {
+            queue!(self.writer, SetAttribute(Attribute::Reset))?;
+            self.modifier = Modifier::empty();
+            self.fg = Color::Reset;
+            self.bg = Color::Reset;
+        }
+        let direction = if moved.by > 0 { 'S' } else { 'T' };
+        write!(
+            self.writer,
+            "\x1b[{};{}r\x1b[{}{direction}\x1b[r",
+            moved.top + 1,
+            moved.bottom + 1,
+            moved.by.unsigned_abs()
+        )?;
+        // Setting the region, and setting it back, put the cursor top left.
+        self.cursor = Some(Position { x: 0, y: 0 });
+        Ok(())
+    }
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let Size { width, height } = self.size().unwrap_or(Size {
+            width: self.width,
+            height: 0,
+        });
+        if width != self.width || self.shadow.len() != usize::from(width) * usize::from(height) {
+            self.width = width;
+            self.shadow = vec![true; usize::from(width) * usize::from(height)];
+            self.screen = Buffer::empty(Rect::new(0, 0, width, height));
+        }
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        // Two rows' worth of changes or more: perhaps rows that moved.
+        if VT_EDITS && self.trusted && cells.len() >= 2 * usize::from(width) {
+            let mut next = self.screen.clone();
+            for &(x, y, cell) in &cells {
+                if let Some(at) = next.cell_mut((x, y)) {
+                    *at = cell.clone();
+                }
+            }
+            if let Some(moved) = scroll::find(&self.screen, &next) {
+                self.scroll(moved)?;
+                scroll::apply(&mut self.screen, moved);
+                for (blank, cell) in self.shadow.iter_mut().zip(&next.content) {
+                    *blank = is_blank(cell);
+                }
+                let rest = self.screen.diff(&next);
+                self.send(rest)?;
+                self.screen = next;
+                return Ok(());
+            }
+            self.screen = next;
+        } else {
+            for &(x, y, cell) in &cells {
+                if let Some(at) = self.screen.cell_mut((x, y)) {
+                    *at = cell.clone();
+                }
+            }
+        }
+        for &(x, y, cell) in &cells {
+            if let Some(i) = self.shadow_index(x, y) {
+                self.shadow[i] = is_blank(cell);
+            }
+        }
+        self.send(cells)
+    }
+
     fn hide_cursor(&mut self) -> io::Result<()> {
         // Queued, not flushed: they go out with the frame, in one write.
         if !self.hidden {
@@ -205,6 +308,11 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let position = position.into();
+        // Typing leaves the cursor just after the character drawn, where it
+        // is wanted: no move is sent for it (eight bytes of every key).
+        if self.cursor == Some(position) {
+            return Ok(());
+        }
         queue!(self.writer, MoveTo(position.x, position.y))?;
         self.cursor = Some(position);
         Ok(())
@@ -229,6 +337,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         self.bg = Color::Reset;
         if matches!(clear_type, ClearType::All) {
             self.shadow.fill(true);
+            self.screen.reset();
             self.trusted = true;
         } else {
             // Only part of the screen: stop relying on the copy.
@@ -355,139 +464,4 @@ fn unicode_width(symbol: &str) -> u16 {
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use std::num::NonZeroU16;
-
-    use proptest::prelude::*;
-    use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-    use ratatui::layout::Rect;
-    use ratatui::style::{Color, Modifier, Style};
-
-    use super::{cells_on_blank, is_blank, unicode_width};
-
-    /// The cursor is tracked only past cells known to be one column wide.
-    #[test]
-    fn widths_are_the_buffers_own() {
-        for (symbol, width) in [
-            ("a", 1),
-            (" ", 1),
-            ("é", 1),
-            ("e\u{301}", 1),
-            ("漢", 2),
-            ("☀\u{fe0f}", 2),
-            ("👍", 2),
-        ] {
-            assert_eq!(unicode_width(symbol), width, "{symbol:?}");
-        }
-    }
-
-    /// The first frame sends exactly the cells ratatui's diff against a
-    /// blank screen would, in the same order.
-    fn same_as_ratatui(buffer: &Buffer) {
-        let ours: Vec<_> = cells_on_blank(buffer)
-            .into_iter()
-            .map(|(x, y, cell)| (x, y, cell.clone()))
-            .collect();
-        let blank = Buffer::empty(buffer.area);
-        let theirs: Vec<_> = blank
-            .diff(buffer)
-            .into_iter()
-            .map(|(x, y, cell)| (x, y, cell.clone()))
-            .collect();
-        assert_eq!(ours, theirs, "{buffer:?}");
-    }
-
-    #[test]
-    fn a_blank_screen_sends_nothing_and_text_sends_its_cells() {
-        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 3));
-        same_as_ratatui(&buffer);
-        assert!(cells_on_blank(&buffer).is_empty());
-        buffer.set_string(2, 1, "café 漢字", Style::default().fg(Color::Yellow));
-        same_as_ratatui(&buffer);
-        let sent: String = cells_on_blank(&buffer)
-            .iter()
-            .map(|(_, _, cell)| cell.symbol())
-            .collect();
-        assert_eq!(sent, "café 漢字");
-    }
-
-    #[test]
-    fn emoji_skipped_and_forced_width_cells_follow_ratatuis_rules() {
-        let mut buffer = Buffer::empty(Rect::new(3, 2, 10, 2));
-        buffer.set_string(3, 2, "☀\u{fe0f}x👍🏽", Style::default());
-        buffer.set_string(3, 3, "ab", Style::default().bg(Color::Blue));
-        buffer[(9, 3)].set_symbol("z").set_diff_option(CellDiffOption::Skip);
-        buffer[(10, 3)]
-            .set_symbol("wide")
-            .set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()));
-        buffer[(12, 3)].set_diff_option(CellDiffOption::AlwaysUpdate);
-        same_as_ratatui(&buffer);
-    }
-
-    fn any_cell() -> impl Strategy<Value = (String, u8, u8)> {
-        (
-            prop::sample::select(vec![" ", "a", "é", "漢", "☀\u{fe0f}", "👍", "\u{200d}", ""]).prop_map(str::to_owned),
-            0u8..3,
-            0u8..6,
-        )
-    }
-
-    /// Every combination of the fields that make a cell blank or not.
-    #[test]
-    #[allow(deprecated)]
-    fn blank_means_equal_to_an_empty_cell() {
-        for symbol in [None, Some(" "), Some("a"), Some("  "), Some("漢")] {
-            for fg in [Color::Reset, Color::Green] {
-                for bg in [Color::Reset, Color::Red] {
-                    for underline in [Color::Reset, Color::Blue] {
-                        for modifier in [Modifier::empty(), Modifier::BOLD, Modifier::REVERSED] {
-                            for option in [
-                                CellDiffOption::None,
-                                CellDiffOption::Skip,
-                                CellDiffOption::AlwaysUpdate,
-                                CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()),
-                            ] {
-                                for skip in [false, true] {
-                                    let mut cell = Cell::EMPTY;
-                                    if let Some(symbol) = symbol {
-                                        cell.set_symbol(symbol);
-                                    }
-                                    cell.set_fg(fg).set_bg(bg).set_diff_option(option);
-                                    cell.underline_color = underline;
-                                    cell.modifier = modifier;
-                                    cell.skip = skip;
-                                    assert_eq!(is_blank(&cell), cell == Cell::EMPTY, "{cell:?}");
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn any_screen_sends_what_ratatui_would(cells in prop::collection::vec(any_cell(), 24)) {
-            let mut buffer = Buffer::empty(Rect::new(1, 1, 8, 3));
-            for (index, (symbol, colour, option)) in cells.iter().enumerate() {
-                let cell = &mut buffer.content[index];
-                if !symbol.is_empty() {
-                    cell.set_symbol(symbol);
-                }
-                if *colour == 1 {
-                    cell.set_bg(Color::Red);
-                }
-                cell.set_diff_option(match option {
-                    1 => CellDiffOption::Skip,
-                    2 => CellDiffOption::AlwaysUpdate,
-                    3 => CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()),
-                    _ => CellDiffOption::None,
-                });
-            }
-            same_as_ratatui(&buffer);
-        }
-    }
-}
+mod tests;
