@@ -225,7 +225,14 @@ impl Recorder {
             unwritten: Vec::new(),
             clock,
             wake: None,
-            courses: courses.to_vec(),
+            // Kept only where statements carry words (the guide's text is
+            // then allowed); sharing turned on while running checks without
+            // it, which finds more, never less.
+            courses: if settings.share_text {
+                courses.to_vec()
+            } else {
+                Vec::new()
+            },
             allow: None,
         }
     }
