@@ -317,6 +317,28 @@ fn export_findings() {
     }
 }
 
+/// A mark that cannot be kept (no data folder here) is said in the list,
+/// which stays, and nothing is written.
+#[cfg(unix)]
+#[test]
+fn a_mark_that_cannot_be_kept_is_said_in_the_findings() {
+    let mut app = app(true, 80, 24);
+    app.model.export_dir = "/nonexistent/logs".into();
+    app.model.home.selected = 2;
+    keys(&mut app, &[KeyCode::Enter]);
+    let sections = app.model.courses[0].modules[2].sections.len();
+    keys(&mut app, &vec![KeyCode::Char('l'); sections]);
+    keys(&mut app, &chars("I rang Mrs Ahmed about the plan."));
+    keys(
+        &mut app,
+        &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('e'), KeyCode::Enter],
+    );
+    keys(&mut app, &[KeyCode::Char('m')]);
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("could not be kept"), "{screen}");
+    assert!(screen.contains("\"Mrs Ahmed\""), "the finding stays listed: {screen}");
+}
+
 /// At 120 columns every stage's name and every case show whole, and a
 /// module in progress says so in its cell.
 #[test]

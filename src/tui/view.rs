@@ -43,7 +43,7 @@ pub fn view(model: &Model, canvas: &mut Canvas) {
     }
     if let Some(dialog) = model.export() {
         match &dialog.findings {
-            Some(found) => findings::draw(found, canvas, area, theme),
+            Some(found) => findings::draw(found, dialog.problem.as_deref(), canvas, area, theme),
             None => export::draw(model, dialog, canvas, area, theme),
         }
     }

@@ -176,7 +176,7 @@ fn nearest(text: &str, words: &str, start: usize) -> usize {
 
 /// The findings, the chosen one marked, each with where it is and why;
 /// the keys always show.
-pub(crate) fn draw(findings: &Findings, canvas: &mut Canvas, area: Rect, theme: Theme) {
+pub(crate) fn draw(findings: &Findings, problem: Option<&str>, canvas: &mut Canvas, area: Rect, theme: Theme) {
     let width = area.width.saturating_sub(4).min(76);
     let inner_width = usize::from(width.saturating_sub(2)).max(8);
     let wrap = |words: &str| -> Vec<String> {
@@ -215,6 +215,15 @@ pub(crate) fn draw(findings: &Findings, canvas: &mut Canvas, area: Rect, theme: 
             list.push((index, Line::from(Span::styled(format!("  {line}"), theme.muted()))));
         }
     }
+    // A mark that could not be kept is said above the keys.
+    let trouble: Vec<Line> = problem
+        .map(|problem| {
+            wrap(problem)
+                .into_iter()
+                .map(|line| Line::from(Span::styled(line, theme.alarm())))
+                .collect()
+        })
+        .unwrap_or_default();
     let keys = fit_keys(
         &keymap::footer(Context::ExportFindings, Situation::default()),
         inner_width,
@@ -223,7 +232,7 @@ pub(crate) fn draw(findings: &Findings, canvas: &mut Canvas, area: Rect, theme: 
     // The head gives way first, then the list scrolls to keep the chosen
     // finding in sight; the keys always show.
     let head_rows = head.len().min(room.saturating_sub(2));
-    let list_room = room.saturating_sub(head_rows + 1);
+    let list_room = room.saturating_sub(head_rows + trouble.len() + 1);
     let first_of_chosen = list
         .iter()
         .position(|(index, _)| *index == findings.selected)
@@ -239,6 +248,7 @@ pub(crate) fn draw(findings: &Findings, canvas: &mut Canvas, area: Rect, theme: 
     };
     let mut rows: Vec<Line> = head.into_iter().take(head_rows).collect();
     rows.extend(list.into_iter().skip(top).take(list_room).map(|(_, line)| line));
+    rows.extend(trouble);
     rows.push(foot);
     let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX).min(area.height);
     let rect = centred(area, width, height);
