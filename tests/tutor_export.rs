@@ -120,6 +120,11 @@ fn the_dialog_lists_what_could_identify_someone_and_writes_nothing_until_the_lea
     app.handle(key(KeyCode::Enter), at(13));
     assert_eq!(finding_words(&app), ["Ms Patel"]);
 
+    // A paste under the list goes nowhere: the hidden file name is kept.
+    let named = app.model.export().unwrap().path.text().to_owned();
+    app.handle(Msg::Paste("/elsewhere/log.md".to_owned()), at(13));
+    assert_eq!(app.model.export().unwrap().path.text(), named);
+
     // w: the learner has read it and goes on. The log says the check ran.
     press(&mut app, "w", at(14));
     assert!(app.model.export().is_none(), "written: the dialog closes");

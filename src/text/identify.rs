@@ -56,7 +56,7 @@ pub fn finding_place(module: &str, what: &str) -> String {
 /// Said at the foot when a finding is opened where it was written.
 pub fn opened(words: &str, reason: &str) -> String {
     format!(
-        "\"{words}\" {reason}: change the words if they could identify someone, then export again from the home screen (e)."
+        "\"{words}\" {reason}: change the words if they could identify someone, then export again (e on the home or the module's last screen)."
     )
 }
 

@@ -145,6 +145,13 @@ pub(crate) fn last_export(folder: Option<&crate::folder::DataPaths>) -> Option<(
         main: format_of(&last.format)?,
         copy: last.copies.first().and_then(|copy| format_of(&copy.format)),
     };
+    // A pair the dialog does not offer (`export --format html --copy json`)
+    // opens on its main format alone, never on a choice it cannot show.
+    let formats = if Formats::CHOICES.contains(&formats) {
+        formats
+    } else {
+        Formats::one(formats.main)
+    };
     Some((crate::export::export_date(last.exported), formats))
 }
 

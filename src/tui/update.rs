@@ -366,6 +366,8 @@ fn paste(model: &mut Model, pasted: &str, now: Timestamp) -> Vec<Effect> {
             cpd::paste(model, pasted, now);
             return Vec::new();
         }
+        // Under the findings the file name is hidden: nothing is pasted into it.
+        Some(Overlay::Export(dialog)) if dialog.findings.is_some() => return Vec::new(),
         Some(Overlay::Export(dialog)) => {
             dialog.path.insert_str(pasted.lines().next().unwrap_or_default());
             dialog.path_edited = true;

@@ -19,8 +19,15 @@ mod scroll;
 
 /// Rows that moved are scrolled by the terminal (a scroll region), and runs
 /// of blanks erased in one go, except on Windows, whose older consoles know
-/// neither.
-const VT_EDITS: bool = cfg!(unix);
+/// neither, and on terminals that say they are older than xterm (`TERM`
+/// linux, vt100/vt102, ansi, dumb), which may not know scrolling by `CSI S`
+/// and `CSI T`: there every cell is sent, as before.
+fn vt_edits_for(term: &str) -> bool {
+    cfg!(unix)
+        && !["linux", "vt1", "ansi", "dumb", "cons"]
+            .iter()
+            .any(|old| term.starts_with(old))
+}
 
 /// Fewer blanks than this are sent as spaces: the erase costs four or five
 /// bytes.
@@ -28,6 +35,8 @@ const MIN_ERASE: u16 = 6;
 
 pub struct LeanBackend<W: Write> {
     writer: W,
+    /// Scroll regions and erased runs may be sent (see `vt_edits_for`).
+    vt_edits: bool,
     fg: Color,
     bg: Color,
     modifier: Modifier,
@@ -51,6 +60,7 @@ impl<W: Write> LeanBackend<W> {
     pub fn new(writer: W) -> Self {
         LeanBackend {
             writer,
+            vt_edits: vt_edits_for(&std::env::var("TERM").unwrap_or_default()),
             fg: Color::Reset,
             bg: Color::Reset,
             modifier: Modifier::empty(),
@@ -63,6 +73,13 @@ impl<W: Write> LeanBackend<W> {
             screen: Buffer::empty(Rect::new(0, 0, 0, 0)),
             known_size: std::cell::Cell::new(None),
         }
+    }
+
+    /// For tests: as on a terminal of this `TERM`, whatever this one is.
+    #[cfg(test)]
+    pub(crate) fn on_terminal(mut self, term: &str) -> Self {
+        self.vt_edits = vt_edits_for(term);
+        self
     }
 
     /// The terminal's size, just asked elsewhere: not asked again.
@@ -170,7 +187,7 @@ impl<W: Write> LeanBackend<W> {
             }
             // A run of blanks inside a row (a box's emptied row, up to its
             // edge): erased in one go rather than sent a space at a time.
-            let run = if VT_EDITS && is_blank(cell) {
+            let run = if self.vt_edits && is_blank(cell) {
                 self.blank_run(x, y)
             } else {
                 0
@@ -249,7 +266,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         }
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
         // Two rows' worth of changes or more: perhaps rows that moved.
-        if VT_EDITS && self.trusted && cells.len() >= 2 * usize::from(width) {
+        if self.vt_edits && self.trusted && cells.len() >= 2 * usize::from(width) {
             let mut next = self.screen.clone();
             for &(x, y, cell) in &cells {
                 if let Some(at) = next.cell_mut((x, y)) {

@@ -34,7 +34,7 @@ fn a_typed_character_costs_only_its_own_byte() {
     use ratatui::buffer::Cell;
     use ratatui::layout::{Position, Size};
 
-    let mut backend = super::LeanBackend::new(Vec::new());
+    let mut backend = super::LeanBackend::new(Vec::new()).on_terminal("xterm-256color");
     backend.assume_size(Size::new(20, 2));
     backend.set_cursor_position(Position::new(3, 1)).unwrap();
     let before = backend.writer.len();
@@ -190,7 +190,7 @@ fn rows_that_moved_up_are_scrolled_and_only_the_new_row_is_sent() {
     let rest: String = scrolled.diff(&after).iter().map(|(_, _, cell)| cell.symbol()).collect();
     assert_eq!(rest, "five", "only the new row is left to send");
 
-    let mut backend = super::LeanBackend::new(Vec::new());
+    let mut backend = super::LeanBackend::new(Vec::new()).on_terminal("xterm-256color");
     backend.assume_size(Size::new(8, 6));
     backend.draw(cells_on_blank(&before).into_iter()).unwrap();
     let sent = backend.writer.len();
@@ -198,6 +198,20 @@ fn rows_that_moved_up_are_scrolled_and_only_the_new_row_is_sent() {
     let frame = String::from_utf8(backend.writer[sent..].to_vec()).unwrap();
     assert!(frame.starts_with("\x1b[2;5r\x1b[2S\x1b[r"), "{frame:?}");
     assert!(frame.contains("five") && !frame.contains("three"), "{frame:?}");
+
+    // A terminal that says it is older than xterm (the Linux console has no
+    // CSI S): the moved rows are sent as cells, never scrolled.
+    let mut old = super::LeanBackend::new(Vec::new()).on_terminal("linux");
+    old.assume_size(Size::new(8, 6));
+    old.draw(cells_on_blank(&before).into_iter()).unwrap();
+    let sent = old.writer.len();
+    old.draw(before.diff(&after).into_iter()).unwrap();
+    let frame = String::from_utf8(old.writer[sent..].to_vec()).unwrap();
+    assert!(!frame.contains("\x1b[2S") && !frame.contains("\x1b[2;5r"), "{frame:?}");
+    assert!(
+        frame.contains("three") && frame.contains("four"),
+        "every moved row sent: {frame:?}"
+    );
 }
 
 /// Rows moving down (scrolling back up through a long answer) are scrolled
@@ -230,7 +244,7 @@ fn a_run_of_blanks_before_an_edge_is_erased_in_one_go() {
     let mut after = Buffer::empty(Rect::new(0, 0, 10, 1));
     after.set_string(0, 0, "|", Style::default());
     after.set_string(9, 0, "|", Style::default());
-    let mut backend = super::LeanBackend::new(Vec::new());
+    let mut backend = super::LeanBackend::new(Vec::new()).on_terminal("xterm-256color");
     backend.assume_size(Size::new(10, 1));
     backend.draw(cells_on_blank(&before).into_iter()).unwrap();
     let sent = backend.writer.len();

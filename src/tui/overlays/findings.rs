@@ -161,7 +161,17 @@ fn open(model: &mut Model, item: &FoundItem, now: Timestamp) -> Vec<Effect> {
         FoundIn::Profile => model.screen = Screen::Profile(ProfileForm::new(&model.profile)),
         FoundIn::Elsewhere => {}
     }
-    model.notice = Some(text::identify::opened(&item.words, item.reason));
+    // Said only where the words can be changed: a module that cannot be
+    // saved keeps its own notice.
+    let editing = match &model.screen {
+        Screen::Reader(reader) => reader.editor.is_some(),
+        Screen::Completion(completion) => completion.editor.is_some(),
+        Screen::Profile(_) => true,
+        Screen::Welcome(_) | Screen::Home => false,
+    };
+    if editing {
+        model.notice = Some(text::identify::opened(&item.words, item.reason));
+    }
     effects
 }
 

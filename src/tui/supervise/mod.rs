@@ -304,7 +304,8 @@ impl ReviewScreen {
     }
 
     pub(crate) fn paste(&mut self, pasted: &str) {
-        if !self.writing || self.offer.is_some() {
+        // Nothing goes into a box hidden under the help or the findings.
+        if !self.writing || self.offer.is_some() || self.help.is_some() || self.findings.is_some() {
             return;
         }
         let single = self.current() == Page::NextReview;

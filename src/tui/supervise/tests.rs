@@ -388,6 +388,12 @@ fn the_help_lists_the_keys_of_the_page_and_any_key_closes_it() {
     press(&mut screen, KeyCode::Down);
     let scrolled = shown(&screen, 40, 12);
     assert_ne!(scrolled, help, "scrolled");
+    screen.paste("pasted under the help");
+    assert_eq!(
+        screen.comments[0].text(),
+        "Good.",
+        "a paste under the help types nothing"
+    );
     press(&mut screen, KeyCode::Char('z'));
     assert_eq!(screen.comments[0].text(), "Good.", "the closing key typed nothing");
     press(&mut screen, KeyCode::Char('!'));
