@@ -100,24 +100,7 @@ pub fn check_command(
     let marks = marks_of(store, err);
     let found = identify::findings(&log, &identify::allow_for(library, profile.as_ref(), &marks));
     if let Some(number) = args.mark {
-        let Some(finding) = number.checked_sub(1).and_then(|index| found.get(index)) else {
-            let _ = crate::messages::write_to(err, &words::no_such_finding(number, found.len()));
-            return exit::USAGE;
-        };
-        return match store
-            .data_paths()
-            .map(|paths| identify::save_mark(paths, finding.mark.clone()))
-        {
-            Some(Ok(())) => {
-                let _ = crate::messages::write_to(out, &words::marked(number, &finding.finding.words));
-                exit::OK
-            }
-            Some(Err(error)) => {
-                let _ = crate::messages::write_to(err, &words::cannot_keep_mark(&error.to_string()));
-                exit::FILE
-            }
-            None => exit::DATA,
-        };
+        return mark_numbered(store, &found, number, out, err);
     }
     if found.is_empty() {
         let marked = identify::marked_count(&log, library, profile.as_ref(), &marks);
@@ -127,6 +110,35 @@ pub fn check_command(
     let _ = print_findings(out, &found);
     let _ = crate::messages::write_to(out, &words::check_found(found.len()));
     exit::FOUND
+}
+
+/// `--mark N`: remembers finding N (as the list numbers it) as not
+/// identifying.
+pub fn mark_numbered(
+    store: &dyn Store,
+    found: &[Located],
+    number: usize,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let Some(finding) = number.checked_sub(1).and_then(|index| found.get(index)) else {
+        let _ = crate::messages::write_to(err, &words::no_such_finding(number, found.len()));
+        return exit::USAGE;
+    };
+    match store
+        .data_paths()
+        .map(|paths| identify::save_mark(paths, finding.mark.clone()))
+    {
+        Some(Ok(())) => {
+            let _ = crate::messages::write_to(out, &words::marked(number, &finding.finding.words));
+            exit::OK
+        }
+        Some(Err(error)) => {
+            let _ = crate::messages::write_to(err, &words::cannot_keep_mark(&error.to_string()));
+            exit::FILE
+        }
+        None => exit::DATA,
+    }
 }
 
 /// Whether a log may be written (no finding, `--checked`, or a yes at a

@@ -141,24 +141,7 @@ pub(super) fn check(
     let texts = crate::cpd::check::texts(layout, &chosen);
     let found = checking::findings_in(&texts, &allow_for(library, profile.as_ref(), &marks));
     if let Some(number) = mark {
-        let Some(finding) = number.checked_sub(1).and_then(|index| found.get(index)) else {
-            let _ = crate::messages::write_to(err, &words::no_such_finding(number, found.len()));
-            return exit::USAGE;
-        };
-        return match store
-            .data_paths()
-            .map(|paths| checking::save_mark(paths, finding.mark.clone()))
-        {
-            Some(Ok(())) => {
-                let _ = crate::messages::write_to(out, &words::marked(number, &finding.finding.words));
-                exit::OK
-            }
-            Some(Err(error)) => {
-                let _ = crate::messages::write_to(err, &words::cannot_keep_mark(&error.to_string()));
-                exit::FILE
-            }
-            None => exit::DATA,
-        };
+        return crate::commands::check::mark_numbered(store, &found, number, out, err);
     }
     if found.is_empty() {
         let marked = checking::marked_in(&texts, &allow_for(library, profile.as_ref(), &[]), &marks);
