@@ -345,19 +345,13 @@ fn new(
     let mut record = CpdRecord::new(String::new(), &studied, Written::default(), &timezone, now);
     // Only what the layouts in use ask for, in the order edit asks it.
     let texts = &mut record.texts;
-    let asked: [(&str, &str, &mut String); 6] = [
-        ("learning", text::CPD_ASK_LEARNING, &mut texts.learning),
-        ("impact", text::CPD_ASK_IMPACT, &mut texts.impact),
-        ("peer_reflection", text::CPD_ASK_PEER, &mut texts.peer_reflection),
-        ("standards", text::CPD_ASK_STANDARDS, &mut texts.standards),
-        ("current", text::CPD_ASK_CURRENT, &mut texts.current),
-        (
-            "manager_discussion",
-            text::CPD_ASK_MANAGER,
-            &mut texts.manager_discussion,
-        ),
-    ];
-    for (field, prompt, value) in asked {
+    // The title, hours and description are made from the course and the
+    // time measured: only what the learner writes is asked for.
+    let made = ["title", "hours", "description"];
+    for (field, prompt, value) in asked_fields(texts)
+        .into_iter()
+        .filter(|(field, _, _)| !made.contains(field))
+    {
         if !used
             .iter()
             .any(|layout| layout.fields.iter().any(|known| known.field == field))
@@ -433,22 +427,7 @@ fn edit(
     let asking = io::stdin().is_terminal();
     let mut texts: Texts = record.texts.clone();
     let measured = text::cpd_hours(crate::cpd::record::measured_hours(record.active_seconds));
-    let fields: [(&str, &str, &mut String); 9] = [
-        ("title", text::CPD_EDIT_TITLE, &mut texts.title),
-        ("hours", text::CPD_EDIT_HOURS, &mut texts.hours),
-        ("description", text::CPD_EDIT_DESCRIPTION, &mut texts.description),
-        ("learning", text::CPD_ASK_LEARNING, &mut texts.learning),
-        ("impact", text::CPD_ASK_IMPACT, &mut texts.impact),
-        ("peer_reflection", text::CPD_ASK_PEER, &mut texts.peer_reflection),
-        ("standards", text::CPD_ASK_STANDARDS, &mut texts.standards),
-        ("current", text::CPD_ASK_CURRENT, &mut texts.current),
-        (
-            "manager_discussion",
-            text::CPD_ASK_MANAGER,
-            &mut texts.manager_discussion,
-        ),
-    ];
-    for (field, prompt, value) in fields {
+    for (field, prompt, value) in asked_fields(&mut texts) {
         if !used
             .iter()
             .any(|layout| layout.fields.iter().any(|known| known.field == field))
@@ -527,4 +506,24 @@ fn submit(
             exit::DATA
         }
     }
+}
+
+/// A record's fields, each with its layout name and the question `cpd new`
+/// and `cpd edit` ask for it, in the order they ask.
+fn asked_fields(texts: &mut Texts) -> [(&'static str, &'static str, &mut String); 9] {
+    [
+        ("title", text::CPD_EDIT_TITLE, &mut texts.title),
+        ("hours", text::CPD_EDIT_HOURS, &mut texts.hours),
+        ("description", text::CPD_EDIT_DESCRIPTION, &mut texts.description),
+        ("learning", text::CPD_ASK_LEARNING, &mut texts.learning),
+        ("impact", text::CPD_ASK_IMPACT, &mut texts.impact),
+        ("peer_reflection", text::CPD_ASK_PEER, &mut texts.peer_reflection),
+        ("standards", text::CPD_ASK_STANDARDS, &mut texts.standards),
+        ("current", text::CPD_ASK_CURRENT, &mut texts.current),
+        (
+            "manager_discussion",
+            text::CPD_ASK_MANAGER,
+            &mut texts.manager_discussion,
+        ),
+    ]
 }
