@@ -1,14 +1,18 @@
 //! Saving drafts when the process is being torn down: SIGHUP (the SSH link
 //! dropped), SIGTERM, SIGINT, SIGQUIT and panics. The main loop may be
 //! blocked on a dead terminal, so a separate thread saves from a snapshot of
-//! the drafts that the loop refreshes after every change. When the data
+//! the drafts that the loop keeps up to date: after every change, or, for a
+//! large draft, once a burst of keys is over (the snapshot is then "behind",
+//! and a signal asks the loop to catch up before it saves). When the data
 //! folder refuses them (the reason saving was failing), they go to a
 //! fallback file in the system's runtime or temporary folder, offered back
 //! at the next start.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -31,16 +35,72 @@ impl Default for Held {
     }
 }
 
-/// The journals with changes not yet on disk, as of the last message.
+/// The journals with changes not yet on disk, as of the last refresh.
 #[derive(Clone, Default)]
 pub struct Snapshot {
     inner: Arc<Mutex<Held>>,
+    /// Text has changed since the last refresh (a large draft during a
+    /// burst of keys).
+    behind: Arc<AtomicBool>,
+    /// A signal is waiting for the loop to refresh.
+    wanted: Arc<AtomicBool>,
 }
 
+/// How long a signal waits for the loop to catch up, or for a save under
+/// way to end, before it saves what it has.
+const CATCH_UP_LIMIT: Duration = Duration::from_secs(1);
+
 impl Snapshot {
+    /// Up to date again, with these journals.
     pub fn replace(&self, journals: Vec<ModuleJournal>) {
         if let Ok(mut guard) = self.inner.lock() {
             *guard = Held::Journals(journals);
+        }
+        self.behind.store(false, Ordering::SeqCst);
+    }
+
+    /// The loop changed text without refreshing: a signal must ask first.
+    pub fn fall_behind(&self) {
+        self.behind.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_behind(&self) -> bool {
+        self.behind.load(Ordering::SeqCst)
+    }
+
+    /// A signal is waiting: the loop refreshes at once, burst or not.
+    pub fn is_wanted(&self) -> bool {
+        self.wanted.load(Ordering::SeqCst)
+    }
+
+    /// The signal thread: asks the loop for the latest text, waits until
+    /// the snapshot has it and no save is under way, then keeps every other
+    /// save out for good, so the snapshot it writes is never older than a
+    /// save. A loop stuck for `CATCH_UP_LIMIT` (a hung disk, a dead
+    /// terminal) is not waited for: what the snapshot holds is saved.
+    fn catch_up_then_stop_saves(&self) {
+        self.catch_up_then_hold(&SAVING, CATCH_UP_LIMIT);
+    }
+
+    fn catch_up_then_hold(&self, saving: &'static Mutex<()>, limit: Duration) {
+        self.wanted.store(true, Ordering::SeqCst);
+        let start = Instant::now();
+        loop {
+            let late = start.elapsed() >= limit;
+            match saving.try_lock() {
+                Ok(guard) if late || !self.is_behind() => {
+                    std::mem::forget(guard);
+                    return;
+                }
+                Ok(guard) => drop(guard),
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                    std::mem::forget(poisoned.into_inner());
+                    return;
+                }
+                Err(std::sync::TryLockError::WouldBlock) if late => return,
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 
@@ -84,13 +144,13 @@ impl Snapshot {
 /// Runs `read` on what a mutex holds, waiting up to a second for it (a
 /// poisoned one is read all the same); `None` if it stayed held.
 fn try_for_a_second<T, R>(mutex: &Mutex<T>, read: impl FnOnce(&T) -> R) -> Option<R> {
-    let start = std::time::Instant::now();
+    let start = Instant::now();
     loop {
         match mutex.try_lock() {
             Ok(guard) => return Some(read(&guard)),
             Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(read(&poisoned.into_inner())),
-            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < std::time::Duration::from_secs(1) => {
-                std::thread::sleep(std::time::Duration::from_millis(10));
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(1) => {
+                std::thread::sleep(Duration::from_millis(10));
             }
             Err(std::sync::TryLockError::WouldBlock) => return None,
         }
@@ -112,7 +172,7 @@ pub fn saving() -> std::sync::MutexGuard<'static, ()> {
 /// exits. Waits at most a second (a save stuck on a hung disk must not stop
 /// the rescue).
 fn stop_other_saves() {
-    let start = std::time::Instant::now();
+    let start = Instant::now();
     loop {
         match SAVING.try_lock() {
             Ok(guard) => {
@@ -123,11 +183,20 @@ fn stop_other_saves() {
                 std::mem::forget(poisoned.into_inner());
                 return;
             }
-            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < std::time::Duration::from_secs(1) => {
-                std::thread::sleep(std::time::Duration::from_millis(5));
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(1) => {
+                std::thread::sleep(Duration::from_millis(5));
             }
             Err(std::sync::TryLockError::WouldBlock) => return,
         }
+    }
+}
+
+/// A signal's first step: the snapshot brought up to date, when there is
+/// one, and every other save stopped.
+fn stop_saves_when_current(snapshot: Option<&Snapshot>) {
+    match snapshot {
+        Some(snapshot) => snapshot.catch_up_then_stop_saves(),
+        None => stop_other_saves(),
     }
 }
 
@@ -376,6 +445,8 @@ pub struct SignalWatch {
     #[cfg(unix)]
     signals: signal_hook::iterator::Signals,
     save: Box<dyn Fn() -> Rescued + Send + Sync>,
+    /// The tutor's snapshot, brought up to date before it is saved.
+    current: Option<Snapshot>,
     restore: fn(),
     saved_words: Option<String>,
 }
@@ -387,11 +458,14 @@ pub fn watch_signals(
     restore: fn(),
     saved_words: Option<&'static str>,
 ) -> std::io::Result<SignalWatch> {
-    watch_signals_saving(
+    let current = snapshot.clone();
+    let mut watch = watch_signals_saving(
         Box::new(move || snapshot.save_all(&paths)),
         restore,
         saved_words.map(str::to_owned),
-    )
+    )?;
+    watch.current = Some(current);
+    Ok(watch)
 }
 
 /// The same for any other text being written (a supervisor's review):
@@ -411,6 +485,7 @@ pub fn watch_signals_saving(
             signal_hook::consts::SIGQUIT,
         ])?,
         save,
+        current: None,
         restore,
         saved_words,
     })
@@ -422,6 +497,7 @@ impl SignalWatch {
         let SignalWatch {
             mut signals,
             save,
+            current,
             restore,
             saved_words,
         } = self;
@@ -429,7 +505,7 @@ impl SignalWatch {
             .name("casebook-signals".into())
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    stop_other_saves();
+                    stop_saves_when_current(current.as_ref());
                     let rescued = save();
                     if signal != signal_hook::consts::SIGHUP {
                         restore();
@@ -449,11 +525,12 @@ impl SignalWatch {
     pub fn start(self) -> std::io::Result<()> {
         let SignalWatch {
             save,
+            current,
             restore,
             saved_words,
         } = self;
         crate::console::on_control_event(move |event| {
-            stop_other_saves();
+            stop_saves_when_current(current.as_ref());
             let rescued = save();
             restore();
             rescued.report(saved_words.as_deref());
@@ -463,7 +540,7 @@ impl SignalWatch {
 
     #[cfg(not(any(unix, windows)))]
     pub fn start(self) -> std::io::Result<()> {
-        let _ = (self.save, self.restore, self.saved_words);
+        let _ = (self.save, self.current, self.restore, self.saved_words);
         Ok(())
     }
 }
@@ -495,4 +572,82 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
         crate::messages::say(&message);
         std::process::exit(i32::from(crate::exit::CRASH));
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A journal standing for "the text after `keys` keys".
+    fn typed(keys: u64) -> Vec<ModuleJournal> {
+        let mut journal = ModuleJournal::new("course", "module");
+        journal.active_seconds = keys;
+        vec![journal]
+    }
+
+    fn held_keys(snapshot: &Snapshot) -> Option<u64> {
+        match &*snapshot.inner.lock().ok()? {
+            Held::Journals(journals) => journals.first().map(|journal| journal.active_seconds),
+            Held::Composed(_) => None,
+        }
+    }
+
+    /// The tutor's loop: ten keys in a burst (the snapshot falls behind),
+    /// then the quiet that ends the burst, long after a signal came.
+    #[test]
+    fn a_signal_during_a_burst_saves_the_last_key_not_the_last_copy() {
+        static LOOP_SAVING: Mutex<()> = Mutex::new(());
+        let snapshot = Snapshot::default();
+        snapshot.replace(typed(0));
+        let burst_over = Arc::new(AtomicBool::new(false));
+        let looping = {
+            let (snapshot, burst_over) = (snapshot.clone(), burst_over.clone());
+            std::thread::spawn(move || {
+                for key in 1..=10 {
+                    let _saving = LOOP_SAVING.lock();
+                    if snapshot.is_wanted() {
+                        snapshot.replace(typed(key));
+                    } else {
+                        snapshot.fall_behind();
+                    }
+                }
+                burst_over.store(true, Ordering::SeqCst);
+                // Waiting for keys; when none come, the snapshot catches up.
+                std::thread::sleep(Duration::from_millis(200));
+                let _saving = LOOP_SAVING.lock();
+                snapshot.replace(typed(10));
+            })
+        };
+        while !burst_over.load(Ordering::SeqCst) {
+            std::thread::yield_now();
+        }
+        assert!(snapshot.is_behind());
+        snapshot.catch_up_then_hold(&LOOP_SAVING, Duration::from_secs(5));
+        assert_eq!(
+            held_keys(&snapshot),
+            Some(10),
+            "the key typed last is in what a signal saves"
+        );
+        assert!(
+            LOOP_SAVING.try_lock().is_err(),
+            "no save of the loop's can follow the signal's"
+        );
+        looping.join().ok();
+    }
+
+    /// A loop that never catches up (stuck on a dead terminal) is not
+    /// waited for beyond the limit: what the snapshot has is saved.
+    #[test]
+    fn a_loop_that_never_catches_up_is_waited_for_only_so_long() {
+        static STUCK_SAVING: Mutex<()> = Mutex::new(());
+        let snapshot = Snapshot::default();
+        snapshot.replace(typed(3));
+        snapshot.fall_behind();
+        let start = Instant::now();
+        snapshot.catch_up_then_hold(&STUCK_SAVING, Duration::from_millis(200));
+        let waited = start.elapsed();
+        assert!(waited >= Duration::from_millis(200), "gave up after {waited:?}");
+        assert_eq!(held_keys(&snapshot), Some(3));
+        assert!(snapshot.is_wanted());
+    }
 }

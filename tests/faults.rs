@@ -78,6 +78,61 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
     assert_eq!(answer(data.path()), "Typed just before the link dropped — ünïcödé");
 }
 
+/// An answer far longer than most (over 64 KiB) is copied for a signal
+/// once a burst of keys is over, not per key: a signal that comes while
+/// the copy is behind still saves the last key typed, exactly.
+#[cfg(unix)]
+#[test]
+fn a_signal_while_typing_in_a_very_long_answer_keeps_the_last_key() {
+    let _serial = one_at_a_time();
+    if !tmux_available("this fault-injection test") {
+        return;
+    }
+    let long = "A long reflection on practice. ".repeat(3_000);
+    for signal in ["HUP", "TERM"] {
+        let data = tempfile::tempdir().unwrap();
+        welcomed(data.path());
+        let path = journal_path(data.path(), "desistance-assessing");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            format!(
+                "(schema: {}, course: \"hmip-youth-2021\", module: \"desistance-assessing\", \
+                 reflections: {{\"develop-assessing\": (question: \"Q\", text: \"{long}\", \
+                 created: \"2026-11-20T09:00:00Z\", updated: \"2026-11-20T09:00:00Z\")}})\n",
+                casebook::journal::SCHEMA
+            ),
+        )
+        .unwrap();
+        let pane = Pane::start(
+            &format!("long-{}", signal.to_lowercase()),
+            data.path(),
+            "read desistance-assessing",
+        );
+        // The first question, unanswered, comes first: it is skipped.
+        at_first_question(&pane);
+        pane.keys(&["Escape", "l"]);
+        pane.wait_for("Skip it for now?");
+        pane.keys(&["y"]);
+        pane.wait_for("Question 2 of 2");
+        pane.keys(&["Enter", "C-End"]);
+        let typed = format!("and the last words before {signal}");
+        pane.type_text(&typed);
+        pane.wait_for(&format!("before {signal}"));
+        pane.signal(signal);
+        let (status, took) = pane.exit_status();
+        assert!(status == 129 || status == 143, "{signal}: exit {status}");
+        assert!(took < Duration::from_secs(2), "{signal}: exited in {took:?}");
+        let saved = parse(&path).reflections["develop-assessing"].text.clone();
+        assert!(
+            saved.ends_with(&typed),
+            "{signal}: the answer ends {:?}",
+            &saved[saved.len() - 60..]
+        );
+        assert!(saved.starts_with(&long), "{signal}: the long answer is whole");
+    }
+}
+
 /// desistance-assessing read and answered: from its first section, four
 /// `l` reach its completion screen.
 #[cfg(unix)]

@@ -13,6 +13,9 @@ use crate::text;
 pub struct App<S: Store> {
     pub model: Model,
     pub store: S,
+    /// Journal saves tried so far: the signal snapshot is refreshed after
+    /// each, so that it is never older than a save.
+    journal_saves: u64,
 }
 
 impl<S: Store> App<S> {
@@ -67,7 +70,15 @@ impl<S: Store> App<S> {
         if let Some((course, selected)) = last_worked(&model) {
             model.home = super::model::HomeState { course, selected };
         }
-        App { model, store }
+        App {
+            model,
+            store,
+            journal_saves: 0,
+        }
+    }
+
+    pub fn journal_saves(&self) -> u64 {
+        self.journal_saves
     }
 
     /// Runs `update` on a message, then the effects it asks for; each
@@ -90,6 +101,7 @@ impl<S: Store> App<S> {
                     // Nothing in memory: nothing to write.
                     return Some(Msg::Saved(key));
                 };
+                self.journal_saves += 1;
                 Some(match self.store.save_module(journal) {
                     Ok(()) => Msg::Saved(key),
                     Err(error) => Msg::SaveFailed(error.reason_then_path()),

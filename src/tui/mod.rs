@@ -13,6 +13,7 @@ pub mod layout;
 pub mod message;
 pub mod model;
 pub(crate) mod overlays;
+mod rescue_pace;
 pub(crate) mod screens;
 pub(crate) mod session;
 pub(crate) mod supervise;

@@ -70,18 +70,53 @@ fn apply_cpd_form(model: &Model, key: &ModuleKey, journal: &mut ModuleJournal) {
     }
 }
 
+/// The modules `pending_journals` puts together.
+fn pending_keys(model: &Model) -> std::collections::BTreeSet<ModuleKey> {
+    let mut keys = model.unsaved.clone();
+    if let Some(key) = open_key(model).filter(|_| editor_dirty(model)) {
+        keys.insert(key);
+    }
+    keys.extend(cpd_form_dirty(model));
+    keys.retain(|key| !model.is_read_only(key));
+    keys
+}
+
+/// Pending text up to this size is copied into the signal snapshot after
+/// every message (a few microseconds); more is copied once a burst of keys
+/// is over, so that typing in a 2 MB answer does not copy 2 MB per key.
+pub(crate) const SMALL_PENDING: usize = 64 * 1024;
+
+/// About how many bytes of text `pending_journals` would copy now.
+pub(crate) fn pending_bytes(model: &Model) -> usize {
+    let draft = match model.screen.draft() {
+        Some((Draft::Answer { text, .. } | Draft::ActionPoint(text), _)) => text.len(),
+        None => 0,
+    };
+    let journals: usize = pending_keys(model)
+        .iter()
+        .filter_map(|key| model.journal(key))
+        .map(|journal| {
+            let answers: usize = journal
+                .reflections
+                .values()
+                .map(|reflection| {
+                    let reviewed: usize = reflection.reviewed.iter().map(|wording| wording.text.len()).sum();
+                    reflection.text.len() + reviewed
+                })
+                .sum();
+            answers + journal.action_point.as_ref().map_or(0, |point| point.text.len())
+        })
+        .sum();
+    draft + journals
+}
+
 /// Every journal with changes not yet on disk, as it would be saved now:
 /// what a signal or a panic saves while the main loop cannot.
 pub(crate) fn pending_journals(model: &Model, now: Timestamp) -> Vec<ModuleJournal> {
     let open = open_key(model);
     let form = cpd_form_dirty(model);
-    let mut keys = model.unsaved.clone();
-    if let Some(key) = open.clone().filter(|_| editor_dirty(model)) {
-        keys.insert(key);
-    }
-    keys.extend(form.clone());
-    keys.into_iter()
-        .filter(|key| !model.is_read_only(key))
+    pending_keys(model)
+        .into_iter()
         .map(|key| {
             let mut journal = model
                 .journal(&key)

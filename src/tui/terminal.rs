@@ -18,7 +18,7 @@ use super::app::App;
 use super::backend::LeanBackend;
 use super::backend::cells_on_blank;
 use super::message::Msg;
-use super::session::pending_journals;
+use super::rescue_pace::{BURST_GAP, Pace};
 use super::view::{Canvas, draw, view};
 use crate::rescue::Snapshot;
 use crate::store::Store;
@@ -172,6 +172,7 @@ fn event_loop<S: Store>(
         terminal.clear()?;
         app.handle(Msg::Resize(now.width, now.height), Timestamp::now());
     }
+    let mut pace = Pace::new(std::time::Instant::now());
     let mut frames = || -> io::Result<()> {
         loop {
             // Only what changed since the last frame is sent.
@@ -201,7 +202,12 @@ fn event_loop<S: Store>(
                     });
                     // Waking only to look around is not an autosave's tick.
                     let looking_only = until_autosave.is_none_or(|wait| wait > NEWS_EVERY);
-                    let wait = until_autosave.map_or(NEWS_EVERY, |wait| wait.min(NEWS_EVERY));
+                    let mut wait = until_autosave.map_or(NEWS_EVERY, |wait| wait.min(NEWS_EVERY));
+                    // A snapshot behind catches up once keys stop.
+                    let behind = snapshot.is_behind();
+                    if behind {
+                        wait = wait.min(BURST_GAP);
+                    }
                     // A terminal that has gone (a closed window whose hang-up
                     // signal never reached casebook) reads as endless nothing,
                     // and crossterm would wait on it for ever at full speed.
@@ -212,6 +218,9 @@ fn event_loop<S: Store>(
                     // the terminal at all for one, so an overdue autosave that
                     // could not be cleared would leave keys unread in a busy loop.
                     let ready = event::poll(wait.max(ALREADY_WAITING))?;
+                    if !ready && behind {
+                        pace.catch_up(app, snapshot);
+                    }
                     if !ready && looking_only {
                         continue;
                     }
@@ -244,7 +253,7 @@ fn event_loop<S: Store>(
                 if let Some(after) = after.and_then(to_message) {
                     app.handle(after, now);
                 }
-                snapshot.replace(pending_journals(&app.model, now));
+                pace.after_message(app, snapshot, now);
             }
         }
     };
