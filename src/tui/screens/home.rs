@@ -335,7 +335,7 @@ fn home_list(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, th
     let top = selected_line
         .saturating_sub(height.saturating_sub(1) / 2)
         .min(lines.len().saturating_sub(height));
-    canvas.render_widget(Paragraph::new(lines).scroll((u16::try_from(top).unwrap_or(0), 0)), area);
+    crate::tui::widgets::draw_lines(canvas, area, lines.get(top..).unwrap_or_default());
 }
 
 fn home_grid(model: &Model, course: &Course, canvas: &mut Canvas, area: Rect, theme: Theme) {
