@@ -29,6 +29,10 @@ pub(super) fn find(old: &Buffer, new: &Buffer) -> Option<Scroll> {
     if old.area != new.area || width == 0 || height < MIN_ROWS + 1 {
         return None;
     }
+    // A blank screen (the first frame) has nothing worth moving.
+    if old.content.iter().all(|cell| *cell == Cell::EMPTY) {
+        return None;
+    }
     fn row(buffer: &Buffer, width: usize, index: usize) -> &[Cell] {
         buffer
             .content
