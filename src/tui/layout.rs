@@ -125,8 +125,8 @@ pub(crate) fn question_head(model: &Model, reader: &Reader, width: u16, theme: T
     };
     head.push(Line::from(Span::styled(format!("{label}{state}"), theme.heading())));
     let mut paragraph = |words: &str, style| {
-        for wrapped in textwrap::wrap(words, width) {
-            head.push(Line::from(Span::styled(wrapped.into_owned(), style)));
+        for wrapped in super::wrap_memo::wrapped(words, width, "", "").iter() {
+            head.push(Line::from(Span::styled(wrapped.clone(), style)));
         }
     };
     // Asked first, so that it shows however little room there is.
@@ -253,11 +253,8 @@ pub(crate) fn question_lines(model: &Model, reader: &Reader, width: u16, theme: 
         let first = format!("{}. {symbol} ", index + 1);
         let rest = " ".repeat(first.chars().count());
         let body = format!("{} ({word})", question.text);
-        let options = textwrap::Options::new(usize::from(width).max(12))
-            .initial_indent(&first)
-            .subsequent_indent(&rest);
-        for wrapped in textwrap::wrap(&body, options) {
-            lines.push(Line::from(wrapped.into_owned()));
+        for wrapped in super::wrap_memo::wrapped(&body, usize::from(width).max(12), &first, &rest).iter() {
+            lines.push(Line::from(wrapped.clone()));
         }
     }
     lines

@@ -22,6 +22,7 @@ pub(crate) mod theme;
 pub mod update;
 pub mod view;
 pub(crate) mod widgets;
+mod wrap_memo;
 
 pub use app::App;
 pub use message::{Msg, Startup};
