@@ -201,12 +201,13 @@ pub fn from_text(text: &str, report: &mut Report) -> Option<Layout> {
     }
     let mut seen: Vec<&str> = Vec::new();
     for (index, field) in raw.fields.iter().enumerate() {
-        let at = locator.at(&format!("fields.{index}.field"));
+        // Found only for a problem: finding it scans the whole file.
+        let at = || locator.at(&format!("fields.{index}.field"));
         if !FIELDS.iter().any(|(known, _)| *known == field.field) {
             let known: Vec<&str> = FIELDS.iter().map(|(known, _)| *known).collect();
-            report.error(at, crate::text::layout_unknown_field(&field.field, &known));
+            report.error(at(), crate::text::layout_unknown_field(&field.field, &known));
         } else if seen.contains(&field.field.as_str()) {
-            report.error(at, crate::text::layout_duplicate_field(&field.field));
+            report.error(at(), crate::text::layout_duplicate_field(&field.field));
         }
         seen.push(&field.field);
         if field.label.trim().is_empty() {
