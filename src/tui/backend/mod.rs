@@ -265,8 +265,12 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.screen = Buffer::empty(Rect::new(0, 0, width, height));
         }
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
-        // Two rows' worth of changes or more: perhaps rows that moved.
-        if self.vt_edits && self.trusted && cells.len() >= 2 * usize::from(width) {
+        // Two rows' worth of changes or more: perhaps rows that moved; not
+        // on a blank screen (the first frame), which has nothing to move,
+        // and where copying the screen was a fifth of the first frame's
+        // fresh pages.
+        let blank = self.shadow.iter().all(|&blank| blank);
+        if self.vt_edits && self.trusted && cells.len() >= 2 * usize::from(width) && !blank {
             let mut next = self.screen.clone();
             for &(x, y, cell) in &cells {
                 if let Some(at) = next.cell_mut((x, y)) {
