@@ -102,8 +102,13 @@ pub(crate) fn run<S: Store>(
     let backend = LeanBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
     let result = event_loop(app, backend, prepared, snapshot, after_first_frame, news);
     if result.is_err() {
-        // The terminal went away: save what we have.
-        app.handle(Msg::TerminalFailed, Timestamp::now());
+        // The terminal went away: save what we have. A signal may be on its
+        // way too (the hang-up): its snapshot is brought up to date under
+        // the same lock, so it never writes older text over this save.
+        let _saving = crate::rescue::saving();
+        let now = Timestamp::now();
+        app.handle(Msg::TerminalFailed, now);
+        snapshot.replace(super::session::pending_journals(&app.model, now));
     }
     restore();
     result.map_err(Failed::Lost)
