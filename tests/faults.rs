@@ -80,7 +80,9 @@ fn sighup_saves_the_text_exactly_and_exits_129_promptly() {
 
 /// An answer far longer than most (over 64 KiB) is copied for a signal
 /// once a burst of keys is over, not per key: a signal that comes while
-/// the copy is behind still saves the last key typed, exactly.
+/// the copy is behind still saves the last key typed, exactly. The test
+/// stretches the burst's end to an hour (debug builds only), so that the
+/// copy is surely behind when the signal comes.
 #[cfg(unix)]
 #[test]
 fn a_signal_while_typing_in_a_very_long_answer_keeps_the_last_key() {
@@ -104,9 +106,11 @@ fn a_signal_while_typing_in_a_very_long_answer_keeps_the_last_key() {
             ),
         )
         .unwrap();
-        let pane = Pane::start(
+        let pane = Pane::start_with(
             &format!("long-{}", signal.to_lowercase()),
             data.path(),
+            "",
+            "CASEBOOK_FAULT_SNAPSHOT_LAGS=1",
             "read desistance-assessing",
         );
         // The first question, unanswered, comes first: it is skipped.

@@ -9,12 +9,11 @@
 //! at the next start.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
 
 use crate::folder::DataPaths;
 use crate::journal::ModuleJournal;
@@ -53,9 +52,10 @@ const CATCH_UP_LIMIT: Duration = Duration::from_secs(1);
 impl Snapshot {
     /// Up to date again, with these journals.
     pub fn replace(&self, journals: Vec<ModuleJournal>) {
-        if let Ok(mut guard) = self.inner.lock() {
-            *guard = Held::Journals(journals);
-        }
+        // A panic while the copy was held poisons it; the copy is whole
+        // all the same (it is only ever swapped), and up to date now.
+        let mut guard = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *guard = Held::Journals(journals);
         self.behind.store(false, Ordering::SeqCst);
     }
 
@@ -78,11 +78,11 @@ impl Snapshot {
     /// save out for good, so the snapshot it writes is never older than a
     /// save. A loop stuck for `CATCH_UP_LIMIT` (a hung disk, a dead
     /// terminal) is not waited for: what the snapshot holds is saved.
-    fn catch_up_then_stop_saves(&self) {
-        self.catch_up_then_hold(&SAVING, CATCH_UP_LIMIT);
+    fn catch_up_then_stop_saves(&self) -> SavesStopped {
+        self.catch_up_then_hold(&SAVING, CATCH_UP_LIMIT)
     }
 
-    fn catch_up_then_hold(&self, saving: &'static Mutex<()>, limit: Duration) {
+    fn catch_up_then_hold(&self, saving: &'static Mutex<()>, limit: Duration) -> SavesStopped {
         self.wanted.store(true, Ordering::SeqCst);
         let start = Instant::now();
         loop {
@@ -90,14 +90,14 @@ impl Snapshot {
             match saving.try_lock() {
                 Ok(guard) if late || !self.is_behind() => {
                     std::mem::forget(guard);
-                    return;
+                    return SavesStopped::Yes;
                 }
                 Ok(guard) => drop(guard),
                 Err(std::sync::TryLockError::Poisoned(poisoned)) => {
                     std::mem::forget(poisoned.into_inner());
-                    return;
+                    return SavesStopped::Yes;
                 }
-                Err(std::sync::TryLockError::WouldBlock) if late => return,
+                Err(std::sync::TryLockError::WouldBlock) if late => return SavesStopped::NotYet,
                 Err(std::sync::TryLockError::WouldBlock) => {}
             }
             std::thread::sleep(Duration::from_millis(5));
@@ -117,12 +117,7 @@ impl Snapshot {
     /// refuses to a fallback file, whose path is returned; never blocks on
     /// a poisoned or held lock for long (a panicking thread may hold it).
     pub fn save_all(&self, paths: &DataPaths) -> Rescued {
-        let Some(journals) = try_for_a_second(&self.inner, |held| match held {
-            Held::Journals(journals) => journals.clone(),
-            Held::Composed(compose) => compose(),
-        }) else {
-            // Held all that time: the drafts cannot be reached, and saying
-            // they were saved would be a lie.
+        let Some(journals) = self.journals() else {
             return Rescued::Lost;
         };
         // Through the store, so an older journal's copy is kept here too.
@@ -139,6 +134,48 @@ impl Snapshot {
             Err(_) => Rescued::Lost,
         }
     }
+
+    /// Writes every journal in the snapshot to a fallback file, leaving the
+    /// data folder alone: for a signal that could not stop a save under way
+    /// (on a hung disk), which may finish with newer text than this. The
+    /// file is offered back at the next start, where the learner decides.
+    pub fn save_aside(&self, paths: &DataPaths) -> Rescued {
+        match self.journals() {
+            Some(journals) if journals.is_empty() => Rescued::Saved,
+            Some(journals) => match write_fallback(paths, &journals) {
+                Ok(path) => Rescued::Fallback(path),
+                Err(_) => Rescued::Lost,
+            },
+            None => Rescued::Lost,
+        }
+    }
+
+    /// Saved with `save_all` when every other save has stopped, else set
+    /// aside with `save_aside`.
+    pub fn save_when(&self, stopped: SavesStopped, paths: &DataPaths) -> Rescued {
+        match stopped {
+            SavesStopped::Yes => self.save_all(paths),
+            SavesStopped::NotYet => self.save_aside(paths),
+        }
+    }
+
+    /// The journals held, or `None` when the copy stayed locked for a
+    /// second (a panicking thread may hold it): the drafts cannot be
+    /// reached, and saying they were saved would be a lie.
+    pub(crate) fn journals(&self) -> Option<Vec<ModuleJournal>> {
+        try_for_a_second(&self.inner, |held| match held {
+            Held::Journals(journals) => journals.clone(),
+            Held::Composed(compose) => compose(),
+        })
+    }
+}
+
+/// Whether a signal's rescue has stopped every other save, or gave up
+/// waiting for one under way (a hung disk) that may still finish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavesStopped {
+    Yes,
+    NotYet,
 }
 
 /// Runs `read` on what a mutex holds, waiting up to a second for it (a
@@ -171,29 +208,29 @@ pub fn saving() -> std::sync::MutexGuard<'static, ()> {
 /// The signal thread: takes the save lock and keeps it until the process
 /// exits. Waits at most a second (a save stuck on a hung disk must not stop
 /// the rescue).
-fn stop_other_saves() {
+fn stop_other_saves() -> SavesStopped {
     let start = Instant::now();
     loop {
         match SAVING.try_lock() {
             Ok(guard) => {
                 std::mem::forget(guard);
-                return;
+                return SavesStopped::Yes;
             }
             Err(std::sync::TryLockError::Poisoned(poisoned)) => {
                 std::mem::forget(poisoned.into_inner());
-                return;
+                return SavesStopped::Yes;
             }
             Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(1) => {
                 std::thread::sleep(Duration::from_millis(5));
             }
-            Err(std::sync::TryLockError::WouldBlock) => return,
+            Err(std::sync::TryLockError::WouldBlock) => return SavesStopped::NotYet,
         }
     }
 }
 
 /// A signal's first step: the snapshot brought up to date, when there is
 /// one, and every other save stopped.
-fn stop_saves_when_current(snapshot: Option<&Snapshot>) {
+fn stop_saves_when_current(snapshot: Option<&Snapshot>) -> SavesStopped {
     match snapshot {
         Some(snapshot) => snapshot.catch_up_then_stop_saves(),
         None => stop_other_saves(),
@@ -203,8 +240,7 @@ fn stop_saves_when_current(snapshot: Option<&Snapshot>) {
 /// Stops everything else saving, then saves the snapshot: for a stop
 /// casebook noticed itself (Ctrl-C in plain mode) rather than a signal.
 pub fn save_and_stop(snapshot: &Snapshot, paths: &DataPaths) -> Rescued {
-    stop_other_saves();
-    snapshot.save_all(paths)
+    snapshot.save_when(stop_other_saves(), paths)
 }
 
 /// What became of the drafts when casebook was torn down.
@@ -234,196 +270,6 @@ impl Rescued {
     }
 }
 
-/// A fallback file: which data folder its journals belong to, and them.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Unsaved {
-    data_dir: PathBuf,
-    journals: Vec<ModuleJournal>,
-}
-
-/// The most a fallback file may hold; anything larger is not ours.
-const FALLBACK_LIMIT: u64 = 64 * 1024 * 1024;
-
-/// Where fallback files may go, best first: the user's own state folder
-/// (`~/.local/state/casebook`; it survives logging out and rebooting, where
-/// the runtime folder and often `/tmp` do not), then `/var/tmp`, then the
-/// temporary folder.
-fn fallback_folders() -> Vec<PathBuf> {
-    let mut folders = Vec::new();
-    if let Some(dirs) = directories::ProjectDirs::from("", "", "casebook") {
-        folders.extend(dirs.state_dir().map(Path::to_path_buf));
-    }
-    #[cfg(unix)]
-    folders.push(PathBuf::from("/var/tmp"));
-    folders.push(std::env::temp_dir());
-    folders
-}
-
-/// `casebook-unsaved-UID-HASH`: one name per user and data folder, so the
-/// next start finds its own and no other.
-fn fallback_stem(paths: &DataPaths) -> String {
-    use sha2::Digest;
-    // The same folder however it was named (relative, a trailing slash).
-    let root = std::fs::canonicalize(paths.root())
-        .or_else(|_| std::path::absolute(paths.root()))
-        .unwrap_or_else(|_| paths.root().to_path_buf());
-    let digest = sha2::Sha256::digest(root.as_os_str().as_encoded_bytes());
-    let hash: String = digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect();
-    format!("casebook-unsaved-{}-{hash}", user_id())
-}
-
-#[cfg(unix)]
-fn user_id() -> String {
-    rustix::process::getuid().as_raw().to_string()
-}
-
-#[cfg(not(unix))]
-fn user_id() -> String {
-    std::env::var("USERNAME").unwrap_or_default()
-}
-
-/// Writes journals to a new fallback file, readable by its owner only,
-/// never through a link or over another file: in the first folder of
-/// `fallback_folders` that takes it.
-pub fn write_fallback(paths: &DataPaths, journals: &[ModuleJournal]) -> std::io::Result<PathBuf> {
-    let unsaved = Unsaved {
-        data_dir: paths.root().to_path_buf(),
-        journals: journals.to_vec(),
-    };
-    let text = crate::folder::ron_file::to_ron(&unsaved).map_err(std::io::Error::other)?;
-    let stem = fallback_stem(paths);
-    let mut last_error = std::io::Error::other("no folder to keep the text in");
-    for folder in fallback_folders() {
-        // The state folder is casebook's own: made private if need be.
-        if folder.ends_with("casebook")
-            && let Err(error) = crate::folder::create_private_dir(&folder)
-        {
-            last_error = error;
-            continue;
-        }
-        // A unique name: in a shared folder, names made in advance by
-        // someone else cannot block the rescue.
-        for attempt in 0..20u32 {
-            let stamp = jiff::Timestamp::now().as_nanosecond();
-            let path = folder.join(format!("{stem}-{stamp}-{attempt}.ron"));
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            match options.open(&path) {
-                Ok(mut file) => match file.write_all(text.as_bytes()).and_then(|()| file.sync_all()) {
-                    Ok(()) => return Ok(path),
-                    Err(error) => {
-                        let _ = std::fs::remove_file(&path);
-                        last_error = error;
-                        break;
-                    }
-                },
-                Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last_error = error,
-                Err(error) => {
-                    last_error = error;
-                    break;
-                }
-            }
-        }
-    }
-    Err(last_error)
-}
-
-/// The fallback files left for this data folder by an earlier casebook,
-/// with their journals. Only plain files of this user's, of a sane size,
-/// written for this very folder, are trusted: the folder is shared.
-pub fn find_fallbacks(paths: &DataPaths) -> Vec<(PathBuf, Vec<ModuleJournal>)> {
-    let stem = fallback_stem(paths);
-    let root = std::fs::canonicalize(paths.root()).unwrap_or_else(|_| paths.root().to_path_buf());
-    let mut found: Vec<(PathBuf, Vec<ModuleJournal>)> = fallback_folders()
-        .into_iter()
-        .filter_map(|folder| std::fs::read_dir(folder).ok())
-        .flat_map(|entries| entries.filter_map(Result::ok))
-        .filter(|entry| {
-            entry
-                .file_name()
-                .to_str()
-                .is_some_and(|name| name.starts_with(&stem) && name.ends_with(".ron"))
-        })
-        .filter_map(|entry| {
-            let path = entry.path();
-            let unsaved = read_fallback(&path)?;
-            let written_for = std::fs::canonicalize(&unsaved.data_dir).unwrap_or(unsaved.data_dir);
-            (written_for == root).then_some((path, unsaved.journals))
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0));
-    found
-}
-
-/// Puts journals kept in fallback files back into the data folder, where
-/// they are newer than what it holds, and removes each file whose journals
-/// all went back. Returns what to tell the learner.
-pub fn take_back_fallbacks(
-    paths: &DataPaths,
-    store: &mut dyn Store,
-    library: &crate::content::Library,
-) -> Option<String> {
-    let mut notice = None;
-    for (path, journals) in find_fallbacks(paths) {
-        let shown = path.display().to_string();
-        let mut names = Vec::new();
-        let mut all_back = true;
-        for journal in journals {
-            let module = library
-                .courses
-                .iter()
-                .find(|course| course.id == journal.course)
-                .and_then(|course| course.module(&journal.module));
-            let newer = match store.load_module(&journal.course, &journal.module) {
-                Ok(None) => true,
-                Ok(Some(current)) => current.last_studied <= journal.last_studied,
-                Err(_) => false,
-            };
-            match module {
-                Some(module) if newer && store.save_module(&journal).is_ok() => {
-                    names.push(crate::content::short_name(module).to_owned());
-                }
-                _ => all_back = false,
-            }
-        }
-        if all_back {
-            let _ = std::fs::remove_file(&path);
-            notice = Some(crate::text::drafts_restored(&names, &shown));
-        } else {
-            // Something in it is older than the journal, read-only or not
-            // saved: the learner decides what to keep.
-            notice = Some(crate::text::drafts_kept(&shown));
-        }
-    }
-    notice
-}
-
-/// A fallback file in a shared folder: read without following a link or
-/// waiting on a pipe, within its limit, and only if it is this user's.
-fn read_fallback(path: &Path) -> Option<Unsaved> {
-    use crate::folder::files::{Links, open_regular, read_opened};
-    let opened = open_regular(path, Links::Refuse).ok()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        // Asked of the file opened, not of the name, which could change.
-        if opened.metadata().ok()?.uid().to_string() != user_id() {
-            return None;
-        }
-    }
-    let text = String::from_utf8(read_opened(opened, FALLBACK_LIMIT).ok()?).ok()?;
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .from_str(&text)
-        .ok()
-}
-
 /// Stops a file-size limit (`ulimit -f`, common on locked-down machines)
 /// from killing casebook mid-save: with SIGXFSZ caught, the write fails with
 /// EFBIG instead, and the usual NOT SAVED path keeps the text.
@@ -444,7 +290,8 @@ pub fn survive_file_size_limit() {
 pub struct SignalWatch {
     #[cfg(unix)]
     signals: signal_hook::iterator::Signals,
-    save: Box<dyn Fn() -> Rescued + Send + Sync>,
+    /// Told whether every other save has stopped.
+    save: Box<dyn Fn(SavesStopped) -> Rescued + Send + Sync>,
     /// The tutor's snapshot, brought up to date before it is saved.
     current: Option<Snapshot>,
     restore: fn(),
@@ -460,7 +307,7 @@ pub fn watch_signals(
 ) -> std::io::Result<SignalWatch> {
     let current = snapshot.clone();
     let mut watch = watch_signals_saving(
-        Box::new(move || snapshot.save_all(&paths)),
+        Box::new(move |stopped| snapshot.save_when(stopped, &paths)),
         restore,
         saved_words.map(str::to_owned),
     )?;
@@ -471,7 +318,7 @@ pub fn watch_signals(
 /// The same for any other text being written (a supervisor's review):
 /// `save` keeps it and says where it went.
 pub fn watch_signals_saving(
-    save: Box<dyn Fn() -> Rescued + Send + Sync>,
+    save: Box<dyn Fn(SavesStopped) -> Rescued + Send + Sync>,
     restore: fn(),
     saved_words: Option<String>,
 ) -> std::io::Result<SignalWatch> {
@@ -505,8 +352,8 @@ impl SignalWatch {
             .name("casebook-signals".into())
             .spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    stop_saves_when_current(current.as_ref());
-                    let rescued = save();
+                    let stopped = stop_saves_when_current(current.as_ref());
+                    let rescued = save(stopped);
                     if signal != signal_hook::consts::SIGHUP {
                         restore();
                     }
@@ -530,8 +377,8 @@ impl SignalWatch {
             saved_words,
         } = self;
         crate::console::on_control_event(move |event| {
-            stop_saves_when_current(current.as_ref());
-            let rescued = save();
+            let stopped = stop_saves_when_current(current.as_ref());
+            let rescued = save(stopped);
             restore();
             rescued.report(saved_words.as_deref());
             std::process::exit(crate::console::exit_code(event));
@@ -573,6 +420,9 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
         std::process::exit(i32::from(crate::exit::CRASH));
     }));
 }
+
+mod fallback;
+pub use fallback::{find_fallbacks, take_back_fallbacks, write_fallback};
 
 #[cfg(test)]
 mod tests;

@@ -46,7 +46,8 @@ fn a_signal_during_a_burst_saves_the_last_key_not_the_last_copy() {
         std::thread::yield_now();
     }
     assert!(snapshot.is_behind());
-    snapshot.catch_up_then_hold(&LOOP_SAVING, Duration::from_secs(5));
+    let stopped = snapshot.catch_up_then_hold(&LOOP_SAVING, Duration::from_secs(5));
+    assert_eq!(stopped, SavesStopped::Yes);
     assert_eq!(
         held_keys(&snapshot),
         Some(10),
@@ -68,9 +69,59 @@ fn a_loop_that_never_catches_up_is_waited_for_only_so_long() {
     snapshot.replace(typed(3));
     snapshot.fall_behind();
     let start = Instant::now();
-    snapshot.catch_up_then_hold(&STUCK_SAVING, Duration::from_millis(200));
+    let stopped = snapshot.catch_up_then_hold(&STUCK_SAVING, Duration::from_millis(200));
     let waited = start.elapsed();
     assert!(waited >= Duration::from_millis(200), "gave up after {waited:?}");
     assert_eq!(held_keys(&snapshot), Some(3));
     assert!(snapshot.is_wanted());
+    assert_eq!(
+        stopped,
+        SavesStopped::Yes,
+        "no save was under way: the lock is the signal's"
+    );
+}
+
+/// A save that never ends (a hung disk) while a signal waits: the signal
+/// does not write what it has over the data folder, where that save may
+/// yet land with newer text, but sets it aside in a fallback file.
+#[test]
+fn a_signal_that_cannot_stop_a_save_under_way_sets_the_text_aside() {
+    static HUNG_SAVING: Mutex<()> = Mutex::new(());
+    let snapshot = Snapshot::default();
+    snapshot.replace(typed(5));
+    snapshot.fall_behind();
+    let (holding, release) = std::sync::mpsc::channel::<()>();
+    let (held, is_held) = std::sync::mpsc::channel::<()>();
+    let saving = std::thread::spawn(move || {
+        let _saving = HUNG_SAVING.lock();
+        held.send(()).ok();
+        release.recv().ok();
+    });
+    is_held.recv().ok();
+    let stopped = snapshot.catch_up_then_hold(&HUNG_SAVING, Duration::from_millis(100));
+    holding.send(()).ok();
+    saving.join().ok();
+    assert_eq!(stopped, SavesStopped::NotYet);
+
+    let folder = tempfile::tempdir().unwrap();
+    let paths = DataPaths::at(folder.path());
+    let rescued = snapshot.save_when(stopped, &paths);
+    let Rescued::Fallback(aside) = &rescued else {
+        panic!("set aside, not {rescued:?}");
+    };
+    let offered = find_fallbacks(&paths);
+    std::fs::remove_file(aside).ok();
+    assert_eq!(
+        offered
+            .iter()
+            .map(|(path, journals)| (path, journals[0].active_seconds))
+            .collect::<Vec<_>>(),
+        vec![(aside, 5)],
+        "the text is in the fallback file the next start offers back"
+    );
+    assert_eq!(
+        FileStore::new(paths).load_module("course", "module").ok(),
+        Some(None),
+        "nothing was written in the data folder"
+    );
 }

@@ -7,6 +7,7 @@ use super::message::{Effect, Msg};
 use super::model::{Model, ModuleKey};
 use super::update::update;
 use crate::content::Course;
+use crate::rescue::Snapshot;
 use crate::store::Store;
 use crate::text;
 
@@ -16,6 +17,9 @@ pub struct App<S: Store> {
     /// Journal saves tried so far: the signal snapshot is refreshed after
     /// each, so that it is never older than a save.
     journal_saves: u64,
+    /// The signal snapshot, refreshed before each journal save too: a panic
+    /// later in the same message saves it over what was just written.
+    snapshot: Option<Snapshot>,
 }
 
 impl<S: Store> App<S> {
@@ -74,7 +78,14 @@ impl<S: Store> App<S> {
             model,
             store,
             journal_saves: 0,
+            snapshot: None,
         }
+    }
+
+    /// From now on `snapshot` is brought up to date before every journal
+    /// save.
+    pub(crate) fn keep_current_before_saves(&mut self, snapshot: Snapshot) {
+        self.snapshot = Some(snapshot);
     }
 
     pub fn journal_saves(&self) -> u64 {
@@ -102,6 +113,9 @@ impl<S: Store> App<S> {
                     return Some(Msg::Saved(key));
                 };
                 self.journal_saves += 1;
+                if let Some(snapshot) = &self.snapshot {
+                    snapshot.replace(super::session::pending_journals(&self.model, now));
+                }
                 Some(match self.store.save_module(journal) {
                     Ok(()) => Msg::Saved(key),
                     Err(error) => Msg::SaveFailed(error.reason_then_path()),

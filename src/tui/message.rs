@@ -96,6 +96,19 @@ pub enum Msg {
     },
 }
 
+impl Msg {
+    /// Whether handling this message can change no text waiting to be
+    /// saved (a timer, a resize, news from the background): the signal
+    /// snapshot does not fall behind for it. A tick's autosave is a save,
+    /// after which the snapshot is refreshed all the same.
+    pub(crate) fn leaves_text_alone(&self) -> bool {
+        matches!(
+            self,
+            Msg::Tick | Msg::Resize(..) | Msg::Ready { .. } | Msg::RecordsRefused(_)
+        )
+    }
+}
+
 /// What the tutor is told when it starts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Startup {

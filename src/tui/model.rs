@@ -193,12 +193,17 @@ pub struct CpdForm {
 }
 
 impl CpdForm {
-    /// The form's text as the journal keeps it.
     /// Whether any box holds more than spaces.
     pub(crate) fn holds_text(&self) -> bool {
         self.boxes.iter().any(|area| !area.text().trim().is_empty())
     }
 
+    /// Bytes of text in the three boxes.
+    pub(crate) fn text_bytes(&self) -> usize {
+        self.boxes.iter().map(|area| area.text().len()).sum()
+    }
+
+    /// The form's text as the journal keeps it.
     pub(crate) fn draft(&self) -> CpdDraft {
         let [learning, impact, peer_reflection] = [0, 1, 2].map(|index| self.boxes[index].text().to_owned());
         CpdDraft {

@@ -104,10 +104,16 @@ pub(crate) fn pending_bytes(model: &Model) -> usize {
                     reflection.text.len() + reviewed
                 })
                 .sum();
-            answers + journal.action_point.as_ref().map_or(0, |point| point.text.len())
+            let cpd = journal.cpd_draft.as_ref().map_or(0, |cpd| {
+                cpd.learning.len() + cpd.impact.len() + cpd.peer_reflection.len()
+            });
+            answers + cpd + journal.action_point.as_ref().map_or(0, |point| point.text.len())
         })
         .sum();
-    draft + journals
+    let form = cpd_form_dirty(model)
+        .and(model.cpd_form())
+        .map_or(0, super::model::CpdForm::text_bytes);
+    draft + journals + form
 }
 
 /// Every journal with changes not yet on disk, as it would be saved now:

@@ -178,12 +178,19 @@ fn event_loop<S: Store>(
         app.handle(Msg::Resize(now.width, now.height), Timestamp::now());
     }
     let mut pace = Pace::new(std::time::Instant::now());
+    app.keep_current_before_saves(snapshot.clone());
     let mut frames = || -> io::Result<()> {
         loop {
             // Only what changed since the last frame is sent.
             terminal.draw(|frame| draw(&app.model, frame))?;
             if app.model.quit {
                 return Ok(());
+            }
+            // A signal is waiting for the latest text: whatever comes in
+            // (even events that are no message, such as the mouse's), it is
+            // given it now.
+            if snapshot.is_wanted() {
+                pace.catch_up(app, snapshot);
             }
             // News from background work first: looking costs nothing and
             // never waits, so it is seen even while keys keep coming.
@@ -208,8 +215,10 @@ fn event_loop<S: Store>(
                     // Waking only to look around is not an autosave's tick.
                     let looking_only = until_autosave.is_none_or(|wait| wait > NEWS_EVERY);
                     let mut wait = until_autosave.map_or(NEWS_EVERY, |wait| wait.min(NEWS_EVERY));
-                    // A snapshot behind catches up once keys stop.
+                    // A snapshot behind catches up once keys stop: waking
+                    // for that alone is no autosave's tick either.
                     let behind = snapshot.is_behind();
+                    let looking_only = looking_only || (behind && BURST_GAP < wait);
                     if behind {
                         wait = wait.min(BURST_GAP);
                     }
@@ -224,7 +233,7 @@ fn event_loop<S: Store>(
                     // could not be cleared would leave keys unread in a busy loop.
                     let ready = event::poll(wait.max(ALREADY_WAITING))?;
                     if !ready && behind {
-                        pace.catch_up(app, snapshot);
+                        pace.keys_stopped(app, snapshot);
                     }
                     if !ready && looking_only {
                         continue;
@@ -251,14 +260,16 @@ fn event_loop<S: Store>(
             }
             if let Some(message) = message {
                 let now = Timestamp::now();
+                let after = after.and_then(to_message);
+                let text_alone = message.leaves_text_alone() && after.as_ref().is_none_or(Msg::leaves_text_alone);
                 // A signal's rescue waits for this, and this for it: the snapshot
                 // it saves is never older than what this loop saved.
                 let _saving = crate::rescue::saving();
                 app.handle(message, now);
-                if let Some(after) = after.and_then(to_message) {
+                if let Some(after) = after {
                     app.handle(after, now);
                 }
-                pace.after_message(app, snapshot, now);
+                pace.after_message(app, snapshot, now, text_alone);
             }
         }
     };

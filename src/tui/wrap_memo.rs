@@ -11,8 +11,10 @@ use std::rc::Rc;
 /// Text, width, first line's indent, other lines' indent.
 type Key = (String, usize, String, String);
 
-/// Enough for every question and hint on a screen, at two widths.
-const KEPT: usize = 64;
+/// Enough for every question and hint of several sections, at two widths,
+/// so that the memo is rarely emptied (then everything on screen is
+/// wrapped again for one frame).
+const KEPT: usize = 256;
 
 thread_local! {
     static WRAPPED: RefCell<HashMap<Key, Rc<Vec<String>>>> = RefCell::new(HashMap::new());

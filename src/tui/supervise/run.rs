@@ -78,7 +78,9 @@ pub(crate) fn ask(request: &OnScreen) -> Result<Option<Answers>, String> {
         let latest = latest.clone();
         let paths = request.paths.clone();
         let watching = crate::rescue::watch_signals_saving(
-            Box::new(move || latest.save(&paths)),
+            // Saved either way: the loop sets `latest` before it saves, so
+            // a save still under way (a hung disk) holds nothing newer.
+            Box::new(move |_stopped| latest.save(&paths)),
             crate::tui::terminal::restore,
             Some(text::review_draft_saved_words(&draft_file)),
         );
