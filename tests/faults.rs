@@ -319,12 +319,21 @@ fn a_signal_while_saves_fail_keeps_the_text_in_a_fallback_file_offered_back_next
         let again = Pane::start_with("fallback2", data.path(), "", &env, "read desistance-assessing");
         again.wait_for("could not be saved last time is back");
         assert_eq!(answer(data.path()), "Saved first. Only in the fallback.");
+        // The answer box opened again holds the text taken back (taken back
+        // after the first frame, it must not keep the older text it opened
+        // with, which leaving would save over it).
+        again.wait_for("Saved first. Only in the fallback.");
         assert!(
             !kept[0].exists(),
             "{signal}: the fallback file goes once the text is back"
         );
         again.keys(&["C-c"]);
         let _ = again.exit_status();
+        assert_eq!(
+            answer(data.path()),
+            "Saved first. Only in the fallback.",
+            "{signal}: leaving keeps the text taken back"
+        );
     }
 }
 

@@ -294,10 +294,7 @@ fn tutor(
         },
         None => None,
     };
-    let mut store = FileStore::new(paths.clone());
-    // Text an earlier run could only keep in a fallback file goes back into
-    // the data folder before anything reads it.
-    let fallback_notice = crate::rescue::take_back_fallbacks(paths, &mut store, &library);
+    let store = FileStore::new(paths.clone());
     // Statements are recorded only when an LRS is configured; without one
     // the store only passes saves through.
     let (lrs, lrs_notice) = crate::lrs::for_tutor(paths);
@@ -337,7 +334,11 @@ fn tutor(
         if lock.previous_run_ended_abruptly() {
             crate::messages::say(text::RECOVERED);
         }
-        for notice in fallback_notice.iter().chain(&lrs_notice) {
+        // Text an earlier run could only keep in a fallback file goes back
+        // into the data folder before anything reads it.
+        let taken_back =
+            crate::rescue::take_back_fallbacks(paths, &mut FileStore::new(paths.clone()), &library.courses);
+        for notice in taken_back.notice.iter().chain(&lrs_notice) {
             crate::messages::say(notice);
         }
         crate::folder::lock::sweep_temporary_files(paths);
@@ -402,7 +403,7 @@ fn tutor(
         color: std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty()),
         content_errors: errors,
         recovered: lock.previous_run_ended_abruptly(),
-        notice: fallback_notice.or(lrs_notice),
+        notice: lrs_notice,
         export_dir: crate::export::default_folder(),
         open: target,
         size,
@@ -424,6 +425,17 @@ fn tutor(
     };
     let after_first_frame = |app: &mut App<crate::lrs::RecordingStore<FileStore>>| {
         crate::folder::lock::sweep_temporary_files(paths);
+        // Text an earlier run could only keep in a fallback file goes back
+        // into the data folder, and into the tutor, before any key is read.
+        // Looking for it lists the system's temporary folders, which on a
+        // shared server can hold thousands of files (20,000: 6.6 ms), so it
+        // waits until the first frame is out. Not recorded for an LRS, as
+        // before: the text is the learner's, not a new step of study.
+        let taken_back =
+            crate::rescue::take_back_fallbacks(paths, &mut FileStore::new(paths.clone()), &app.model.courses);
+        if !taken_back.journals.is_empty() || taken_back.notice.is_some() {
+            app.handle(tui::Msg::TakenBack(taken_back), jiff::Timestamp::now());
+        }
         let problem = signals.start().err().map(|error| error.to_string());
         let timezone = jiff::tz::TimeZone::system();
         app.handle(tui::Msg::Ready { timezone, problem }, jiff::Timestamp::now());

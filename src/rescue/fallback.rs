@@ -138,22 +138,25 @@ pub fn find_fallbacks(paths: &DataPaths) -> Vec<(PathBuf, Vec<ModuleJournal>)> {
     found
 }
 
+/// What `take_back_fallbacks` did: the journals now back in the data
+/// folder, and what to tell the learner.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TakenBack {
+    pub journals: Vec<ModuleJournal>,
+    pub notice: Option<String>,
+}
+
 /// Puts journals kept in fallback files back into the data folder, where
 /// they are newer than what it holds, and removes each file whose journals
-/// all went back. Returns what to tell the learner.
-pub fn take_back_fallbacks(
-    paths: &DataPaths,
-    store: &mut dyn Store,
-    library: &crate::content::Library,
-) -> Option<String> {
-    let mut notice = None;
+/// all went back.
+pub fn take_back_fallbacks(paths: &DataPaths, store: &mut dyn Store, courses: &[crate::content::Course]) -> TakenBack {
+    let mut taken = TakenBack::default();
     for (path, journals) in find_fallbacks(paths) {
         let shown = path.display().to_string();
         let mut names = Vec::new();
         let mut all_back = true;
         for journal in journals {
-            let module = library
-                .courses
+            let module = courses
                 .iter()
                 .find(|course| course.id == journal.course)
                 .and_then(|course| course.module(&journal.module));
@@ -165,20 +168,21 @@ pub fn take_back_fallbacks(
             match module {
                 Some(module) if newer && store.save_module(&journal).is_ok() => {
                     names.push(crate::content::short_name(module).to_owned());
+                    taken.journals.push(journal);
                 }
                 _ => all_back = false,
             }
         }
         if all_back {
             let _ = std::fs::remove_file(&path);
-            notice = Some(crate::text::drafts_restored(&names, &shown));
+            taken.notice = Some(crate::text::drafts_restored(&names, &shown));
         } else {
             // Something in it is older than the journal, read-only or not
             // saved: the learner decides what to keep.
-            notice = Some(crate::text::drafts_kept(&shown));
+            taken.notice = Some(crate::text::drafts_kept(&shown));
         }
     }
-    notice
+    taken
 }
 
 /// A fallback file in a shared folder: read without following a link or

@@ -14,7 +14,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-
 use crate::folder::DataPaths;
 use crate::journal::ModuleJournal;
 use crate::store::{FileStore, Store};
@@ -422,7 +421,7 @@ pub fn install_panic_hook(snapshot: Snapshot, paths: DataPaths, restore: fn()) {
 }
 
 mod fallback;
-pub use fallback::{find_fallbacks, take_back_fallbacks, write_fallback};
+pub use fallback::{TakenBack, find_fallbacks, take_back_fallbacks, write_fallback};
 
 #[cfg(test)]
 mod tests;

@@ -27,6 +27,9 @@ pub enum Msg {
     /// editor their text is typed, Enter and Tab included.
     Burst(Vec<KeyEvent>),
     Resize(u16, u16),
+    /// Text an earlier run kept in fallback files is back in the data
+    /// folder (just after the first frame): these journals, and what to say.
+    TakenBack(crate::rescue::TakenBack),
     /// A timer ran out: an autosave may be due.
     Tick,
     /// The learning record store refused casebook's key and secret (this

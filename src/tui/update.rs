@@ -79,6 +79,7 @@ fn handle(model: &mut Model, msg: Msg, now: Timestamp) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::TakenBack(taken) => taken_back(model, taken, now),
         Msg::RecordsRefused(status) => {
             // A notice already showing (a warning before quitting, say)
             // stays: the home screen's foot says this one anyway.
@@ -213,6 +214,32 @@ fn start(model: &mut Model, startup: Startup, now: Timestamp) -> Vec<Effect> {
     };
     model.open_after_welcome = Some((course, module));
     Vec::new()
+}
+
+/// Text an earlier run kept in fallback files is back in the data folder:
+/// it comes before any key, so nothing in memory is newer. A module open
+/// on screen is opened again from it, so that its answer box holds the
+/// text taken back, never the older text it opened with (which would be
+/// saved over it). A journal that could not be read stays read-only.
+fn taken_back(model: &mut Model, taken: crate::rescue::TakenBack, now: Timestamp) -> Vec<Effect> {
+    let open = model.screen.module();
+    let open_key = open.and_then(|(course, module)| model.key_of(course, module));
+    let mut reopen = false;
+    for journal in taken.journals {
+        let key = (journal.course.clone(), journal.module.clone());
+        if !model.damaged.contains_key(&key) {
+            reopen |= open_key.as_ref() == Some(&key);
+            model.journals.insert(key, journal);
+        }
+    }
+    let effects = match open.filter(|_| reopen) {
+        Some((course, module)) => open_module(model, course, module, now),
+        None => Vec::new(),
+    };
+    if let Some(notice) = taken.notice {
+        model.notice = Some(notice);
+    }
+    effects
 }
 
 /// What to say at start-up after casebook was not closed normally:
