@@ -17,8 +17,9 @@ pub struct App<S: Store> {
     /// Journal saves tried so far: the signal snapshot is refreshed after
     /// each, so that it is never older than a save.
     journal_saves: u64,
-    /// The signal snapshot, refreshed before each journal save too: a panic
-    /// later in the same message saves it over what was just written.
+    /// The signal snapshot, refreshed before each journal save (a panic
+    /// later in the same message saves it over what was just written) and
+    /// before any other effect while it is behind.
     snapshot: Option<Snapshot>,
 }
 
@@ -106,6 +107,14 @@ impl<S: Store> App<S> {
     /// Does what an effect asks, and says how it went. Nothing here
     /// decides what happens next.
     fn perform(&mut self, effect: Effect, now: Timestamp) -> Option<Msg> {
+        // Every effect may write or wait on a disk, with the save lock held:
+        // a signal that gives up waiting, or a panic, then saves a copy no
+        // older than this message's text.
+        if let Some(snapshot) = &self.snapshot
+            && (snapshot.is_behind() || matches!(effect, Effect::Save(_)))
+        {
+            snapshot.replace(super::session::pending_journals(&self.model, now));
+        }
         match effect {
             Effect::Save(key) => {
                 let Some(journal) = self.model.journals.get(&key) else {
@@ -113,9 +122,6 @@ impl<S: Store> App<S> {
                     return Some(Msg::Saved(key));
                 };
                 self.journal_saves += 1;
-                if let Some(snapshot) = &self.snapshot {
-                    snapshot.replace(super::session::pending_journals(&self.model, now));
-                }
                 Some(match self.store.save_module(journal) {
                     Ok(()) => Msg::Saved(key),
                     Err(error) => Msg::SaveFailed(error.reason_then_path()),
